@@ -1,0 +1,173 @@
+//! The wire format between the widget and the collector, defined once.
+//!
+//! These are plain serde types with no validation: they say what travels on
+//! the wire. The collector turns them into validated domain values at its
+//! edge (`nps_collector::domain`); the widget builds them from what the host
+//! page passed to `nps(...)`. Keeping this crate serde-only lets it compile
+//! into the wasm widget without pulling a JSON library in.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// Path prefix of every API route.
+pub const API_PREFIX: &str = "/api/v1";
+
+/// A trait value: traits are flat, so a value is a string, a number or a
+/// boolean (nested objects are refused by the collector).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum TraitValue {
+    /// `true` / `false`.
+    Bool(bool),
+    /// Any JSON number.
+    Number(f64),
+    /// A string, e.g. a plan name or an ISO-8601 date.
+    Text(String),
+}
+
+/// User traits as sent by `nps('identify', userId, traits)`.
+pub type Traits = BTreeMap<String, TraitValue>;
+
+/// `POST /api/v1/responses`: a score, sent the moment it is chosen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewResponse {
+    /// Client-generated UUID; the idempotency key of the response.
+    pub id: String,
+    /// The project's public key.
+    pub key: String,
+    /// The score, an integer from 0 to 10.
+    pub score: u8,
+    /// Optional "why?" text, usually sent later with [`CommentUpdate`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// The host app's user id from `identify`, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// The moment (tracked event) that triggered the prompt, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moment: Option<String>,
+    /// Traits from `identify`, kept for segmenting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub traits: Option<Traits>,
+    /// The language the prompt was shown in, e.g. `fr`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    /// The page the prompt was answered on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// `PATCH /api/v1/responses/{id}`: the follow-up comment of a response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommentUpdate {
+    /// The project's public key, which must own the response.
+    pub key: String,
+    /// The "why?" text; an empty string clears it.
+    pub comment: String,
+}
+
+/// What the collector answers to a stored (or replayed) response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResponseReceipt {
+    /// The response's id, as sent.
+    pub id: String,
+    /// `false` when this id had been stored before (an idempotent replay).
+    pub created: bool,
+}
+
+/// Every error the API returns: a stable machine-readable `code` and a
+/// sentence for humans.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    /// Stable identifier, e.g. `invalid_score`, `unknown_key`.
+    pub code: String,
+    /// Human-readable explanation.
+    pub message: String,
+}
+
+/// `GET /api/v1/config?key=KEY`: what the widget needs to decide when to
+/// prompt. Public and cacheable.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WidgetConfig {
+    /// The project's public key.
+    pub key: String,
+    /// The moments that may trigger a prompt.
+    pub moments: Vec<Moment>,
+    /// Days during which a browser is not prompted again after a prompt
+    /// was shown.
+    pub days_after_prompt: u32,
+}
+
+/// A moment: a tracked event that may trigger the prompt.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Moment {
+    /// The event name passed to `nps('track', event)`.
+    pub event: String,
+}
+
+/// The NPS categories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// Scores 0–6.
+    Detractor,
+    /// Scores 7–8.
+    Passive,
+    /// Scores 9–10.
+    Promoter,
+}
+
+impl Category {
+    /// The category of a score; `None` outside 0–10.
+    pub fn of(score: u8) -> Option<Self> {
+        match score {
+            0..=6 => Some(Self::Detractor),
+            7..=8 => Some(Self::Passive),
+            9..=10 => Some(Self::Promoter),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn categories_follow_the_nps_definition() {
+        let cats: Vec<_> = (0..=11).map(Category::of).collect();
+        assert_eq!(cats[0], Some(Category::Detractor));
+        assert_eq!(cats[6], Some(Category::Detractor));
+        assert_eq!(cats[7], Some(Category::Passive));
+        assert_eq!(cats[8], Some(Category::Passive));
+        assert_eq!(cats[9], Some(Category::Promoter));
+        assert_eq!(cats[10], Some(Category::Promoter));
+        assert_eq!(cats[11], None);
+    }
+
+    #[test]
+    fn a_minimal_response_omits_absent_fields_on_the_wire() {
+        let r = NewResponse {
+            id: "x".into(),
+            key: "demo".into(),
+            score: 9,
+            comment: None,
+            user_id: None,
+            moment: None,
+            traits: None,
+            locale: None,
+            url: None,
+        };
+        let json = serde_json::to_string(&r).unwrap();
+        assert_eq!(json, r#"{"id":"x","key":"demo","score":9}"#);
+    }
+
+    #[test]
+    fn trait_values_accept_strings_numbers_and_booleans() {
+        let t: Traits = serde_json::from_str(r#"{"plan":"pro","seats":3,"admin":true}"#).unwrap();
+        assert_eq!(t["plan"], TraitValue::Text("pro".into()));
+        assert_eq!(t["seats"], TraitValue::Number(3.0));
+        assert_eq!(t["admin"], TraitValue::Bool(true));
+    }
+}

@@ -1,0 +1,46 @@
+//! Validated values: everything a handler touches has been parsed here first
+//! ("parse, don't validate"). Each type is built with `TryFrom` and refuses
+//! bad input with a [`Invalid`] that names the field and says what is wrong.
+
+mod comment;
+mod event_name;
+mod project_key;
+mod response;
+mod score;
+mod text;
+mod traits;
+
+pub use comment::Comment;
+pub use event_name::EventName;
+pub use project_key::ProjectKey;
+pub use response::{ResponseId, ValidResponse};
+pub use score::Score;
+pub use text::{Locale, PageUrl, UserId};
+pub use traits::ValidTraits;
+
+/// Why a value was refused: a stable code for machines and a sentence for
+/// people. Maps to HTTP 422.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct Invalid {
+    /// Stable machine-readable code, e.g. `invalid_score`.
+    pub code: &'static str,
+    /// Explanation naming the field and the rule.
+    pub message: String,
+}
+
+impl Invalid {
+    pub(crate) fn new(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+/// True when `s` holds a control character other than tab, CR and LF, which
+/// have no business in user-facing text and break logs and CSV exports.
+pub(crate) fn has_control_chars(s: &str) -> bool {
+    s.chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}

@@ -1,0 +1,92 @@
+//! A response as the collector accepts it: the wire [`NewResponse`] parsed
+//! field by field.
+
+use nps_protocol::NewResponse;
+use uuid::Uuid;
+
+use super::{Comment, EventName, Invalid, Locale, PageUrl, ProjectKey, Score, UserId, ValidTraits};
+
+/// The client-generated id of a response, its idempotency key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ResponseId(Uuid);
+
+impl ResponseId {
+    /// The UUID.
+    pub fn uuid(self) -> Uuid {
+        self.0
+    }
+}
+
+impl TryFrom<&str> for ResponseId {
+    type Error = Invalid;
+
+    fn try_from(raw: &str) -> Result<Self, Self::Error> {
+        Uuid::try_parse(raw)
+            .ok()
+            .filter(|u| !u.is_nil())
+            .map(Self)
+            .ok_or_else(|| {
+                Invalid::new(
+                    "invalid_id",
+                    "id must be a UUID, e.g. from crypto.randomUUID()",
+                )
+            })
+    }
+}
+
+/// A response whose every field was checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidResponse {
+    /// Idempotency key.
+    pub id: ResponseId,
+    /// Owning project.
+    pub key: ProjectKey,
+    /// 0–10.
+    pub score: Score,
+    /// Optional "why?".
+    pub comment: Option<Comment>,
+    /// Host app's user id.
+    pub user_id: Option<UserId>,
+    /// The moment that triggered the prompt.
+    pub moment: Option<EventName>,
+    /// Traits from `identify`.
+    pub traits: ValidTraits,
+    /// Language of the prompt.
+    pub locale: Option<Locale>,
+    /// Page the answer came from.
+    pub url: Option<PageUrl>,
+}
+
+impl TryFrom<NewResponse> for ValidResponse {
+    type Error = Invalid;
+
+    fn try_from(r: NewResponse) -> Result<Self, Self::Error> {
+        Ok(Self {
+            id: ResponseId::try_from(r.id.as_str())?,
+            key: ProjectKey::try_from(r.key)?,
+            score: Score::try_from(r.score)?,
+            comment: Comment::parse_optional(r.comment)?,
+            user_id: r.user_id.map(UserId::try_from).transpose()?,
+            moment: r.moment.map(EventName::try_from).transpose()?,
+            traits: r
+                .traits
+                .map(ValidTraits::try_from)
+                .transpose()?
+                .unwrap_or_default(),
+            locale: r.locale.map(Locale::try_from).transpose()?,
+            url: r.url.map(PageUrl::try_from).transpose()?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_must_be_non_nil_uuids() {
+        assert!(ResponseId::try_from("67e55044-10b1-426f-9247-bb680e5fe0c8").is_ok());
+        assert!(ResponseId::try_from("00000000-0000-0000-0000-000000000000").is_err());
+        assert!(ResponseId::try_from("not-a-uuid").is_err());
+    }
+}

@@ -1,0 +1,61 @@
+//! `GET /api/v1/config?key=KEY` (public): what the widget needs to decide
+//! when to prompt. Short-cached with an ETag so teams can change timing
+//! without redeploying their app.
+
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use nps_protocol::{Moment, WidgetConfig};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use super::error::Result;
+use super::extract::QueryParams;
+use super::{require_project, AppState};
+use crate::domain::ProjectKey;
+
+/// Routes the widget calls.
+pub(super) fn public_router() -> Router<AppState> {
+    Router::new().route("/api/v1/config", get(config))
+}
+
+#[derive(Debug, Deserialize)]
+struct ConfigQuery {
+    key: String,
+}
+
+async fn config(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    QueryParams(query): QueryParams<ConfigQuery>,
+) -> Result<Response> {
+    let key = ProjectKey::try_from(query.key)?;
+    let project = require_project(&state, &key).await?;
+    let config = WidgetConfig {
+        key: key.as_str().to_owned(),
+        moments: project
+            .settings
+            .moments
+            .iter()
+            .map(|event| Moment {
+                event: event.clone(),
+            })
+            .collect(),
+        days_after_prompt: project.settings.days_after_prompt,
+    };
+    let body = serde_json::to_vec(&config).map_err(crate::store::StoreError::from)?;
+    let etag = format!("\"{}\"", &hex::encode(Sha256::digest(&body))[..16]);
+    let cache = [
+        (header::ETAG, etag.clone()),
+        (header::CACHE_CONTROL, "public, max-age=60".to_owned()),
+    ];
+    if headers
+        .get(header::IF_NONE_MATCH)
+        .is_some_and(|v| v.as_bytes() == etag.as_bytes())
+    {
+        return Ok((StatusCode::NOT_MODIFIED, cache).into_response());
+    }
+    Ok((cache, Json(config)).into_response())
+}

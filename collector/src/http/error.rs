@@ -1,0 +1,109 @@
+//! The one error type of the HTTP layer, rendered as a JSON problem
+//! `{code, message}` with a stable `code`.
+//!
+//! Internal causes are logged with their detail and answered with a bland
+//! 500: a client never sees SQL or file paths.
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use nps_protocol::Problem;
+
+use crate::domain::Invalid;
+use crate::store::StoreError;
+
+/// Result of a handler.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything a request can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// 422: a field broke a rule (score 11, comment too long, bad UUID…).
+    #[error(transparent)]
+    Invalid(#[from] Invalid),
+    /// 400: the body is not JSON of the expected shape (wrong types too:
+    /// a score of `"9"` or `9.5`).
+    #[error("{0}")]
+    MalformedJson(String),
+    /// 413: the body is over the size limit.
+    #[error("request body is larger than {0} bytes")]
+    PayloadTooLarge(usize),
+    /// 415: the body is not sent as `application/json`.
+    #[error("send the body as Content-Type: application/json")]
+    UnsupportedMediaType,
+    /// 400: a query-string parameter is missing or malformed.
+    #[error("{0}")]
+    BadQuery(String),
+    /// 404: no project has this key.
+    #[error("no project has the key {0:?}")]
+    UnknownKey(String),
+    /// 404: the addressed resource does not exist.
+    #[error("{0}")]
+    NotFound(String),
+    /// 401: admin endpoint without a valid `Authorization: Bearer` token.
+    #[error("this endpoint needs Authorization: Bearer <admin token>")]
+    Unauthorized,
+    /// 409: the resource already exists.
+    #[error("{0}")]
+    Conflict(String),
+    /// 500: storage failed; detail logged, not sent.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl Error {
+    fn status(&self) -> StatusCode {
+        match self {
+            Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::MalformedJson(_) | Self::BadQuery(_) => StatusCode::BAD_REQUEST,
+            Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::UnknownKey(_) | Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn code(&self) -> &'static str {
+        match self {
+            Self::Invalid(invalid) => invalid.code,
+            Self::MalformedJson(_) => "malformed_json",
+            Self::PayloadTooLarge(_) => "payload_too_large",
+            Self::UnsupportedMediaType => "unsupported_media_type",
+            Self::BadQuery(_) => "bad_query",
+            Self::UnknownKey(_) => "unknown_key",
+            Self::NotFound(_) => "not_found",
+            Self::Unauthorized => "unauthorized",
+            Self::Conflict(_) => "conflict",
+            Self::Store(_) => "internal_error",
+        }
+    }
+}
+
+impl IntoResponse for Error {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        let message = if let Self::Store(cause) = &self {
+            tracing::error!(error = %cause, "storage failure");
+            "internal error; the request was not stored".to_owned()
+        } else {
+            self.to_string()
+        };
+        let problem = Problem {
+            code: self.code().to_owned(),
+            message,
+        };
+        let mut response = (status, Json(problem)).into_response();
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
+        if status == StatusCode::UNAUTHORIZED {
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        response
+    }
+}

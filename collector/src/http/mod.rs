@@ -1,0 +1,81 @@
+//! The HTTP API: one module per feature, each owning its routes, merged here
+//! with the middleware they share.
+
+mod assets;
+mod config;
+mod error;
+mod extract;
+mod health;
+mod projects;
+mod responses;
+mod stats;
+
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, Method};
+use axum::Router;
+use secrecy::SecretString;
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{Any, CorsLayer};
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+
+pub(crate) use assets::widget_is_built;
+pub use error::{Error, Result};
+
+use crate::domain::ProjectKey;
+use crate::store::{Project, Store};
+
+/// Largest request body accepted, in bytes.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    /// Where responses go.
+    pub store: Arc<dyn Store>,
+    /// The token the admin API and dashboard need.
+    pub admin_token: Arc<SecretString>,
+    /// Serve the demo host page at `/demo/`.
+    pub demo: bool,
+}
+
+/// The whole application as a router, with no socket: tests drive it with
+/// `tower::ServiceExt::oneshot`.
+pub fn app(state: AppState) -> Router {
+    // The widget runs on the customers' origins, so any origin may call the
+    // API. The admin API is safe under the same rule: it needs a bearer
+    // token, never a cookie, so a foreign page can't ride on a session.
+    // (A layer on the public routes alone would not see preflights: axum
+    // answers 405 to OPTIONS before route middleware runs.)
+    let cors = CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([Method::GET, Method::POST, Method::PATCH])
+        .allow_headers([header::CONTENT_TYPE])
+        .max_age(std::time::Duration::from_secs(86_400));
+    Router::new()
+        .merge(responses::public_router())
+        .merge(config::public_router())
+        .merge(responses::admin_router())
+        .merge(stats::admin_router())
+        .merge(projects::admin_router())
+        .merge(health::router())
+        .merge(assets::router())
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(cors)
+        .layer(CompressionLayer::new())
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(TraceLayer::new_for_http())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .with_state(state)
+}
+
+/// The project with this key, or a 404 `unknown_key`.
+pub(crate) async fn require_project(state: &AppState, key: &ProjectKey) -> Result<Project> {
+    state
+        .store
+        .project(key)
+        .await?
+        .ok_or_else(|| Error::UnknownKey(key.as_str().to_owned()))
+}

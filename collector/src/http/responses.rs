@@ -1,0 +1,119 @@
+//! `POST /api/v1/responses` (a score), `PATCH /api/v1/responses/{id}` (its
+//! comment), both public, and `GET /api/v1/responses` (admin: the latest).
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{get, patch};
+use axum::{Json, Router};
+use nps_protocol::{CommentUpdate, NewResponse, ResponseReceipt};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use super::error::{Error, Result};
+use super::extract::{Admin, JsonBody, QueryParams};
+use super::{require_project, AppState};
+use crate::domain::{Comment, ProjectKey, ResponseId, ValidResponse};
+use crate::store::{Inserted, StoredResponse};
+
+/// Routes the widget calls (CORS-enabled by the caller).
+pub(super) fn public_router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/responses", axum::routing::post(create))
+        .route("/api/v1/responses/{id}", patch(update_comment))
+}
+
+/// Routes for the dashboard.
+pub(super) fn admin_router() -> Router<AppState> {
+    Router::new().route("/api/v1/responses", get(list))
+}
+
+/// Stores a score. 201 the first time, 200 with `created: false` when the
+/// same id is replayed (the widget retries until it gets an answer).
+#[tracing::instrument(skip_all)]
+async fn create(
+    State(state): State<AppState>,
+    JsonBody(body): JsonBody<NewResponse>,
+) -> Result<(StatusCode, Json<ResponseReceipt>)> {
+    let response = ValidResponse::try_from(body)?;
+    require_project(&state, &response.key).await?;
+    let inserted = state
+        .store
+        .insert_response(&response, OffsetDateTime::now_utc())
+        .await?;
+    let created = inserted == Inserted::Created;
+    let status = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    let receipt = ResponseReceipt {
+        id: response.id.uuid().to_string(),
+        created,
+    };
+    Ok((status, Json(receipt)))
+}
+
+/// Sets the comment of a response the same project stored before.
+#[tracing::instrument(skip_all)]
+async fn update_comment(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<CommentUpdate>,
+) -> Result<Json<ResponseReceipt>> {
+    let id = ResponseId::try_from(id.as_str())?;
+    let key = ProjectKey::try_from(body.key)?;
+    let comment = Comment::parse_optional(Some(body.comment))?;
+    require_project(&state, &key).await?;
+    let found = state
+        .store
+        .set_comment(&key, id, comment.as_ref(), OffsetDateTime::now_utc())
+        .await?;
+    if !found {
+        return Err(Error::NotFound(format!(
+            "no response {} in this project",
+            id.uuid()
+        )));
+    }
+    Ok(Json(ResponseReceipt {
+        id: id.uuid().to_string(),
+        created: false,
+    }))
+}
+
+#[derive(Debug, Deserialize)]
+struct ListQuery {
+    project: String,
+    limit: Option<u32>,
+}
+
+#[derive(Debug, Serialize)]
+struct ResponseView {
+    #[serde(flatten)]
+    response: StoredResponse,
+    category: nps_protocol::Category,
+}
+
+#[derive(Debug, Serialize)]
+struct ResponseList {
+    responses: Vec<ResponseView>,
+}
+
+/// The latest responses of a project, newest first (at most 500).
+async fn list(
+    _: Admin,
+    State(state): State<AppState>,
+    QueryParams(query): QueryParams<ListQuery>,
+) -> Result<Json<ResponseList>> {
+    let key = ProjectKey::try_from(query.project)?;
+    require_project(&state, &key).await?;
+    let limit = query.limit.unwrap_or(50).clamp(1, 500);
+    let responses = state.store.recent_responses(&key, limit).await?;
+    let responses = responses
+        .into_iter()
+        .filter_map(|response| {
+            let category = nps_protocol::Category::of(response.score)?;
+            Some(ResponseView { response, category })
+        })
+        .collect();
+    Ok(Json(ResponseList { responses }))
+}

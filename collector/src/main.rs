@@ -1,0 +1,62 @@
+//! `nps-collector`: the command line of the NPS collector.
+//!
+//! ```text
+//! nps-collector serve --demo                      # SQLite file nps.db, demo project
+//! nps-collector serve --database-url postgres://… # several instances, one database
+//! ```
+
+use clap::{Parser, Subcommand};
+use secrecy::ExposeSecret;
+use tracing_subscriber::EnvFilter;
+
+use nps_collector::{Application, Settings};
+
+/// Self-hosted in-app NPS: collector, widget host and dashboard.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the HTTP server.
+    Serve(Settings),
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_env("NPS_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let Cli {
+        command: Command::Serve(settings),
+    } = Cli::parse();
+    let token_was_given = settings.admin_token.is_some();
+    let demo = settings.demo;
+    let app = Application::build(settings).await?;
+    let base = format!("http://{}", app.local_addr()?);
+    // Scripts and tests read the first line to learn the port.
+    println!("listening on {base}");
+    if !token_was_given {
+        println!(
+            "admin token (generated; set --admin-token to keep one): {}",
+            app.admin_token.expose_secret()
+        );
+    }
+    if demo {
+        println!("demo host app: {base}/demo/");
+    }
+    let fragment = if token_was_given {
+        "project=demo".to_owned()
+    } else {
+        format!("token={}&project=demo", app.admin_token.expose_secret())
+    };
+    println!("dashboard:     {base}/dashboard/#{fragment}");
+    app.run_until_stopped().await?;
+    Ok(())
+}

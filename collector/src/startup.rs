@@ -1,0 +1,96 @@
+//! Building and running the server: open the store, seed the demo, bind the
+//! port, serve until SIGINT/SIGTERM, then drain in-flight requests.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use secrecy::SecretString;
+use tokio::net::TcpListener;
+
+use crate::domain::ProjectKey;
+use crate::http::{app, widget_is_built, AppState};
+use crate::settings::Settings;
+use crate::store::{self, Project, ProjectSettings, Store};
+
+/// A bound, not yet running, collector.
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+    /// The admin token in force (generated when none was configured).
+    pub admin_token: SecretString,
+}
+
+impl Application {
+    /// Opens the database, runs migrations, seeds the demo project if asked,
+    /// and binds the listening socket.
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let store = store::open(&settings.database_url).await?;
+        if settings.demo {
+            seed_demo(store.as_ref()).await?;
+        }
+        if !widget_is_built() {
+            tracing::warn!("widget assets missing: run `npm run build` so /widget.js is served");
+        }
+        let admin_token = settings
+            .admin_token
+            .unwrap_or_else(|| SecretString::from(uuid::Uuid::new_v4().simple().to_string()));
+        let listener = TcpListener::bind(settings.listen).await?;
+        let state = AppState {
+            store,
+            admin_token: Arc::new(admin_token.clone()),
+            demo: settings.demo,
+        };
+        Ok(Self {
+            listener,
+            state,
+            admin_token,
+        })
+    }
+
+    /// The address actually bound (useful with port 0).
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// Serves until Ctrl-C or SIGTERM, then lets in-flight requests finish.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        axum::serve(self.listener, app(self.state))
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+    }
+}
+
+async fn seed_demo(store: &dyn Store) -> anyhow::Result<()> {
+    let demo = Project {
+        key: ProjectKey::try_from("demo".to_owned())?,
+        name: "Demo: Acme Analytics".to_owned(),
+        settings: ProjectSettings {
+            moments: vec!["onboarding_completed".to_owned()],
+            ..ProjectSettings::default()
+        },
+    };
+    if store.create_project(&demo).await? {
+        tracing::info!("created the demo project (key \"demo\")");
+    }
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: draining in-flight requests");
+}

@@ -1,0 +1,159 @@
+//! Storage behind one trait, with a SQLite (embedded default) and a
+//! PostgreSQL (several collector instances) implementation.
+//!
+//! Handlers hold an `Arc<dyn Store>` and never see SQL. Every method is a
+//! single durable statement or transaction: when it returns `Ok`, the data
+//! is committed to disk, which is what lets the HTTP layer acknowledge.
+
+mod sqlite;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::domain::{Comment, ProjectKey, ResponseId, ValidResponse};
+use crate::stats::Distribution;
+
+pub use sqlite::SqliteStore;
+
+/// What can go wrong below the HTTP layer. Never shown to clients.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database refused or failed.
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    /// A migration failed at start-up.
+    #[error("migration error: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// Stored JSON could not be read back.
+    #[error("stored JSON is invalid: {0}")]
+    Json(#[from] serde_json::Error),
+    /// The database URL names no supported backend.
+    #[error("unsupported database URL (use sqlite://PATH or postgres://...): {0}")]
+    UnsupportedUrl(String),
+}
+
+/// Shorthand for store results.
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// How a project prompts: the part of its configuration the widget reads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectSettings {
+    /// Events that may trigger a prompt.
+    pub moments: Vec<String>,
+    /// Days without a new prompt after one was shown.
+    pub days_after_prompt: u32,
+}
+
+impl Default for ProjectSettings {
+    fn default() -> Self {
+        Self {
+            moments: Vec::new(),
+            days_after_prompt: 30,
+        }
+    }
+}
+
+/// A project: one product surveyed, known by its public key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Project {
+    /// Public key, used in the snippet.
+    pub key: ProjectKey,
+    /// Display name.
+    pub name: String,
+    /// Prompting configuration.
+    pub settings: ProjectSettings,
+}
+
+/// Whether an insert created the row or found it already there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inserted {
+    /// First time this id was seen.
+    Created,
+    /// The id was stored before: an idempotent replay, nothing changed.
+    Duplicate,
+}
+
+/// A response as read back for the dashboard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredResponse {
+    /// The client-generated id.
+    pub id: String,
+    /// 0–10.
+    pub score: u8,
+    /// The "why?", if any.
+    pub comment: Option<String>,
+    /// Host app's user id.
+    pub user_id: Option<String>,
+    /// Moment that triggered the prompt.
+    pub moment: Option<String>,
+    /// Language of the prompt.
+    pub locale: Option<String>,
+    /// Page of the answer.
+    pub url: Option<String>,
+    /// Traits at answer time.
+    pub traits: serde_json::Value,
+    /// When the score arrived.
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    /// Last change (the comment usually arrives a little later).
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: OffsetDateTime,
+}
+
+/// Everything the collector keeps.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// Creates the project if no project has its key; returns whether it did.
+    async fn create_project(&self, project: &Project) -> StoreResult<bool>;
+    /// The project with this key.
+    async fn project(&self, key: &ProjectKey) -> StoreResult<Option<Project>>;
+    /// All projects, by key.
+    async fn projects(&self) -> StoreResult<Vec<Project>>;
+    /// Stores a response once; a second call with the same id changes nothing.
+    async fn insert_response(
+        &self,
+        response: &ValidResponse,
+        now: OffsetDateTime,
+    ) -> StoreResult<Inserted>;
+    /// Sets (or clears) the comment of a response of this project; `false`
+    /// when there is no such response.
+    async fn set_comment(
+        &self,
+        key: &ProjectKey,
+        id: ResponseId,
+        comment: Option<&Comment>,
+        now: OffsetDateTime,
+    ) -> StoreResult<bool>;
+    /// Count of responses per score.
+    async fn distribution(&self, key: &ProjectKey) -> StoreResult<Distribution>;
+    /// Latest responses, newest first.
+    async fn recent_responses(
+        &self,
+        key: &ProjectKey,
+        limit: u32,
+    ) -> StoreResult<Vec<StoredResponse>>;
+}
+
+/// Opens the store a database URL names and brings its schema up to date.
+pub async fn open(url: &str) -> StoreResult<Arc<dyn Store>> {
+    if url.starts_with("sqlite:") {
+        Ok(Arc::new(SqliteStore::open(url).await?))
+    } else {
+        Err(StoreError::UnsupportedUrl(url.to_owned()))
+    }
+}
+
+/// Milliseconds since the Unix epoch, the storage format of timestamps in
+/// both backends (portable and sortable).
+pub(crate) fn to_millis(t: OffsetDateTime) -> i64 {
+    (t.unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+/// Inverse of [`to_millis`].
+pub(crate) fn from_millis(ms: i64) -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}

@@ -1,0 +1,123 @@
+//! `spawn_app()`: a collector on a free port with its own database.
+
+use nps_collector::{Application, Settings};
+use secrecy::SecretString;
+use serde_json::{json, Value};
+use std::sync::Once;
+
+/// The admin token every test app uses.
+pub const ADMIN_TOKEN: &str = "test-admin-token";
+
+/// A running collector and a client for it.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    // Dropped with the app: the database lives as long as the test.
+    _dir: tempfile::TempDir,
+}
+
+static TRACING: Once = Once::new();
+
+/// Starts a collector with the demo project on a fresh SQLite database.
+/// Logs are silent unless `TEST_LOG` is set.
+pub async fn spawn_app() -> TestApp {
+    TRACING.call_once(|| {
+        if std::env::var_os("TEST_LOG").is_some() {
+            tracing_subscriber::fmt().with_env_filter("debug").init();
+        }
+    });
+    let dir = tempfile::tempdir().expect("temp dir");
+    let settings = Settings {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        database_url: format!("sqlite://{}", dir.path().join("nps.db").display()),
+        admin_token: Some(SecretString::from(ADMIN_TOKEN)),
+        demo: true,
+    };
+    let app = Application::build(settings).await.expect("app builds");
+    let address = format!("http://{}", app.local_addr().unwrap());
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        address,
+        client: reqwest::Client::new(),
+        _dir: dir,
+    }
+}
+
+/// A fresh response id.
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    /// POSTs a JSON value to `/api/v1/responses`.
+    pub async fn post_response(&self, body: &Value) -> reqwest::Response {
+        self.client
+            .post(self.url("/api/v1/responses"))
+            .json(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// POSTs a raw body with a JSON content type.
+    pub async fn post_raw(&self, body: impl Into<reqwest::Body>) -> reqwest::Response {
+        self.client
+            .post(self.url("/api/v1/responses"))
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// Stores a score for the demo project and returns its id.
+    pub async fn answer(&self, score: u8) -> String {
+        let id = new_id();
+        let r = self
+            .post_response(&json!({"id": id, "key": "demo", "score": score}))
+            .await;
+        assert_eq!(r.status(), 201, "storing score {score}");
+        id
+    }
+
+    /// PATCHes a comment.
+    pub async fn comment(&self, id: &str, key: &str, comment: &str) -> reqwest::Response {
+        self.client
+            .patch(self.url(&format!("/api/v1/responses/{id}")))
+            .json(&json!({"key": key, "comment": comment}))
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// GET with the admin token.
+    pub async fn admin_get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .bearer_auth(ADMIN_TOKEN)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// The demo project's stats as JSON.
+    pub async fn stats(&self) -> Value {
+        let r = self.admin_get("/api/v1/stats?project=demo").await;
+        assert_eq!(r.status(), 200);
+        r.json().await.unwrap()
+    }
+}
+
+/// Reads a problem document and returns its `code`, checking its shape.
+pub async fn problem_code(response: reqwest::Response) -> String {
+    let body: Value = response.json().await.expect("problem is JSON");
+    assert!(
+        body["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "message in {body}"
+    );
+    body["code"].as_str().expect("code").to_owned()
+}

@@ -1,0 +1,13 @@
+//! Integration tests of the collector's HTTP API: each test starts a real
+//! server on port 0 with a fresh SQLite file and talks to it over HTTP.
+
+// Test helpers are `pub` for the sibling modules of this one binary.
+#![allow(unreachable_pub)]
+mod helpers;
+
+mod config;
+mod projects;
+mod responses;
+mod security;
+mod stats;
+mod validation;

@@ -1,0 +1,142 @@
+//! Storing scores and comments, and replaying them.
+
+use serde_json::json;
+
+use crate::helpers::{new_id, spawn_app};
+
+#[tokio::test]
+async fn a_valid_score_is_stored_with_201() {
+    let app = spawn_app().await;
+    let id = new_id();
+
+    let r = app
+        .post_response(&json!({
+            "id": id, "key": "demo", "score": 9, "user_id": "u-1",
+            "moment": "onboarding_completed", "traits": {"plan": "pro", "seats": 3},
+            "locale": "fr", "url": "https://app.example/welcome"
+        }))
+        .await;
+
+    assert_eq!(r.status(), 201);
+    let body: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(body, json!({"id": id, "created": true}));
+    let list: serde_json::Value = app
+        .admin_get("/api/v1/responses?project=demo")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let stored = &list["responses"][0];
+    assert_eq!(stored["score"], 9);
+    assert_eq!(stored["category"], "promoter");
+    assert_eq!(stored["user_id"], "u-1");
+    assert_eq!(stored["moment"], "onboarding_completed");
+    assert_eq!(stored["traits"]["plan"], "pro");
+    assert_eq!(stored["locale"], "fr");
+}
+
+#[tokio::test]
+async fn replaying_the_same_id_answers_200_and_stores_nothing_new() {
+    let app = spawn_app().await;
+    let body = json!({"id": new_id(), "key": "demo", "score": 4});
+
+    let first = app.post_response(&body).await;
+    let second = app.post_response(&body).await;
+
+    assert_eq!(first.status(), 201);
+    assert_eq!(second.status(), 200);
+    let receipt: serde_json::Value = second.json().await.unwrap();
+    assert_eq!(receipt["created"], false);
+    assert_eq!(app.stats().await["responses"], 1);
+}
+
+#[tokio::test]
+async fn a_replay_with_another_score_keeps_the_original() {
+    let app = spawn_app().await;
+    let id = new_id();
+    app.post_response(&json!({"id": id, "key": "demo", "score": 10}))
+        .await;
+
+    app.post_response(&json!({"id": id, "key": "demo", "score": 0}))
+        .await;
+
+    let stats = app.stats().await;
+    assert_eq!(
+        (stats["responses"].as_u64(), stats["promoters"].as_u64()),
+        (Some(1), Some(1))
+    );
+}
+
+#[tokio::test]
+async fn a_comment_follows_as_an_update_of_the_same_response() {
+    let app = spawn_app().await;
+    let id = app.answer(6).await;
+
+    let r = app
+        .comment(&id, "demo", "  Too slow on big reports  ")
+        .await;
+
+    assert_eq!(r.status(), 200);
+    let list: serde_json::Value = app
+        .admin_get("/api/v1/responses?project=demo")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list["responses"][0]["comment"], "Too slow on big reports");
+    assert_eq!(
+        app.stats().await["responses"],
+        1,
+        "an update is not a new response"
+    );
+}
+
+#[tokio::test]
+async fn a_comment_for_an_unknown_response_is_404() {
+    let app = spawn_app().await;
+
+    let r = app.comment(&new_id(), "demo", "hello").await;
+
+    assert_eq!(r.status(), 404);
+    assert_eq!(crate::helpers::problem_code(r).await, "not_found");
+}
+
+#[tokio::test]
+async fn a_score_sent_with_its_comment_keeps_both() {
+    let app = spawn_app().await;
+
+    let r = app
+        .post_response(&json!({"id": new_id(), "key": "demo", "score": 8, "comment": "Solid"}))
+        .await;
+
+    assert_eq!(r.status(), 201);
+    let list: serde_json::Value = app
+        .admin_get("/api/v1/responses?project=demo")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list["responses"][0]["comment"], "Solid");
+}
+
+#[tokio::test]
+async fn the_widget_can_post_from_any_origin() {
+    let app = spawn_app().await;
+
+    let preflight = app
+        .client
+        .request(reqwest::Method::OPTIONS, app.url("/api/v1/responses"))
+        .header("origin", "https://customer.example")
+        .header("access-control-request-method", "POST")
+        .header("access-control-request-headers", "content-type")
+        .send()
+        .await
+        .unwrap();
+
+    assert!(
+        preflight.status().is_success(),
+        "preflight status {}",
+        preflight.status()
+    );
+    assert_eq!(preflight.headers()["access-control-allow-origin"], "*");
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Every test of the project, in the order that fails fastest:
+# formatting, lints (native and wasm), native unit and integration tests,
+# then the browser specs against the real collector and widget.
+# Installs what it needs first (idempotent). This is `npm test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "toolchain"
+bash widget/ensure-toolchain.sh
+bash tests/support/ensure-browser.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (native: collector, protocol, widget rules)"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "cargo clippy (wasm32: the widget's browser half)"
+cargo clippy -p nps-widget --target wasm32-unknown-unknown -- -D warnings
+
+step "widget build (wasm-release, wasm-bindgen, wasm-opt, esbuild)"
+bash widget/build.sh
+
+step "cargo test (unit, property and API integration tests)"
+cargo test --workspace
+
+step "browser specs (Playwright + Debian Chromium)"
+cargo build -p nps-collector
+node --test --test-concurrency=1 tests/e2e/
