@@ -11,6 +11,7 @@ step() { printf '\n==> %s\n' "$*"; }
 step "toolchain"
 bash widget/ensure-toolchain.sh
 bash tests/support/ensure-browser.sh
+bash tests/support/ensure-postgres.sh >/dev/null
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -26,6 +27,11 @@ bash widget/build.sh
 
 step "cargo test (unit, property and API integration tests)"
 cargo test --workspace
+
+step "API integration tests again, on PostgreSQL"
+pg_url=$(bash tests/support/ensure-postgres.sh)
+trap 'bash tests/support/ensure-postgres.sh stop' EXIT
+NPS_TEST_DATABASE_URL="$pg_url" cargo test -p nps-collector --test api
 
 step "browser specs (Playwright + Debian Chromium)"
 cargo build -p nps-collector

@@ -5,6 +5,8 @@
 //! single durable statement or transaction: when it returns `Ok`, the data
 //! is committed to disk, which is what lets the HTTP layer acknowledge.
 
+mod postgres;
+mod queries;
 mod sqlite;
 
 use std::sync::Arc;
@@ -16,6 +18,7 @@ use time::OffsetDateTime;
 use crate::domain::{Comment, ProjectKey, ResponseId, ValidResponse};
 use crate::stats::Distribution;
 
+pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
 /// What can go wrong below the HTTP layer. Never shown to clients.
@@ -30,6 +33,12 @@ pub enum StoreError {
     /// Stored JSON could not be read back.
     #[error("stored JSON is invalid: {0}")]
     Json(#[from] serde_json::Error),
+    /// A batch of writes could not be committed; none of it is stored.
+    #[error("commit failed: {0}")]
+    Commit(String),
+    /// The writer task has stopped (the server is shutting down).
+    #[error("the writer has stopped")]
+    WriterGone,
     /// The database URL names no supported backend.
     #[error("unsupported database URL (use sqlite://PATH or postgres://...): {0}")]
     UnsupportedUrl(String),
@@ -141,6 +150,8 @@ pub trait Store: Send + Sync + 'static {
 pub async fn open(url: &str) -> StoreResult<Arc<dyn Store>> {
     if url.starts_with("sqlite:") {
         Ok(Arc::new(SqliteStore::open(url).await?))
+    } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+        Ok(Arc::new(PostgresStore::open(url).await?))
     } else {
         Err(StoreError::UnsupportedUrl(url.to_owned()))
     }

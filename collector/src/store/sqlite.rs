@@ -1,29 +1,63 @@
 //! SQLite storage: the zero-setup default, one file next to the binary.
 //!
 //! WAL journal with `synchronous = FULL`, so a committed transaction survives
-//! a crash or power loss before the HTTP layer acknowledges it.
+//! a crash or power loss before the HTTP layer acknowledges it. Response
+//! writes go through one writer task that commits them in batches (group
+//! commit): SQLite allows one writer at a time anyway, and one fsync for
+//! many requests is what makes durable ingest fast. Reads use a pool of
+//! connections that WAL lets run beside the writer.
 
 use std::str::FromStr;
 use std::time::Duration;
 
 use async_trait::async_trait;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Row, SqlitePool};
+use sqlx::{Connection, SqliteConnection, SqlitePool};
 use time::OffsetDateTime;
+use tokio::sync::{mpsc, oneshot};
 
-use super::{from_millis, to_millis, Inserted, Project, Store, StoreResult, StoredResponse};
+use super::queries::sqlite as q;
+use super::{Inserted, Project, Store, StoreError, StoreResult, StoredResponse};
 use crate::domain::{Comment, ProjectKey, ResponseId, ValidResponse};
 use crate::stats::Distribution;
+
+/// Most writes committed in one transaction. Past a few hundred the fsync
+/// is amortised and a bigger batch only delays the first caller's answer.
+const MAX_BATCH: usize = 512;
 
 /// A SQLite database file.
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
+    writer: mpsc::Sender<Job>,
+}
+
+#[derive(Debug)]
+enum Write {
+    Insert(ValidResponse, OffsetDateTime),
+    Comment {
+        key: ProjectKey,
+        id: ResponseId,
+        comment: Option<Comment>,
+        now: OffsetDateTime,
+    },
+}
+
+#[derive(Debug)]
+enum Outcome {
+    Inserted(Inserted),
+    Updated(bool),
+}
+
+#[derive(Debug)]
+struct Job {
+    write: Write,
+    done: oneshot::Sender<StoreResult<Outcome>>,
 }
 
 impl SqliteStore {
-    /// Opens (creating if needed) the database at `url` (`sqlite://PATH`)
-    /// and runs the migrations.
+    /// Opens (creating if needed) the database at `url` (`sqlite://PATH`),
+    /// runs the migrations and starts the writer task.
     #[tracing::instrument]
     pub async fn open(url: &str) -> StoreResult<Self> {
         let options = SqliteConnectOptions::from_str(url)?
@@ -34,52 +68,88 @@ impl SqliteStore {
             .foreign_keys(true);
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
-            .connect_with(options)
+            .connect_with(options.clone())
             .await?;
         sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
-        Ok(Self { pool })
+        let connection = SqliteConnection::connect_with(&options).await?;
+        let (writer, jobs) = mpsc::channel(4 * MAX_BATCH);
+        tokio::spawn(write_loop(connection, jobs));
+        Ok(Self { pool, writer })
+    }
+
+    async fn submit(&self, write: Write) -> StoreResult<Outcome> {
+        let (done, outcome) = oneshot::channel();
+        self.writer
+            .send(Job { write, done })
+            .await
+            .map_err(|_| StoreError::WriterGone)?;
+        outcome.await.map_err(|_| StoreError::WriterGone)?
     }
 }
 
-fn project_from_row(row: &sqlx::sqlite::SqliteRow) -> StoreResult<Project> {
-    let key: String = row.try_get("key")?;
-    let settings: String = row.try_get("settings")?;
-    Ok(Project {
-        key: ProjectKey::try_from(key).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
-        name: row.try_get("name")?,
-        settings: serde_json::from_str(&settings)?,
-    })
+/// Takes every write waiting, commits them in one transaction, answers
+/// each caller once the commit is durable. Ends when every sender is gone
+/// (the store was dropped), after the last batch: nothing queued is lost.
+async fn write_loop(mut connection: SqliteConnection, mut jobs: mpsc::Receiver<Job>) {
+    let mut batch = Vec::with_capacity(MAX_BATCH);
+    while jobs.recv_many(&mut batch, MAX_BATCH).await > 0 {
+        let outcomes = commit_batch(&mut connection, &batch).await;
+        match outcomes {
+            Ok(outcomes) => {
+                for (job, outcome) in batch.drain(..).zip(outcomes) {
+                    let _ = job.done.send(outcome);
+                }
+            }
+            Err(cause) => {
+                tracing::error!(error = %cause, size = batch.len(), "batch commit failed");
+                for job in batch.drain(..) {
+                    let _ = job.done.send(Err(StoreError::Commit(cause.to_string())));
+                }
+            }
+        }
+    }
+}
+
+async fn commit_batch(
+    connection: &mut SqliteConnection,
+    batch: &[Job],
+) -> Result<Vec<StoreResult<Outcome>>, sqlx::Error> {
+    let mut tx = connection.begin().await?;
+    let mut outcomes = Vec::with_capacity(batch.len());
+    for job in batch {
+        // A failing statement rolls back alone in SQLite; the others in
+        // the batch still commit.
+        let outcome = match &job.write {
+            Write::Insert(response, now) => q::insert_response(&mut *tx, response, *now)
+                .await
+                .map(Outcome::Inserted),
+            Write::Comment {
+                key,
+                id,
+                comment,
+                now,
+            } => q::set_comment(&mut *tx, key, *id, comment.as_ref(), *now)
+                .await
+                .map(Outcome::Updated),
+        };
+        outcomes.push(outcome);
+    }
+    tx.commit().await?;
+    Ok(outcomes)
 }
 
 #[async_trait]
 impl Store for SqliteStore {
     async fn create_project(&self, project: &Project) -> StoreResult<bool> {
-        let done = sqlx::query(
-            "INSERT INTO projects (key, name, settings, created_at) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (key) DO NOTHING",
-        )
-        .bind(project.key.as_str())
-        .bind(&project.name)
-        .bind(serde_json::to_string(&project.settings)?)
-        .bind(to_millis(OffsetDateTime::now_utc()))
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() == 1)
+        q::create_project(&self.pool, project).await
     }
 
     async fn project(&self, key: &ProjectKey) -> StoreResult<Option<Project>> {
-        let row = sqlx::query("SELECT key, name, settings FROM projects WHERE key = $1")
-            .bind(key.as_str())
-            .fetch_optional(&self.pool)
-            .await?;
-        row.as_ref().map(project_from_row).transpose()
+        q::project(&self.pool, key).await
     }
 
     async fn projects(&self) -> StoreResult<Vec<Project>> {
-        let rows = sqlx::query("SELECT key, name, settings FROM projects ORDER BY key")
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter().map(project_from_row).collect()
+        q::projects(&self.pool).await
     }
 
     #[tracing::instrument(skip_all, fields(id = %response.id.uuid()))]
@@ -88,30 +158,10 @@ impl Store for SqliteStore {
         response: &ValidResponse,
         now: OffsetDateTime,
     ) -> StoreResult<Inserted> {
-        let at = to_millis(now);
-        let done = sqlx::query(
-            "INSERT INTO responses
-               (id, project_key, score, comment, user_id, moment, traits, locale, url, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
-             ON CONFLICT (id) DO NOTHING",
-        )
-        .bind(response.id.uuid().to_string())
-        .bind(response.key.as_str())
-        .bind(i64::from(response.score.value()))
-        .bind(response.comment.as_ref().map(Comment::as_str))
-        .bind(response.user_id.as_ref().map(|u| u.as_str()))
-        .bind(response.moment.as_ref().map(|m| m.as_str()))
-        .bind(serde_json::to_string(response.traits.as_map())?)
-        .bind(response.locale.as_ref().map(|l| l.as_str()))
-        .bind(response.url.as_ref().map(|u| u.as_str()))
-        .bind(at)
-        .execute(&self.pool)
-        .await?;
-        Ok(if done.rows_affected() == 1 {
-            Inserted::Created
-        } else {
-            Inserted::Duplicate
-        })
+        match self.submit(Write::Insert(response.clone(), now)).await? {
+            Outcome::Inserted(inserted) => Ok(inserted),
+            Outcome::Updated(_) => unreachable!("an insert answers Inserted"),
+        }
     }
 
     #[tracing::instrument(skip_all, fields(id = %id.uuid()))]
@@ -122,34 +172,20 @@ impl Store for SqliteStore {
         comment: Option<&Comment>,
         now: OffsetDateTime,
     ) -> StoreResult<bool> {
-        let done = sqlx::query(
-            "UPDATE responses SET comment = $1, updated_at = $2 WHERE id = $3 AND project_key = $4",
-        )
-        .bind(comment.map(Comment::as_str))
-        .bind(to_millis(now))
-        .bind(id.uuid().to_string())
-        .bind(key.as_str())
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() == 1)
+        let write = Write::Comment {
+            key: key.clone(),
+            id,
+            comment: comment.cloned(),
+            now,
+        };
+        match self.submit(write).await? {
+            Outcome::Updated(found) => Ok(found),
+            Outcome::Inserted(_) => unreachable!("a comment answers Updated"),
+        }
     }
 
     async fn distribution(&self, key: &ProjectKey) -> StoreResult<Distribution> {
-        let rows = sqlx::query(
-            "SELECT score, COUNT(*) AS n FROM responses WHERE project_key = $1 GROUP BY score",
-        )
-        .bind(key.as_str())
-        .fetch_all(&self.pool)
-        .await?;
-        let mut counts = [0u64; 11];
-        for row in rows {
-            let score: i64 = row.try_get("score")?;
-            let n: i64 = row.try_get("n")?;
-            if let Some(slot) = usize::try_from(score).ok().and_then(|s| counts.get_mut(s)) {
-                *slot = n.unsigned_abs();
-            }
-        }
-        Ok(Distribution(counts))
+        q::distribution(&self.pool, key).await
     }
 
     async fn recent_responses(
@@ -157,31 +193,6 @@ impl Store for SqliteStore {
         key: &ProjectKey,
         limit: u32,
     ) -> StoreResult<Vec<StoredResponse>> {
-        let rows = sqlx::query(
-            "SELECT id, score, comment, user_id, moment, locale, url, traits, created_at, updated_at
-             FROM responses WHERE project_key = $1 ORDER BY created_at DESC, id LIMIT $2",
-        )
-        .bind(key.as_str())
-        .bind(i64::from(limit))
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|row| {
-                let score: i64 = row.try_get("score")?;
-                let traits: String = row.try_get("traits")?;
-                Ok(StoredResponse {
-                    id: row.try_get("id")?,
-                    score: u8::try_from(score).unwrap_or_default(),
-                    comment: row.try_get("comment")?,
-                    user_id: row.try_get("user_id")?,
-                    moment: row.try_get("moment")?,
-                    locale: row.try_get("locale")?,
-                    url: row.try_get("url")?,
-                    traits: serde_json::from_str(&traits)?,
-                    created_at: from_millis(row.try_get("created_at")?),
-                    updated_at: from_millis(row.try_get("updated_at")?),
-                })
-            })
-            .collect()
+        q::recent_responses(&self.pool, key, limit).await
     }
 }

@@ -11,6 +11,7 @@ pub const ADMIN_TOKEN: &str = "test-admin-token";
 /// A running collector and a client for it.
 pub struct TestApp {
     pub address: String,
+    pub database_url: String,
     pub client: reqwest::Client,
     // Dropped with the app: the database lives as long as the test.
     _dir: tempfile::TempDir,
@@ -18,18 +19,26 @@ pub struct TestApp {
 
 static TRACING: Once = Once::new();
 
-/// Starts a collector with the demo project on a fresh SQLite database.
-/// Logs are silent unless `TEST_LOG` is set.
+/// Starts a collector with the demo project on a fresh database: a SQLite
+/// file, or a new PostgreSQL database when `NPS_TEST_DATABASE_URL` names a
+/// server (`tests/run.sh` runs this suite both ways). Logs are silent
+/// unless `TEST_LOG` is set.
 pub async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let database_url = fresh_database(&dir).await;
+    spawn_app_on(database_url, dir).await
+}
+
+/// Starts a collector on an existing database (a second instance).
+pub async fn spawn_app_on(database_url: String, dir: tempfile::TempDir) -> TestApp {
     TRACING.call_once(|| {
         if std::env::var_os("TEST_LOG").is_some() {
             tracing_subscriber::fmt().with_env_filter("debug").init();
         }
     });
-    let dir = tempfile::tempdir().expect("temp dir");
     let settings = Settings {
         listen: "127.0.0.1:0".parse().unwrap(),
-        database_url: format!("sqlite://{}", dir.path().join("nps.db").display()),
+        database_url: database_url.clone(),
         admin_token: Some(SecretString::from(ADMIN_TOKEN)),
         demo: true,
     };
@@ -38,8 +47,31 @@ pub async fn spawn_app() -> TestApp {
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
+        database_url,
         client: reqwest::Client::new(),
         _dir: dir,
+    }
+}
+
+/// The URL of an empty database for one test.
+pub async fn fresh_database(dir: &tempfile::TempDir) -> String {
+    match std::env::var("NPS_TEST_DATABASE_URL") {
+        Ok(server) if server.starts_with("postgres") => {
+            use sqlx::{Connection, Executor};
+            let name = format!("nps_test_{}", uuid::Uuid::new_v4().simple());
+            let mut admin = sqlx::PgConnection::connect(&server)
+                .await
+                .expect("PostgreSQL reachable");
+            admin
+                .execute(format!("CREATE DATABASE {name}").as_str())
+                .await
+                .expect("database created");
+            let base = server
+                .rsplit_once('/')
+                .map_or(server.as_str(), |(base, _)| base);
+            format!("{base}/{name}")
+        }
+        _ => format!("sqlite://{}", dir.path().join("nps.db").display()),
     }
 }
 

@@ -6,6 +6,7 @@
 mod helpers;
 
 mod config;
+mod instances;
 mod projects;
 mod responses;
 mod security;
