@@ -27,4 +27,14 @@ pub struct Settings {
     /// serve the demo host app at `/demo/`.
     #[arg(long, env = "NPS_DEMO")]
     pub demo: bool,
+
+    /// Most API requests per second from one client IP (bursts of twice
+    /// that are absorbed); 0 turns the limit off.
+    #[arg(long, env = "NPS_RATE_LIMIT_PER_IP", default_value_t = 50)]
+    pub rate_limit_per_ip: u32,
+
+    /// Most requests per second for one project key, all clients together;
+    /// 0 turns the limit off.
+    #[arg(long, env = "NPS_RATE_LIMIT_PER_KEY", default_value_t = 2000)]
+    pub rate_limit_per_key: u32,
 }

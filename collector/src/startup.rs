@@ -8,7 +8,7 @@ use secrecy::SecretString;
 use tokio::net::TcpListener;
 
 use crate::domain::ProjectKey;
-use crate::http::{app, widget_is_built, AppState};
+use crate::http::{app, widget_is_built, AppState, RateLimits};
 use crate::settings::Settings;
 use crate::store::{self, Project, ProjectSettings, Store};
 
@@ -39,6 +39,7 @@ impl Application {
             store,
             admin_token: Arc::new(admin_token.clone()),
             demo: settings.demo,
+            limits: RateLimits::new(settings.rate_limit_per_ip, settings.rate_limit_per_key),
         };
         Ok(Self {
             listener,
@@ -54,7 +55,8 @@ impl Application {
 
     /// Serves until Ctrl-C or SIGTERM, then lets in-flight requests finish.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        axum::serve(self.listener, app(self.state))
+        let service = app(self.state).into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown_signal())
             .await
     }

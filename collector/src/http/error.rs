@@ -46,6 +46,10 @@ pub enum Error {
     /// 409: the resource already exists.
     #[error("{0}")]
     Conflict(String),
+    /// 429: too many requests from this client or for this key; the value
+    /// is the `Retry-After` in seconds.
+    #[error("too many requests; retry in {0} s")]
+    RateLimited(u64),
     /// 500: storage failed; detail logged, not sent.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -61,6 +65,7 @@ impl Error {
             Self::UnknownKey(_) | Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -76,6 +81,7 @@ impl Error {
             Self::NotFound(_) => "not_found",
             Self::Unauthorized => "unauthorized",
             Self::Conflict(_) => "conflict",
+            Self::RateLimited(_) => "rate_limited",
             Self::Store(_) => "internal_error",
         }
     }
@@ -99,6 +105,11 @@ impl IntoResponse for Error {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
+        if let Self::RateLimited(seconds) = self {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
         if status == StatusCode::UNAUTHORIZED {
             response
                 .headers_mut()

@@ -7,6 +7,7 @@ mod error;
 mod extract;
 mod health;
 mod projects;
+mod rate_limit;
 mod responses;
 mod stats;
 
@@ -23,6 +24,7 @@ use tower_http::trace::TraceLayer;
 
 pub(crate) use assets::widget_is_built;
 pub use error::{Error, Result};
+pub use rate_limit::RateLimits;
 
 use crate::domain::ProjectKey;
 use crate::store::{Project, Store};
@@ -39,6 +41,8 @@ pub struct AppState {
     pub admin_token: Arc<SecretString>,
     /// Serve the demo host page at `/demo/`.
     pub demo: bool,
+    /// Per-IP and per-key request limits.
+    pub limits: Arc<RateLimits>,
 }
 
 /// The whole application as a router, with no socket: tests drive it with
@@ -54,12 +58,18 @@ pub fn app(state: AppState) -> Router {
         .allow_methods([Method::GET, Method::POST, Method::PATCH])
         .allow_headers([header::CONTENT_TYPE])
         .max_age(std::time::Duration::from_secs(86_400));
-    Router::new()
+    let api = Router::new()
         .merge(responses::public_router())
         .merge(config::public_router())
         .merge(responses::admin_router())
         .merge(stats::admin_router())
         .merge(projects::admin_router())
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            rate_limit::per_ip,
+        ));
+    Router::new()
+        .merge(api)
         .merge(health::router())
         .merge(assets::router())
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
@@ -71,8 +81,10 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// The project with this key, or a 404 `unknown_key`.
+/// The project with this key, or a 404 `unknown_key`. Counts the request
+/// against the key's rate limit first.
 pub(crate) async fn require_project(state: &AppState, key: &ProjectKey) -> Result<Project> {
+    state.limits.check_key(key)?;
     state
         .store
         .project(key)

@@ -27,15 +27,31 @@ pub(super) fn admin_router() -> Router<AppState> {
     Router::new().route("/api/v1/responses", get(list))
 }
 
+#[derive(Debug, Deserialize)]
+struct CreateQuery {
+    /// Validate only: answer as if stored, store nothing. For checking an
+    /// integration, and the benchmark's "no storage" ceiling.
+    #[serde(default)]
+    dry_run: bool,
+}
+
 /// Stores a score. 201 the first time, 200 with `created: false` when the
 /// same id is replayed (the widget retries until it gets an answer).
 #[tracing::instrument(skip_all)]
 async fn create(
     State(state): State<AppState>,
+    QueryParams(query): QueryParams<CreateQuery>,
     JsonBody(body): JsonBody<NewResponse>,
 ) -> Result<(StatusCode, Json<ResponseReceipt>)> {
     let response = ValidResponse::try_from(body)?;
     require_project(&state, &response.key).await?;
+    if query.dry_run {
+        let receipt = ResponseReceipt {
+            id: response.id.uuid().to_string(),
+            created: false,
+        };
+        return Ok((StatusCode::OK, Json(receipt)));
+    }
     let inserted = state
         .store
         .insert_response(&response, OffsetDateTime::now_utc())

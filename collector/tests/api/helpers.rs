@@ -24,24 +24,40 @@ static TRACING: Once = Once::new();
 /// server (`tests/run.sh` runs this suite both ways). Logs are silent
 /// unless `TEST_LOG` is set.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// Like [`spawn_app`], with settings changed first (e.g. rate limits on).
+pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let database_url = fresh_database(&dir).await;
-    spawn_app_on(database_url, dir).await
+    start(database_url, dir, configure).await
 }
 
 /// Starts a collector on an existing database (a second instance).
 pub async fn spawn_app_on(database_url: String, dir: tempfile::TempDir) -> TestApp {
+    start(database_url, dir, |_| {}).await
+}
+
+async fn start(
+    database_url: String,
+    dir: tempfile::TempDir,
+    configure: impl FnOnce(&mut Settings),
+) -> TestApp {
     TRACING.call_once(|| {
         if std::env::var_os("TEST_LOG").is_some() {
             tracing_subscriber::fmt().with_env_filter("debug").init();
         }
     });
-    let settings = Settings {
+    let mut settings = Settings {
         listen: "127.0.0.1:0".parse().unwrap(),
         database_url: database_url.clone(),
         admin_token: Some(SecretString::from(ADMIN_TOKEN)),
         demo: true,
+        rate_limit_per_ip: 0,
+        rate_limit_per_key: 0,
     };
+    configure(&mut settings);
     let app = Application::build(settings).await.expect("app builds");
     let address = format!("http://{}", app.local_addr().unwrap());
     tokio::spawn(app.run_until_stopped());

@@ -140,3 +140,25 @@ async fn the_widget_can_post_from_any_origin() {
     );
     assert_eq!(preflight.headers()["access-control-allow-origin"], "*");
 }
+
+#[tokio::test]
+async fn a_dry_run_validates_but_stores_nothing() {
+    let app = spawn_app().await;
+    let post = |body: serde_json::Value| {
+        app.client
+            .post(app.url("/api/v1/responses?dry_run=true"))
+            .json(&body)
+            .send()
+    };
+
+    let ok = post(json!({"id": new_id(), "key": "demo", "score": 9}))
+        .await
+        .unwrap();
+    let bad = post(json!({"id": new_id(), "key": "demo", "score": 11}))
+        .await
+        .unwrap();
+
+    assert_eq!(ok.status(), 200);
+    assert_eq!(bad.status(), 422);
+    assert_eq!(app.stats().await["responses"], 0);
+}

@@ -49,3 +49,58 @@ async fn stats_without_a_project_are_400() {
     assert_eq!(r.status(), 400);
     assert_eq!(problem_code(r).await, "bad_query");
 }
+
+#[tokio::test]
+async fn a_client_over_its_rate_limit_gets_429_with_retry_after() {
+    let app = crate::helpers::spawn_app_with(|s| s.rate_limit_per_ip = 5).await;
+    let mut statuses = Vec::new();
+
+    for _ in 0..30 {
+        let r = app
+            .client
+            .get(app.url("/api/v1/config?key=demo"))
+            .send()
+            .await
+            .unwrap();
+        statuses.push(r.status().as_u16());
+        if r.status() == 429 {
+            assert!(
+                r.headers()["retry-after"]
+                    .to_str()
+                    .unwrap()
+                    .parse::<u64>()
+                    .unwrap()
+                    >= 1
+            );
+            assert_eq!(problem_code(r).await, "rate_limited");
+            break;
+        }
+    }
+
+    assert_eq!(statuses.last(), Some(&429), "statuses: {statuses:?}");
+    assert!(
+        statuses.iter().filter(|s| **s == 200).count() >= 5,
+        "the burst passes first: {statuses:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_key_over_its_rate_limit_gets_429() {
+    let app = crate::helpers::spawn_app_with(|s| s.rate_limit_per_key = 3).await;
+    let mut limited = false;
+
+    for _ in 0..30 {
+        let r = app
+            .post_response(
+                &serde_json::json!({"id": crate::helpers::new_id(), "key": "demo", "score": 9}),
+            )
+            .await;
+        if r.status() == 429 {
+            limited = true;
+            break;
+        }
+        assert_eq!(r.status(), 201);
+    }
+
+    assert!(limited, "the per-key limit answered 429");
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Ingest load benchmark, on loopback, bounded in time. In one run it
+# measures, at the same concurrency:
+#   1. the ceiling: POST /api/v1/responses?dry_run=true (parse, validate,
+#      look the project up, store nothing);
+#   2. durable ingest on SQLite (group commit, synchronous=FULL);
+#   3. durable ingest on PostgreSQL (if a server can be started).
+# Prints requests/s and p99 for each. Needs wrk (apt) and a release build.
+#   bash collector/benches/load.sh [seconds] [connections]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+secs=${1:-10}
+conns=${2:-64}
+bin=target/release/nps-collector
+lua=collector/benches/post.lua
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+[ -x "$bin" ] || cargo build --release -p nps-collector
+
+work=$(mktemp -d)
+pid=
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+start() { # $1 = database URL; sets $base
+  "$bin" serve --listen 127.0.0.1:0 --database-url "$1" --admin-token bench --demo \
+    --rate-limit-per-ip 0 --rate-limit-per-key 0 >"$work/out" 2>"$work/err" &
+  pid=$!
+  for _ in $(seq 100); do
+    base=$(sed -n 's/^listening on //p' "$work/out")
+    [ -n "$base" ] && return 0
+    sleep 0.1
+  done
+  cat "$work/err" >&2; exit 1
+}
+stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
+run() { # $1 = label, $2 = url
+  wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$lua" "$2" | sed -n "s/^RESULT /$1 /p"
+}
+stored() { curl -s -H 'authorization: Bearer bench' "$base/api/v1/stats?project=demo" | sed -E 's/.*"responses":([0-9]+).*/\1/'; }
+
+echo "ingest benchmark: ${secs}s per run, $conns connections, $(nproc) cores"
+start "sqlite://$work/bench.db"
+run "ceiling(dry_run)" "$base/api/v1/responses?dry_run=true"
+run "sqlite(durable)" "$base/api/v1/responses"
+echo "  sqlite rows stored: $(stored)"
+stop
+
+if pg=$(bash tests/support/ensure-postgres.sh 2>/dev/null); then
+  db="nps_bench_$$"
+  psql -q "$pg" -c "CREATE DATABASE $db" >/dev/null
+  start "${pg%/*}/$db"
+  run "postgres(durable)" "$base/api/v1/responses"
+  echo "  postgres rows stored: $(stored)"
+  stop
+  psql -q "$pg" -c "DROP DATABASE $db" >/dev/null || true
+else
+  echo "postgres: skipped (no server could be started)"
+fi

@@ -1,0 +1,29 @@
+-- wrk script: POST a valid response with a fresh UUID each time, so every
+-- request is a real insert (a replayed id would skip the write).
+-- Usage: wrk -s post.lua URL   (path and query come from URL)
+math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
+local hex = "0123456789abcdef"
+local function uuid()
+  local t = {}
+  for i = 1, 32 do
+    local n = math.random(1, 16)
+    if i == 13 then n = 5 elseif i == 17 then n = math.random(9, 12) end
+    t[#t + 1] = hex:sub(n, n)
+  end
+  local s = table.concat(t)
+  return s:sub(1, 8) .. "-" .. s:sub(9, 12) .. "-" .. s:sub(13, 16) .. "-" .. s:sub(17, 20) .. "-" .. s:sub(21, 32)
+end
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+request = function()
+  local body = '{"id":"' .. uuid() .. '","key":"demo","score":' .. math.random(0, 10) ..
+    ',"moment":"onboarding_completed","user_id":"bench-user","locale":"en"}'
+  return wrk.format(nil, nil, nil, body)
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT requests=%d errors=%d rps=%.0f p50_ms=%.2f p99_ms=%.2f\n",
+    summary.requests,
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end

@@ -1,0 +1,50 @@
+// Once prompted, a browser is not prompted again by `track` (30-day
+// cooldown kept in localStorage under `nps:<key>:`); `show()` still works and
+// another browser is unaffected.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { launchBrowser } from '../support/browser.mjs';
+import { startCollector } from '../support/collector.mjs';
+import { demoEvents, openDemo, press, prompt, staysHidden } from '../support/prompt.mjs';
+
+let collector;
+const browsers = [];
+before(async () => {
+  collector = await startCollector();
+});
+after(async () => {
+  await Promise.all(browsers.map((b) => b.close()));
+  await collector?.stop();
+});
+
+test('after a prompt, the same moment does not prompt again, even after a reload', async () => {
+  const browser = await launchBrowser();
+  browsers.push(browser);
+  const page = await openDemo(browser, collector);
+  await press(page, 'Finish onboarding');
+  const dialog = prompt(page);
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  assert.ok(keys.some((k) => k.startsWith('nps:demo:')), `state namespaced by key (keys: ${keys})`);
+
+  await page.reload();
+  await press(page, 'Finish onboarding');
+  await staysHidden(dialog, 1_500);
+  assert.deepEqual(await demoEvents(page), [], 'no shown callback after the reload');
+
+  // Commands run in order, so a prompt from show() also proves the track
+  // above was processed (and declined) rather than still pending.
+  await press(page, 'Ask me now');
+  await dialog.waitFor();
+  assert.deepEqual(await demoEvents(page), ['shown']);
+
+  const other = await launchBrowser();
+  browsers.push(other);
+  const fresh = await openDemo(other, collector);
+  await press(fresh, 'Finish onboarding');
+  await prompt(fresh).waitFor();
+});

@@ -1,0 +1,48 @@
+// A customer's site on another origin loads the widget from the collector and
+// its answers are accepted (CORS on the script, the wasm and the API).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { eventually, responses } from '../support/api.mjs';
+import { launchBrowser } from '../support/browser.mjs';
+import { startCollector } from '../support/collector.mjs';
+import { startHost } from '../support/host.mjs';
+import { prompt, scoreRadio } from '../support/prompt.mjs';
+
+let collector;
+let host;
+let browser;
+before(async () => {
+  collector = await startCollector();
+  host = await startHost(collector.url);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await host?.stop();
+  await collector?.stop();
+});
+
+test('the widget embedded on a third-party origin shows and stores an answer', async () => {
+  assert.notEqual(new URL(host.url).origin, new URL(collector.url).origin);
+  const page = await browser.newPage();
+  const failed = [];
+  page.on('requestfailed', (r) => failed.push(`${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
+  await page.goto(host.url);
+
+  await page.getByRole('button', { name: 'Ask me now' }).click();
+  const dialog = prompt(page);
+  await dialog.waitFor();
+  await scoreRadio(dialog, 10).click();
+  await dialog.getByRole('textbox').fill('From another origin');
+  await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: 6_000 });
+
+  const [stored] = await eventually(() => responses(collector), {
+    until: (list) => list[0]?.comment === 'From another origin',
+    what: 'the cross-origin answer with its comment',
+  });
+  assert.equal(stored.score, 10);
+  if (stored.url != null) assert.ok(stored.url.startsWith(host.url), `url is the host page (${stored.url})`);
+  assert.deepEqual(failed, [], 'no request failed (CORS errors show up here)');
+});

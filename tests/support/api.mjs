@@ -1,0 +1,53 @@
+// Admin API helpers and polling, for asserting what the collector stored.
+
+/** GET an admin endpoint with the collector's token; throws on non-2xx. */
+export async function adminGet(collector, path) {
+  const response = await fetch(`${collector.url}${path}`, {
+    headers: { Authorization: `Bearer ${collector.token}` },
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`GET ${path} → ${response.status}: ${text}`);
+  return JSON.parse(text);
+}
+
+/** `GET /api/v1/stats?project=…` */
+export function stats(collector, project = 'demo') {
+  return adminGet(collector, `/api/v1/stats?project=${encodeURIComponent(project)}`);
+}
+
+/** The `responses` array of `GET /api/v1/responses?project=…`, newest first. */
+export async function responses(collector, project = 'demo') {
+  const body = await adminGet(collector, `/api/v1/responses?project=${encodeURIComponent(project)}&limit=50`);
+  return body.responses;
+}
+
+/**
+ * Calls `probe` until `until(value)` holds (by default: the value is truthy)
+ * and returns that value; fails with the last value seen after `timeout` ms.
+ * For effects that become visible eventually (debounced POSTs, the PATCH).
+ */
+export async function eventually(probe, { until = Boolean, timeout = 8_000, interval = 100, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await probe();
+      if (until(last)) return last;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) {
+      const seen = last instanceof Error ? last.message : JSON.stringify(last);
+      throw new Error(`timed out after ${timeout} ms waiting for ${what}; last seen: ${seen}`);
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/** Waits until the stats report `count` responses, and returns them. */
+export function statsWithResponses(collector, count, project = 'demo') {
+  return eventually(() => stats(collector, project), {
+    until: (s) => s.responses === count,
+    what: `${count} response(s) in the stats`,
+  });
+}
