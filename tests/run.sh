@@ -28,6 +28,10 @@ bash widget/build.sh
 step "cargo test (unit, property and API integration tests)"
 cargo test --workspace
 
+step "widget component tests in headless Chromium (wasm-bindgen-test)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test -p nps-widget --target wasm32-unknown-unknown --test browser
+
 step "API integration tests again, on PostgreSQL"
 pg_url=$(bash tests/support/ensure-postgres.sh)
 trap 'bash tests/support/ensure-postgres.sh stop' EXIT

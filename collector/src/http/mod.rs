@@ -6,6 +6,7 @@ mod config;
 mod error;
 mod extract;
 mod health;
+mod metrics;
 mod projects;
 mod rate_limit;
 mod responses;
@@ -48,6 +49,7 @@ pub struct AppState {
 /// The whole application as a router, with no socket: tests drive it with
 /// `tower::ServiceExt::oneshot`.
 pub fn app(state: AppState) -> Router {
+    metrics::prometheus();
     // The widget runs on the customers' origins, so any origin may call the
     // API. The admin API is safe under the same rule: it needs a bearer
     // token, never a cookie, so a foreign page can't ride on a session.
@@ -67,10 +69,12 @@ pub fn app(state: AppState) -> Router {
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             rate_limit::per_ip,
-        ));
+        ))
+        .route_layer(axum::middleware::from_fn(metrics::track));
     Router::new()
         .merge(api)
         .merge(health::router())
+        .merge(metrics::router())
         .merge(assets::router())
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(cors)

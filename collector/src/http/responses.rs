@@ -52,10 +52,12 @@ async fn create(
         };
         return Ok((StatusCode::OK, Json(receipt)));
     }
+    let started = std::time::Instant::now();
     let inserted = state
         .store
         .insert_response(&response, OffsetDateTime::now_utc())
         .await?;
+    metrics::histogram!("nps_ingest_seconds").record(started.elapsed().as_secs_f64());
     let created = inserted == Inserted::Created;
     let status = if created {
         StatusCode::CREATED

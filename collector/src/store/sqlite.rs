@@ -93,7 +93,11 @@ impl SqliteStore {
 async fn write_loop(mut connection: SqliteConnection, mut jobs: mpsc::Receiver<Job>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while jobs.recv_many(&mut batch, MAX_BATCH).await > 0 {
+        metrics::histogram!("nps_store_batch_size").record(batch.len() as f64);
+        metrics::gauge!("nps_store_queue_depth").set(jobs.len() as f64);
+        let started = std::time::Instant::now();
         let outcomes = commit_batch(&mut connection, &batch).await;
+        metrics::histogram!("nps_store_commit_seconds").record(started.elapsed().as_secs_f64());
         match outcomes {
             Ok(outcomes) => {
                 for (job, outcome) in batch.drain(..).zip(outcomes) {

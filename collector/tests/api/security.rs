@@ -104,3 +104,17 @@ async fn a_key_over_its_rate_limit_gets_429() {
 
     assert!(limited, "the per-key limit answered 429");
 }
+
+#[tokio::test]
+async fn metrics_need_the_admin_token_and_count_ingest() {
+    let app = spawn_app().await;
+    app.answer(9).await;
+
+    let anonymous = app.client.get(app.url("/metrics")).send().await.unwrap();
+    let text = app.admin_get("/metrics").await.text().await.unwrap();
+
+    assert_eq!(anonymous.status(), 401);
+    assert!(text.contains("nps_http_requests_total"), "{text}");
+    assert!(text.contains("route=\"/api/v1/responses\""), "{text}");
+    assert!(text.contains("nps_ingest_seconds_bucket"), "{text}");
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Builds the browser widget into widget/dist/: widget.js (loader + glue,
+# minified) and nps-<hash>.wasm, then prints their sizes.
+#
+#   widget/build.sh            # from any directory
+#
+# Needs the toolchain the top-level setup installs (it installs nothing
+# itself): the wasm32-unknown-unknown target, `wasm-bindgen` (same version as
+# the `wasm-bindgen` crate in Cargo.lock), and `npm install` for wasm-opt
+# (npm `binaryen`) and esbuild. Honours CARGO_TARGET_DIR.
+set -euo pipefail
+
+WIDGET="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(dirname "$WIDGET")"
+TARGET_DIR="${CARGO_TARGET_DIR:-$REPO/target}"
+DIST="$WIDGET/dist"
+BIN="$REPO/node_modules/.bin"
+
+die() {
+  echo "widget/build.sh: $*" >&2
+  exit 1
+}
+
+command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found; install it with: cargo install wasm-bindgen-cli --version <the wasm-bindgen version in Cargo.lock>"
+[[ -x "$BIN/wasm-opt" ]] || die "$BIN/wasm-opt not found; run 'npm install' in $REPO (npm package 'binaryen')"
+[[ -x "$BIN/esbuild" ]] || die "$BIN/esbuild not found; run 'npm install' in $REPO"
+command -v node >/dev/null || die "node not found"
+
+# The glue must come from the same wasm-bindgen as the crate, or the wasm's
+# imports will not match it.
+LOCKED="$(grep -A1 '^name = "wasm-bindgen"$' "$REPO/Cargo.lock" 2>/dev/null | sed -n 's/^version = "\(.*\)"/\1/p' || true)"
+CLI="$(wasm-bindgen --version | awk '{print $2}')"
+if [[ -n "$LOCKED" && "$LOCKED" != "$CLI" ]]; then
+  die "wasm-bindgen CLI is $CLI but Cargo.lock has wasm-bindgen $LOCKED"
+fi
+
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+
+echo "==> cargo build (wasm-release)"
+cargo build --manifest-path "$REPO/Cargo.toml" --profile wasm-release \
+  --target wasm32-unknown-unknown -p nps-widget
+WASM_IN="$TARGET_DIR/wasm32-unknown-unknown/wasm-release/nps_widget.wasm"
+
+echo "==> wasm-bindgen"
+wasm-bindgen --target no-modules --no-typescript --out-dir "$WORK" "$WASM_IN"
+
+echo "==> wasm-opt -Oz"
+"$BIN/wasm-opt" -Oz "$WORK/nps_widget_bg.wasm" -o "$WORK/nps.wasm"
+
+HASH="$(sha256sum "$WORK/nps.wasm" | cut -c1-16)"
+WASM_FILE="nps-$HASH.wasm"
+mkdir -p "$DIST"
+find "$DIST" -maxdepth 1 -name 'nps-*.wasm' ! -name "$WASM_FILE" -delete
+cp "$WORK/nps.wasm" "$DIST/$WASM_FILE"
+
+echo "==> widget.js"
+# Paste the glue into the loader's IIFE and name the hashed wasm.
+node - "$WIDGET/loader/loader.js" "$WORK/nps_widget.js" "$WASM_FILE" "$WORK/widget.js" <<'JS'
+const fs = require('node:fs');
+const [loaderPath, gluePath, wasmFile, out] = process.argv.slice(2);
+const loader = fs.readFileSync(loaderPath, 'utf8');
+const glue = fs.readFileSync(gluePath, 'utf8');
+const marker = '/* @@WASM_BINDGEN_GLUE@@ */';
+if (!loader.includes(marker) || !loader.includes('@@WASM_FILE@@')) {
+  throw new Error('loader.js lost its @@ placeholders');
+}
+fs.writeFileSync(out, loader.replace(marker, () => glue).replaceAll('@@WASM_FILE@@', wasmFile));
+JS
+"$BIN/esbuild" "$WORK/widget.js" --minify --target=es2020 --legal-comments=none \
+  --log-level=warning --outfile="$DIST/widget.js"
+
+node "$WIDGET/size-report.mjs" "$REPO/target/widget-size.json" "$DIST/$WASM_FILE" "$DIST/widget.js"

@@ -1,0 +1,86 @@
+// widget.js: the loader of the NPS widget.
+//
+// The host page's snippet defines a stub `nps()` that queues its calls in
+// `nps.q`. This file (built by widget/build.sh, which pastes wasm-bindgen's
+// `no-modules` glue where marked and the content-hashed wasm name) loads the
+// wasm from the collector that served it, replays the queue in order, then
+// replaces the stub with a function that forwards to the widget. Everything
+// stays inside this IIFE: the glue's `wasm_bindgen` never becomes a global,
+// and no error ever reaches the host page.
+(function () {
+  'use strict';
+
+  var w = window;
+  var d = document;
+  // Only valid while this script first runs, so capture it now.
+  var current = d.currentScript;
+  var src = (current && current.src) || scriptByName();
+
+  function scriptByName() {
+    var s = d.querySelector('script[src*="widget.js"]');
+    return s ? s.src : '';
+  }
+
+  function warn(message, error) {
+    try {
+      console.warn('[nps] ' + message, error);
+    } catch (_) {
+      // A console that throws is not worth breaking the page for.
+    }
+  }
+
+  // Without the snippet, install the same queueing stub it would have.
+  if (typeof w.nps !== 'function') {
+    w.nps = function () {
+      (w.nps.q = w.nps.q || []).push(arguments);
+    };
+  }
+  var stub = w.nps;
+  // Loaded twice (two snippets, a re-rendered tag): the first copy wins.
+  if (stub.loaded) return;
+  stub.loaded = true;
+  if (!src) return warn('cannot tell where widget.js was loaded from', d.currentScript);
+
+  /* @@WASM_BINDGEN_GLUE@@ */
+
+  function domReady() {
+    return new Promise(function (done) {
+      if (d.readyState !== 'loading') done();
+      else d.addEventListener('DOMContentLoaded', function () { done(); }, { once: true });
+    });
+  }
+
+  function start() {
+    var widget = new wasm_bindgen.Widget(new URL(src).origin);
+    function run(args) {
+      try {
+        widget.command(Array.prototype.slice.call(args));
+      } catch (error) {
+        warn('command failed', error);
+      }
+    }
+    function nps() {
+      run(arguments);
+    }
+    nps.loaded = true;
+    // Code that still holds the stub calls `window.nps.q.push(arguments)`:
+    // keep that working by running such calls at once.
+    nps.q = {
+      push: function () {
+        for (var i = 0; i < arguments.length; i++) run(arguments[i]);
+      },
+    };
+    // Replay in order. A listener may call `nps()` during the replay; the
+    // stub appends to the same queue, so those calls run in order too.
+    var queue = (stub.q = stub.q || []);
+    for (var i = 0; i < queue.length; i++) run(queue[i]);
+    w.nps = nps;
+  }
+
+  wasm_bindgen({ module_or_path: new URL('widget/@@WASM_FILE@@', src) })
+    .then(domReady)
+    .then(start)
+    .catch(function (error) {
+      warn('could not start the widget', error);
+    });
+})();

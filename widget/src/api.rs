@@ -1,0 +1,123 @@
+//! The JavaScript-facing API: what `nps(...)` calls end up in.
+//!
+//! The loader creates one [`Widget`] and forwards every `nps(name, ...args)`
+//! call, queued or live, to [`Widget::command`] as an array. Arguments come
+//! from arbitrary host code, so each is checked here and a bad call is
+//! logged and ignored rather than thrown back at the page.
+
+use std::rc::Rc;
+
+use js_sys::{Array, Function, Object, Reflect};
+use nps_protocol::{TraitValue, Traits};
+use wasm_bindgen::prelude::*;
+
+use crate::browser::log;
+use crate::controller::Controller;
+use crate::events::Event;
+
+/// The widget of one page, driven by `nps(...)` commands.
+#[wasm_bindgen]
+pub struct Widget {
+    controller: Rc<Controller>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// A widget whose API calls go to `default_host` (the origin that served
+    /// `widget.js`) unless `init` names another host.
+    #[wasm_bindgen(constructor)]
+    pub fn new(default_host: String) -> Widget {
+        Widget {
+            controller: Controller::new(default_host),
+        }
+    }
+
+    /// Runs one `nps(...)` call; `args` is its `arguments`, name first.
+    pub fn command(&self, args: &Array) {
+        let c = &self.controller;
+        let name = args.get(0).as_string().unwrap_or_default();
+        match name.as_str() {
+            "init" => {
+                let options = args.get(1);
+                match text(&options, "key") {
+                    Some(key) => c.init(key, text(&options, "host"), text(&options, "locale")),
+                    None => log::warn("init needs {key: 'PUBLIC_KEY'}"),
+                }
+            }
+            "identify" => c.identify(user_id(&args.get(1)), traits(&args.get(2))),
+            "track" => match args.get(1).as_string().filter(|m| !m.is_empty()) {
+                // `props` (args[2]) is accepted for compatibility with
+                // analytics-style calls; the rules do not use it yet.
+                Some(moment) => c.track(moment),
+                None => log::warn("track needs a moment name"),
+            },
+            "show" => c.show(),
+            "reset" => c.reset(),
+            "on" => {
+                let event = args.get(1).as_string();
+                match (
+                    event.as_deref().and_then(Event::from_name),
+                    args.get(2).dyn_into::<Function>(),
+                ) {
+                    (Some(event), Ok(f)) => c.on(event, f),
+                    _ => log::warn("on needs 'shown', 'answered' or 'dismissed' and a function"),
+                }
+            }
+            _ => log::warn_with("unknown command", &args.get(0)),
+        }
+    }
+}
+
+/// A non-empty string property of an options object.
+fn text(object: &JsValue, name: &str) -> Option<String> {
+    if !object.is_object() {
+        return None;
+    }
+    Reflect::get(object, &JsValue::from_str(name))
+        .ok()?
+        .as_string()
+        .filter(|s| !s.is_empty())
+}
+
+/// A user id: a string, or a number (as host apps often have).
+fn user_id(value: &JsValue) -> Option<String> {
+    if let Some(s) = value.as_string() {
+        return Some(s).filter(|s| !s.is_empty());
+    }
+    let n = value.as_f64().filter(|n| n.is_finite())?;
+    // `String(n)` renders integers without a trailing `.0`.
+    js_sys::Number::from(n)
+        .to_string_with_radix(10)
+        .ok()
+        .map(String::from)
+}
+
+/// Flat traits: strings, finite numbers and booleans; anything else is
+/// dropped with a warning (the collector would refuse nested values).
+fn traits(value: &JsValue) -> Traits {
+    let mut traits = Traits::new();
+    let Some(object) = value.dyn_ref::<Object>() else {
+        return traits;
+    };
+    for entry in Object::entries(object) {
+        let entry = Array::from(&entry);
+        let (Some(key), v) = (entry.get(0).as_string(), entry.get(1)) else {
+            continue;
+        };
+        let value = if let Some(s) = v.as_string() {
+            TraitValue::Text(s)
+        } else if let Some(b) = v.as_bool() {
+            TraitValue::Bool(b)
+        } else if let Some(n) = v.as_f64().filter(|n| n.is_finite()) {
+            TraitValue::Number(n)
+        } else {
+            log::warn_with(
+                "trait ignored (not a string, number or boolean):",
+                &JsValue::from(key),
+            );
+            continue;
+        };
+        traits.insert(key, value);
+    }
+    traits
+}

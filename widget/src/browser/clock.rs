@@ -1,0 +1,6 @@
+//! The wall clock, read only here so the rules can take time as an argument.
+
+/// Milliseconds since the Unix epoch.
+pub(crate) fn now_ms() -> f64 {
+    js_sys::Date::now()
+}

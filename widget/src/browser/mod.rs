@@ -1,0 +1,27 @@
+//! Thin adapters over the browser APIs the widget needs.
+//!
+//! Everything here is effectful and deliberately dumb: no decisions, just
+//! "read this", "write that", "send this". Failures come back as values or
+//! are logged with [`log::warn`]; nothing here may throw into the host page.
+
+pub(crate) mod clock;
+pub(crate) mod http;
+pub(crate) mod log;
+pub(crate) mod read;
+pub(crate) mod storage;
+pub(crate) mod uuid;
+
+/// The page's `window`; the widget only ever runs in a window context.
+pub(crate) fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// `navigator.language`, e.g. `fr-CA`.
+pub(crate) fn navigator_language() -> Option<String> {
+    window()?.navigator().language()
+}
+
+/// `location.href`, sent with a response so the team sees where it came from.
+pub(crate) fn page_url() -> Option<String> {
+    window()?.location().href().ok()
+}

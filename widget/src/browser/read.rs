@@ -1,0 +1,57 @@
+//! Reads the collector's JSON answers (already parsed by the browser) into
+//! the `nps_protocol` types.
+//!
+//! This is `Deserialize` by hand, on purpose: the derived impls driven by
+//! `serde-wasm-bindgen` pulled in ~20 KB (brotli) of generic deserialising
+//! code, error messages and float formatting for two small documents. The
+//! field names below are those of the protocol types; the round-trip test
+//! of those types lives in `nps-protocol`, and the end-to-end tests check
+//! this reader against the real collector.
+
+use js_sys::{Array, Reflect};
+use nps_protocol::{Moment, Problem, WidgetConfig};
+use wasm_bindgen::JsValue;
+
+fn field(object: &JsValue, name: &str) -> Option<JsValue> {
+    if !object.is_object() {
+        return None;
+    }
+    Reflect::get(object, &JsValue::from_str(name)).ok()
+}
+
+fn text(object: &JsValue, name: &str) -> Option<String> {
+    field(object, name)?.as_string()
+}
+
+/// A [`WidgetConfig`]; `None` if a field is missing or has the wrong type.
+pub(crate) fn widget_config(json: &JsValue) -> Option<WidgetConfig> {
+    let days = field(json, "days_after_prompt")?.as_f64()?;
+    if !(0.0..=f64::from(u32::MAX)).contains(&days) || days.fract() != 0.0 {
+        return None;
+    }
+    let moments = field(json, "moments")?;
+    if !Array::is_array(&moments) {
+        return None;
+    }
+    let moments = Array::from(&moments)
+        .iter()
+        .map(|m| {
+            Some(Moment {
+                event: text(&m, "event")?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(WidgetConfig {
+        key: text(json, "key")?,
+        moments,
+        days_after_prompt: days as u32,
+    })
+}
+
+/// A [`Problem`] document from an error response.
+pub(crate) fn problem(json: &JsValue) -> Option<Problem> {
+    Some(Problem {
+        code: text(json, "code")?,
+        message: text(json, "message")?,
+    })
+}

@@ -1,0 +1,75 @@
+//! The widget's memory across page views, in `localStorage`.
+//!
+//! Keys are namespaced per project (`nps:<projectKey>:last_shown`) so two
+//! projects on one origin, or `reset()` of one, never collide. Storage can be
+//! missing or throw (privacy modes, sandboxed iframes, full quota): reads then
+//! return `None` and writes are dropped with a warning — the widget still
+//! works, it just cannot remember the cooldown.
+
+use web_sys::Storage;
+
+use super::log;
+
+/// Prefix of every key the widget writes.
+const PREFIX: &str = "nps:";
+
+fn local_storage() -> Option<Storage> {
+    // `window.localStorage` itself throws when storage is blocked.
+    super::window()?.local_storage().ok().flatten()
+}
+
+fn project_prefix(project_key: &str) -> String {
+    let mut k = String::with_capacity(PREFIX.len() + project_key.len() + 1);
+    k.push_str(PREFIX);
+    k.push_str(project_key);
+    k.push(':');
+    k
+}
+
+fn item_key(project_key: &str, name: &str) -> String {
+    let mut k = project_prefix(project_key);
+    k.push_str(name);
+    k
+}
+
+/// When this browser was last shown a prompt for the project (ms).
+pub(crate) fn last_shown(project_key: &str) -> Option<f64> {
+    let raw = local_storage()?
+        .get_item(&item_key(project_key, "last_shown"))
+        .ok()??;
+    // A garbled value is treated as "never", not as an error. JS parses the
+    // number: Rust's float parser would add a few KB to the wasm.
+    Some(js_sys::Number::parse_float(&raw)).filter(|t| t.is_finite())
+}
+
+/// Remembers that a prompt was shown at `now_ms`.
+pub(crate) fn set_last_shown(project_key: &str, now_ms: f64) {
+    let Some(storage) = local_storage() else {
+        log::warn("localStorage unavailable; the cooldown will not persist");
+        return;
+    };
+    // Whole milliseconds: `Date.now()` is integral anyway.
+    let value = (now_ms as i64).to_string();
+    if let Err(e) = storage.set_item(&item_key(project_key, "last_shown"), &value) {
+        log::warn_with("could not write localStorage", &e);
+    }
+}
+
+/// Forgets everything stored for the project (`reset()`).
+pub(crate) fn clear(project_key: &str) {
+    let Some(storage) = local_storage() else {
+        return;
+    };
+    let prefix = project_prefix(project_key);
+    let len = storage.length().unwrap_or(0);
+    // Collect first: removing while indexing would skip keys.
+    let keys: Vec<String> = (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(&prefix))
+        .collect();
+    for k in keys {
+        if let Err(e) = storage.remove_item(&k) {
+            log::warn_with("could not clear localStorage", &e);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! The widget's state and the commands of the public API.
+//!
+//! One [`Controller`] per page. It gathers the inputs the pure rules need
+//! (stored state, the clock, the config), applies their decisions
+//! ([`triggers`]), owns the open prompt ([`prompt`]) and sends the answers
+//! ([`answer`]). It lives in an `Rc` with interior mutability; borrows are
+//! never held while calling out to JS (listeners, Yew), because those may
+//! call straight back in.
+
+mod answer;
+mod prompt;
+mod triggers;
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use js_sys::Function;
+use nps_protocol::{TraitValue, Traits, WidgetConfig};
+use wasm_bindgen::closure::Closure;
+
+use crate::browser::storage;
+use crate::events::{Event, Listeners};
+
+use self::prompt::Prompt;
+
+/// What `init` set.
+struct Project {
+    key: String,
+    /// The collector origin API calls go to.
+    host: String,
+    /// `init({locale})`, the strongest language preference.
+    locale: Option<String>,
+}
+
+/// Where the project's configuration stands.
+enum Config {
+    /// `init` not called yet.
+    Idle,
+    /// Being fetched; the number tells a stale answer (from an earlier
+    /// `init`) from the current one.
+    Loading(u32),
+    /// Loaded: `track` can be decided.
+    Ready(WidgetConfig),
+    /// The fetch failed: `track` cannot decide, `show` still works.
+    Failed,
+}
+
+/// A `track` or `show` waiting for the config, so commands keep their order.
+enum Waiting {
+    Track(String),
+    Show,
+}
+
+/// Everything the widget knows during this page view.
+struct State {
+    default_host: String,
+    project: Option<Project>,
+    config: Config,
+    /// How many `init`s so far, to recognise the latest config fetch.
+    inits: u32,
+    waiting: Vec<Waiting>,
+    user_id: Option<String>,
+    traits: Traits,
+    listeners: Listeners,
+    /// `track` may prompt once per page view (`reset` starts afresh).
+    shown_this_page: bool,
+    prompt: Option<Prompt>,
+    /// The `pagehide` listener, added with the first prompt.
+    on_pagehide: Option<Closure<dyn FnMut()>>,
+}
+
+/// The widget's brain; see the module documentation.
+pub(crate) struct Controller {
+    state: RefCell<State>,
+    me: Weak<Controller>,
+}
+
+impl Controller {
+    /// A controller with nothing configured; API calls default to
+    /// `default_host` (the origin `widget.js` was loaded from).
+    pub(crate) fn new(default_host: String) -> Rc<Self> {
+        Rc::new_cyclic(|me| Self {
+            me: me.clone(),
+            state: RefCell::new(State {
+                default_host,
+                project: None,
+                config: Config::Idle,
+                inits: 0,
+                waiting: Vec::new(),
+                user_id: None,
+                traits: Traits::new(),
+                listeners: Listeners::default(),
+                shown_this_page: false,
+                prompt: None,
+                on_pagehide: None,
+            }),
+        })
+    }
+
+    /// `identify(userId, traits)`. Traits accumulate for one user and are
+    /// forgotten when the user changes.
+    pub(crate) fn identify(&self, user_id: Option<String>, traits: Traits) {
+        let mut s = self.state.borrow_mut();
+        if s.user_id != user_id {
+            s.traits.clear();
+        }
+        s.user_id = user_id;
+        s.traits.extend(traits);
+    }
+
+    /// `on(event, fn)`.
+    pub(crate) fn on(&self, event: Event, listener: Function) {
+        self.state.borrow_mut().listeners.add(event, listener);
+    }
+
+    /// `reset()`: forgets the user and this browser's state for the project,
+    /// and closes the prompt (a score already chosen is still sent: it was
+    /// given by the user who was signed in).
+    pub(crate) fn reset(&self) {
+        self.commit(None);
+        self.close();
+        let mut s = self.state.borrow_mut();
+        s.user_id = None;
+        s.traits.clear();
+        s.waiting.clear();
+        s.shown_this_page = false;
+        if let Some(p) = &s.project {
+            storage::clear(&p.key);
+        }
+    }
+}
+
+/// The `locale` trait, if it is text.
+fn trait_locale(traits: &Traits) -> Option<&str> {
+    match traits.get("locale") {
+        Some(TraitValue::Text(t)) => Some(t),
+        _ => None,
+    }
+}

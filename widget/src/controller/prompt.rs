@@ -1,0 +1,133 @@
+//! The open prompt: showing it, sending what the user answers, closing it.
+
+use js_sys::Promise;
+use nps_protocol::NewResponse;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::HtmlElement;
+use yew::Callback;
+
+use super::{trait_locale, Controller};
+use crate::browser::{self, clock, log, storage, uuid};
+use crate::events::{detail, dispatch, nullable, Event};
+use crate::rules::{pick_locale, Locale, Submission};
+use crate::ui::{self, Mounted, UiEvent};
+
+/// A prompt on screen and the response it is collecting.
+pub(super) struct Prompt {
+    pub(super) ui: Mounted,
+    /// Where focus was before the prompt took it.
+    pub(super) restore: Option<HtmlElement>,
+    /// The response's id, generated when the prompt opens.
+    pub(super) id: String,
+    pub(super) moment: Option<String>,
+    pub(super) locale: Locale,
+    pub(super) submission: Submission,
+    /// The score's POST (resolving to whether it was stored), which the
+    /// comment's PATCH must wait for.
+    pub(super) post: Option<Promise>,
+    /// What that POST sent, to resend with the comment if it failed.
+    pub(super) sent: Option<NewResponse>,
+}
+
+impl Controller {
+    /// Shows the prompt and records that it was shown (the cooldown starts
+    /// now, whether or not it gets answered).
+    pub(super) fn open(&self, moment: Option<String>) {
+        let (locale, key) = {
+            let s = self.state.borrow();
+            let Some(project) = &s.project else { return };
+            let navigator = browser::navigator_language();
+            let locale = pick_locale(
+                project.locale.as_deref(),
+                trait_locale(&s.traits),
+                navigator.as_deref(),
+            );
+            (locale, project.key.clone())
+        };
+        let me = self.me.clone();
+        let on_event = Callback::from(move |e| {
+            if let Some(me) = me.upgrade() {
+                me.on_ui(e);
+            }
+        });
+        let restore = ui::active_element();
+        let mounted = match ui::mount(locale, on_event) {
+            Ok(m) => m,
+            Err(e) => return log::warn_with("could not show the prompt", &e),
+        };
+        storage::set_last_shown(&key, clock::now_ms());
+        self.hook_pagehide();
+        let listeners = {
+            let mut s = self.state.borrow_mut();
+            s.shown_this_page = true;
+            s.prompt = Some(Prompt {
+                ui: mounted,
+                restore,
+                id: uuid::v4(),
+                moment: moment.clone(),
+                locale,
+                submission: Submission::default(),
+                post: None,
+                sent: None,
+            });
+            s.listeners.of(Event::Shown)
+        };
+        dispatch(&listeners, &detail(&[("moment", nullable(moment))]));
+    }
+
+    fn on_ui(&self, event: UiEvent) {
+        match event {
+            UiEvent::Pick(score) => {
+                if let Some(p) = self.state.borrow_mut().prompt.as_mut() {
+                    if !p.submission.pick(score) {
+                        log::debug("score already sent; change ignored");
+                    }
+                }
+            }
+            UiEvent::Commit => self.commit(None),
+            UiEvent::Send(comment) => self.send_comment(comment.trim()),
+            UiEvent::Dismiss => {
+                self.commit(None);
+                let (moment, score) = {
+                    let s = self.state.borrow();
+                    let Some(p) = &s.prompt else { return };
+                    (p.moment.clone(), p.submission.sent())
+                };
+                self.close();
+                let listeners = self.state.borrow().listeners.of(Event::Dismissed);
+                let d = detail(&[("moment", nullable(moment)), ("score", nullable(score))]);
+                dispatch(&listeners, &d);
+            }
+            UiEvent::Done => self.close(),
+        }
+    }
+
+    /// Removes the prompt, if any. The unmount is deferred to a microtask
+    /// because this often runs inside one of the prompt's own Yew callbacks.
+    pub(super) fn close(&self) {
+        if let Some(p) = self.state.borrow_mut().prompt.take() {
+            spawn_local(async move { p.ui.unmount(p.restore) });
+        }
+    }
+
+    /// Sends a chosen-but-pending score when the page is being left, so a
+    /// score is never lost to the debounce (`keepalive` lets it finish).
+    fn hook_pagehide(&self) {
+        let mut s = self.state.borrow_mut();
+        if s.on_pagehide.is_some() {
+            return;
+        }
+        let me = self.me.clone();
+        let flush = Closure::<dyn FnMut()>::new(move || {
+            if let Some(me) = me.upgrade() {
+                me.commit(None);
+            }
+        });
+        if let Some(w) = browser::window() {
+            let _ = w.add_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref());
+        }
+        s.on_pagehide = Some(flush);
+    }
+}

@@ -1,0 +1,65 @@
+//! Keyboard behaviour of the 0–10 scale (a WAI-ARIA radio group).
+//!
+//! Arrows move *and* select, as radio groups do; Home/End jump to the ends;
+//! a digit selects that score directly, a shortcut for the most common case.
+
+/// The highest score.
+pub const MAX_SCORE: u8 = 10;
+
+/// The score a key press selects on the scale, or `None` if the key does
+/// nothing there (so the event is left to the browser).
+///
+/// `current` is the selected score; with none selected, arrows start from the
+/// focused first radio, 0, the way the roving tabindex presents it.
+pub fn next_score(current: Option<u8>, key: &str) -> Option<u8> {
+    let from = current.unwrap_or(0);
+    match key {
+        // Wrapping matches native radio groups.
+        "ArrowRight" | "ArrowDown" if current.is_none() => Some(0),
+        "ArrowRight" | "ArrowDown" => Some(if from >= MAX_SCORE { 0 } else { from + 1 }),
+        "ArrowLeft" | "ArrowUp" => Some(if from == 0 { MAX_SCORE } else { from - 1 }),
+        "Home" => Some(0),
+        "End" => Some(MAX_SCORE),
+        _ => match key.as_bytes() {
+            [d @ b'0'..=b'9'] => Some(d - b'0'),
+            _ => None,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrows_move_and_wrap_around() {
+        let cases = [
+            (Some(4), "ArrowRight", Some(5)),
+            (Some(4), "ArrowDown", Some(5)),
+            (Some(4), "ArrowLeft", Some(3)),
+            (Some(4), "ArrowUp", Some(3)),
+            (Some(10), "ArrowRight", Some(0)),
+            (Some(0), "ArrowLeft", Some(10)),
+            (None, "ArrowRight", Some(0)),
+            (None, "ArrowLeft", Some(10)),
+        ];
+        for (current, key, want) in cases {
+            assert_eq!(next_score(current, key), want, "{key} from {current:?}");
+        }
+    }
+
+    #[test]
+    fn home_end_and_digits_jump() {
+        assert_eq!(next_score(Some(5), "Home"), Some(0));
+        assert_eq!(next_score(None, "End"), Some(10));
+        assert_eq!(next_score(None, "7"), Some(7));
+        assert_eq!(next_score(Some(9), "0"), Some(0));
+    }
+
+    #[test]
+    fn other_keys_are_left_alone() {
+        for key in ["Tab", "Enter", " ", "a", "10", "Escape", ""] {
+            assert_eq!(next_score(Some(3), key), None, "{key:?}");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! The widget's decisions, as pure functions.
+//!
+//! Nothing here touches the browser: time, stored state and user input come
+//! in as arguments and a decision comes out, so all of it runs under native
+//! `cargo test`. The browser half (`browser`, `ui`, `api`) only gathers the
+//! inputs and carries the decisions out.
+
+pub mod eligibility;
+pub mod keys;
+pub mod locale;
+pub mod submission;
+
+pub use eligibility::{decide, Decision, PromptState, Reason, Trigger, DAY_MS};
+pub use keys::next_score;
+pub use locale::{pick_locale, Locale};
+pub use submission::Submission;

@@ -1,0 +1,170 @@
+//! Component tests of the widget in a real browser, through its public API.
+//!
+//! ```sh
+//! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+//!   cargo test -p nps-widget --target wasm32-unknown-unknown --test browser
+//! ```
+//! (needs `chromedriver` on PATH). No collector runs: the configuration
+//! fetch fails, which is itself part of what is tested — `show()` must still
+//! work and nothing may throw. End-to-end behaviour with the real collector
+//! is covered by the Playwright specs in `tests/e2e/`.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Object, Reflect};
+use nps_widget::Widget;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Nothing listens on port 9 (discard): requests fail fast.
+const NOWHERE: &str = "http://127.0.0.1:9";
+
+fn call(widget: &Widget, args: &[JsValue]) {
+    widget.command(&args.iter().collect::<Array>());
+}
+
+fn options(pairs: &[(&str, &str)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in pairs {
+        Reflect::set(&o, &(*k).into(), &(*v).into()).unwrap();
+    }
+    o.into()
+}
+
+/// Lets Yew render and promises settle.
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+fn shadow() -> Option<ShadowRoot> {
+    let document = web_sys::window()?.document()?;
+    document
+        .query_selector("[data-nps-widget]")
+        .ok()??
+        .shadow_root()
+}
+
+fn find(selector: &str) -> Option<Element> {
+    shadow()?.query_selector(selector).ok()?
+}
+
+fn click(selector: &str) {
+    find(selector)
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+}
+
+async fn shown(locale: Option<&str>) -> Widget {
+    let widget = Widget::new(NOWHERE.into());
+    let mut init = vec![("key", "browser-test")];
+    init.extend(locale.map(|l| ("locale", l)));
+    call(&widget, &["init".into(), options(&init)]);
+    call(&widget, &["show".into()]);
+    tick().await;
+    widget
+}
+
+async fn closed(widget: &Widget) {
+    call(widget, &["reset".into()]);
+    tick().await;
+    assert!(shadow().is_none(), "reset removes the prompt");
+}
+
+#[wasm_bindgen_test]
+async fn show_renders_a_named_dialog_with_eleven_radios_and_focuses_the_first() {
+    let widget = shown(None).await;
+
+    let dialog = find("[role=dialog]").expect("a dialog");
+    let question = find("#nps-q").unwrap().text_content().unwrap();
+    assert_eq!(
+        dialog.get_attribute("aria-labelledby").as_deref(),
+        Some("nps-q")
+    );
+    assert_eq!(
+        question,
+        "How likely are you to recommend us to a friend or colleague?"
+    );
+    let radios = shadow()
+        .unwrap()
+        .query_selector_all("[role=radiogroup] [role=radio]")
+        .unwrap();
+    assert_eq!(radios.length(), 11);
+    assert_eq!(
+        radios.item(10).unwrap().text_content().as_deref(),
+        Some("10")
+    );
+    let focused = shadow()
+        .unwrap()
+        .active_element()
+        .expect("focus inside the prompt");
+    assert_eq!(focused.text_content().as_deref(), Some("0"));
+
+    closed(&widget).await;
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_score_checks_it_and_asks_the_matching_follow_up() {
+    let widget = shown(None).await;
+
+    click("[role=radio]:nth-child(4)"); // score 3
+    tick().await;
+    let checked = find("[aria-checked=true]").expect("a checked radio");
+    assert_eq!(checked.text_content().as_deref(), Some("3"));
+    let label = find("label[for=nps-c]").expect("a labelled comment box");
+    assert_eq!(
+        label.text_content().as_deref(),
+        Some("What disappointed you, and what should we fix first?")
+    );
+    assert!(find("textarea#nps-c").is_some());
+
+    closed(&widget).await;
+}
+
+#[wasm_bindgen_test]
+async fn close_removes_the_prompt_and_french_names_the_buttons() {
+    let widget = shown(Some("fr-CA")).await;
+
+    let close = find("button.x").unwrap();
+    assert_eq!(close.get_attribute("aria-label").as_deref(), Some("Fermer"));
+    click("[role=radio]:nth-child(10)"); // score 9
+    tick().await;
+    assert_eq!(
+        find("button.send").unwrap().text_content().as_deref(),
+        Some("Envoyer")
+    );
+    click("button.x");
+    tick().await;
+    assert!(shadow().is_none(), "Close removes the prompt");
+
+    closed(&widget).await;
+}
+
+#[wasm_bindgen_test]
+async fn bad_commands_are_logged_not_thrown() {
+    let widget = Widget::new(NOWHERE.into());
+    call(&widget, &["nonsense".into()]);
+    call(&widget, &["init".into()]);
+    call(&widget, &["track".into(), JsValue::from(42)]);
+    call(&widget, &["on".into(), "shown".into(), JsValue::NULL]);
+    call(
+        &widget,
+        &[
+            "identify".into(),
+            JsValue::from(7),
+            options(&[("plan", "pro")]),
+        ],
+    );
+    call(&widget, &[]);
+    tick().await;
+    assert!(shadow().is_none());
+}
