@@ -44,6 +44,11 @@ pub struct NewResponse {
     /// The host app's user id from `identify`, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
+    /// Proof of `user_id` when the project verifies identities:
+    /// hex `HMAC-SHA256(project identity secret, user_id)`, computed by the
+    /// host app's backend and passed to `identify(id, traits, {signature})`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_hash: Option<String>,
     /// The moment (tracked event) that triggered the prompt, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub moment: Option<String>,
@@ -65,6 +70,39 @@ pub struct CommentUpdate {
     pub key: String,
     /// The "why?" text; an empty string clears it.
     pub comment: String,
+}
+
+/// What happened to a prompt, for cooldowns across devices and response
+/// rates per moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// The prompt was displayed.
+    Shown,
+    /// The user closed it without answering (or left it untouched).
+    Declined,
+    /// The user chose "Ask me later".
+    Snoozed,
+}
+
+/// `POST /api/v1/events`: an impression or outcome of a prompt.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewEvent {
+    /// Client-generated UUID; the idempotency key of the event.
+    pub id: String,
+    /// The project's public key.
+    pub key: String,
+    /// What happened.
+    pub kind: EventKind,
+    /// The moment that triggered the prompt, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moment: Option<String>,
+    /// The host app's user id, if identified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// Proof of `user_id`, as in [`NewResponse::user_hash`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_hash: Option<String>,
 }
 
 /// What the collector answers to a stored (or replayed) response.
@@ -154,6 +192,7 @@ mod tests {
             score: 9,
             comment: None,
             user_id: None,
+            user_hash: None,
             moment: None,
             traits: None,
             locale: None,

@@ -3,7 +3,9 @@
 //! bad input with a [`Invalid`] that names the field and says what is wrong.
 
 mod comment;
+mod event;
 mod event_name;
+mod identity;
 mod project_key;
 mod response;
 mod score;
@@ -11,9 +13,11 @@ mod text;
 mod traits;
 
 pub use comment::Comment;
+pub use event::ValidEvent;
 pub use event_name::EventName;
+pub use identity::{user_hash, user_hash_is_valid};
 pub use project_key::ProjectKey;
-pub use response::{ResponseId, ValidResponse};
+pub use response::{ClientId, ValidResponse};
 pub use score::Score;
 pub use text::{Locale, PageUrl, UserId};
 pub use traits::ValidTraits;

@@ -6,18 +6,18 @@ use uuid::Uuid;
 
 use super::{Comment, EventName, Invalid, Locale, PageUrl, ProjectKey, Score, UserId, ValidTraits};
 
-/// The client-generated id of a response, its idempotency key.
+/// A client-generated UUID (of a response or an event): its idempotency key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct ResponseId(Uuid);
+pub struct ClientId(Uuid);
 
-impl ResponseId {
+impl ClientId {
     /// The UUID.
     pub fn uuid(self) -> Uuid {
         self.0
     }
 }
 
-impl TryFrom<&str> for ResponseId {
+impl TryFrom<&str> for ClientId {
     type Error = Invalid;
 
     fn try_from(raw: &str) -> Result<Self, Self::Error> {
@@ -38,7 +38,7 @@ impl TryFrom<&str> for ResponseId {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidResponse {
     /// Idempotency key.
-    pub id: ResponseId,
+    pub id: ClientId,
     /// Owning project.
     pub key: ProjectKey,
     /// 0–10.
@@ -47,6 +47,8 @@ pub struct ValidResponse {
     pub comment: Option<Comment>,
     /// Host app's user id.
     pub user_id: Option<UserId>,
+    /// Claimed proof of `user_id`, checked against the project's secret.
+    pub user_hash: Option<String>,
     /// The moment that triggered the prompt.
     pub moment: Option<EventName>,
     /// Traits from `identify`.
@@ -62,11 +64,12 @@ impl TryFrom<NewResponse> for ValidResponse {
 
     fn try_from(r: NewResponse) -> Result<Self, Self::Error> {
         Ok(Self {
-            id: ResponseId::try_from(r.id.as_str())?,
+            id: ClientId::try_from(r.id.as_str())?,
             key: ProjectKey::try_from(r.key)?,
             score: Score::try_from(r.score)?,
             comment: Comment::parse_optional(r.comment)?,
             user_id: r.user_id.map(UserId::try_from).transpose()?,
+            user_hash: r.user_hash.filter(|h| h.len() <= 128),
             moment: r.moment.map(EventName::try_from).transpose()?,
             traits: r
                 .traits
@@ -85,8 +88,8 @@ mod tests {
 
     #[test]
     fn ids_must_be_non_nil_uuids() {
-        assert!(ResponseId::try_from("67e55044-10b1-426f-9247-bb680e5fe0c8").is_ok());
-        assert!(ResponseId::try_from("00000000-0000-0000-0000-000000000000").is_err());
-        assert!(ResponseId::try_from("not-a-uuid").is_err());
+        assert!(ClientId::try_from("67e55044-10b1-426f-9247-bb680e5fe0c8").is_ok());
+        assert!(ClientId::try_from("00000000-0000-0000-0000-000000000000").is_err());
+        assert!(ClientId::try_from("not-a-uuid").is_err());
     }
 }

@@ -43,6 +43,12 @@ pub enum Error {
     /// 401: admin endpoint without a valid `Authorization: Bearer` token.
     #[error("this endpoint needs Authorization: Bearer <admin token>")]
     Unauthorized,
+    /// 403: the project verifies identities and the `user_hash` does not
+    /// prove the `user_id`.
+    #[error(
+        "user_id is not verified: send user_hash = HMAC-SHA256(identity secret, user_id), hex"
+    )]
+    UnverifiedUser,
     /// 409: the resource already exists.
     #[error("{0}")]
     Conflict(String),
@@ -65,6 +71,7 @@ impl Error {
             Self::UnknownKey(_) | Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::UnverifiedUser => StatusCode::FORBIDDEN,
             Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -81,6 +88,7 @@ impl Error {
             Self::NotFound(_) => "not_found",
             Self::Unauthorized => "unauthorized",
             Self::Conflict(_) => "conflict",
+            Self::UnverifiedUser => "unverified_user",
             Self::RateLimited(_) => "rate_limited",
             Self::Store(_) => "internal_error",
         }

@@ -4,6 +4,7 @@
 mod assets;
 mod config;
 mod error;
+mod events;
 mod extract;
 mod health;
 mod metrics;
@@ -27,7 +28,7 @@ pub(crate) use assets::widget_is_built;
 pub use error::{Error, Result};
 pub use rate_limit::RateLimits;
 
-use crate::domain::ProjectKey;
+use crate::domain::{user_hash_is_valid, ProjectKey, UserId};
 use crate::store::{Project, Store};
 
 /// Largest request body accepted, in bytes.
@@ -63,6 +64,7 @@ pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .merge(responses::public_router())
         .merge(config::public_router())
+        .merge(events::public_router())
         .merge(responses::admin_router())
         .merge(stats::admin_router())
         .merge(projects::admin_router())
@@ -94,4 +96,23 @@ pub(crate) async fn require_project(state: &AppState, key: &ProjectKey) -> Resul
         .project(key)
         .await?
         .ok_or_else(|| Error::UnknownKey(key.as_str().to_owned()))
+}
+
+/// When the project verifies identities, a claimed user id must carry a
+/// valid `user_hash`; anonymous answers stay welcome.
+pub(crate) fn verify_user(
+    project: &Project,
+    user_id: Option<&UserId>,
+    user_hash: Option<&str>,
+) -> Result<()> {
+    match (&project.settings.identity_secret, user_id) {
+        (Some(secret), Some(user)) => {
+            if user_hash.is_some_and(|hash| user_hash_is_valid(secret, user, hash)) {
+                Ok(())
+            } else {
+                Err(Error::UnverifiedUser)
+            }
+        }
+        _ => Ok(()),
+    }
 }

@@ -24,6 +24,8 @@ struct ProjectView {
     name: String,
     moments: Vec<String>,
     days_after_prompt: u32,
+    /// The identity-verification secret (admins only see this route).
+    identity_secret: Option<String>,
 }
 
 impl From<Project> for ProjectView {
@@ -33,6 +35,7 @@ impl From<Project> for ProjectView {
             name: p.name,
             moments: p.settings.moments,
             days_after_prompt: p.settings.days_after_prompt,
+            identity_secret: p.settings.identity_secret,
         }
     }
 }
@@ -56,6 +59,9 @@ struct NewProject {
     #[serde(default)]
     moments: Vec<String>,
     days_after_prompt: Option<u32>,
+    /// Require `user_hash` with every `user_id`; a secret is generated.
+    #[serde(default)]
+    verify_identity: bool,
 }
 
 async fn create(
@@ -78,6 +84,7 @@ async fn create(
         settings: ProjectSettings {
             moments,
             days_after_prompt: body.days_after_prompt.unwrap_or(30).min(3650),
+            identity_secret: body.verify_identity.then(new_secret),
         },
     };
     if !state.store.create_project(&project).await? {
@@ -87,4 +94,10 @@ async fn create(
         )));
     }
     Ok((StatusCode::CREATED, Json(project.into())))
+}
+
+/// 256 random bits, hex.
+fn new_secret() -> String {
+    let (a, b) = (uuid::Uuid::new_v4(), uuid::Uuid::new_v4());
+    format!("{}{}", a.simple(), b.simple())
 }

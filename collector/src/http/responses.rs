@@ -11,8 +11,8 @@ use time::OffsetDateTime;
 
 use super::error::{Error, Result};
 use super::extract::{Admin, JsonBody, QueryParams};
-use super::{require_project, AppState};
-use crate::domain::{Comment, ProjectKey, ResponseId, ValidResponse};
+use super::{require_project, verify_user, AppState};
+use crate::domain::{ClientId, Comment, ProjectKey, ValidResponse};
 use crate::store::{Inserted, StoredResponse};
 
 /// Routes the widget calls (CORS-enabled by the caller).
@@ -44,7 +44,12 @@ async fn create(
     JsonBody(body): JsonBody<NewResponse>,
 ) -> Result<(StatusCode, Json<ResponseReceipt>)> {
     let response = ValidResponse::try_from(body)?;
-    require_project(&state, &response.key).await?;
+    let project = require_project(&state, &response.key).await?;
+    verify_user(
+        &project,
+        response.user_id.as_ref(),
+        response.user_hash.as_deref(),
+    )?;
     if query.dry_run {
         let receipt = ResponseReceipt {
             id: response.id.uuid().to_string(),
@@ -78,7 +83,7 @@ async fn update_comment(
     Path(id): Path<String>,
     JsonBody(body): JsonBody<CommentUpdate>,
 ) -> Result<Json<ResponseReceipt>> {
-    let id = ResponseId::try_from(id.as_str())?;
+    let id = ClientId::try_from(id.as_str())?;
     let key = ProjectKey::try_from(body.key)?;
     let comment = Comment::parse_optional(Some(body.comment))?;
     require_project(&state, &key).await?;

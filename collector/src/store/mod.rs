@@ -15,7 +15,7 @@ use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::domain::{Comment, ProjectKey, ResponseId, ValidResponse};
+use crate::domain::{ClientId, Comment, ProjectKey, ValidEvent, ValidResponse};
 use crate::stats::Distribution;
 
 pub use postgres::PostgresStore;
@@ -54,6 +54,9 @@ pub struct ProjectSettings {
     pub moments: Vec<String>,
     /// Days without a new prompt after one was shown.
     pub days_after_prompt: u32,
+    /// Secret for identity verification; `None` when it is off.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity_secret: Option<String>,
 }
 
 impl Default for ProjectSettings {
@@ -61,6 +64,7 @@ impl Default for ProjectSettings {
         Self {
             moments: Vec::new(),
             days_after_prompt: 30,
+            identity_secret: None,
         }
     }
 }
@@ -127,12 +131,14 @@ pub trait Store: Send + Sync + 'static {
         response: &ValidResponse,
         now: OffsetDateTime,
     ) -> StoreResult<Inserted>;
+    /// Stores an event once; a second call with the same id changes nothing.
+    async fn insert_event(&self, event: &ValidEvent, now: OffsetDateTime) -> StoreResult<Inserted>;
     /// Sets (or clears) the comment of a response of this project; `false`
     /// when there is no such response.
     async fn set_comment(
         &self,
         key: &ProjectKey,
-        id: ResponseId,
+        id: ClientId,
         comment: Option<&Comment>,
         now: OffsetDateTime,
     ) -> StoreResult<bool>;

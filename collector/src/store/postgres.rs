@@ -12,7 +12,7 @@ use time::OffsetDateTime;
 
 use super::queries::postgres as q;
 use super::{Inserted, Project, Store, StoreResult, StoredResponse};
-use crate::domain::{Comment, ProjectKey, ResponseId, ValidResponse};
+use crate::domain::{ClientId, Comment, ProjectKey, ValidEvent, ValidResponse};
 use crate::stats::Distribution;
 
 /// A PostgreSQL database.
@@ -59,11 +59,16 @@ impl Store for PostgresStore {
         q::insert_response(&self.pool, response, now).await
     }
 
+    #[tracing::instrument(skip_all, fields(id = %event.id.uuid()))]
+    async fn insert_event(&self, event: &ValidEvent, now: OffsetDateTime) -> StoreResult<Inserted> {
+        q::insert_event(&self.pool, event, now).await
+    }
+
     #[tracing::instrument(skip_all, fields(id = %id.uuid()))]
     async fn set_comment(
         &self,
         key: &ProjectKey,
-        id: ResponseId,
+        id: ClientId,
         comment: Option<&Comment>,
         now: OffsetDateTime,
     ) -> StoreResult<bool> {

@@ -12,7 +12,7 @@ macro_rules! backend_queries {
         use sqlx::Row;
         use time::OffsetDateTime;
 
-        use crate::domain::{Comment, ProjectKey, ResponseId, ValidResponse};
+        use crate::domain::{ClientId, Comment, ProjectKey, ValidEvent, ValidResponse};
         use crate::stats::Distribution;
         use crate::store::{
             from_millis, to_millis, Inserted, Project, StoreResult, StoredResponse,
@@ -99,10 +99,43 @@ macro_rules! backend_queries {
             })
         }
 
+        pub(crate) async fn insert_event<'c, E>(
+            exec: E,
+            event: &ValidEvent,
+            now: OffsetDateTime,
+        ) -> StoreResult<Inserted>
+        where
+            E: sqlx::Executor<'c, Database = $db>,
+        {
+            let kind = match event.kind {
+                nps_protocol::EventKind::Shown => "shown",
+                nps_protocol::EventKind::Declined => "declined",
+                nps_protocol::EventKind::Snoozed => "snoozed",
+            };
+            let done = sqlx::query(
+                "INSERT INTO events (id, project_key, kind, moment, user_id, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6)
+                 ON CONFLICT (id) DO NOTHING",
+            )
+            .bind(event.id.uuid().to_string())
+            .bind(event.key.as_str())
+            .bind(kind)
+            .bind(event.moment.as_ref().map(|m| m.as_str()))
+            .bind(event.user_id.as_ref().map(|u| u.as_str()))
+            .bind(to_millis(now))
+            .execute(exec)
+            .await?;
+            Ok(if done.rows_affected() == 1 {
+                Inserted::Created
+            } else {
+                Inserted::Duplicate
+            })
+        }
+
         pub(crate) async fn set_comment<'c, E>(
             exec: E,
             key: &ProjectKey,
-            id: ResponseId,
+            id: ClientId,
             comment: Option<&Comment>,
             now: OffsetDateTime,
         ) -> StoreResult<bool>

@@ -18,7 +18,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::queries::sqlite as q;
 use super::{Inserted, Project, Store, StoreError, StoreResult, StoredResponse};
-use crate::domain::{Comment, ProjectKey, ResponseId, ValidResponse};
+use crate::domain::{ClientId, Comment, ProjectKey, ValidEvent, ValidResponse};
 use crate::stats::Distribution;
 
 /// Most writes committed in one transaction. Past a few hundred the fsync
@@ -35,9 +35,10 @@ pub struct SqliteStore {
 #[derive(Debug)]
 enum Write {
     Insert(ValidResponse, OffsetDateTime),
+    Event(ValidEvent, OffsetDateTime),
     Comment {
         key: ProjectKey,
-        id: ResponseId,
+        id: ClientId,
         comment: Option<Comment>,
         now: OffsetDateTime,
     },
@@ -127,6 +128,9 @@ async fn commit_batch(
             Write::Insert(response, now) => q::insert_response(&mut *tx, response, *now)
                 .await
                 .map(Outcome::Inserted),
+            Write::Event(event, now) => q::insert_event(&mut *tx, event, *now)
+                .await
+                .map(Outcome::Inserted),
             Write::Comment {
                 key,
                 id,
@@ -168,11 +172,19 @@ impl Store for SqliteStore {
         }
     }
 
+    #[tracing::instrument(skip_all, fields(id = %event.id.uuid()))]
+    async fn insert_event(&self, event: &ValidEvent, now: OffsetDateTime) -> StoreResult<Inserted> {
+        match self.submit(Write::Event(event.clone(), now)).await? {
+            Outcome::Inserted(inserted) => Ok(inserted),
+            Outcome::Updated(_) => unreachable!("an insert answers Inserted"),
+        }
+    }
+
     #[tracing::instrument(skip_all, fields(id = %id.uuid()))]
     async fn set_comment(
         &self,
         key: &ProjectKey,
-        id: ResponseId,
+        id: ClientId,
         comment: Option<&Comment>,
         now: OffsetDateTime,
     ) -> StoreResult<bool> {

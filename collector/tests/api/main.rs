@@ -6,6 +6,8 @@
 mod helpers;
 
 mod config;
+mod events;
+mod identity;
 mod instances;
 mod projects;
 mod responses;

@@ -27,6 +27,7 @@ impl Controller {
                 score,
                 comment: comment.map(str::to_owned),
                 user_id: s.user_id.clone(),
+                user_hash: None,
                 moment: p.moment.clone(),
                 traits: (!s.traits.is_empty()).then(|| s.traits.clone()),
                 locale: Some(p.locale.code().to_owned()),

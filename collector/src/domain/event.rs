@@ -1,0 +1,37 @@
+//! An impression or outcome of a prompt, parsed from the wire.
+
+use nps_protocol::{EventKind, NewEvent};
+
+use super::{ClientId, EventName, Invalid, ProjectKey, UserId};
+
+/// An event whose every field was checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidEvent {
+    /// Idempotency key.
+    pub id: ClientId,
+    /// Owning project.
+    pub key: ProjectKey,
+    /// Shown, declined or snoozed.
+    pub kind: EventKind,
+    /// The moment that triggered the prompt.
+    pub moment: Option<EventName>,
+    /// Host app's user id.
+    pub user_id: Option<UserId>,
+    /// Claimed proof of `user_id`, checked against the project's secret.
+    pub user_hash: Option<String>,
+}
+
+impl TryFrom<NewEvent> for ValidEvent {
+    type Error = Invalid;
+
+    fn try_from(e: NewEvent) -> Result<Self, Self::Error> {
+        Ok(Self {
+            id: ClientId::try_from(e.id.as_str())?,
+            key: ProjectKey::try_from(e.key)?,
+            kind: e.kind,
+            moment: e.moment.map(EventName::try_from).transpose()?,
+            user_id: e.user_id.map(UserId::try_from).transpose()?,
+            user_hash: e.user_hash.filter(|h| h.len() <= 128),
+        })
+    }
+}

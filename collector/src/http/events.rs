@@ -1,0 +1,49 @@
+//! `POST /api/v1/events` (public): impressions and outcomes of prompts
+//! (shown, declined, snoozed). They feed cooldowns across devices and the
+//! response rate of each moment.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::post;
+use axum::{Json, Router};
+use nps_protocol::{NewEvent, ResponseReceipt};
+use time::OffsetDateTime;
+
+use super::error::Result;
+use super::extract::JsonBody;
+use super::{require_project, verify_user, AppState};
+use crate::domain::ValidEvent;
+use crate::store::Inserted;
+
+/// Routes the widget calls.
+pub(super) fn public_router() -> Router<AppState> {
+    Router::new().route("/api/v1/events", post(create))
+}
+
+/// Stores an event: 201 the first time, 200 for a replayed id.
+#[tracing::instrument(skip_all)]
+async fn create(
+    State(state): State<AppState>,
+    JsonBody(body): JsonBody<NewEvent>,
+) -> Result<(StatusCode, Json<ResponseReceipt>)> {
+    let event = ValidEvent::try_from(body)?;
+    let project = require_project(&state, &event.key).await?;
+    verify_user(&project, event.user_id.as_ref(), event.user_hash.as_deref())?;
+    let inserted = state
+        .store
+        .insert_event(&event, OffsetDateTime::now_utc())
+        .await?;
+    let created = inserted == Inserted::Created;
+    let status = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((
+        status,
+        Json(ResponseReceipt {
+            id: event.id.uuid().to_string(),
+            created,
+        }),
+    ))
+}
