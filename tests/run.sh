@@ -37,6 +37,13 @@ pg_url=$(bash tests/support/ensure-postgres.sh)
 trap 'bash tests/support/ensure-postgres.sh stop' EXIT
 NPS_TEST_DATABASE_URL="$pg_url" cargo test -p nps-collector --test api
 
-step "browser specs (Playwright + Debian Chromium)"
+step "schema-driven API test (schemathesis against /api/v1/openapi.json)"
 cargo build -p nps-collector
+bash tests/schema/run.sh
+
+step "crash test: kill -9 under load, every acknowledged response survives"
+node tests/crash/kill9.mjs --rounds 3 --backend sqlite
+node tests/crash/kill9.mjs --rounds 2 --backend postgres
+
+step "browser specs (Playwright + Debian Chromium)"
 node --test --test-concurrency=1 tests/e2e/

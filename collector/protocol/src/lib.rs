@@ -16,6 +16,7 @@ pub const API_PREFIX: &str = "/api/v1";
 /// A trait value: traits are flat, so a value is a string, a number or a
 /// boolean (nested objects are refused by the collector).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(untagged)]
 pub enum TraitValue {
     /// `true` / `false`.
@@ -31,6 +32,7 @@ pub type Traits = BTreeMap<String, TraitValue>;
 
 /// `POST /api/v1/responses`: a score, sent the moment it is chosen.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewResponse {
     /// Client-generated UUID; the idempotency key of the response.
     pub id: String,
@@ -65,6 +67,7 @@ pub struct NewResponse {
 
 /// `PATCH /api/v1/responses/{id}`: the follow-up comment of a response.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CommentUpdate {
     /// The project's public key, which must own the response.
     pub key: String,
@@ -75,6 +78,7 @@ pub struct CommentUpdate {
 /// What happened to a prompt, for cooldowns across devices and response
 /// rates per moment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// The prompt was displayed.
@@ -87,6 +91,7 @@ pub enum EventKind {
 
 /// `POST /api/v1/events`: an impression or outcome of a prompt.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewEvent {
     /// Client-generated UUID; the idempotency key of the event.
     pub id: String,
@@ -107,6 +112,7 @@ pub struct NewEvent {
 
 /// What the collector answers to a stored (or replayed) response.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResponseReceipt {
     /// The response's id, as sent.
     pub id: String,
@@ -117,6 +123,7 @@ pub struct ResponseReceipt {
 /// Every error the API returns: a stable machine-readable `code` and a
 /// sentence for humans.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Problem {
     /// Stable identifier, e.g. `invalid_score`, `unknown_key`.
     pub code: String,
@@ -127,6 +134,7 @@ pub struct Problem {
 /// `GET /api/v1/config?key=KEY`: what the widget needs to decide when to
 /// prompt. Public and cacheable.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WidgetConfig {
     /// The project's public key.
     pub key: String,
@@ -139,6 +147,7 @@ pub struct WidgetConfig {
 
 /// A moment: a tracked event that may trigger the prompt.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Moment {
     /// The event name passed to `nps('track', event)`.
     pub event: String,
@@ -146,6 +155,7 @@ pub struct Moment {
 
 /// The NPS categories.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// Scores 0–6.

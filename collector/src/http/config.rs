@@ -21,11 +21,20 @@ pub(super) fn public_router() -> Router<AppState> {
     Router::new().route("/api/v1/config", get(config))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
 struct ConfigQuery {
+    /// The project's public key.
     key: String,
 }
 
+/// What the widget needs to decide when to prompt.
+#[utoipa::path(get, path = "/api/v1/config", tag = "widget", params(ConfigQuery),
+    responses(
+        (status = 200, description = "The configuration", body = WidgetConfig),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, description = "Bad query", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown key", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Rate limited", body = nps_protocol::Problem, content_type = "application/problem+json")))]
 async fn config(
     State(state): State<AppState>,
     headers: HeaderMap,

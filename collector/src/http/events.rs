@@ -21,6 +21,17 @@ pub(super) fn public_router() -> Router<AppState> {
 }
 
 /// Stores an event: 201 the first time, 200 for a replayed id.
+#[utoipa::path(post, path = "/api/v1/events", tag = "widget", request_body = NewEvent,
+    responses(
+        (status = 201, description = "Stored", body = ResponseReceipt),
+        (status = 200, description = "Already stored (replay)", body = ResponseReceipt),
+        (status = 400, description = "Malformed JSON", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "user_id not verified", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown key", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field broke a rule", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body over 64 KiB", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not application/json", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Rate limited", body = nps_protocol::Problem, content_type = "application/problem+json")))]
 #[tracing::instrument(skip_all)]
 async fn create(
     State(state): State<AppState>,

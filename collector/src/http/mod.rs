@@ -8,6 +8,7 @@ mod events;
 mod extract;
 mod health;
 mod metrics;
+mod openapi;
 mod projects;
 mod rate_limit;
 mod responses;
@@ -26,6 +27,7 @@ use tower_http::trace::TraceLayer;
 
 pub(crate) use assets::widget_is_built;
 pub use error::{Error, Result};
+pub use openapi::document as openapi_document;
 pub use rate_limit::RateLimits;
 
 use crate::domain::{user_hash_is_valid, ProjectKey, UserId};
@@ -77,6 +79,7 @@ pub fn app(state: AppState) -> Router {
         .merge(api)
         .merge(health::router())
         .merge(metrics::router())
+        .merge(openapi::router())
         .merge(assets::router())
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(cors)

@@ -18,7 +18,7 @@ pub(super) fn admin_router() -> Router<AppState> {
     Router::new().route("/api/v1/projects", get(list).post(create))
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 struct ProjectView {
     key: String,
     name: String,
@@ -40,11 +40,17 @@ impl From<Project> for ProjectView {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 struct ProjectList {
     projects: Vec<ProjectView>,
 }
 
+/// Every project.
+#[utoipa::path(get, path = "/api/v1/projects", tag = "admin", security(("admin_token" = [])),
+    responses(
+        (status = 200, description = "The projects", body = ProjectList),
+        (status = 401, description = "No or wrong admin token", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Rate limited", body = nps_protocol::Problem, content_type = "application/problem+json")))]
 async fn list(_: Admin, State(state): State<AppState>) -> Result<Json<ProjectList>> {
     let projects = state.store.projects().await?;
     Ok(Json(ProjectList {
@@ -52,7 +58,7 @@ async fn list(_: Admin, State(state): State<AppState>) -> Result<Json<ProjectLis
     }))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 struct NewProject {
     key: String,
     name: String,
@@ -64,6 +70,18 @@ struct NewProject {
     verify_identity: bool,
 }
 
+/// Creates a project.
+#[utoipa::path(post, path = "/api/v1/projects", tag = "admin", security(("admin_token" = [])),
+    request_body = NewProject,
+    responses(
+        (status = 201, description = "Created", body = ProjectView),
+        (status = 400, description = "Malformed JSON", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No or wrong admin token", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The key exists", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field broke a rule", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body over 64 KiB", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not application/json", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Rate limited", body = nps_protocol::Problem, content_type = "application/problem+json")))]
 async fn create(
     _: Admin,
     State(state): State<AppState>,

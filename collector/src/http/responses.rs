@@ -5,7 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, patch};
 use axum::{Json, Router};
-use nps_protocol::{CommentUpdate, NewResponse, ResponseReceipt};
+use nps_protocol::{CommentUpdate, NewResponse, Problem, ResponseReceipt};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -27,7 +27,7 @@ pub(super) fn admin_router() -> Router<AppState> {
     Router::new().route("/api/v1/responses", get(list))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
 struct CreateQuery {
     /// Validate only: answer as if stored, store nothing. For checking an
     /// integration, and the benchmark's "no storage" ceiling.
@@ -37,6 +37,18 @@ struct CreateQuery {
 
 /// Stores a score. 201 the first time, 200 with `created: false` when the
 /// same id is replayed (the widget retries until it gets an answer).
+#[utoipa::path(post, path = "/api/v1/responses", tag = "widget",
+    params(CreateQuery), request_body = NewResponse,
+    responses(
+        (status = 201, description = "Stored", body = ResponseReceipt),
+        (status = 200, description = "Already stored (replay) or dry run", body = ResponseReceipt),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "user_id not verified", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown key", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body over 64 KiB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not application/json", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field broke a rule", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Rate limited", body = Problem, content_type = "application/problem+json")))]
 #[tracing::instrument(skip_all)]
 async fn create(
     State(state): State<AppState>,
@@ -77,6 +89,17 @@ async fn create(
 }
 
 /// Sets the comment of a response the same project stored before.
+#[utoipa::path(patch, path = "/api/v1/responses/{id}", tag = "widget",
+    params(("id" = String, Path, description = "The response's UUID")),
+    request_body = CommentUpdate,
+    responses(
+        (status = 200, description = "Comment stored", body = ResponseReceipt),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown key or response", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field broke a rule", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Rate limited", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body over 64 KiB", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not application/json", body = nps_protocol::Problem, content_type = "application/problem+json")))]
 #[tracing::instrument(skip_all)]
 async fn update_comment(
     State(state): State<AppState>,
@@ -103,25 +126,35 @@ async fn update_comment(
     }))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
 struct ListQuery {
+    /// The project's key.
     project: String,
+    /// How many, newest first (1-500, default 50).
     limit: Option<u32>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 struct ResponseView {
     #[serde(flatten)]
     response: StoredResponse,
     category: nps_protocol::Category,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 struct ResponseList {
     responses: Vec<ResponseView>,
 }
 
 /// The latest responses of a project, newest first (at most 500).
+#[utoipa::path(get, path = "/api/v1/responses", tag = "admin", params(ListQuery),
+    security(("admin_token" = [])),
+    responses(
+        (status = 200, description = "Latest responses", body = ResponseList),
+        (status = 400, description = "Bad query", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No or wrong admin token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Rate limited", body = nps_protocol::Problem, content_type = "application/problem+json")))]
 async fn list(
     _: Admin,
     State(state): State<AppState>,

@@ -39,7 +39,7 @@ impl Distribution {
 }
 
 /// The summary a product team reads.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct NpsSummary {
     /// %promoters − %detractors, one decimal; `None` with no responses.
     pub nps: Option<f64>,

@@ -90,7 +90,7 @@ pub enum Inserted {
 }
 
 /// A response as read back for the dashboard.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct StoredResponse {
     /// The client-generated id.
     pub id: String,
@@ -107,6 +107,7 @@ pub struct StoredResponse {
     /// Page of the answer.
     pub url: Option<String>,
     /// Traits at answer time.
+    #[schema(value_type = Object)]
     pub traits: serde_json::Value,
     /// When the score arrived.
     #[serde(with = "time::serde::rfc3339")]

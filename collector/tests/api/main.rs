@@ -9,6 +9,7 @@ mod config;
 mod events;
 mod identity;
 mod instances;
+mod openapi;
 mod projects;
 mod responses;
 mod security;

@@ -1,0 +1,54 @@
+//! `GET /api/v1/openapi.json`: the OpenAPI 3.1 document of the public and
+//! admin API, generated from the handlers' annotations and the wire types,
+//! so it cannot drift from the code.
+
+use axum::routing::get;
+use axum::{Json, Router};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use super::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "NPS collector API",
+        description = "Public endpoints (`widget` tag) take the project's public key; \
+                       admin endpoints need `Authorization: Bearer <admin token>`. \
+                       Every error is a JSON problem `{code, message}`."
+    ),
+    paths(
+        super::responses::create,
+        super::responses::update_comment,
+        super::events::create,
+        super::config::config,
+        super::responses::list,
+        super::stats::stats,
+        super::projects::list,
+        super::projects::create,
+    ),
+    modifiers(&AdminToken)
+)]
+struct ApiDoc;
+
+struct AdminToken;
+
+impl Modify for AdminToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "admin_token",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// The document.
+pub fn document() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+/// The route serving it.
+pub(super) fn router() -> Router<AppState> {
+    Router::new().route("/api/v1/openapi.json", get(|| async { Json(document()) }))
+}
