@@ -5,6 +5,7 @@
 //! single durable statement or transaction: when it returns `Ok`, the data
 //! is committed to disk, which is what lets the HTTP layer acknowledge.
 
+mod cache;
 mod postgres;
 mod queries;
 mod sqlite;
@@ -18,6 +19,7 @@ use time::OffsetDateTime;
 use crate::domain::{ClientId, Comment, ProjectKey, ValidEvent, ValidResponse};
 use crate::stats::Distribution;
 
+pub use cache::CachedProjects;
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
@@ -153,15 +155,17 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Vec<StoredResponse>>;
 }
 
-/// Opens the store a database URL names and brings its schema up to date.
+/// Opens the store a database URL names, brings its schema up to date, and
+/// puts the project cache in front of it.
 pub async fn open(url: &str) -> StoreResult<Arc<dyn Store>> {
-    if url.starts_with("sqlite:") {
-        Ok(Arc::new(SqliteStore::open(url).await?))
+    let backend: Arc<dyn Store> = if url.starts_with("sqlite:") {
+        Arc::new(SqliteStore::open(url).await?)
     } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-        Ok(Arc::new(PostgresStore::open(url).await?))
+        Arc::new(PostgresStore::open(url).await?)
     } else {
-        Err(StoreError::UnsupportedUrl(url.to_owned()))
-    }
+        return Err(StoreError::UnsupportedUrl(url.to_owned()));
+    };
+    Ok(Arc::new(CachedProjects::new(backend)))
 }
 
 /// Milliseconds since the Unix epoch, the storage format of timestamps in

@@ -10,6 +10,7 @@ mod events;
 mod identity;
 mod instances;
 mod openapi;
+mod parsing;
 mod projects;
 mod responses;
 mod security;

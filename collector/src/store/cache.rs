@@ -1,0 +1,116 @@
+//! A store decorator that remembers projects for a few seconds.
+//!
+//! Every widget request looks its project up by key; projects change rarely,
+//! so reading them from the database each time only costs throughput (it
+//! was the largest cost of the ingest path after the commit itself). Other
+//! instances' changes show up within [`TTL`]. Unknown keys are remembered
+//! too, so a bot cycling through bogus keys does not reach the database;
+//! the map is bounded and simply cleared when full.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use async_trait::async_trait;
+use time::OffsetDateTime;
+
+use super::{Inserted, Project, Store, StoreResult, StoredResponse};
+use crate::domain::{ClientId, Comment, ProjectKey, ValidEvent, ValidResponse};
+use crate::stats::Distribution;
+
+/// How long a project read is trusted.
+pub(crate) const TTL: Duration = Duration::from_secs(5);
+/// Most keys remembered at once.
+const MAX_ENTRIES: usize = 10_000;
+
+type Entries = HashMap<String, (Instant, Option<Project>)>;
+
+/// Wraps a store; project lookups are served from memory for [`TTL`].
+pub struct CachedProjects {
+    inner: Arc<dyn Store>,
+    entries: RwLock<Entries>,
+}
+
+impl CachedProjects {
+    /// Caches the project lookups of `inner`.
+    pub fn new(inner: Arc<dyn Store>) -> Self {
+        Self {
+            inner,
+            entries: RwLock::new(HashMap::new()),
+        }
+    }
+
+    fn cached(&self, key: &ProjectKey) -> Option<Option<Project>> {
+        let entries = self.entries.read().unwrap_or_else(|e| e.into_inner());
+        let (at, project) = entries.get(key.as_str())?;
+        (at.elapsed() < TTL).then(|| project.clone())
+    }
+
+    fn remember(&self, key: &ProjectKey, project: Option<Project>) {
+        let mut entries = self.entries.write().unwrap_or_else(|e| e.into_inner());
+        if entries.len() >= MAX_ENTRIES {
+            entries.clear();
+        }
+        entries.insert(key.as_str().to_owned(), (Instant::now(), project));
+    }
+}
+
+#[async_trait]
+impl Store for CachedProjects {
+    async fn create_project(&self, project: &Project) -> StoreResult<bool> {
+        let created = self.inner.create_project(project).await?;
+        // Forget a remembered "unknown key" at once on this instance.
+        self.entries
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(project.key.as_str());
+        Ok(created)
+    }
+
+    async fn project(&self, key: &ProjectKey) -> StoreResult<Option<Project>> {
+        if let Some(hit) = self.cached(key) {
+            return Ok(hit);
+        }
+        let project = self.inner.project(key).await?;
+        self.remember(key, project.clone());
+        Ok(project)
+    }
+
+    async fn projects(&self) -> StoreResult<Vec<Project>> {
+        self.inner.projects().await
+    }
+
+    async fn insert_response(
+        &self,
+        response: &ValidResponse,
+        now: OffsetDateTime,
+    ) -> StoreResult<Inserted> {
+        self.inner.insert_response(response, now).await
+    }
+
+    async fn insert_event(&self, event: &ValidEvent, now: OffsetDateTime) -> StoreResult<Inserted> {
+        self.inner.insert_event(event, now).await
+    }
+
+    async fn set_comment(
+        &self,
+        key: &ProjectKey,
+        id: ClientId,
+        comment: Option<&Comment>,
+        now: OffsetDateTime,
+    ) -> StoreResult<bool> {
+        self.inner.set_comment(key, id, comment, now).await
+    }
+
+    async fn distribution(&self, key: &ProjectKey) -> StoreResult<Distribution> {
+        self.inner.distribution(key).await
+    }
+
+    async fn recent_responses(
+        &self,
+        key: &ProjectKey,
+        limit: u32,
+    ) -> StoreResult<Vec<StoredResponse>> {
+        self.inner.recent_responses(key, limit).await
+    }
+}
