@@ -11,7 +11,7 @@
 use std::hint::black_box;
 use std::sync::Arc;
 
-use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use criterion::{criterion_main, BatchSize, Criterion, Throughput};
 use nps_collector::domain::{ProjectKey, ValidResponse};
 use nps_collector::stats::{summarise, Distribution};
 use nps_collector::store::{self, Project, Store};
@@ -119,5 +119,9 @@ fn stats(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parsing, storing, stats);
-criterion_main!(benches);
+// criterion's macros generate undocumented public items.
+#[allow(missing_docs)]
+mod group {
+    criterion::criterion_group!(benches, super::parsing, super::storing, super::stats);
+}
+criterion_main!(group::benches);

@@ -99,6 +99,66 @@ macro_rules! backend_queries {
             })
         }
 
+        /// Inserts many responses in one statement and tells, for each,
+        /// whether it was new. One statement instead of one per response is
+        /// what lets the SQLite writer keep up with the network: sqlx pays
+        /// a thread hop per statement. An id seen twice in `responses` is
+        /// `Duplicate` the second time. (PostgreSQL takes concurrent
+        /// writers itself and does not batch, hence the allow.)
+        #[allow(dead_code)]
+        pub(crate) async fn insert_responses<'c, E>(
+            exec: E,
+            responses: &[(&ValidResponse, OffsetDateTime)],
+        ) -> StoreResult<Vec<Inserted>>
+        where
+            E: sqlx::Executor<'c, Database = $db>,
+        {
+            if responses.is_empty() {
+                return Ok(Vec::new());
+            }
+            let mut rows = Vec::with_capacity(responses.len());
+            for (r, now) in responses {
+                let traits = serde_json::to_string(r.traits.as_map())?;
+                rows.push((*r, r.id.uuid().to_string(), traits, to_millis(*now)));
+            }
+            let mut sql = sqlx::QueryBuilder::<$db>::new(
+                "INSERT INTO responses
+                   (id, project_key, score, comment, user_id, moment, traits, locale, url, created_at, updated_at) ",
+            );
+            sql.push_values(&rows, |mut row, (r, id, traits, at)| {
+                row.push_bind(id.as_str())
+                    .push_bind(r.key.as_str())
+                    .push_bind(i64::from(r.score.value()))
+                    .push_bind(r.comment.as_ref().map(Comment::as_str))
+                    .push_bind(r.user_id.as_ref().map(|u| u.as_str()))
+                    .push_bind(r.moment.as_ref().map(|m| m.as_str()))
+                    .push_bind(traits.as_str())
+                    .push_bind(r.locale.as_ref().map(|l| l.as_str()))
+                    .push_bind(r.url.as_ref().map(|u| u.as_str()))
+                    .push_bind(*at)
+                    .push_bind(*at);
+            });
+            sql.push(" ON CONFLICT (id) DO NOTHING RETURNING id");
+            let created: std::collections::HashSet<String> = sql
+                .build()
+                .fetch_all(exec)
+                .await?
+                .iter()
+                .map(|row| row.try_get::<String, _>("id"))
+                .collect::<Result<_, _>>()?;
+            let mut seen = std::collections::HashSet::new();
+            Ok(rows
+                .iter()
+                .map(|(_, id, _, _)| {
+                    if created.contains(id) && seen.insert(id.as_str()) {
+                        Inserted::Created
+                    } else {
+                        Inserted::Duplicate
+                    }
+                })
+                .collect())
+        }
+
         pub(crate) async fn insert_event<'c, E>(
             exec: E,
             event: &ValidEvent,

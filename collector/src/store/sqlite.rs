@@ -120,14 +120,40 @@ async fn commit_batch(
     batch: &[Job],
 ) -> Result<Vec<StoreResult<Outcome>>, sqlx::Error> {
     let mut tx = connection.begin().await?;
-    let mut outcomes = Vec::with_capacity(batch.len());
-    for job in batch {
+    let mut outcomes: Vec<Option<StoreResult<Outcome>>> = batch.iter().map(|_| None).collect();
+    // Inserts first, all in one statement; comments and events after, so a
+    // comment finds a response inserted in the same batch.
+    let inserts: Vec<(usize, (&ValidResponse, OffsetDateTime))> = batch
+        .iter()
+        .enumerate()
+        .filter_map(|(i, job)| match &job.write {
+            Write::Insert(response, now) => Some((i, (response, *now))),
+            _ => None,
+        })
+        .collect();
+    if !inserts.is_empty() {
+        let responses: Vec<_> = inserts.iter().map(|(_, pair)| *pair).collect();
+        match q::insert_responses(&mut *tx, &responses).await {
+            Ok(results) => {
+                for ((i, _), inserted) in inserts.iter().zip(results) {
+                    outcomes[*i] = Some(Ok(Outcome::Inserted(inserted)));
+                }
+            }
+            // One bad row fails the statement: fall back to one statement
+            // per response so only the bad one fails.
+            Err(_) => {
+                for (i, (response, now)) in &inserts {
+                    let one = q::insert_response(&mut *tx, response, *now).await;
+                    outcomes[*i] = Some(one.map(Outcome::Inserted));
+                }
+            }
+        }
+    }
+    for (i, job) in batch.iter().enumerate() {
         // A failing statement rolls back alone in SQLite; the others in
         // the batch still commit.
         let outcome = match &job.write {
-            Write::Insert(response, now) => q::insert_response(&mut *tx, response, *now)
-                .await
-                .map(Outcome::Inserted),
+            Write::Insert(..) => continue,
             Write::Event(event, now) => q::insert_event(&mut *tx, event, *now)
                 .await
                 .map(Outcome::Inserted),
@@ -140,10 +166,13 @@ async fn commit_batch(
                 .await
                 .map(Outcome::Updated),
         };
-        outcomes.push(outcome);
+        outcomes[i] = Some(outcome);
     }
     tx.commit().await?;
-    Ok(outcomes)
+    Ok(outcomes
+        .into_iter()
+        .map(|o| o.expect("every job has an outcome"))
+        .collect())
 }
 
 #[async_trait]
