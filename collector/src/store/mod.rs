@@ -29,6 +29,9 @@ pub enum StoreError {
     /// The database refused or failed.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    /// The SQLite writer's connection failed.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
     /// A migration failed at start-up.
     #[error("migration error: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),

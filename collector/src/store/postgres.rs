@@ -10,8 +10,8 @@ use sqlx::postgres::PgPoolOptions;
 use sqlx::PgPool;
 use time::OffsetDateTime;
 
-use super::queries::postgres as q;
-use super::{Inserted, Project, Store, StoreResult, StoredResponse};
+use super::queries::{kind_name, postgres as q, INSERT_EVENT, INSERT_RESPONSE, SET_COMMENT};
+use super::{to_millis, Inserted, Project, Store, StoreResult, StoredResponse};
 use crate::domain::{ClientId, Comment, ProjectKey, ValidEvent, ValidResponse};
 use crate::stats::Distribution;
 
@@ -56,12 +56,34 @@ impl Store for PostgresStore {
         response: &ValidResponse,
         now: OffsetDateTime,
     ) -> StoreResult<Inserted> {
-        q::insert_response(&self.pool, response, now).await
+        let done = sqlx::query(INSERT_RESPONSE)
+            .bind(response.id.uuid().to_string())
+            .bind(response.key.as_str())
+            .bind(i64::from(response.score.value()))
+            .bind(response.comment.as_ref().map(Comment::as_str))
+            .bind(response.user_id.as_ref().map(|u| u.as_str()))
+            .bind(response.moment.as_ref().map(|m| m.as_str()))
+            .bind(serde_json::to_string(response.traits.as_map())?)
+            .bind(response.locale.as_ref().map(|l| l.as_str()))
+            .bind(response.url.as_ref().map(|u| u.as_str()))
+            .bind(to_millis(now))
+            .execute(&self.pool)
+            .await?;
+        Ok(inserted(done.rows_affected()))
     }
 
     #[tracing::instrument(skip_all, fields(id = %event.id.uuid()))]
     async fn insert_event(&self, event: &ValidEvent, now: OffsetDateTime) -> StoreResult<Inserted> {
-        q::insert_event(&self.pool, event, now).await
+        let done = sqlx::query(INSERT_EVENT)
+            .bind(event.id.uuid().to_string())
+            .bind(event.key.as_str())
+            .bind(kind_name(event.kind))
+            .bind(event.moment.as_ref().map(|m| m.as_str()))
+            .bind(event.user_id.as_ref().map(|u| u.as_str()))
+            .bind(to_millis(now))
+            .execute(&self.pool)
+            .await?;
+        Ok(inserted(done.rows_affected()))
     }
 
     #[tracing::instrument(skip_all, fields(id = %id.uuid()))]
@@ -72,7 +94,14 @@ impl Store for PostgresStore {
         comment: Option<&Comment>,
         now: OffsetDateTime,
     ) -> StoreResult<bool> {
-        q::set_comment(&self.pool, key, id, comment, now).await
+        let done = sqlx::query(SET_COMMENT)
+            .bind(comment.map(Comment::as_str))
+            .bind(to_millis(now))
+            .bind(id.uuid().to_string())
+            .bind(key.as_str())
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     async fn distribution(&self, key: &ProjectKey) -> StoreResult<Distribution> {
@@ -85,5 +114,13 @@ impl Store for PostgresStore {
         limit: u32,
     ) -> StoreResult<Vec<StoredResponse>> {
         q::recent_responses(&self.pool, key, limit).await
+    }
+}
+
+fn inserted(rows_affected: u64) -> Inserted {
+    if rows_affected == 1 {
+        Inserted::Created
+    } else {
+        Inserted::Duplicate
     }
 }

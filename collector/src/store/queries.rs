@@ -2,21 +2,44 @@
 //!
 //! The two schemas store the same columns with the same types as far as
 //! Rust sees them (`TEXT` ↔ `String`, `INTEGER`/`BIGINT` ↔ `i64`, `$N`
-//! placeholders), so one text serves both. `backend_queries!` expands it
-//! into a module of functions per concrete sqlx database, generic over the
-//! executor so a function runs on a pool or inside a transaction (the
-//! SQLite writer batches many inserts in one).
+//! placeholders), so one text serves both. The write statements are
+//! constants (the SQLite writer runs them with rusqlite, PostgreSQL with
+//! sqlx); the reads are expanded by `backend_queries!` into a module of
+//! sqlx functions per backend, generic over the executor.
+
+/// Stores a response once (idempotent on `id`); `$10` is both timestamps.
+pub(crate) const INSERT_RESPONSE: &str = "INSERT INTO responses
+   (id, project_key, score, comment, user_id, moment, traits, locale, url, created_at, updated_at)
+ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+ ON CONFLICT (id) DO NOTHING";
+
+/// Stores an event once (idempotent on `id`).
+pub(crate) const INSERT_EVENT: &str =
+    "INSERT INTO events (id, project_key, kind, moment, user_id, created_at)
+ VALUES ($1, $2, $3, $4, $5, $6)
+ ON CONFLICT (id) DO NOTHING";
+
+/// Sets the comment of a response of a project.
+pub(crate) const SET_COMMENT: &str =
+    "UPDATE responses SET comment = $1, updated_at = $2 WHERE id = $3 AND project_key = $4";
+
+/// The stored name of an event kind.
+pub(crate) fn kind_name(kind: nps_protocol::EventKind) -> &'static str {
+    match kind {
+        nps_protocol::EventKind::Shown => "shown",
+        nps_protocol::EventKind::Declined => "declined",
+        nps_protocol::EventKind::Snoozed => "snoozed",
+    }
+}
 
 macro_rules! backend_queries {
     ($db:ty, $row:ty) => {
         use sqlx::Row;
         use time::OffsetDateTime;
 
-        use crate::domain::{ClientId, Comment, ProjectKey, ValidEvent, ValidResponse};
+        use crate::domain::ProjectKey;
         use crate::stats::Distribution;
-        use crate::store::{
-            from_millis, to_millis, Inserted, Project, StoreResult, StoredResponse,
-        };
+        use crate::store::{from_millis, to_millis, Project, StoreResult, StoredResponse};
 
         fn project_from_row(row: &$row) -> StoreResult<Project> {
             let key: String = row.try_get("key")?;
@@ -64,154 +87,6 @@ macro_rules! backend_queries {
                 .fetch_all(exec)
                 .await?;
             rows.iter().map(project_from_row).collect()
-        }
-
-        pub(crate) async fn insert_response<'c, E>(
-            exec: E,
-            response: &ValidResponse,
-            now: OffsetDateTime,
-        ) -> StoreResult<Inserted>
-        where
-            E: sqlx::Executor<'c, Database = $db>,
-        {
-            let done = sqlx::query(
-                "INSERT INTO responses
-                   (id, project_key, score, comment, user_id, moment, traits, locale, url, created_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
-                 ON CONFLICT (id) DO NOTHING",
-            )
-            .bind(response.id.uuid().to_string())
-            .bind(response.key.as_str())
-            .bind(i64::from(response.score.value()))
-            .bind(response.comment.as_ref().map(Comment::as_str))
-            .bind(response.user_id.as_ref().map(|u| u.as_str()))
-            .bind(response.moment.as_ref().map(|m| m.as_str()))
-            .bind(serde_json::to_string(response.traits.as_map())?)
-            .bind(response.locale.as_ref().map(|l| l.as_str()))
-            .bind(response.url.as_ref().map(|u| u.as_str()))
-            .bind(to_millis(now))
-            .execute(exec)
-            .await?;
-            Ok(if done.rows_affected() == 1 {
-                Inserted::Created
-            } else {
-                Inserted::Duplicate
-            })
-        }
-
-        /// Inserts many responses in one statement and tells, for each,
-        /// whether it was new. One statement instead of one per response is
-        /// what lets the SQLite writer keep up with the network: sqlx pays
-        /// a thread hop per statement. An id seen twice in `responses` is
-        /// `Duplicate` the second time. (PostgreSQL takes concurrent
-        /// writers itself and does not batch, hence the allow.)
-        #[allow(dead_code)]
-        pub(crate) async fn insert_responses<'c, E>(
-            exec: E,
-            responses: &[(&ValidResponse, OffsetDateTime)],
-        ) -> StoreResult<Vec<Inserted>>
-        where
-            E: sqlx::Executor<'c, Database = $db>,
-        {
-            if responses.is_empty() {
-                return Ok(Vec::new());
-            }
-            let mut rows = Vec::with_capacity(responses.len());
-            for (r, now) in responses {
-                let traits = serde_json::to_string(r.traits.as_map())?;
-                rows.push((*r, r.id.uuid().to_string(), traits, to_millis(*now)));
-            }
-            let mut sql = sqlx::QueryBuilder::<$db>::new(
-                "INSERT INTO responses
-                   (id, project_key, score, comment, user_id, moment, traits, locale, url, created_at, updated_at) ",
-            );
-            sql.push_values(&rows, |mut row, (r, id, traits, at)| {
-                row.push_bind(id.as_str())
-                    .push_bind(r.key.as_str())
-                    .push_bind(i64::from(r.score.value()))
-                    .push_bind(r.comment.as_ref().map(Comment::as_str))
-                    .push_bind(r.user_id.as_ref().map(|u| u.as_str()))
-                    .push_bind(r.moment.as_ref().map(|m| m.as_str()))
-                    .push_bind(traits.as_str())
-                    .push_bind(r.locale.as_ref().map(|l| l.as_str()))
-                    .push_bind(r.url.as_ref().map(|u| u.as_str()))
-                    .push_bind(*at)
-                    .push_bind(*at);
-            });
-            sql.push(" ON CONFLICT (id) DO NOTHING RETURNING id");
-            let created: std::collections::HashSet<String> = sql
-                .build()
-                .fetch_all(exec)
-                .await?
-                .iter()
-                .map(|row| row.try_get::<String, _>("id"))
-                .collect::<Result<_, _>>()?;
-            let mut seen = std::collections::HashSet::new();
-            Ok(rows
-                .iter()
-                .map(|(_, id, _, _)| {
-                    if created.contains(id) && seen.insert(id.as_str()) {
-                        Inserted::Created
-                    } else {
-                        Inserted::Duplicate
-                    }
-                })
-                .collect())
-        }
-
-        pub(crate) async fn insert_event<'c, E>(
-            exec: E,
-            event: &ValidEvent,
-            now: OffsetDateTime,
-        ) -> StoreResult<Inserted>
-        where
-            E: sqlx::Executor<'c, Database = $db>,
-        {
-            let kind = match event.kind {
-                nps_protocol::EventKind::Shown => "shown",
-                nps_protocol::EventKind::Declined => "declined",
-                nps_protocol::EventKind::Snoozed => "snoozed",
-            };
-            let done = sqlx::query(
-                "INSERT INTO events (id, project_key, kind, moment, user_id, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6)
-                 ON CONFLICT (id) DO NOTHING",
-            )
-            .bind(event.id.uuid().to_string())
-            .bind(event.key.as_str())
-            .bind(kind)
-            .bind(event.moment.as_ref().map(|m| m.as_str()))
-            .bind(event.user_id.as_ref().map(|u| u.as_str()))
-            .bind(to_millis(now))
-            .execute(exec)
-            .await?;
-            Ok(if done.rows_affected() == 1 {
-                Inserted::Created
-            } else {
-                Inserted::Duplicate
-            })
-        }
-
-        pub(crate) async fn set_comment<'c, E>(
-            exec: E,
-            key: &ProjectKey,
-            id: ClientId,
-            comment: Option<&Comment>,
-            now: OffsetDateTime,
-        ) -> StoreResult<bool>
-        where
-            E: sqlx::Executor<'c, Database = $db>,
-        {
-            let done = sqlx::query(
-                "UPDATE responses SET comment = $1, updated_at = $2 WHERE id = $3 AND project_key = $4",
-            )
-            .bind(comment.map(Comment::as_str))
-            .bind(to_millis(now))
-            .bind(id.uuid().to_string())
-            .bind(key.as_str())
-            .execute(exec)
-            .await?;
-            Ok(done.rows_affected() == 1)
         }
 
         pub(crate) async fn distribution<'c, E>(exec: E, key: &ProjectKey) -> StoreResult<Distribution>
