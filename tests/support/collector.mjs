@@ -18,15 +18,59 @@ const STARTUP_TIMEOUT_MS = 15_000;
 
 /**
  * Spawns the collector and resolves once it is listening.
- * @returns {Promise<{url: string, token: string, stop: () => Promise<void>}>}
+ *
+ * `halt()` stops the process (SIGKILL: as abrupt as a crash) but keeps its
+ * SQLite file; `restart()` starts it again on the same port with the same
+ * database, so a page keeps talking to the same URL. `stop()` ends it and
+ * deletes the database.
+ * @returns {Promise<{url: string, token: string, halt: () => Promise<void>, restart: () => Promise<void>, stop: () => Promise<void>}>}
  */
 export async function startCollector({ demo = true } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'nps-e2e-collector-'));
   const token = randomBytes(18).toString('hex');
+  const cleanup = () => rm(dir, { recursive: true, force: true });
+  let running;
+  try {
+    running = await spawnCollector({ dir, token, demo, listen: '127.0.0.1:0' });
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+  const { url } = running;
+
+  return {
+    url,
+    token,
+    async halt() {
+      await running.end('SIGKILL');
+    },
+    async restart() {
+      await running.end('SIGKILL');
+      // The kernel may hold the port for a moment after the kill.
+      const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+      for (;;) {
+        try {
+          running = await spawnCollector({ dir, token, demo, listen: new URL(url).host });
+          return;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      }
+    },
+    async stop() {
+      await running.end('SIGTERM');
+      await cleanup();
+    },
+  };
+}
+
+/** Spawns one collector process on `listen` and waits until it is bound. */
+async function spawnCollector({ dir, token, demo, listen }) {
   const bin = process.env.NPS_COLLECTOR_BIN ?? join(ROOT, 'target/debug/nps-collector');
   const args = [
     'serve',
-    '--listen', '127.0.0.1:0',
+    '--listen', listen,
     '--database-url', `sqlite://${join(dir, 'nps.db')}`,
     '--admin-token', token,
     ...(demo ? ['--demo'] : []),
@@ -41,7 +85,6 @@ export async function startCollector({ demo = true } = {}) {
   });
 
   const exited = new Promise((done) => child.once('exit', (code, signal) => done({ code, signal })));
-  const cleanup = () => rm(dir, { recursive: true, force: true });
 
   let url;
   try {
@@ -58,20 +101,19 @@ export async function startCollector({ demo = true } = {}) {
     });
   } catch (error) {
     child.kill('SIGKILL');
-    await cleanup();
     error.message += `\n${bin} ${args.join(' ')}\n--- collector stderr ---\n${stderrTail}`;
     throw error;
   }
 
-  async function stop() {
+  /** Ends the process (if still running) and waits for it to exit. */
+  async function end(signal) {
     if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
+      child.kill(signal);
       const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
       await exited;
       clearTimeout(timer);
     }
-    await cleanup();
   }
 
-  return { url, token, stop };
+  return { url, end };
 }

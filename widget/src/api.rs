@@ -8,10 +8,10 @@
 use std::rc::Rc;
 
 use js_sys::{Array, Function, Object, Reflect};
-use nps_protocol::{TraitValue, Traits};
+use nps_protocol::Traits;
 use wasm_bindgen::prelude::*;
 
-use crate::browser::log;
+use crate::browser::{log, read};
 use crate::controller::Controller;
 use crate::events::Event;
 
@@ -44,7 +44,11 @@ impl Widget {
                     None => log::warn("init needs {key: 'PUBLIC_KEY'}"),
                 }
             }
-            "identify" => c.identify(user_id(&args.get(1)), traits(&args.get(2))),
+            "identify" => c.identify(
+                user_id(&args.get(1)),
+                traits(&args.get(2)),
+                text(&args.get(3), "signature"),
+            ),
             "track" => match args.get(1).as_string().filter(|m| !m.is_empty()) {
                 // `props` (args[2]) is accepted for compatibility with
                 // analytics-style calls; the rules do not use it yet.
@@ -104,13 +108,7 @@ fn traits(value: &JsValue) -> Traits {
         let (Some(key), v) = (entry.get(0).as_string(), entry.get(1)) else {
             continue;
         };
-        let value = if let Some(s) = v.as_string() {
-            TraitValue::Text(s)
-        } else if let Some(b) = v.as_bool() {
-            TraitValue::Bool(b)
-        } else if let Some(n) = v.as_f64().filter(|n| n.is_finite()) {
-            TraitValue::Number(n)
-        } else {
+        let Some(value) = read::trait_value(&v) else {
             log::warn_with(
                 "trait ignored (not a string, number or boolean):",
                 &JsValue::from(key),

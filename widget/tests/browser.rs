@@ -168,3 +168,83 @@ async fn bad_commands_are_logged_not_thrown() {
     tick().await;
     assert!(shadow().is_none());
 }
+
+/// The queued requests of the test project's outbox in `localStorage`.
+fn queued() -> Array {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let raw = storage
+        .get_item("nps:browser-test:outbox")
+        .unwrap()
+        .unwrap_or_else(|| r#"{"entries":[]}"#.into());
+    let outbox = js_sys::JSON::parse(&raw).unwrap();
+    let entries = Reflect::get(&outbox, &"entries".into()).unwrap();
+    Array::from(&entries)
+        .iter()
+        .map(|e| Reflect::get(&e, &"request".into()).unwrap())
+        .collect()
+}
+
+fn get(object: &JsValue, path: &[&str]) -> JsValue {
+    path.iter().fold(object.clone(), |o, k| {
+        Reflect::get(&o, &(*k).into()).unwrap_or(JsValue::UNDEFINED)
+    })
+}
+
+#[wasm_bindgen_test]
+async fn an_unsent_answer_waits_in_the_outbox_signed_for_its_user() {
+    let widget = Widget::new(NOWHERE.into());
+    call(
+        &widget,
+        &["init".into(), options(&[("key", "browser-test")])],
+    );
+    call(
+        &widget,
+        &[
+            "identify".into(),
+            "user-7".into(),
+            options(&[("plan", "pro")]),
+            options(&[("signature", "c0ffee")]),
+        ],
+    );
+    call(&widget, &["show".into()]);
+    tick().await;
+
+    click("[role=radio]:nth-child(3)"); // score 2
+    tick().await;
+    let textarea = find("textarea#nps-c").unwrap();
+    textarea
+        .unchecked_ref::<web_sys::HtmlTextAreaElement>()
+        .set_value("queued while offline");
+    click("button.send");
+    tick().await;
+
+    let answer = queued()
+        .iter()
+        .map(|r| get(&r, &["response"]))
+        .find(|r| get(r, &["comment"]).as_string().as_deref() == Some("queued while offline"))
+        .expect("the answer is in the outbox");
+    assert_eq!(get(&answer, &["score"]).as_f64(), Some(2.0));
+    assert_eq!(
+        get(&answer, &["user_id"]).as_string().as_deref(),
+        Some("user-7")
+    );
+    assert_eq!(
+        get(&answer, &["user_hash"]).as_string().as_deref(),
+        Some("c0ffee")
+    );
+    assert_eq!(
+        get(&answer, &["traits", "plan"]).as_string().as_deref(),
+        Some("pro")
+    );
+    let shown = queued().iter().map(|r| get(&r, &["event"])).any(|e| {
+        get(&e, &["kind"]).as_string().as_deref() == Some("shown")
+            && get(&e, &["user_hash"]).as_string().as_deref() == Some("c0ffee")
+    });
+    assert!(shown, "the impression is queued too, signed");
+
+    closed(&widget).await;
+    assert!(
+        queued().length() > 0,
+        "reset() keeps the outbox: those answers are still owed"
+    );
+}

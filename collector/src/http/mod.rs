@@ -62,6 +62,8 @@ pub fn app(state: AppState) -> Router {
         .allow_origin(Any)
         .allow_methods([Method::GET, Method::POST, Method::PATCH])
         .allow_headers([header::CONTENT_TYPE])
+        // The widget's outbox honours Retry-After on 429/503 from any origin.
+        .expose_headers([header::RETRY_AFTER])
         .max_age(std::time::Duration::from_secs(86_400));
     let api = Router::new()
         .merge(responses::public_router())

@@ -5,17 +5,19 @@
 //! Answers are parsed by the browser (`Response.json()`) and read field by
 //! field in [`super::read`]: serde's deserialising machinery, with its error
 //! messages and float formatting, cost about a fifth of the widget's size.
-//! Writes use `keepalive` so a score chosen just before the user navigates
-//! away still arrives.
+//! Writes come from the outbox (`crate::rules::outbox`), which decides what
+//! to send and what to retry; they use `keepalive` so a score chosen just
+//! before the user navigates away still arrives.
 
 use js_sys::Promise;
 use nps_protocol::{WidgetConfig, API_PREFIX};
-use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, RequestInit, RequestMode, Response};
 
-use super::{log, read};
+use super::outbox::to_json;
+use super::read;
+use crate::rules::outbox::{Outcome, Request};
 
 /// Builds `{host}/api/v1{path}`, tolerating a trailing slash on the host.
 pub(crate) fn api_url(host: &str, path: &str) -> String {
@@ -39,55 +41,52 @@ pub(crate) async fn get_config(host: &str, key: &str) -> Result<WidgetConfig, Js
     read::widget_config(&json).ok_or_else(|| JsValue::from_str("malformed configuration"))
 }
 
-/// Delays before each retry of a write: the collector's writes are
-/// idempotent, so a network error or a 5xx is retried a few times.
-const RETRY_DELAYS_MS: [i32; 3] = [1_000, 4_000, 15_000];
-
-/// Sends a `POST`/`PATCH` with a JSON body, retrying transient failures.
-/// The returned promise resolves (never rejects) to `true` once the
-/// collector accepted it, `false` if it gave up (failures are logged with
-/// `what`). A later request can wait on it: a comment must not overtake
-/// the response it belongs to.
-pub(crate) fn send_json(
-    what: &'static str,
-    method: &'static str,
-    url: String,
-    body: &impl Serialize,
-) -> Promise {
-    // `json_compatible` turns maps (the traits) into plain objects, not `Map`s,
-    // which `JSON.stringify` would render as `{}`.
-    let text = body
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(JsValue::from)
-        .and_then(|value| js_sys::JSON::stringify(&value));
-    wasm_bindgen_futures::future_to_promise(async move {
-        let outcome = match text {
-            Ok(text) => send_with_retries(method, &url, &text).await,
-            Err(e) => Err(e),
-        };
-        if let Err(e) = &outcome {
-            log::warn_with(what, e);
+/// Sends one queued write with `keepalive` (it may outlive the page) and
+/// classifies the answer. The second value describes a failure for the
+/// log: the collector's problem document, the status, or the error.
+pub(crate) async fn send(host: &str, request: &Request) -> (Outcome, JsValue) {
+    let (method, url, body) = match request {
+        Request::Response(r) => ("POST", api_url(host, "/responses"), to_json(r)),
+        Request::Comment { id, update } => {
+            let mut path = String::from("/responses/");
+            path.push_str(&String::from(js_sys::encode_uri_component(id)));
+            ("PATCH", api_url(host, &path), to_json(update))
         }
-        Ok(JsValue::from_bool(outcome.is_ok()))
-    })
-}
-
-async fn send_with_retries(method: &str, url: &str, body: &JsValue) -> Result<(), JsValue> {
-    let mut delays = RETRY_DELAYS_MS.iter();
-    loop {
-        let error = match ok_response(fetch(url, &write_init(method, body)?)?).await {
-            Ok(_) => return Ok(()),
-            Err(e) => e,
-        };
-        // Only network errors (a rejected fetch: a `TypeError`) and server
-        // errors are worth retrying; a 4xx will not get better.
-        let transient = error.is_instance_of::<js_sys::TypeError>()
-            || error.as_f64().is_some_and(|status| status >= 500.0);
-        match delays.next() {
-            Some(&ms) if transient => sleep(ms).await?,
-            _ => return Err(error),
-        }
-    }
+        Request::Event(e) => ("POST", api_url(host, "/events"), to_json(e)),
+    };
+    // A body that cannot be serialised never will be: give up on it.
+    let body = match body {
+        Ok(b) => JsValue::from(b),
+        Err(e) => return (Outcome::Refused, e),
+    };
+    let sent = match write_init(method, &body).and_then(|init| fetch(&url, &init)) {
+        Ok(promise) => JsFuture::from(promise).await,
+        Err(e) => Err(e),
+    };
+    let response: Response = match sent.and_then(JsCast::dyn_into) {
+        Ok(r) => r,
+        Err(e) => return (Outcome::of(None, None), e),
+    };
+    let status = response.status();
+    // `Retry-After` in seconds; the HTTP-date form is not worth the bytes.
+    // (Cross-origin, the collector must expose the header for it to be read.)
+    let retry_after = response
+        .headers()
+        .get("Retry-After")
+        .ok()
+        .flatten()
+        .and_then(|v| v.trim().parse::<u32>().ok())
+        .map(|s| f64::from(s) * 1_000.0);
+    let outcome = Outcome::of(Some(status), retry_after);
+    let detail = match (outcome, response.json()) {
+        (Outcome::Refused, Ok(body)) => JsFuture::from(body).await.ok(),
+        _ => None,
+    };
+    let detail = detail.as_ref().and_then(read::problem).map_or_else(
+        || JsValue::from(status),
+        |p| JsValue::from(p.code + ": " + &p.message),
+    );
+    (outcome, detail)
 }
 
 fn write_init(method: &str, body: &JsValue) -> Result<RequestInit, JsValue> {
@@ -102,16 +101,6 @@ fn write_init(method: &str, body: &JsValue) -> Result<RequestInit, JsValue> {
     init.set_headers(&headers);
     init.set_body(body);
     Ok(init)
-}
-
-async fn sleep(ms: i32) -> Result<(), JsValue> {
-    let window = super::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let mut timer = Ok(0);
-    let promise = Promise::new(&mut |resolve, _| {
-        timer = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    timer?;
-    JsFuture::from(promise).await.map(drop)
 }
 
 fn fetch(url: &str, init: &RequestInit) -> Result<Promise, JsValue> {

@@ -7,6 +7,7 @@
 pub(crate) mod clock;
 pub(crate) mod http;
 pub(crate) mod log;
+pub(crate) mod outbox;
 pub(crate) mod read;
 pub(crate) mod storage;
 pub(crate) mod uuid;
@@ -24,4 +25,11 @@ pub(crate) fn navigator_language() -> Option<String> {
 /// `location.href`, sent with a response so the team sees where it came from.
 pub(crate) fn page_url() -> Option<String> {
     window()?.location().href().ok()
+}
+
+/// Whether the page is hidden (another tab, minimised, being left).
+pub(crate) fn page_hidden() -> bool {
+    window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
 }

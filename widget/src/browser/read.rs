@@ -1,5 +1,5 @@
 //! Reads the collector's JSON answers (already parsed by the browser) into
-//! the `nps_protocol` types.
+//! the `nps_protocol` types; the helpers also read the stored outbox.
 //!
 //! This is `Deserialize` by hand, on purpose: the derived impls driven by
 //! `serde-wasm-bindgen` pulled in ~20 KB (brotli) of generic deserialising
@@ -9,18 +9,36 @@
 //! this reader against the real collector.
 
 use js_sys::{Array, Reflect};
-use nps_protocol::{Moment, Problem, WidgetConfig};
+use nps_protocol::{Moment, Problem, TraitValue, WidgetConfig};
 use wasm_bindgen::JsValue;
 
-fn field(object: &JsValue, name: &str) -> Option<JsValue> {
+/// Property `name` of `object`; `None` if `object` is not an object.
+pub(crate) fn field(object: &JsValue, name: &str) -> Option<JsValue> {
     if !object.is_object() {
         return None;
     }
     Reflect::get(object, &JsValue::from_str(name)).ok()
 }
 
-fn text(object: &JsValue, name: &str) -> Option<String> {
+/// A string property.
+pub(crate) fn text(object: &JsValue, name: &str) -> Option<String> {
     field(object, name)?.as_string()
+}
+
+/// A finite number property.
+pub(crate) fn number(object: &JsValue, name: &str) -> Option<f64> {
+    field(object, name)?.as_f64().filter(|n| n.is_finite())
+}
+
+/// A trait value: a string, a boolean or a finite number.
+pub(crate) fn trait_value(v: &JsValue) -> Option<TraitValue> {
+    if let Some(s) = v.as_string() {
+        Some(TraitValue::Text(s))
+    } else if let Some(b) = v.as_bool() {
+        Some(TraitValue::Bool(b))
+    } else {
+        v.as_f64().filter(|n| n.is_finite()).map(TraitValue::Number)
+    }
 }
 
 /// A [`WidgetConfig`]; `None` if a field is missing or has the wrong type.

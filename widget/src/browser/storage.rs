@@ -26,7 +26,8 @@ fn project_prefix(project_key: &str) -> String {
     k
 }
 
-fn item_key(project_key: &str, name: &str) -> String {
+/// `nps:<projectKey>:<name>`.
+pub(crate) fn item_key(project_key: &str, name: &str) -> String {
     let mut k = project_prefix(project_key);
     k.push_str(name);
     k
@@ -55,17 +56,46 @@ pub(crate) fn set_last_shown(project_key: &str, now_ms: f64) {
     }
 }
 
-/// Forgets everything stored for the project (`reset()`).
+/// Whether `localStorage` can be used at all.
+pub(crate) fn available() -> bool {
+    local_storage().is_some()
+}
+
+/// The value under `key`; `None` if absent or unreadable.
+pub(crate) fn get(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok()?
+}
+
+/// Writes `value` under `key`; `false` (logged) if it could not.
+pub(crate) fn set(key: &str, value: &str) -> bool {
+    let Some(storage) = local_storage() else {
+        return false;
+    };
+    let written = storage.set_item(key, value);
+    if let Err(e) = &written {
+        log::warn_with("could not write localStorage", e);
+    }
+    written.is_ok()
+}
+
+/// Removes `key`; `false` if storage is unavailable.
+pub(crate) fn remove(key: &str) -> bool {
+    local_storage().is_some_and(|s| s.remove_item(key).is_ok())
+}
+
+/// Forgets what is stored for the project (`reset()`), except the outbox:
+/// answers already given are still delivered.
 pub(crate) fn clear(project_key: &str) {
     let Some(storage) = local_storage() else {
         return;
     };
     let prefix = project_prefix(project_key);
+    let outbox = item_key(project_key, "outbox");
     let len = storage.length().unwrap_or(0);
     // Collect first: removing while indexing would skip keys.
     let keys: Vec<String> = (0..len)
         .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with(&prefix))
+        .filter(|k| k.starts_with(&prefix) && *k != outbox)
         .collect();
     for k in keys {
         if let Err(e) = storage.remove_item(&k) {

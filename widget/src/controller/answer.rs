@@ -1,18 +1,19 @@
-//! Sending what the user answered: the score, then maybe a comment.
+//! What the user answered, and what became of the prompt, queued in the
+//! outbox for delivery (see [`super::delivery`]).
 
-use nps_protocol::{CommentUpdate, NewResponse};
+use nps_protocol::{CommentUpdate, EventKind, NewEvent, NewResponse};
 use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 use super::Controller;
-use crate::browser::{self, http};
+use crate::browser::{self, uuid};
 use crate::events::{detail, dispatch, nullable, Event};
+use crate::rules::outbox::Request;
 
 impl Controller {
-    /// POSTs the chosen score if it has not been sent yet, with `comment`
+    /// Queues the chosen score if it has not been sent yet, with `comment`
     /// when Send came first (one request instead of two).
     pub(super) fn commit(&self, comment: Option<&str>) {
-        let (score, listeners) = {
+        let (request, score, listeners) = {
             let mut s = self.state.borrow_mut();
             let s = &mut *s;
             let (Some(project), Some(p)) = (&s.project, s.prompt.as_mut()) else {
@@ -27,22 +28,19 @@ impl Controller {
                 score,
                 comment: comment.map(str::to_owned),
                 user_id: s.user_id.clone(),
-                user_hash: None,
+                user_hash: s.user_hash.clone(),
                 moment: p.moment.clone(),
                 traits: (!s.traits.is_empty()).then(|| s.traits.clone()),
                 locale: Some(p.locale.code().to_owned()),
                 url: browser::page_url(),
             };
-            let url = http::api_url(&project.host, "/responses");
-            p.post = Some(http::send_json(
-                "could not send the score",
-                "POST",
-                url,
-                &body,
-            ));
-            p.sent = Some(body);
-            (score, s.listeners.of(Event::Answered))
+            (
+                Request::Response(body),
+                score,
+                s.listeners.of(Event::Answered),
+            )
         };
+        self.enqueue(request);
         dispatch(&listeners, &answered(score, None));
         if let Some(comment) = comment {
             dispatch(&listeners, &answered(score, Some(comment)));
@@ -50,8 +48,9 @@ impl Controller {
     }
 
     /// Send: the score and comment in one POST if the score is still pending,
-    /// otherwise a PATCH after the score's POST. An empty comment sends
-    /// nothing more.
+    /// otherwise the comment on its own (the outbox folds it into the score's
+    /// POST if that is still queued, or PATCHes it after). An empty comment
+    /// sends nothing more.
     pub(super) fn send_comment(&self, comment: &str) {
         let unsent = self
             .state
@@ -65,7 +64,7 @@ impl Controller {
         if comment.is_empty() {
             return;
         }
-        let (score, listeners) = {
+        let (request, score, listeners) = {
             let s = self.state.borrow();
             let (Some(project), Some(p)) = (&s.project, &s.prompt) else {
                 return;
@@ -73,36 +72,37 @@ impl Controller {
             let Some(score) = p.submission.sent() else {
                 return;
             };
-            let (Some(post), Some(sent)) = (p.post.clone(), p.sent.clone()) else {
-                return;
-            };
-            let mut path = String::from("/responses/");
-            path.push_str(&p.id);
-            let patch_url = http::api_url(&project.host, &path);
-            let post_url = http::api_url(&project.host, "/responses");
             let update = CommentUpdate {
                 key: project.key.clone(),
                 comment: comment.to_owned(),
             };
-            spawn_local(async move {
-                let stored = JsFuture::from(post).await.is_ok_and(|ok| ok.is_truthy());
-                let what = "could not send the comment";
-                // Either request runs, and reports its failure, on its own.
-                if stored {
-                    let _ = http::send_json(what, "PATCH", patch_url, &update);
-                } else {
-                    // The score never arrived: send it again with the
-                    // comment, under the same id so it cannot count twice.
-                    let retry = NewResponse {
-                        comment: Some(update.comment),
-                        ..sent
-                    };
-                    let _ = http::send_json(what, "POST", post_url, &retry);
-                }
-            });
-            (score, s.listeners.of(Event::Answered))
+            let request = Request::Comment {
+                id: p.id.clone(),
+                update,
+            };
+            (request, score, s.listeners.of(Event::Answered))
         };
+        self.enqueue(request);
         dispatch(&listeners, &answered(score, Some(comment)));
+    }
+
+    /// Queues an impression event (`shown`, `declined`) of the open prompt.
+    pub(super) fn record(&self, kind: EventKind) {
+        let request = {
+            let s = self.state.borrow();
+            let (Some(project), Some(p)) = (&s.project, &s.prompt) else {
+                return;
+            };
+            Request::Event(NewEvent {
+                id: uuid::v4(),
+                key: project.key.clone(),
+                kind,
+                moment: p.moment.clone(),
+                user_id: s.user_id.clone(),
+                user_hash: s.user_hash.clone(),
+            })
+        };
+        self.enqueue(request);
     }
 }
 

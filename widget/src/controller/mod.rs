@@ -8,16 +8,19 @@
 //! call straight back in.
 
 mod answer;
+mod delivery;
 mod prompt;
 mod triggers;
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
+use gloo_timers::callback::Timeout;
 use js_sys::Function;
 use nps_protocol::{TraitValue, Traits, WidgetConfig};
 use wasm_bindgen::closure::Closure;
 
+use crate::browser::outbox::OutboxStore;
 use crate::browser::storage;
 use crate::events::{Event, Listeners};
 
@@ -60,13 +63,19 @@ struct State {
     inits: u32,
     waiting: Vec<Waiting>,
     user_id: Option<String>,
+    /// The host app's proof of `user_id` (`identify(…, {signature})`).
+    user_hash: Option<String>,
     traits: Traits,
     listeners: Listeners,
     /// `track` may prompt once per page view (`reset` starts afresh).
     shown_this_page: bool,
     prompt: Option<Prompt>,
-    /// The `pagehide` listener, added with the first prompt.
-    on_pagehide: Option<Closure<dyn FnMut()>>,
+    /// Writes not yet acknowledged by the collector (set by `init`).
+    outbox: Option<OutboxStore>,
+    /// The pending retry of the outbox, if any.
+    outbox_timer: Option<Timeout>,
+    /// The listener of the page events that flush the outbox.
+    on_page_event: Option<Closure<dyn FnMut(web_sys::Event)>>,
 }
 
 /// The widget's brain; see the module documentation.
@@ -88,21 +97,34 @@ impl Controller {
                 inits: 0,
                 waiting: Vec::new(),
                 user_id: None,
+                user_hash: None,
                 traits: Traits::new(),
                 listeners: Listeners::default(),
                 shown_this_page: false,
                 prompt: None,
-                on_pagehide: None,
+                outbox: None,
+                outbox_timer: None,
+                on_page_event: None,
             }),
         })
     }
 
-    /// `identify(userId, traits)`. Traits accumulate for one user and are
-    /// forgotten when the user changes.
-    pub(crate) fn identify(&self, user_id: Option<String>, traits: Traits) {
+    /// `identify(userId, traits, {signature})`. Traits and the signature
+    /// belong to one user: they accumulate, or are kept, until the user
+    /// changes.
+    pub(crate) fn identify(
+        &self,
+        user_id: Option<String>,
+        traits: Traits,
+        signature: Option<String>,
+    ) {
         let mut s = self.state.borrow_mut();
         if s.user_id != user_id {
             s.traits.clear();
+            s.user_hash = None;
+        }
+        if user_id.is_some() && signature.is_some() {
+            s.user_hash = signature;
         }
         s.user_id = user_id;
         s.traits.extend(traits);
@@ -114,13 +136,14 @@ impl Controller {
     }
 
     /// `reset()`: forgets the user and this browser's state for the project,
-    /// and closes the prompt (a score already chosen is still sent: it was
-    /// given by the user who was signed in).
+    /// and closes the prompt (a score already chosen is still sent, and the
+    /// outbox kept: they were given by the user who was signed in).
     pub(crate) fn reset(&self) {
         self.commit(None);
         self.close();
         let mut s = self.state.borrow_mut();
         s.user_id = None;
+        s.user_hash = None;
         s.traits.clear();
         s.waiting.clear();
         s.shown_this_page = false;

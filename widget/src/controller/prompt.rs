@@ -1,9 +1,6 @@
 //! The open prompt: showing it, sending what the user answers, closing it.
 
-use js_sys::Promise;
-use nps_protocol::NewResponse;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use nps_protocol::EventKind;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlElement;
 use yew::Callback;
@@ -24,11 +21,6 @@ pub(super) struct Prompt {
     pub(super) moment: Option<String>,
     pub(super) locale: Locale,
     pub(super) submission: Submission,
-    /// The score's POST (resolving to whether it was stored), which the
-    /// comment's PATCH must wait for.
-    pub(super) post: Option<Promise>,
-    /// What that POST sent, to resend with the comment if it failed.
-    pub(super) sent: Option<NewResponse>,
 }
 
 impl Controller {
@@ -58,7 +50,6 @@ impl Controller {
             Err(e) => return log::warn_with("could not show the prompt", &e),
         };
         storage::set_last_shown(&key, clock::now_ms());
-        self.hook_pagehide();
         let listeners = {
             let mut s = self.state.borrow_mut();
             s.shown_this_page = true;
@@ -69,11 +60,10 @@ impl Controller {
                 moment: moment.clone(),
                 locale,
                 submission: Submission::default(),
-                post: None,
-                sent: None,
             });
             s.listeners.of(Event::Shown)
         };
+        self.record(EventKind::Shown);
         dispatch(&listeners, &detail(&[("moment", nullable(moment))]));
     }
 
@@ -95,6 +85,9 @@ impl Controller {
                     let Some(p) = &s.prompt else { return };
                     (p.moment.clone(), p.submission.sent())
                 };
+                if score.is_none() {
+                    self.record(EventKind::Declined);
+                }
                 self.close();
                 let listeners = self.state.borrow().listeners.of(Event::Dismissed);
                 let d = detail(&[("moment", nullable(moment)), ("score", nullable(score))]);
@@ -110,24 +103,5 @@ impl Controller {
         if let Some(p) = self.state.borrow_mut().prompt.take() {
             spawn_local(async move { p.ui.unmount(p.restore) });
         }
-    }
-
-    /// Sends a chosen-but-pending score when the page is being left, so a
-    /// score is never lost to the debounce (`keepalive` lets it finish).
-    fn hook_pagehide(&self) {
-        let mut s = self.state.borrow_mut();
-        if s.on_pagehide.is_some() {
-            return;
-        }
-        let me = self.me.clone();
-        let flush = Closure::<dyn FnMut()>::new(move || {
-            if let Some(me) = me.upgrade() {
-                me.commit(None);
-            }
-        });
-        if let Some(w) = browser::window() {
-            let _ = w.add_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref());
-        }
-        s.on_pagehide = Some(flush);
     }
 }

@@ -4,7 +4,9 @@
 use nps_protocol::WidgetConfig;
 use wasm_bindgen::JsValue;
 
+use super::delivery::Flush;
 use super::{Config, Controller, Project, Waiting};
+use crate::browser::outbox::OutboxStore;
 use crate::browser::{clock, http, log, storage};
 use crate::rules::{decide, Decision, PromptState, Reason, Trigger};
 
@@ -16,6 +18,9 @@ impl Controller {
             let mut s = self.state.borrow_mut();
             s.inits += 1;
             let host = host.unwrap_or_else(|| s.default_host.clone());
+            if s.project.as_ref().is_none_or(|p| p.key != key) {
+                s.outbox = Some(OutboxStore::new(&key));
+            }
             s.project = Some(Project {
                 key: key.clone(),
                 host: host.clone(),
@@ -24,6 +29,9 @@ impl Controller {
             s.config = Config::Loading(s.inits);
             (s.inits, host)
         };
+        // Deliver what earlier pages of this project left unsent.
+        self.hook_page_events();
+        self.flush(Flush::Wake);
         let me = self.me.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let config = http::get_config(&host, &key).await;

@@ -8,6 +8,7 @@
 pub mod eligibility;
 pub mod keys;
 pub mod locale;
+pub mod outbox;
 pub mod submission;
 
 pub use eligibility::{decide, Decision, PromptState, Reason, Trigger, DAY_MS};

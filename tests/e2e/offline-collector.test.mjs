@@ -1,0 +1,77 @@
+// The collector is down when the visitor answers, and stays down across two
+// reloads; once it is back, the next page load delivers the answer, once.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { eventually, responses, statsWithResponses } from '../support/api.mjs';
+import { launchBrowser } from '../support/browser.mjs';
+import { startCollector } from '../support/collector.mjs';
+import { outbox, queuedResponses, widgetStarted } from '../support/outbox.mjs';
+import { press, prompt, scoreRadio } from '../support/prompt.mjs';
+import { startSelfHost } from '../support/self-host.mjs';
+
+let collector;
+let host;
+let browser;
+before(async () => {
+  collector = await startCollector();
+  // The app serves widget.js itself, so its pages load with the collector down.
+  host = await startSelfHost(collector.url);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await host?.stop();
+  await collector?.stop();
+});
+
+const COMMENT = 'Written while your server was down';
+
+test('an answer given while the collector is down survives reloads and is stored exactly once', async () => {
+  await collector.halt();
+  const page = await browser.newPage();
+  await page.goto(host.url);
+  await widgetStarted(page);
+  await press(page, 'Ask me now');
+  const dialog = prompt(page);
+  await scoreRadio(dialog, 4).click();
+  await dialog.getByRole('textbox').fill(COMMENT);
+  await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: /thank/i }).waitFor();
+
+  const [queued] = await eventually(() => queuedResponses(page), {
+    until: (list) => list.length === 1,
+    what: 'the answer in the outbox',
+  });
+  assert.equal(queued.score, 4);
+  assert.equal(queued.comment, COMMENT, 'score and comment travel in one POST');
+
+  for (let i = 0; i < 2; i++) {
+    await page.reload();
+    await widgetStarted(page);
+    // The reload's flush fails too; the entry must still be there after it.
+    const { entries } = await eventually(() => outbox(page), {
+      until: (o) => o.entries.some((e) => e.request.response && e.attempts > 0 && !e.lease),
+      what: `a failed attempt recorded after reload ${i + 1}`,
+    });
+    assert.equal(entries.filter((e) => e.request.response).length, 1, 'still exactly one queued answer');
+  }
+
+  await collector.restart();
+  await page.reload();
+
+  const [stored] = await eventually(() => responses(collector), {
+    until: (list) => list.length === 1 && list[0].comment === COMMENT,
+    timeout: 15_000,
+    what: 'the answer to be stored with its comment',
+  });
+  assert.equal(stored.score, 4);
+  await eventually(() => outbox(page), {
+    until: (o) => o.entries.length === 0,
+    timeout: 15_000,
+    what: 'the outbox to empty (the shown events too)',
+  });
+  const stats = await statsWithResponses(collector, 1);
+  assert.equal(stats.detractors, 1);
+  assert.equal((await responses(collector)).length, 1, 'exactly one response');
+});

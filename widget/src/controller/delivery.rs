@@ -1,0 +1,168 @@
+//! Delivering the outbox: every write to the collector is queued in
+//! `localStorage` first (`browser::outbox`) and removed only once the
+//! collector acknowledged it; the rules of what is due and what is retried
+//! are in `rules::outbox`.
+//!
+//! The outbox is flushed when a write is queued, at `init` (entries left by
+//! an earlier page or a closed tab), when the network comes back
+//! (`online`), when the page is hidden or left (`visibilitychange`,
+//! `pagehide`: `keepalive` requests outlive the page), and on a timer for
+//! the next retry.
+
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
+
+use super::Controller;
+use crate::browser::{self, clock, http, log};
+use crate::rules::outbox::{Outbox, Outcome, Pushed, Request, LEASE_MS};
+
+/// Why the outbox is flushed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Flush {
+    /// Send what is due.
+    Due,
+    /// A fresh start (page load, network back): send everything not in
+    /// flight, backoff or not.
+    Wake,
+    /// The page is hidden or going away: send everything not in flight.
+    LastChance,
+}
+
+impl Controller {
+    /// Queues `request` for delivery and tries to send it at once.
+    pub(super) fn enqueue(&self, request: Request) {
+        {
+            let mut s = self.state.borrow_mut();
+            let Some(store) = s.outbox.as_mut() else {
+                return;
+            };
+            let mut outbox = store.load();
+            if outbox.push(request, clock::now_ms()) == Pushed::DroppedOldest {
+                log::warn_with(
+                    "outbox full: dropped the oldest unsent request; dropped so far:",
+                    &outbox.dropped.into(),
+                );
+            }
+            store.save(outbox);
+        }
+        self.flush(Flush::Due);
+    }
+
+    /// Sends the entries `how` selects, each in its own request.
+    pub(super) fn flush(&self, how: Flush) {
+        let (host, due, next) = {
+            let mut s = self.state.borrow_mut();
+            let s = &mut *s;
+            let (Some(project), Some(store)) = (&s.project, s.outbox.as_mut()) else {
+                return;
+            };
+            let now = clock::now_ms();
+            let mut outbox = store.load();
+            if how != Flush::Due {
+                outbox.wake(now);
+            }
+            // A hidden page may be discarded at any moment, leaving a lease
+            // nobody releases: lease entries only while the page is in view.
+            let lease = if how == Flush::LastChance || browser::page_hidden() {
+                now
+            } else {
+                now + LEASE_MS
+            };
+            let due = outbox.take_due(now, lease);
+            let next = outbox.next_due();
+            if !due.is_empty() {
+                store.save(outbox);
+            }
+            (project.host.clone(), due, next)
+        };
+        for request in due {
+            let (me, host) = (self.me.clone(), host.clone());
+            spawn_local(async move {
+                let (outcome, detail) = http::send(&host, &request).await;
+                match outcome {
+                    Outcome::Stored => {}
+                    Outcome::Refused => {
+                        log::warn_with("the collector refused a queued request; dropped", &detail);
+                    }
+                    Outcome::Retry { .. } => {
+                        log::warn_with("could not reach the collector; will retry", &detail);
+                    }
+                }
+                if let Some(me) = me.upgrade() {
+                    me.settle(&request, outcome);
+                }
+            });
+        }
+        self.schedule(next);
+    }
+
+    fn settle(&self, request: &Request, outcome: Outcome) {
+        let next = {
+            let mut s = self.state.borrow_mut();
+            let Some(store) = s.outbox.as_mut() else {
+                return;
+            };
+            let mut outbox: Outbox = store.load();
+            outbox.settle(request, outcome, clock::now_ms(), js_sys::Math::random());
+            let next = outbox.next_due();
+            store.save(outbox);
+            next
+        };
+        match outcome {
+            // A stored response may have unblocked its comment.
+            Outcome::Stored => self.flush(Flush::Due),
+            _ => self.schedule(next),
+        }
+    }
+
+    /// Arms the one retry timer for `next` (ms since the epoch), replacing
+    /// any earlier one.
+    fn schedule(&self, next: Option<f64>) {
+        let timer = next.map(|at| {
+            // Not sooner than 50 ms: a due entry in flight elsewhere must not
+            // turn this into a busy loop.
+            let delay = (at - clock::now_ms()).clamp(50.0, f64::from(i32::MAX));
+            let me = self.me.clone();
+            Timeout::new(delay as u32, move || {
+                if let Some(me) = me.upgrade() {
+                    me.flush(Flush::Due);
+                }
+            })
+        });
+        // Dropping the previous `Timeout` cancels it.
+        let _ = std::mem::replace(&mut self.state.borrow_mut().outbox_timer, timer);
+    }
+
+    /// Listens for the page events that flush the outbox; once per page.
+    pub(super) fn hook_page_events(&self) {
+        let mut s = self.state.borrow_mut();
+        if s.on_page_event.is_some() {
+            return;
+        }
+        let me = self.me.clone();
+        let on_event = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+            let Some(me) = me.upgrade() else { return };
+            match e.type_().as_str() {
+                "online" => me.flush(Flush::Wake),
+                "visibilitychange" if browser::page_hidden() => me.flush(Flush::LastChance),
+                "pagehide" => {
+                    // A chosen-but-debounced score must not be lost either.
+                    me.commit(None);
+                    me.flush(Flush::LastChance);
+                }
+                _ => {}
+            }
+        });
+        let f = on_event.as_ref().unchecked_ref();
+        if let Some(w) = browser::window() {
+            let _ = w.add_event_listener_with_callback("online", f);
+            let _ = w.add_event_listener_with_callback("pagehide", f);
+            if let Some(d) = w.document() {
+                let _ = d.add_event_listener_with_callback("visibilitychange", f);
+            }
+        }
+        s.on_page_event = Some(on_event);
+    }
+}
