@@ -1,13 +1,21 @@
 -- wrk script: POST a valid response with a fresh UUID each time, so every
--- request is a real insert (a replayed id would skip the write).
+-- request is a real insert (a replayed id would skip the write). The ids
+-- are UUIDv7-shaped (milliseconds first) like the widget's, so they arrive
+-- nearly in order as they do in production. wrk's Lua has only a seconds
+-- clock: a per-thread counter stands in for the milliseconds.
 -- Usage: wrk -s post.lua URL   (path and query come from URL)
 math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
 local hex = "0123456789abcdef"
+local counter = 0
 local function uuid()
+  counter = counter + 1
+  local ms = os.time() * 1000 + (counter % 1000)
+  local prefix = string.format("%012x", ms)
   local t = {}
-  for i = 1, 32 do
+  for i = 1, 12 do t[i] = prefix:sub(i, i) end
+  for i = 13, 32 do
     local n = math.random(1, 16)
-    if i == 13 then n = 5 elseif i == 17 then n = math.random(9, 12) end
+    if i == 13 then n = 8 elseif i == 17 then n = math.random(9, 12) end
     t[#t + 1] = hex:sub(n, n)
   end
   local s = table.concat(t)

@@ -49,7 +49,7 @@ struct CreateQuery {
         (status = 415, description = "Not application/json", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A field broke a rule", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Rate limited", body = Problem, content_type = "application/problem+json")))]
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(level = "debug", skip_all)]
 async fn create(
     State(state): State<AppState>,
     QueryParams(query): QueryParams<CreateQuery>,
@@ -100,7 +100,7 @@ async fn create(
         (status = 429, description = "Rate limited", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Body over 64 KiB", body = nps_protocol::Problem, content_type = "application/problem+json"),
         (status = 415, description = "Not application/json", body = nps_protocol::Problem, content_type = "application/problem+json")))]
-#[tracing::instrument(skip_all)]
+#[tracing::instrument(level = "debug", skip_all)]
 async fn update_comment(
     State(state): State<AppState>,
     Path(id): Path<String>,

@@ -25,7 +25,7 @@ impl PostgresStore {
     /// Connects to `url` (`postgres://…`) and runs the migrations. Several
     /// instances may start at once: sqlx takes an advisory lock around
     /// migrations.
-    #[tracing::instrument(skip_all)]
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn open(url: &str) -> StoreResult<Self> {
         let pool = PgPoolOptions::new()
             .max_connections(16)
@@ -50,7 +50,7 @@ impl Store for PostgresStore {
         q::projects(&self.pool).await
     }
 
-    #[tracing::instrument(skip_all, fields(id = %response.id.uuid()))]
+    #[tracing::instrument(level = "debug", skip_all, fields(id = %response.id.uuid()))]
     async fn insert_response(
         &self,
         response: &ValidResponse,
@@ -72,7 +72,7 @@ impl Store for PostgresStore {
         Ok(inserted(done.rows_affected()))
     }
 
-    #[tracing::instrument(skip_all, fields(id = %event.id.uuid()))]
+    #[tracing::instrument(level = "debug", skip_all, fields(id = %event.id.uuid()))]
     async fn insert_event(&self, event: &ValidEvent, now: OffsetDateTime) -> StoreResult<Inserted> {
         let done = sqlx::query(INSERT_EVENT)
             .bind(event.id.uuid().to_string())
@@ -86,7 +86,7 @@ impl Store for PostgresStore {
         Ok(inserted(done.rows_affected()))
     }
 
-    #[tracing::instrument(skip_all, fields(id = %id.uuid()))]
+    #[tracing::instrument(level = "debug", skip_all, fields(id = %id.uuid()))]
     async fn set_comment(
         &self,
         key: &ProjectKey,

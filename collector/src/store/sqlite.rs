@@ -220,7 +220,7 @@ impl Store for SqliteStore {
         q::projects(&self.pool).await
     }
 
-    #[tracing::instrument(skip_all, fields(id = %response.id.uuid()))]
+    #[tracing::instrument(level = "debug", skip_all, fields(id = %response.id.uuid()))]
     async fn insert_response(
         &self,
         response: &ValidResponse,
@@ -232,7 +232,7 @@ impl Store for SqliteStore {
         }
     }
 
-    #[tracing::instrument(skip_all, fields(id = %event.id.uuid()))]
+    #[tracing::instrument(level = "debug", skip_all, fields(id = %event.id.uuid()))]
     async fn insert_event(&self, event: &ValidEvent, now: OffsetDateTime) -> StoreResult<Inserted> {
         match self.submit(Write::Event(event.clone(), now)).await? {
             Outcome::Inserted(inserted) => Ok(inserted),
@@ -240,7 +240,7 @@ impl Store for SqliteStore {
         }
     }
 
-    #[tracing::instrument(skip_all, fields(id = %id.uuid()))]
+    #[tracing::instrument(level = "debug", skip_all, fields(id = %id.uuid()))]
     async fn set_comment(
         &self,
         key: &ProjectKey,

@@ -94,7 +94,7 @@ impl Controller {
                 return;
             };
             Request::Event(NewEvent {
-                id: uuid::v4(),
+                id: uuid::new_id(),
                 key: project.key.clone(),
                 kind,
                 moment: p.moment.clone(),

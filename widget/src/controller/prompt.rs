@@ -56,7 +56,7 @@ impl Controller {
             s.prompt = Some(Prompt {
                 ui: mounted,
                 restore,
-                id: uuid::v4(),
+                id: uuid::new_id(),
                 moment: moment.clone(),
                 locale,
                 submission: Submission::default(),

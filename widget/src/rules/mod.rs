@@ -6,6 +6,7 @@
 //! inputs and carries the decisions out.
 
 pub mod eligibility;
+pub mod ids;
 pub mod keys;
 pub mod locale;
 pub mod outbox;
