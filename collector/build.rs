@@ -1,0 +1,11 @@
+//! Rebuilds the collector when files it embeds at compile time change:
+//! the migrations (`sqlx::migrate!`) and the widget and pages
+//! (`rust-embed` in release builds). Cargo only tracks files a crate
+//! names, so a new migration or a new content-hashed wasm would otherwise
+//! be missed.
+
+fn main() {
+    for dir in ["migrations", "../widget/dist", "../www"] {
+        println!("cargo:rerun-if-changed={dir}");
+    }
+}
