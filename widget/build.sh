@@ -51,8 +51,12 @@ echo "==> wasm-opt -Oz"
 HASH="$(sha256sum "$WORK/nps.wasm" | cut -c1-16)"
 WASM_FILE="nps-$HASH.wasm"
 mkdir -p "$DIST"
-find "$DIST" -maxdepth 1 -name 'nps-*.wasm' ! -name "$WASM_FILE" -delete
-cp "$WORK/nps.wasm" "$DIST/$WASM_FILE"
+# Keep the previous wasm beside the new one: pages still holding the old
+# widget.js (cached 5 minutes) must find the wasm it names after a deploy.
+if [ ! -f "$DIST/$WASM_FILE" ]; then
+  ls -t "$DIST"/nps-*.wasm 2>/dev/null | tail -n +2 | xargs -r rm -f
+  cp "$WORK/nps.wasm" "$DIST/$WASM_FILE"
+fi
 
 echo "==> widget.js"
 # Paste the glue into the loader's IIFE and name the hashed wasm.

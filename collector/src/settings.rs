@@ -33,6 +33,13 @@ pub struct Settings {
     #[arg(long, env = "NPS_RATE_LIMIT_PER_IP", default_value_t = 50)]
     pub rate_limit_per_ip: u32,
 
+    /// Behind a reverse proxy or load balancer, count the per-IP limit
+    /// against the last address of `X-Forwarded-For` (the one your proxy
+    /// appends) instead of the proxy's own address. Only set it when a
+    /// proxy you control always sets that header.
+    #[arg(long, env = "NPS_TRUST_FORWARDED_FOR")]
+    pub trust_forwarded_for: bool,
+
     /// Most requests per second for one project key, all clients together;
     /// 0 turns the limit off.
     #[arg(long, env = "NPS_RATE_LIMIT_PER_KEY", default_value_t = 2000)]

@@ -39,7 +39,11 @@ impl Application {
             store,
             admin_token: Arc::new(admin_token.clone()),
             demo: settings.demo,
-            limits: RateLimits::new(settings.rate_limit_per_ip, settings.rate_limit_per_key),
+            limits: RateLimits::new(
+                settings.rate_limit_per_ip,
+                settings.rate_limit_per_key,
+                settings.trust_forwarded_for,
+            ),
         };
         Ok(Self {
             listener,

@@ -1,7 +1,7 @@
 //! Identity verification (like Intercom's `user_hash`): when a project turns
 //! it on, a claimed `user_id` must come with `HMAC-SHA256(secret, user_id)`
-//! computed by the host app's backend, so nobody can answer or read
-//! eligibility as someone else.
+//! computed by the host app's backend, so nobody can answer or record
+//! impressions as someone else.
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;

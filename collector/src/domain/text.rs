@@ -71,7 +71,10 @@ impl TryFrom<String> for Locale {
     }
 }
 
-/// The URL of the page the prompt was answered on.
+/// The page the prompt was answered on: origin and path only. Query
+/// strings and fragments are dropped on the way in, because they carry
+/// reset tokens, `#access_token=…` and personal data far more often than
+/// anything useful for NPS.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageUrl(String);
 
@@ -90,7 +93,8 @@ impl TryFrom<String> for PageUrl {
         if !(raw.starts_with("http://") || raw.starts_with("https://")) {
             return Err(Invalid::new("invalid_field", "url must be an http(s) URL"));
         }
-        Ok(Self(raw))
+        let end = raw.find(['?', '#']).unwrap_or(raw.len());
+        Ok(Self(raw[..end].to_owned()))
     }
 }
 
@@ -112,6 +116,13 @@ mod tests {
         assert!(Locale::try_from("en-GB".to_owned()).is_ok());
         assert!(Locale::try_from("f".to_owned()).is_err());
         assert!(Locale::try_from("fr;drop".to_owned()).is_err());
+    }
+
+    #[test]
+    fn urls_keep_origin_and_path_only() {
+        let url =
+            PageUrl::try_from("https://app.example/reset?token=s3cret#access_token=x".to_owned());
+        assert_eq!(url.unwrap().as_str(), "https://app.example/reset");
     }
 
     #[test]

@@ -49,6 +49,9 @@ pub enum Error {
         "user_id is not verified: send user_hash = HMAC-SHA256(identity secret, user_id), hex"
     )]
     UnverifiedUser,
+    /// 405: the route exists, not with this method.
+    #[error("this method is not allowed here")]
+    MethodNotAllowed,
     /// 409: the resource already exists.
     #[error("{0}")]
     Conflict(String),
@@ -71,6 +74,7 @@ impl Error {
             Self::UnknownKey(_) | Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::UnverifiedUser => StatusCode::FORBIDDEN,
             Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -88,6 +92,7 @@ impl Error {
             Self::NotFound(_) => "not_found",
             Self::Unauthorized => "unauthorized",
             Self::Conflict(_) => "conflict",
+            Self::MethodNotAllowed => "method_not_allowed",
             Self::UnverifiedUser => "unverified_user",
             Self::RateLimited(_) => "rate_limited",
             Self::Store(_) => "internal_error",

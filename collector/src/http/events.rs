@@ -1,6 +1,6 @@
 //! `POST /api/v1/events` (public): impressions and outcomes of prompts
-//! (shown, declined, snoozed). They feed cooldowns across devices and the
-//! response rate of each moment.
+//! (shown, declined, snoozed). Recorded for response rates per moment and,
+//! next, for cooldowns across devices (nothing reads them back yet).
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -11,9 +11,8 @@ use time::OffsetDateTime;
 
 use super::error::Result;
 use super::extract::JsonBody;
-use super::{require_project, verify_user, AppState};
+use super::{receipt, require_project, verify_user, AppState};
 use crate::domain::ValidEvent;
-use crate::store::Inserted;
 
 /// Routes the widget calls.
 pub(super) fn public_router() -> Router<AppState> {
@@ -44,17 +43,5 @@ async fn create(
         .store
         .insert_event(&event, OffsetDateTime::now_utc())
         .await?;
-    let created = inserted == Inserted::Created;
-    let status = if created {
-        StatusCode::CREATED
-    } else {
-        StatusCode::OK
-    };
-    Ok((
-        status,
-        Json(ResponseReceipt {
-            id: event.id.uuid().to_string(),
-            created,
-        }),
-    ))
+    Ok(receipt(event.id, inserted))
 }

@@ -30,8 +30,12 @@ pub use error::{Error, Result};
 pub use openapi::document as openapi_document;
 pub use rate_limit::RateLimits;
 
-use crate::domain::{user_hash_is_valid, ProjectKey, UserId};
-use crate::store::{Project, Store};
+use axum::http::StatusCode;
+use axum::Json;
+use nps_protocol::ResponseReceipt;
+
+use crate::domain::{user_hash_is_valid, ClientId, ProjectKey, UserId};
+use crate::store::{Inserted, Project, Store};
 
 /// Largest request body accepted, in bytes.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -72,6 +76,7 @@ pub fn app(state: AppState) -> Router {
         .merge(responses::admin_router())
         .merge(stats::admin_router())
         .merge(projects::admin_router())
+        .merge(metrics::router())
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             rate_limit::per_ip,
@@ -80,9 +85,9 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(api)
         .merge(health::router())
-        .merge(metrics::router())
         .merge(openapi::router())
         .merge(assets::router())
+        .method_not_allowed_fallback(|| async { Error::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(cors)
         .layer(CompressionLayer::new())
@@ -90,6 +95,18 @@ pub fn app(state: AppState) -> Router {
         .layer(TraceLayer::new_for_http())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state)
+}
+
+/// The receipt of a stored (201) or replayed (200) response or event.
+pub(crate) fn receipt(id: ClientId, inserted: Inserted) -> (StatusCode, Json<ResponseReceipt>) {
+    let created = inserted == Inserted::Created;
+    let status = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    let id = id.uuid().to_string();
+    (status, Json(ResponseReceipt { id, created }))
 }
 
 /// The project with this key, or a 404 `unknown_key`. Counts the request

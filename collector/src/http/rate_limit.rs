@@ -26,6 +26,7 @@ use crate::domain::ProjectKey;
 pub struct RateLimits {
     per_ip: Option<DefaultKeyedRateLimiter<IpAddr>>,
     per_key: Option<DefaultKeyedRateLimiter<String>>,
+    trust_forwarded_for: bool,
 }
 
 fn limiter<K: Hash + Eq + Clone>(per_second: u32) -> Option<DefaultKeyedRateLimiter<K>> {
@@ -52,11 +53,14 @@ fn check<K: Hash + Eq + Clone>(
 }
 
 impl RateLimits {
-    /// Limits in requests per second; 0 turns one off.
-    pub fn new(per_ip: u32, per_key: u32) -> Arc<Self> {
+    /// Limits in requests per second; 0 turns one off. With
+    /// `trust_forwarded_for`, the client IP is the last `X-Forwarded-For`
+    /// address (set by the operator's proxy).
+    pub fn new(per_ip: u32, per_key: u32, trust_forwarded_for: bool) -> Arc<Self> {
         let limits = Arc::new(Self {
             per_ip: limiter(per_ip),
             per_key: limiter(per_key),
+            trust_forwarded_for,
         });
         // Forget idle clients now and then so memory stays bounded.
         let weak = Arc::downgrade(&limits);
@@ -88,10 +92,34 @@ pub(super) async fn per_ip(
     request: Request,
     next: Next,
 ) -> Result<Response, Error> {
-    // Without ConnectInfo (tests driving the router directly) there is no
-    // peer to count.
-    if let Some(ConnectInfo(peer)) = request.extensions().get::<ConnectInfo<SocketAddr>>() {
-        check(state.limits.per_ip.as_ref(), &peer.ip())?;
+    if let Some(ip) = client_ip(&request, state.limits.trust_forwarded_for) {
+        check(state.limits.per_ip.as_ref(), &ip)?;
     }
     Ok(next.run(request).await)
+}
+
+/// The client's address: the socket peer, or the last `X-Forwarded-For`
+/// hop when the operator's proxy is trusted. `None` without ConnectInfo
+/// (tests driving the router directly): nothing to count.
+fn client_ip(request: &Request, trust_forwarded_for: bool) -> Option<IpAddr> {
+    let forwarded = trust_forwarded_for
+        .then(|| {
+            request
+                .headers()
+                .get("x-forwarded-for")?
+                .to_str()
+                .ok()?
+                .rsplit(',')
+                .next()?
+                .trim()
+                .parse()
+                .ok()
+        })
+        .flatten();
+    forwarded.or_else(|| {
+        request
+            .extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(peer)| peer.ip())
+    })
 }

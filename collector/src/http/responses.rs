@@ -11,9 +11,9 @@ use time::OffsetDateTime;
 
 use super::error::{Error, Result};
 use super::extract::{Admin, JsonBody, QueryParams};
-use super::{require_project, verify_user, AppState};
+use super::{receipt, require_project, verify_user, AppState};
 use crate::domain::{ClientId, Comment, ProjectKey, ValidResponse};
-use crate::store::{Inserted, StoredResponse};
+use crate::store::StoredResponse;
 
 /// Routes the widget calls (CORS-enabled by the caller).
 pub(super) fn public_router() -> Router<AppState> {
@@ -75,17 +75,7 @@ async fn create(
         .insert_response(&response, OffsetDateTime::now_utc())
         .await?;
     metrics::histogram!("nps_ingest_seconds").record(started.elapsed().as_secs_f64());
-    let created = inserted == Inserted::Created;
-    let status = if created {
-        StatusCode::CREATED
-    } else {
-        StatusCode::OK
-    };
-    let receipt = ResponseReceipt {
-        id: response.id.uuid().to_string(),
-        created,
-    };
-    Ok((status, Json(receipt)))
+    Ok(receipt(response.id, inserted))
 }
 
 /// Sets the comment of a response the same project stored before.

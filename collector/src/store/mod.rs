@@ -45,7 +45,7 @@ pub enum StoreError {
     #[error("the writer has stopped")]
     WriterGone,
     /// The database URL names no supported backend.
-    #[error("unsupported database URL (use sqlite://PATH or postgres://...): {0}")]
+    #[error("unsupported database URL scheme {0:?} (use sqlite://PATH or postgres://...)")]
     UnsupportedUrl(String),
 }
 
@@ -131,7 +131,8 @@ pub trait Store: Send + Sync + 'static {
     async fn project(&self, key: &ProjectKey) -> StoreResult<Option<Project>>;
     /// All projects, by key.
     async fn projects(&self) -> StoreResult<Vec<Project>>;
-    /// Stores a response once; a second call with the same id changes nothing.
+    /// Stores a response once; a second call with the same id changes
+    /// nothing, except that it fills a missing comment.
     async fn insert_response(
         &self,
         response: &ValidResponse,
@@ -166,9 +167,21 @@ pub async fn open(url: &str) -> StoreResult<Arc<dyn Store>> {
     } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
         Arc::new(PostgresStore::open(url).await?)
     } else {
-        return Err(StoreError::UnsupportedUrl(url.to_owned()));
+        // Only the scheme: the URL may hold a password.
+        let scheme = url.split(':').next().unwrap_or_default();
+        return Err(StoreError::UnsupportedUrl(scheme.to_owned()));
     };
     Ok(Arc::new(CachedProjects::new(backend)))
+}
+
+/// `Created` when a statement changed a row, `Duplicate` when it found the
+/// id already there.
+pub(crate) fn inserted(rows_affected: u64) -> Inserted {
+    if rows_affected == 1 {
+        Inserted::Created
+    } else {
+        Inserted::Duplicate
+    }
 }
 
 /// Milliseconds since the Unix epoch, the storage format of timestamps in

@@ -10,8 +10,10 @@ use sqlx::postgres::PgPoolOptions;
 use sqlx::PgPool;
 use time::OffsetDateTime;
 
-use super::queries::{kind_name, postgres as q, INSERT_EVENT, INSERT_RESPONSE, SET_COMMENT};
-use super::{to_millis, Inserted, Project, Store, StoreResult, StoredResponse};
+use super::queries::{
+    kind_name, postgres as q, FILL_COMMENT, INSERT_EVENT, INSERT_RESPONSE, SET_COMMENT,
+};
+use super::{inserted, to_millis, Inserted, Project, Store, StoreResult, StoredResponse};
 use crate::domain::{ClientId, Comment, ProjectKey, ValidEvent, ValidResponse};
 use crate::stats::Distribution;
 
@@ -69,7 +71,17 @@ impl Store for PostgresStore {
             .bind(to_millis(now))
             .execute(&self.pool)
             .await?;
-        Ok(inserted(done.rows_affected()))
+        let outcome = inserted(done.rows_affected());
+        if let (Inserted::Duplicate, Some(comment)) = (outcome, &response.comment) {
+            sqlx::query(FILL_COMMENT)
+                .bind(comment.as_str())
+                .bind(to_millis(now))
+                .bind(response.id.uuid().to_string())
+                .bind(response.key.as_str())
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(outcome)
     }
 
     #[tracing::instrument(level = "debug", skip_all, fields(id = %event.id.uuid()))]
@@ -114,13 +126,5 @@ impl Store for PostgresStore {
         limit: u32,
     ) -> StoreResult<Vec<StoredResponse>> {
         q::recent_responses(&self.pool, key, limit).await
-    }
-}
-
-fn inserted(rows_affected: u64) -> Inserted {
-    if rows_affected == 1 {
-        Inserted::Created
-    } else {
-        Inserted::Duplicate
     }
 }

@@ -13,6 +13,12 @@ pub(crate) const INSERT_RESPONSE: &str = "INSERT INTO responses
  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
  ON CONFLICT (id) DO NOTHING";
 
+/// Fills the comment of a stored response that has none. A replayed POST
+/// carrying a comment runs it: the widget may have merged the comment into
+/// a POST whose first attempt was stored but whose answer was lost.
+pub(crate) const FILL_COMMENT: &str =
+    "UPDATE responses SET comment = $1, updated_at = $2 WHERE id = $3 AND project_key = $4 AND comment IS NULL";
+
 /// Stores an event once (idempotent on `id`).
 pub(crate) const INSERT_EVENT: &str =
     "INSERT INTO events (id, project_key, kind, moment, user_id, created_at)

@@ -56,6 +56,7 @@ async fn start(
         demo: true,
         rate_limit_per_ip: 0,
         rate_limit_per_key: 0,
+        trust_forwarded_for: false,
     };
     configure(&mut settings);
     let app = Application::build(settings).await.expect("app builds");

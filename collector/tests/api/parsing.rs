@@ -35,7 +35,7 @@ async fn state(dir: &tempfile::TempDir) -> AppState {
         store,
         admin_token: Arc::new(SecretString::from("t")),
         demo: true,
-        limits: RateLimits::new(0, 0),
+        limits: RateLimits::new(0, 0, false),
     }
 }
 

@@ -162,3 +162,31 @@ async fn a_dry_run_validates_but_stores_nothing() {
     assert_eq!(bad.status(), 422);
     assert_eq!(app.stats().await["responses"], 0);
 }
+
+#[tokio::test]
+async fn a_replay_carrying_a_comment_fills_a_missing_comment_but_never_overwrites() {
+    // The widget may merge a comment into a POST whose first attempt was
+    // stored but whose answer was lost; the replay must not lose it.
+    let app = spawn_app().await;
+    let id = new_id();
+    app.post_response(&json!({"id": id, "key": "demo", "score": 3}))
+        .await;
+
+    let replay = app
+        .post_response(&json!({"id": id, "key": "demo", "score": 3, "comment": "Too slow"}))
+        .await;
+    let another = app
+        .post_response(&json!({"id": id, "key": "demo", "score": 3, "comment": "Overwrite?"}))
+        .await;
+
+    assert_eq!(replay.status(), 200);
+    assert_eq!(another.status(), 200);
+    let list: serde_json::Value = app
+        .admin_get("/api/v1/responses?project=demo")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list["responses"][0]["comment"], "Too slow");
+    assert_eq!(app.stats().await["responses"], 1);
+}

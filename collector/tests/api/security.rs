@@ -118,3 +118,47 @@ async fn metrics_need_the_admin_token_and_count_ingest() {
     assert!(text.contains("route=\"/api/v1/responses\""), "{text}");
     assert!(text.contains("nps_ingest_seconds_bucket"), "{text}");
 }
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_limit_counts_each_forwarded_client() {
+    let app = crate::helpers::spawn_app_with(|s| {
+        s.rate_limit_per_ip = 2;
+        s.trust_forwarded_for = true;
+    })
+    .await;
+    let get = |client: &'static str| {
+        app.client
+            .get(app.url("/api/v1/config?key=demo"))
+            .header("x-forwarded-for", format!("203.0.113.9, {client}"))
+            .send()
+    };
+
+    let mut first_client_limited = false;
+    for _ in 0..20 {
+        if get("198.51.100.1").await.unwrap().status() == 429 {
+            first_client_limited = true;
+            break;
+        }
+    }
+    let other_client = get("198.51.100.2").await.unwrap();
+
+    assert!(first_client_limited, "the busy client is limited");
+    assert_eq!(
+        other_client.status(),
+        200,
+        "another client behind the same proxy is not"
+    );
+}
+
+#[tokio::test]
+async fn a_wrong_method_is_a_405_problem() {
+    let app = spawn_app().await;
+    let r = app
+        .client
+        .delete(app.url("/api/v1/responses"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 405);
+    assert_eq!(problem_code(r).await, "method_not_allowed");
+}

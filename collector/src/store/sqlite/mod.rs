@@ -1,0 +1,143 @@
+//! SQLite storage: the zero-setup default, one file next to the binary.
+//!
+//! WAL journal with `synchronous = FULL`, so a committed transaction survives
+//! a crash or power loss before the HTTP layer acknowledges it.
+//!
+//! Writes go through one writer thread that commits every write waiting in
+//! its queue in one transaction (group commit), then answers each caller:
+//! SQLite allows one writer at a time anyway, and one fsync for many
+//! requests is what makes durable ingest fast. The writer uses rusqlite
+//! with cached prepared statements on a plain thread, so a batch costs one
+//! wake-up rather than an async hop per statement. Reads use a sqlx pool
+//! that WAL lets run beside the writer.
+
+mod writer;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+use time::OffsetDateTime;
+use tokio::sync::{mpsc, oneshot};
+
+use self::writer::{open_writer, write_loop, Job, Outcome, Write, MAX_BATCH};
+use super::queries::sqlite as q;
+use super::{Inserted, Project, Store, StoreError, StoreResult, StoredResponse};
+use crate::domain::{ClientId, Comment, ProjectKey, ValidEvent, ValidResponse};
+use crate::stats::Distribution;
+
+/// A SQLite database file.
+#[derive(Debug, Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+    writer: mpsc::Sender<Job>,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database at `url` (`sqlite://PATH`),
+    /// runs the migrations and starts the writer thread.
+    #[tracing::instrument]
+    pub async fn open(url: &str) -> StoreResult<Self> {
+        if url.contains(":memory:") || url.contains("mode=memory") {
+            // The writer opens its own connection: an in-memory database
+            // would be a different, empty one.
+            return Err(StoreError::UnsupportedUrl("sqlite::memory:".into()));
+        }
+        let options = SqliteConnectOptions::from_str(url)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .busy_timeout(Duration::from_secs(10))
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options.clone())
+            .await?;
+        sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
+        let connection = open_writer(options.get_filename())?;
+        let (writer, jobs) = mpsc::channel(4 * MAX_BATCH);
+        std::thread::Builder::new()
+            .name("nps-sqlite-writer".into())
+            .spawn(move || write_loop(connection, jobs))
+            .map_err(|e| StoreError::Commit(format!("cannot start the writer thread: {e}")))?;
+        Ok(Self { pool, writer })
+    }
+
+    async fn submit(&self, write: Write) -> StoreResult<Outcome> {
+        let (done, outcome) = oneshot::channel();
+        self.writer
+            .send(Job { write, done })
+            .await
+            .map_err(|_| StoreError::WriterGone)?;
+        outcome.await.map_err(|_| StoreError::WriterGone)?
+    }
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    async fn create_project(&self, project: &Project) -> StoreResult<bool> {
+        q::create_project(&self.pool, project).await
+    }
+
+    async fn project(&self, key: &ProjectKey) -> StoreResult<Option<Project>> {
+        q::project(&self.pool, key).await
+    }
+
+    async fn projects(&self) -> StoreResult<Vec<Project>> {
+        q::projects(&self.pool).await
+    }
+
+    #[tracing::instrument(level = "debug", skip_all, fields(id = %response.id.uuid()))]
+    async fn insert_response(
+        &self,
+        response: &ValidResponse,
+        now: OffsetDateTime,
+    ) -> StoreResult<Inserted> {
+        match self.submit(Write::Insert(response.clone(), now)).await? {
+            Outcome::Inserted(inserted) => Ok(inserted),
+            Outcome::Updated(_) => unreachable!("an insert answers Inserted"),
+        }
+    }
+
+    #[tracing::instrument(level = "debug", skip_all, fields(id = %event.id.uuid()))]
+    async fn insert_event(&self, event: &ValidEvent, now: OffsetDateTime) -> StoreResult<Inserted> {
+        match self.submit(Write::Event(event.clone(), now)).await? {
+            Outcome::Inserted(inserted) => Ok(inserted),
+            Outcome::Updated(_) => unreachable!("an insert answers Inserted"),
+        }
+    }
+
+    #[tracing::instrument(level = "debug", skip_all, fields(id = %id.uuid()))]
+    async fn set_comment(
+        &self,
+        key: &ProjectKey,
+        id: ClientId,
+        comment: Option<&Comment>,
+        now: OffsetDateTime,
+    ) -> StoreResult<bool> {
+        let write = Write::Comment {
+            key: key.clone(),
+            id,
+            comment: comment.cloned(),
+            now,
+        };
+        match self.submit(write).await? {
+            Outcome::Updated(found) => Ok(found),
+            Outcome::Inserted(_) => unreachable!("a comment answers Updated"),
+        }
+    }
+
+    async fn distribution(&self, key: &ProjectKey) -> StoreResult<Distribution> {
+        q::distribution(&self.pool, key).await
+    }
+
+    async fn recent_responses(
+        &self,
+        key: &ProjectKey,
+        limit: u32,
+    ) -> StoreResult<Vec<StoredResponse>> {
+        q::recent_responses(&self.pool, key, limit).await
+    }
+}
