@@ -7,7 +7,9 @@ use std::sync::Arc;
 use secrecy::SecretString;
 use tokio::net::TcpListener;
 
-use crate::domain::ProjectKey;
+use nps_protocol::{Moment, WidgetConfig};
+
+use crate::domain::{ProjectKey, TimingRules};
 use crate::http::{app, widget_is_built, AppState, RateLimits};
 use crate::settings::Settings;
 use crate::store::{self, Project, ProjectSettings, Store};
@@ -71,8 +73,14 @@ async fn seed_demo(store: &dyn Store) -> anyhow::Result<()> {
         key: ProjectKey::try_from("demo".to_owned())?,
         name: "Demo: Acme Analytics".to_owned(),
         settings: ProjectSettings {
-            moments: vec!["onboarding_completed".to_owned()],
-            ..ProjectSettings::default()
+            timing: TimingRules::try_from(WidgetConfig {
+                moments: vec![Moment {
+                    event: "onboarding_completed".to_owned(),
+                    ..Moment::default()
+                }],
+                ..WidgetConfig::default()
+            })?,
+            identity_secret: None,
         },
     };
     if store.create_project(&demo).await? {

@@ -6,9 +6,16 @@
 //! page passed to `nps(...)`. Keeping this crate serde-only lets it compile
 //! into the wasm widget without pulling a JSON library in.
 
+mod timing;
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+
+pub use timing::{
+    Moment, MomentTexts, QuietPeriod, RecentTrait, TraitFilter, DAYS_AFTER_DECLINE,
+    DAYS_AFTER_RESPONSE, DAYS_AFTER_SNOOZE, MAX_SNOOZES, MIN_DAYS_BETWEEN_PROMPTS,
+};
 
 /// Path prefix of every API route.
 pub const API_PREFIX: &str = "/api/v1";
@@ -132,25 +139,53 @@ pub struct Problem {
 }
 
 /// `GET /api/v1/config?key=KEY`: what the widget needs to decide when to
-/// prompt. Public and cacheable.
+/// prompt. Public and cacheable. Fields missing from the JSON take their
+/// defaults, so an older collector's config still reads.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
 pub struct WidgetConfig {
     /// The project's public key.
     pub key: String,
     /// The moments that may trigger a prompt.
     pub moments: Vec<Moment>,
-    /// Days during which a browser is not prompted again after a prompt
-    /// was shown.
+    /// The global floor under its first name: equal to
+    /// `min_days_between_prompts`, kept for widgets of the first release.
     pub days_after_prompt: u32,
+    /// Share of users ever prompted, 0–100, sticky per user.
+    pub sampling_percent: f64,
+    /// Days without a prompt after an answer.
+    pub days_after_response: u32,
+    /// Days without a prompt after Close or a prompt left untouched.
+    pub days_after_decline: u32,
+    /// Days before re-asking after "Ask me later".
+    pub days_after_snooze: u32,
+    /// "Ask me later" in a row before it counts as a decline.
+    pub max_snoozes: u32,
+    /// Floor between any two prompts; only a due snooze re-ask breaks it.
+    pub min_days_between_prompts: u32,
+    /// Quiet periods after given events.
+    pub quiet_after: Vec<QuietPeriod>,
+    /// Exclusions by recent date traits.
+    pub exclude_if_recent: Vec<RecentTrait>,
 }
 
-/// A moment: a tracked event that may trigger the prompt.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Moment {
-    /// The event name passed to `nps('track', event)`.
-    pub event: String,
+impl Default for WidgetConfig {
+    fn default() -> Self {
+        Self {
+            key: String::new(),
+            moments: Vec::new(),
+            days_after_prompt: MIN_DAYS_BETWEEN_PROMPTS,
+            sampling_percent: 100.0,
+            days_after_response: DAYS_AFTER_RESPONSE,
+            days_after_decline: DAYS_AFTER_DECLINE,
+            days_after_snooze: DAYS_AFTER_SNOOZE,
+            max_snoozes: MAX_SNOOZES,
+            min_days_between_prompts: MIN_DAYS_BETWEEN_PROMPTS,
+            quiet_after: Vec::new(),
+            exclude_if_recent: Vec::new(),
+        }
+    }
 }
 
 /// The NPS categories.

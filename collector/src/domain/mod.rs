@@ -10,6 +10,7 @@ mod project_key;
 mod response;
 mod score;
 mod text;
+mod timing;
 mod traits;
 
 pub use comment::Comment;
@@ -20,6 +21,7 @@ pub use project_key::ProjectKey;
 pub use response::{ClientId, ValidResponse};
 pub use score::Score;
 pub use text::{Locale, PageUrl, UserId};
+pub use timing::TimingRules;
 pub use traits::ValidTraits;
 
 /// Why a value was refused: a stable code for machines and a sentence for

@@ -7,7 +7,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use nps_protocol::{Moment, WidgetConfig};
+use nps_protocol::WidgetConfig;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
@@ -42,18 +42,7 @@ async fn config(
 ) -> Result<Response> {
     let key = ProjectKey::try_from(query.key)?;
     let project = require_project(&state, &key).await?;
-    let config = WidgetConfig {
-        key: key.as_str().to_owned(),
-        moments: project
-            .settings
-            .moments
-            .iter()
-            .map(|event| Moment {
-                event: event.clone(),
-            })
-            .collect(),
-        days_after_prompt: project.settings.days_after_prompt,
-    };
+    let config = project.settings.timing.widget_config(key.as_str());
     let body = serde_json::to_vec(&config).map_err(crate::store::StoreError::from)?;
     let etag = format!("\"{}\"", &hex::encode(Sha256::digest(&body))[..16]);
     let cache = [

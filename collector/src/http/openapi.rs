@@ -26,6 +26,7 @@ use super::AppState;
         super::stats::stats,
         super::projects::list,
         super::projects::create,
+        super::projects::put_config,
     ),
     modifiers(&AdminToken)
 )]

@@ -9,32 +9,41 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{Error, Result};
 use super::extract::{Admin, JsonBody};
-use super::AppState;
-use crate::domain::{EventName, Invalid, ProjectKey};
+use super::{require_project, AppState};
+use crate::domain::{Invalid, ProjectKey, TimingRules};
 use crate::store::{Project, ProjectSettings};
+use nps_protocol::{Moment, WidgetConfig};
 
 /// Routes for the dashboard and scripts.
 pub(super) fn admin_router() -> Router<AppState> {
-    Router::new().route("/api/v1/projects", get(list).post(create))
+    Router::new()
+        .route("/api/v1/projects", get(list).post(create))
+        .route(
+            "/api/v1/projects/{key}/config",
+            axum::routing::put(put_config),
+        )
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 struct ProjectView {
     key: String,
     name: String,
+    /// Event names of the moments (the full rules are in `config`).
     moments: Vec<String>,
-    days_after_prompt: u32,
+    /// The timing rules, as the widget receives them.
+    config: WidgetConfig,
     /// The identity-verification secret (admins only see this route).
     identity_secret: Option<String>,
 }
 
 impl From<Project> for ProjectView {
     fn from(p: Project) -> Self {
+        let config = p.settings.timing.widget_config(p.key.as_str());
         Self {
             key: p.key.as_str().to_owned(),
             name: p.name,
-            moments: p.settings.moments,
-            days_after_prompt: p.settings.days_after_prompt,
+            moments: config.moments.iter().map(|m| m.event.clone()).collect(),
+            config,
             identity_secret: p.settings.identity_secret,
         }
     }
@@ -58,13 +67,24 @@ async fn list(_: Admin, State(state): State<AppState>) -> Result<Json<ProjectLis
     }))
 }
 
+/// A moment given by its event name alone, or with its conditions.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(untagged)]
+enum MomentSpec {
+    Event(String),
+    Full(Moment),
+}
+
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 struct NewProject {
     key: String,
     name: String,
+    /// Moments: event names, or full moment objects.
     #[serde(default)]
-    moments: Vec<String>,
-    days_after_prompt: Option<u32>,
+    moments: Vec<MomentSpec>,
+    /// The other timing rules (defaults where absent).
+    #[serde(default)]
+    config: Option<WidgetConfig>,
     /// Require `user_hash` with every `user_id`; a secret is generated.
     #[serde(default)]
     verify_identity: bool,
@@ -91,17 +111,21 @@ async fn create(
     if name.is_empty() || name.chars().count() > 200 {
         return Err(Invalid::new("invalid_field", "name must be 1-200 characters").into());
     }
-    let moments = body
+    let mut config = body.config.unwrap_or_default();
+    config
         .moments
-        .into_iter()
-        .map(|m| EventName::try_from(m).map(|e| e.as_str().to_owned()))
-        .collect::<Result<Vec<_>, _>>()?;
+        .extend(body.moments.into_iter().map(|m| match m {
+            MomentSpec::Event(event) => Moment {
+                event,
+                ..Moment::default()
+            },
+            MomentSpec::Full(moment) => moment,
+        }));
     let project = Project {
         key: ProjectKey::try_from(body.key)?,
         name,
         settings: ProjectSettings {
-            moments,
-            days_after_prompt: body.days_after_prompt.unwrap_or(30).min(3650),
+            timing: TimingRules::try_from(config)?,
             identity_secret: body.verify_identity.then(new_secret),
         },
     };
@@ -118,4 +142,35 @@ async fn create(
 fn new_secret() -> String {
     let (a, b) = (uuid::Uuid::new_v4(), uuid::Uuid::new_v4());
     format!("{}{}", a.simple(), b.simple())
+}
+
+/// Replaces a project's timing rules (moments, sampling, cooldowns, quiet
+/// periods, exclusions). Widgets pick them up within a minute (the config
+/// endpoint's cache) without a redeploy of the host app.
+#[utoipa::path(put, path = "/api/v1/projects/{key}/config", tag = "admin", security(("admin_token" = [])),
+    params(("key" = String, Path, description = "The project's key")),
+    request_body = WidgetConfig,
+    responses(
+        (status = 200, description = "Stored; the config as the widget will read it", body = WidgetConfig),
+        (status = 400, description = "Malformed JSON", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No or wrong admin token", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown project", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body over 64 KiB", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not application/json", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A rule is invalid", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Rate limited", body = nps_protocol::Problem, content_type = "application/problem+json")))]
+async fn put_config(
+    _: Admin,
+    State(state): State<AppState>,
+    axum::extract::Path(key): axum::extract::Path<String>,
+    JsonBody(body): JsonBody<WidgetConfig>,
+) -> Result<Json<WidgetConfig>> {
+    let key = ProjectKey::try_from(key)?;
+    let timing = TimingRules::try_from(body)?;
+    let mut settings = require_project(&state, &key).await?.settings;
+    settings.timing = timing;
+    if !state.store.update_settings(&key, &settings).await? {
+        return Err(Error::UnknownKey(key.as_str().to_owned()));
+    }
+    Ok(Json(settings.timing.widget_config(key.as_str())))
 }

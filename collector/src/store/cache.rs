@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use async_trait::async_trait;
 use time::OffsetDateTime;
 
-use super::{Inserted, Project, Store, StoreResult, StoredResponse};
+use super::{Inserted, Project, ProjectSettings, Store, StoreResult, StoredResponse};
 use crate::domain::{ClientId, Comment, ProjectKey, ValidEvent, ValidResponse};
 use crate::stats::Distribution;
 
@@ -78,6 +78,20 @@ impl Store for CachedProjects {
 
     async fn projects(&self) -> StoreResult<Vec<Project>> {
         self.inner.projects().await
+    }
+
+    async fn update_settings(
+        &self,
+        key: &ProjectKey,
+        settings: &ProjectSettings,
+    ) -> StoreResult<bool> {
+        let updated = self.inner.update_settings(key, settings).await?;
+        // This instance sees its own change at once; others within TTL.
+        self.entries
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(key.as_str());
+        Ok(updated)
     }
 
     async fn insert_response(

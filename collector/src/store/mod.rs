@@ -16,7 +16,8 @@ use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::domain::{ClientId, Comment, ProjectKey, ValidEvent, ValidResponse};
+use crate::domain::{ClientId, Comment, ProjectKey, TimingRules, ValidEvent, ValidResponse};
+
 use crate::stats::Distribution;
 
 pub use cache::CachedProjects;
@@ -52,26 +53,15 @@ pub enum StoreError {
 /// Shorthand for store results.
 pub type StoreResult<T> = Result<T, StoreError>;
 
-/// How a project prompts: the part of its configuration the widget reads.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A project's configuration, stored as JSON.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ProjectSettings {
-    /// Events that may trigger a prompt.
-    pub moments: Vec<String>,
-    /// Days without a new prompt after one was shown.
-    pub days_after_prompt: u32,
+    /// When to prompt: what the widget reads from `/api/v1/config`.
+    #[serde(default)]
+    pub timing: TimingRules,
     /// Secret for identity verification; `None` when it is off.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_secret: Option<String>,
-}
-
-impl Default for ProjectSettings {
-    fn default() -> Self {
-        Self {
-            moments: Vec::new(),
-            days_after_prompt: 30,
-            identity_secret: None,
-        }
-    }
 }
 
 /// A project: one product surveyed, known by its public key.
@@ -138,6 +128,12 @@ pub trait Store: Send + Sync + 'static {
         response: &ValidResponse,
         now: OffsetDateTime,
     ) -> StoreResult<Inserted>;
+    /// Replaces a project's settings; `false` when there is no such project.
+    async fn update_settings(
+        &self,
+        key: &ProjectKey,
+        settings: &ProjectSettings,
+    ) -> StoreResult<bool>;
     /// Stores an event once; a second call with the same id changes nothing.
     async fn insert_event(&self, event: &ValidEvent, now: OffsetDateTime) -> StoreResult<Inserted>;
     /// Sets (or clears) the comment of a response of this project; `false`

@@ -13,7 +13,9 @@ use time::OffsetDateTime;
 use super::queries::{
     kind_name, postgres as q, FILL_COMMENT, INSERT_EVENT, INSERT_RESPONSE, SET_COMMENT,
 };
-use super::{inserted, to_millis, Inserted, Project, Store, StoreResult, StoredResponse};
+use super::{
+    inserted, to_millis, Inserted, Project, ProjectSettings, Store, StoreResult, StoredResponse,
+};
 use crate::domain::{ClientId, Comment, ProjectKey, ValidEvent, ValidResponse};
 use crate::stats::Distribution;
 
@@ -50,6 +52,14 @@ impl Store for PostgresStore {
 
     async fn projects(&self) -> StoreResult<Vec<Project>> {
         q::projects(&self.pool).await
+    }
+
+    async fn update_settings(
+        &self,
+        key: &ProjectKey,
+        settings: &ProjectSettings,
+    ) -> StoreResult<bool> {
+        q::update_settings(&self.pool, key, settings).await
     }
 
     #[tracing::instrument(level = "debug", skip_all, fields(id = %response.id.uuid()))]

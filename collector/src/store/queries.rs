@@ -74,6 +74,22 @@ macro_rules! backend_queries {
             Ok(done.rows_affected() == 1)
         }
 
+        pub(crate) async fn update_settings<'c, E>(
+            exec: E,
+            key: &ProjectKey,
+            settings: &crate::store::ProjectSettings,
+        ) -> StoreResult<bool>
+        where
+            E: sqlx::Executor<'c, Database = $db>,
+        {
+            let done = sqlx::query("UPDATE projects SET settings = $1 WHERE key = $2")
+                .bind(serde_json::to_string(settings)?)
+                .bind(key.as_str())
+                .execute(exec)
+                .await?;
+            Ok(done.rows_affected() == 1)
+        }
+
         pub(crate) async fn project<'c, E>(exec: E, key: &ProjectKey) -> StoreResult<Option<Project>>
         where
             E: sqlx::Executor<'c, Database = $db>,

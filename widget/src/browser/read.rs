@@ -56,6 +56,7 @@ pub(crate) fn widget_config(json: &JsValue) -> Option<WidgetConfig> {
         .map(|m| {
             Some(Moment {
                 event: text(&m, "event")?,
+                ..Moment::default()
             })
         })
         .collect::<Option<Vec<_>>>()?;
@@ -63,6 +64,7 @@ pub(crate) fn widget_config(json: &JsValue) -> Option<WidgetConfig> {
         key: text(json, "key")?,
         moments,
         days_after_prompt: days as u32,
+        ..WidgetConfig::default()
     })
 }
 

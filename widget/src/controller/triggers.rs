@@ -103,6 +103,7 @@ impl Controller {
                         key: String::new(),
                         moments: Vec::new(),
                         days_after_prompt: 0,
+                        ..WidgetConfig::default()
                     };
                     &no_config
                 }

@@ -118,8 +118,10 @@ mod tests {
             key: "demo".into(),
             moments: vec![Moment {
                 event: "checkout".into(),
+                ..Moment::default()
             }],
             days_after_prompt: days,
+            ..WidgetConfig::default()
         }
     }
 

@@ -24,7 +24,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use self::writer::{open_writer, write_loop, Job, Outcome, Write, MAX_BATCH};
 use super::queries::sqlite as q;
-use super::{Inserted, Project, Store, StoreError, StoreResult, StoredResponse};
+use super::{Inserted, Project, ProjectSettings, Store, StoreError, StoreResult, StoredResponse};
 use crate::domain::{ClientId, Comment, ProjectKey, ValidEvent, ValidResponse};
 use crate::stats::Distribution;
 
@@ -87,6 +87,14 @@ impl Store for SqliteStore {
 
     async fn projects(&self) -> StoreResult<Vec<Project>> {
         q::projects(&self.pool).await
+    }
+
+    async fn update_settings(
+        &self,
+        key: &ProjectKey,
+        settings: &ProjectSettings,
+    ) -> StoreResult<bool> {
+        q::update_settings(&self.pool, key, settings).await
     }
 
     #[tracing::instrument(level = "debug", skip_all, fields(id = %response.id.uuid()))]
