@@ -117,6 +117,25 @@ pub struct NewEvent {
     pub user_hash: Option<String>,
 }
 
+/// `GET /api/v1/eligibility?key&user_id[&user_hash]`: what the collector
+/// knows of an identified user's prompts, from every device, so a user who
+/// answered on the laptop is not asked again on the phone. Times are Unix
+/// milliseconds; `null` when it never happened.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UserHistory {
+    /// The user asked about.
+    pub user_id: String,
+    /// Last time a prompt was displayed to them.
+    pub last_shown_at: Option<f64>,
+    /// Last time they answered (a score arrived).
+    pub last_answered_at: Option<f64>,
+    /// Last time they closed or ignored a prompt.
+    pub last_declined_at: Option<f64>,
+    /// Last time they chose "Ask me later".
+    pub last_snoozed_at: Option<f64>,
+}
+
 /// What the collector answers to a stored (or replayed) response.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

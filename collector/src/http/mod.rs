@@ -3,6 +3,7 @@
 
 mod assets;
 mod config;
+mod eligibility;
 mod error;
 mod events;
 mod extract;
@@ -73,6 +74,7 @@ pub fn app(state: AppState) -> Router {
         .merge(responses::public_router())
         .merge(config::public_router())
         .merge(events::public_router())
+        .merge(eligibility::public_router())
         .merge(responses::admin_router())
         .merge(stats::admin_router())
         .merge(projects::admin_router())

@@ -22,6 +22,7 @@ use super::AppState;
         super::responses::update_comment,
         super::events::create,
         super::config::config,
+        super::eligibility::history,
         super::responses::list,
         super::stats::stats,
         super::projects::list,

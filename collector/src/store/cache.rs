@@ -15,7 +15,9 @@ use async_trait::async_trait;
 use time::OffsetDateTime;
 
 use super::{Inserted, Project, ProjectSettings, Store, StoreResult, StoredResponse};
-use crate::domain::{ClientId, Comment, ProjectKey, ValidEvent, ValidResponse};
+use nps_protocol::UserHistory;
+
+use crate::domain::{ClientId, Comment, ProjectKey, UserId, ValidEvent, ValidResponse};
 use crate::stats::Distribution;
 
 /// How long a project read is trusted.
@@ -78,6 +80,10 @@ impl Store for CachedProjects {
 
     async fn projects(&self) -> StoreResult<Vec<Project>> {
         self.inner.projects().await
+    }
+
+    async fn user_history(&self, key: &ProjectKey, user_id: &UserId) -> StoreResult<UserHistory> {
+        self.inner.user_history(key, user_id).await
     }
 
     async fn update_settings(

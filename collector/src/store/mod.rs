@@ -16,7 +16,11 @@ use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::domain::{ClientId, Comment, ProjectKey, TimingRules, ValidEvent, ValidResponse};
+use nps_protocol::UserHistory;
+
+use crate::domain::{
+    ClientId, Comment, ProjectKey, TimingRules, UserId, ValidEvent, ValidResponse,
+};
 
 use crate::stats::Distribution;
 
@@ -128,6 +132,8 @@ pub trait Store: Send + Sync + 'static {
         response: &ValidResponse,
         now: OffsetDateTime,
     ) -> StoreResult<Inserted>;
+    /// What is known of a user's prompts, from every device.
+    async fn user_history(&self, key: &ProjectKey, user_id: &UserId) -> StoreResult<UserHistory>;
     /// Replaces a project's settings; `false` when there is no such project.
     async fn update_settings(
         &self,

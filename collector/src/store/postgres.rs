@@ -16,7 +16,9 @@ use super::queries::{
 use super::{
     inserted, to_millis, Inserted, Project, ProjectSettings, Store, StoreResult, StoredResponse,
 };
-use crate::domain::{ClientId, Comment, ProjectKey, ValidEvent, ValidResponse};
+use nps_protocol::UserHistory;
+
+use crate::domain::{ClientId, Comment, ProjectKey, UserId, ValidEvent, ValidResponse};
 use crate::stats::Distribution;
 
 /// A PostgreSQL database.
@@ -52,6 +54,10 @@ impl Store for PostgresStore {
 
     async fn projects(&self) -> StoreResult<Vec<Project>> {
         q::projects(&self.pool).await
+    }
+
+    async fn user_history(&self, key: &ProjectKey, user_id: &UserId) -> StoreResult<UserHistory> {
+        q::user_history(&self.pool, key, user_id).await
     }
 
     async fn update_settings(

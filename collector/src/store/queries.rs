@@ -111,6 +111,46 @@ macro_rules! backend_queries {
             rows.iter().map(project_from_row).collect()
         }
 
+        pub(crate) async fn user_history<'c, E>(
+            exec: E,
+            key: &ProjectKey,
+            user_id: &crate::domain::UserId,
+        ) -> StoreResult<nps_protocol::UserHistory>
+        where
+            E: sqlx::Executor<'c, Database = $db>,
+        {
+            // One round trip: the latest of each event kind, and the
+            // latest answer, as rows of (kind, at).
+            let rows = sqlx::query(
+                "SELECT kind, MAX(created_at) AS at FROM events
+                   WHERE project_key = $1 AND user_id = $2 GROUP BY kind
+                 UNION ALL
+                 SELECT 'answered' AS kind, MAX(created_at) AS at FROM responses
+                   WHERE project_key = $1 AND user_id = $2",
+            )
+            .bind(key.as_str())
+            .bind(user_id.as_str())
+            .fetch_all(exec)
+            .await?;
+            let mut history = nps_protocol::UserHistory {
+                user_id: user_id.as_str().to_owned(),
+                ..Default::default()
+            };
+            for row in rows {
+                let kind: String = row.try_get("kind")?;
+                let at: Option<i64> = row.try_get("at")?;
+                let at = at.map(|ms| ms as f64);
+                match kind.as_str() {
+                    "shown" => history.last_shown_at = at,
+                    "declined" => history.last_declined_at = at,
+                    "snoozed" => history.last_snoozed_at = at,
+                    "answered" => history.last_answered_at = at,
+                    _ => {}
+                }
+            }
+            Ok(history)
+        }
+
         pub(crate) async fn distribution<'c, E>(exec: E, key: &ProjectKey) -> StoreResult<Distribution>
         where
             E: sqlx::Executor<'c, Database = $db>,

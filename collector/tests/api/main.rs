@@ -6,6 +6,7 @@
 mod helpers;
 
 mod config;
+mod eligibility;
 mod events;
 mod identity;
 mod instances;

@@ -25,7 +25,9 @@ use tokio::sync::{mpsc, oneshot};
 use self::writer::{open_writer, write_loop, Job, Outcome, Write, MAX_BATCH};
 use super::queries::sqlite as q;
 use super::{Inserted, Project, ProjectSettings, Store, StoreError, StoreResult, StoredResponse};
-use crate::domain::{ClientId, Comment, ProjectKey, ValidEvent, ValidResponse};
+use nps_protocol::UserHistory;
+
+use crate::domain::{ClientId, Comment, ProjectKey, UserId, ValidEvent, ValidResponse};
 use crate::stats::Distribution;
 
 /// A SQLite database file.
@@ -87,6 +89,10 @@ impl Store for SqliteStore {
 
     async fn projects(&self) -> StoreResult<Vec<Project>> {
         q::projects(&self.pool).await
+    }
+
+    async fn user_history(&self, key: &ProjectKey, user_id: &UserId) -> StoreResult<UserHistory> {
+        q::user_history(&self.pool, key, user_id).await
     }
 
     async fn update_settings(

@@ -1,0 +1,54 @@
+//! `GET /api/v1/eligibility?key&user_id[&user_hash]` (public): an identified
+//! user's prompt history from every device, which the widget merges with
+//! its own `localStorage` so cooldowns hold across devices. With identity
+//! verification on, the `user_hash` is required: nobody reads someone
+//! else's history.
+
+use axum::extract::State;
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+use nps_protocol::UserHistory;
+use serde::Deserialize;
+
+use super::error::Result;
+use super::extract::QueryParams;
+use super::{require_project, verify_user, AppState};
+use crate::domain::{ProjectKey, UserId};
+
+/// Routes the widget calls.
+pub(super) fn public_router() -> Router<AppState> {
+    Router::new().route("/api/v1/eligibility", get(history))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+struct HistoryQuery {
+    /// The project's public key.
+    key: String,
+    /// The host app's user id.
+    user_id: String,
+    /// HMAC proof of `user_id`, when the project verifies identities.
+    user_hash: Option<String>,
+}
+
+/// The user's last shown / answered / declined / snoozed times.
+#[utoipa::path(get, path = "/api/v1/eligibility", tag = "widget", params(HistoryQuery),
+    responses(
+        (status = 200, description = "The user's history (never cached)", body = UserHistory),
+        (status = 400, description = "Bad query", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "user_id not verified", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown key", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Bad user id", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Rate limited", body = nps_protocol::Problem, content_type = "application/problem+json")))]
+async fn history(
+    State(state): State<AppState>,
+    QueryParams(query): QueryParams<HistoryQuery>,
+) -> Result<impl IntoResponse> {
+    let key = ProjectKey::try_from(query.key)?;
+    let user = UserId::try_from(query.user_id)?;
+    let project = require_project(&state, &key).await?;
+    verify_user(&project, Some(&user), query.user_hash.as_deref())?;
+    let history = state.store.user_history(&key, &user).await?;
+    Ok(([(header::CACHE_CONTROL, "no-store")], Json(history)))
+}
