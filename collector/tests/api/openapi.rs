@@ -22,6 +22,8 @@ async fn the_openapi_document_lists_every_api_route() {
         "/api/v1/config",
         "/api/v1/stats",
         "/api/v1/projects",
+        "/api/v1/projects/{key}/config",
+        "/api/v1/eligibility",
     ] {
         assert!(doc["paths"][path].is_object(), "{path} is documented");
     }
