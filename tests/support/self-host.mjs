@@ -36,10 +36,15 @@ export function selfHostPage(collectorUrl, key = 'demo') {
  * @returns {Promise<{url: string, stop: () => Promise<void>}>}
  */
 export async function startSelfHost(collectorUrl, key = 'demo') {
-  const wasm = (await readdir(DIST)).find((f) => /^nps-[0-9a-f]+\.wasm$/.test(f));
-  if (!wasm) throw new Error(`no nps-*.wasm in ${DIST}: run widget/build.sh`);
+  // The wasm widget.js names: build.sh keeps the previous build's wasm
+  // beside it, so "the first nps-*.wasm" may be the stale one.
+  const script = await readFile(join(DIST, 'widget.js'));
+  const wasm = /nps-[0-9a-f]+\.wasm/.exec(script.toString())?.[0];
+  if (!wasm || !(await readdir(DIST)).includes(wasm)) {
+    throw new Error(`widget.js names no wasm present in ${DIST}: run widget/build.sh`);
+  }
   const files = {
-    '/widget.js': ['text/javascript', await readFile(join(DIST, 'widget.js'))],
+    '/widget.js': ['text/javascript', script],
     [`/widget/${wasm}`]: ['application/wasm', await readFile(join(DIST, wasm))],
   };
   const server = createServer((req, res) => {
