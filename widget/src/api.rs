@@ -40,7 +40,10 @@ impl Widget {
             "init" => {
                 let options = args.get(1);
                 match text(&options, "key") {
-                    Some(key) => c.init(key, text(&options, "host"), text(&options, "locale")),
+                    Some(key) => {
+                        let debug = read::field(&options, "debug").is_some_and(|d| d.is_truthy());
+                        c.init(key, text(&options, "host"), text(&options, "locale"), debug);
+                    }
                     None => log::warn("init needs {key: 'PUBLIC_KEY'}"),
                 }
             }
@@ -56,6 +59,7 @@ impl Widget {
                 None => log::warn("track needs a moment name"),
             },
             "show" => c.show(),
+            "debug" => c.debug(),
             "reset" => c.reset(),
             "on" => {
                 let event = args.get(1).as_string();

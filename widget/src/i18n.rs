@@ -30,6 +30,8 @@ pub struct Texts {
     pub close: &'static str,
     /// Shown after Send, in a status region.
     pub thanks: &'static str,
+    /// The button that snoozes the prompt.
+    pub later: &'static str,
 }
 
 const EN: Texts = Texts {
@@ -43,6 +45,7 @@ const EN: Texts = Texts {
     send: "Send",
     close: "Close",
     thanks: "Thank you for your feedback!",
+    later: "Ask me later",
 };
 
 // French punctuation wants a space before `?` and `!`; it is a plain space
@@ -58,6 +61,7 @@ const FR: Texts = Texts {
     send: "Envoyer",
     close: "Fermer",
     thanks: "Merci pour votre retour !",
+    later: "Plus tard",
 };
 
 impl Texts {

@@ -248,3 +248,36 @@ async fn an_unsent_answer_waits_in_the_outbox_signed_for_its_user() {
         "reset() keeps the outbox: those answers are still owed"
     );
 }
+
+#[wasm_bindgen_test]
+async fn plus_tard_snoozes_closes_the_prompt_and_is_remembered() {
+    let _widget = shown(Some("fr")).await;
+
+    let later = find("button.later").expect("an ask-me-later button");
+    assert_eq!(later.text_content().as_deref(), Some("Plus tard"));
+    click("button.later");
+    tick().await;
+    assert!(
+        find("[role=dialog]").is_none(),
+        "the prompt closes on Plus tard"
+    );
+    let history = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("nps:browser-test:history")
+        .unwrap()
+        .expect("a stored history");
+    assert!(
+        history.contains("\"last_outcome\":\"snoozed\"") && history.contains("\"snoozes\":1"),
+        "{history}"
+    );
+
+    let reset = Widget::new(NOWHERE.into());
+    call(
+        &reset,
+        &["init".into(), options(&[("key", "browser-test")])],
+    );
+    call(&reset, &["reset".into()]);
+}

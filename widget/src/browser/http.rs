@@ -30,7 +30,9 @@ pub(crate) fn api_url(host: &str, path: &str) -> String {
 }
 
 /// `GET {host}/api/v1/config?key=KEY`.
-pub(crate) async fn get_config(host: &str, key: &str) -> Result<WidgetConfig, JsValue> {
+/// The parsed JSON comes back too: moments' texts are read from it only
+/// when a prompt opens (see [`read::moment_texts`]).
+pub(crate) async fn get_config(host: &str, key: &str) -> Result<(WidgetConfig, JsValue), JsValue> {
     let mut path = String::from("/config?key=");
     path.push_str(&String::from(js_sys::encode_uri_component(key)));
     let init = RequestInit::new();
@@ -38,7 +40,9 @@ pub(crate) async fn get_config(host: &str, key: &str) -> Result<WidgetConfig, Js
     init.set_mode(RequestMode::Cors);
     let response = ok_response(fetch(&api_url(host, &path), &init)?).await?;
     let json = JsFuture::from(response.json()?).await?;
-    read::widget_config(&json).ok_or_else(|| JsValue::from_str("malformed configuration"))
+    let config =
+        read::widget_config(&json).ok_or_else(|| JsValue::from_str("malformed configuration"))?;
+    Ok((config, json))
 }
 
 /// Sends one queued write with `keepalive` (it may outlive the page) and

@@ -23,3 +23,8 @@ fn prefixed(message: &str) -> JsValue {
 pub(crate) fn debug(message: &str) {
     web_sys::console::debug_1(&prefixed(message));
 }
+
+/// Logs a decision and its reason (debug mode).
+pub(crate) fn info(message: &str) {
+    web_sys::console::info_1(&prefixed(message));
+}

@@ -5,6 +5,7 @@
 //! are logged with [`log::warn`]; nothing here may throw into the host page.
 
 pub(crate) mod clock;
+pub(crate) mod history;
 pub(crate) mod http;
 pub(crate) mod log;
 pub(crate) mod outbox;

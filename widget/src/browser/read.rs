@@ -8,8 +8,12 @@
 //! of those types lives in `nps-protocol`, and the end-to-end tests check
 //! this reader against the real collector.
 
-use js_sys::{Array, Reflect};
-use nps_protocol::{Moment, Problem, TraitValue, WidgetConfig};
+use std::collections::BTreeMap;
+
+use js_sys::{Array, Object, Reflect};
+use nps_protocol::{
+    Moment, MomentTexts, Problem, QuietPeriod, RecentTrait, TraitFilter, TraitValue, WidgetConfig,
+};
 use wasm_bindgen::JsValue;
 
 /// Property `name` of `object`; `None` if `object` is not an object.
@@ -41,31 +45,130 @@ pub(crate) fn trait_value(v: &JsValue) -> Option<TraitValue> {
     }
 }
 
-/// A [`WidgetConfig`]; `None` if a field is missing or has the wrong type.
-pub(crate) fn widget_config(json: &JsValue) -> Option<WidgetConfig> {
-    let days = field(json, "days_after_prompt")?.as_f64()?;
-    if !(0.0..=f64::from(u32::MAX)).contains(&days) || days.fract() != 0.0 {
-        return None;
+/// A whole number property in `0..=u32::MAX`.
+fn count(object: &JsValue, name: &str) -> Option<u32> {
+    number(object, name)
+        .filter(|n| (0.0..=f64::from(u32::MAX)).contains(n) && n.fract() == 0.0)
+        .map(|n| n as u32)
+}
+
+/// The elements of an array property (empty if absent or not an array).
+fn list(object: &JsValue, name: &str) -> Vec<JsValue> {
+    match field(object, name) {
+        Some(a) if Array::is_array(&a) => Array::from(&a).iter().collect(),
+        _ => Vec::new(),
     }
-    let moments = field(json, "moments")?;
-    if !Array::is_array(&moments) {
-        return None;
-    }
-    let moments = Array::from(&moments)
+}
+
+/// `(name, value)` pairs of an object property, if it is an object.
+pub(crate) fn entries(object: &JsValue, name: &str) -> Option<Vec<(String, JsValue)>> {
+    let map = field(object, name).filter(JsValue::is_object)?;
+    let pairs = Object::entries(&Object::from(map))
         .iter()
-        .map(|m| {
-            Some(Moment {
-                event: text(&m, "event")?,
-                ..Moment::default()
+        .filter_map(|e| {
+            let e = Array::from(&e);
+            Some((e.get(0).as_string()?, e.get(1)))
+        })
+        .collect();
+    Some(pairs)
+}
+
+fn trait_filter(v: &JsValue) -> Option<TraitFilter> {
+    if Array::is_array(v) {
+        let values = Array::from(v)
+            .iter()
+            .map(|x| trait_value(&x))
+            .collect::<Option<_>>()?;
+        return Some(TraitFilter::OneOf(values));
+    }
+    trait_value(v).map(TraitFilter::Equals)
+}
+
+fn moment(m: &JsValue) -> Option<Moment> {
+    // Inserted one by one: `collect` into a map sorts first, and a sort
+    // instance costs kilobytes of wasm.
+    let traits = entries(m, "traits").map(|pairs| {
+        let mut map = BTreeMap::new();
+        for (k, v) in pairs {
+            if let Some(f) = trait_filter(&v) {
+                map.insert(k, f);
+            }
+        }
+        map
+    });
+    Some(Moment {
+        event: text(m, "event")?,
+        min_count: count(m, "min_count"),
+        days_since_signup: count(m, "days_since_signup"),
+        traits,
+        delay_seconds: count(m, "delay_seconds"),
+        priority: number(m, "priority").map(|p| p as i32),
+        // Read when a prompt opens (`moment_texts`): a map of them here
+        // would cost over a kilobyte of wasm.
+        texts: None,
+        days_after_response: count(m, "days_after_response"),
+        days_after_decline: count(m, "days_after_decline"),
+    })
+}
+
+/// A [`WidgetConfig`]; `None` if `key` or a moment's `event` is missing.
+/// Other fields missing or malformed take their defaults, so an older
+/// collector's config still reads (its `days_after_prompt` is the floor).
+pub(crate) fn widget_config(json: &JsValue) -> Option<WidgetConfig> {
+    let d = WidgetConfig::default();
+    let moments = list(json, "moments")
+        .iter()
+        .map(moment)
+        .collect::<Option<Vec<_>>>()?;
+    let legacy_floor = count(json, "days_after_prompt");
+    let floor = count(json, "min_days_between_prompts")
+        .or(legacy_floor)
+        .unwrap_or(d.min_days_between_prompts);
+    let quiet_after = list(json, "quiet_after")
+        .iter()
+        .filter_map(|q| {
+            Some(QuietPeriod {
+                event: text(q, "event")?,
+                hours: count(q, "hours")?,
             })
         })
-        .collect::<Option<Vec<_>>>()?;
+        .collect();
+    let exclude_if_recent = list(json, "exclude_if_recent")
+        .iter()
+        .filter_map(|r| {
+            Some(RecentTrait {
+                name: text(r, "trait")?,
+                days: count(r, "days")?,
+            })
+        })
+        .collect();
     Some(WidgetConfig {
         key: text(json, "key")?,
         moments,
-        days_after_prompt: days as u32,
-        ..WidgetConfig::default()
+        days_after_prompt: floor,
+        sampling_percent: number(json, "sampling_percent")
+            .map_or(d.sampling_percent, |p| p.clamp(0.0, 100.0)),
+        days_after_response: count(json, "days_after_response").unwrap_or(d.days_after_response),
+        days_after_decline: count(json, "days_after_decline").unwrap_or(d.days_after_decline),
+        days_after_snooze: count(json, "days_after_snooze").unwrap_or(d.days_after_snooze),
+        max_snoozes: count(json, "max_snoozes").unwrap_or(d.max_snoozes),
+        min_days_between_prompts: floor,
+        quiet_after,
+        exclude_if_recent,
     })
+}
+
+/// The texts of moment `index` in `locale`, from the config's JSON.
+pub(crate) fn moment_texts(json: &JsValue, index: usize, locale: &str) -> MomentTexts {
+    let t = list(json, "moments")
+        .get(index)
+        .and_then(|m| field(m, "texts"))
+        .and_then(|t| field(&t, locale))
+        .unwrap_or(JsValue::UNDEFINED);
+    MomentTexts {
+        question: text(&t, "question"),
+        follow_up: text(&t, "follow_up"),
+    }
 }
 
 /// A [`Problem`] document from an error response.

@@ -1,10 +1,10 @@
 //! The widget's memory across page views, in `localStorage`.
 //!
-//! Keys are namespaced per project (`nps:<projectKey>:last_shown`) so two
+//! Keys are namespaced per project (`nps:<projectKey>:history`) so two
 //! projects on one origin, or `reset()` of one, never collide. Storage can be
 //! missing or throw (privacy modes, sandboxed iframes, full quota): reads then
 //! return `None` and writes are dropped with a warning — the widget still
-//! works, it just cannot remember the cooldown.
+//! works, it just cannot remember the history.
 
 use web_sys::Storage;
 
@@ -33,7 +33,8 @@ pub(crate) fn item_key(project_key: &str, name: &str) -> String {
     k
 }
 
-/// When this browser was last shown a prompt for the project (ms).
+/// When this browser was last shown a prompt (ms), as the first release
+/// stored it; read once, when there is no history yet.
 pub(crate) fn last_shown(project_key: &str) -> Option<f64> {
     let raw = local_storage()?
         .get_item(&item_key(project_key, "last_shown"))
@@ -41,19 +42,6 @@ pub(crate) fn last_shown(project_key: &str) -> Option<f64> {
     // A garbled value is treated as "never", not as an error. JS parses the
     // number: Rust's float parser would add a few KB to the wasm.
     Some(js_sys::Number::parse_float(&raw)).filter(|t| t.is_finite())
-}
-
-/// Remembers that a prompt was shown at `now_ms`.
-pub(crate) fn set_last_shown(project_key: &str, now_ms: f64) {
-    let Some(storage) = local_storage() else {
-        log::warn("localStorage unavailable; the cooldown will not persist");
-        return;
-    };
-    // Whole milliseconds: `Date.now()` is integral anyway.
-    let value = (now_ms as i64).to_string();
-    if let Err(e) = storage.set_item(&item_key(project_key, "last_shown"), &value) {
-        log::warn_with("could not write localStorage", &e);
-    }
 }
 
 /// Whether `localStorage` can be used at all.

@@ -8,6 +8,7 @@ use super::Controller;
 use crate::browser::{self, uuid};
 use crate::events::{detail, dispatch, nullable, Event};
 use crate::rules::outbox::Request;
+use crate::rules::timing::Outcome;
 
 impl Controller {
     /// Queues the chosen score if it has not been sent yet, with `comment`
@@ -40,6 +41,7 @@ impl Controller {
                 s.listeners.of(Event::Answered),
             )
         };
+        self.remember(Outcome::Answered);
         self.enqueue(request);
         dispatch(&listeners, &answered(score, None));
         if let Some(comment) = comment {

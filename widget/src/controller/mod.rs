@@ -19,10 +19,12 @@ use gloo_timers::callback::Timeout;
 use js_sys::Function;
 use nps_protocol::{TraitValue, Traits, WidgetConfig};
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsValue;
 
 use crate::browser::outbox::OutboxStore;
 use crate::browser::storage;
 use crate::events::{Event, Listeners};
+use crate::rules::{pick_locale, Locale};
 
 use self::prompt::Prompt;
 
@@ -42,8 +44,9 @@ enum Config {
     /// Being fetched; the number tells a stale answer (from an earlier
     /// `init`) from the current one.
     Loading(u32),
-    /// Loaded: `track` can be decided.
-    Ready(WidgetConfig),
+    /// Loaded: `track` can be decided. The JSON is kept for the moments'
+    /// texts.
+    Ready(WidgetConfig, JsValue),
     /// The fetch failed: `track` cannot decide, `show` still works.
     Failed,
 }
@@ -76,6 +79,8 @@ struct State {
     outbox_timer: Option<Timeout>,
     /// The listener of the page events that flush the outbox.
     on_page_event: Option<Closure<dyn FnMut(web_sys::Event)>>,
+    /// Log every decision's reason (`init({debug: true})`, `nps('debug')`).
+    debug: bool,
 }
 
 /// The widget's brain; see the module documentation.
@@ -105,6 +110,7 @@ impl Controller {
                 outbox: None,
                 outbox_timer: None,
                 on_page_event: None,
+                debug: false,
             }),
         })
     }
@@ -130,6 +136,11 @@ impl Controller {
         s.traits.extend(traits);
     }
 
+    /// `debug()`: log the reason of every decision from now on.
+    pub(crate) fn debug(&self) {
+        self.state.borrow_mut().debug = true;
+    }
+
     /// `on(event, fn)`.
     pub(crate) fn on(&self, event: Event, listener: Function) {
         self.state.borrow_mut().listeners.add(event, listener);
@@ -147,6 +158,7 @@ impl Controller {
         s.traits.clear();
         s.waiting.clear();
         s.shown_this_page = false;
+        // The history and the anonymous id go too; the outbox stays.
         if let Some(p) = &s.project {
             storage::clear(&p.key);
         }
@@ -159,4 +171,15 @@ fn trait_locale(traits: &Traits) -> Option<&str> {
         Some(TraitValue::Text(t)) => Some(t),
         _ => None,
     }
+}
+
+/// The language the prompt speaks: `init({locale})`, else the `locale`
+/// trait, else the browser's.
+fn locale_of(s: &State) -> Locale {
+    let navigator = crate::browser::navigator_language();
+    pick_locale(
+        s.project.as_ref().and_then(|p| p.locale.as_deref()),
+        trait_locale(&s.traits),
+        navigator.as_deref(),
+    )
 }

@@ -1,15 +1,16 @@
 //! The open prompt: showing it, sending what the user answers, closing it.
 
-use nps_protocol::EventKind;
+use nps_protocol::{EventKind, MomentTexts};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlElement;
-use yew::Callback;
+use yew::{AttrValue, Callback};
 
-use super::{trait_locale, Controller};
-use crate::browser::{self, clock, log, storage, uuid};
+use super::{locale_of, Controller};
+use crate::browser::{clock, history, log, uuid};
 use crate::events::{detail, dispatch, nullable, Event};
-use crate::rules::{pick_locale, Locale, Submission};
-use crate::ui::{self, Mounted, UiEvent};
+use crate::rules::timing::Outcome;
+use crate::rules::{Locale, Submission};
+use crate::ui::{self, AppProps, Mounted, UiEvent};
 
 /// A prompt on screen and the response it is collecting.
 pub(super) struct Prompt {
@@ -24,19 +25,14 @@ pub(super) struct Prompt {
 }
 
 impl Controller {
-    /// Shows the prompt and records that it was shown (the cooldown starts
-    /// now, whether or not it gets answered).
-    pub(super) fn open(&self, moment: Option<String>) {
+    /// Shows the prompt (with the moment's own texts, if any) and records
+    /// that it was shown: every clock starts now, and until the user acts
+    /// the prompt counts as ignored.
+    pub(super) fn open(&self, moment: Option<String>, texts: Option<MomentTexts>) {
         let (locale, key) = {
             let s = self.state.borrow();
             let Some(project) = &s.project else { return };
-            let navigator = browser::navigator_language();
-            let locale = pick_locale(
-                project.locale.as_deref(),
-                trait_locale(&s.traits),
-                navigator.as_deref(),
-            );
-            (locale, project.key.clone())
+            (locale_of(&s), project.key.clone())
         };
         let me = self.me.clone();
         let on_event = Callback::from(move |e| {
@@ -45,11 +41,20 @@ impl Controller {
             }
         });
         let restore = ui::active_element();
-        let mounted = match ui::mount(locale, on_event) {
+        let own = texts.unwrap_or_default();
+        let props = AppProps {
+            locale,
+            on_event,
+            question: own.question.map(AttrValue::from),
+            follow_up: own.follow_up.map(AttrValue::from),
+        };
+        let mounted = match ui::mount(props) {
             Ok(m) => m,
             Err(e) => return log::warn_with("could not show the prompt", &e),
         };
-        storage::set_last_shown(&key, clock::now_ms());
+        let mut h = history::load(&key);
+        h.record_shown(moment.as_deref(), clock::now_ms());
+        history::save(&key, &h);
         let listeners = {
             let mut s = self.state.borrow_mut();
             s.shown_this_page = true;
@@ -87,14 +92,31 @@ impl Controller {
                 };
                 if score.is_none() {
                     self.record(EventKind::Declined);
+                    self.remember(Outcome::Declined);
                 }
                 self.close();
                 let listeners = self.state.borrow().listeners.of(Event::Dismissed);
                 let d = detail(&[("moment", nullable(moment)), ("score", nullable(score))]);
                 dispatch(&listeners, &d);
             }
+            UiEvent::Snooze => {
+                self.record(EventKind::Snoozed);
+                self.remember(Outcome::Snoozed);
+                self.close();
+            }
             UiEvent::Done => self.close(),
         }
+    }
+
+    /// Records how the open prompt ended in the stored history.
+    pub(super) fn remember(&self, outcome: Outcome) {
+        let s = self.state.borrow();
+        let (Some(project), Some(p)) = (&s.project, &s.prompt) else {
+            return;
+        };
+        let mut h = history::load(&project.key);
+        h.record_outcome(p.moment.as_deref(), outcome);
+        history::save(&project.key, &h);
     }
 
     /// Removes the prompt, if any. The unmount is deferred to a microtask

@@ -5,14 +5,14 @@
 //! `cargo test`. The browser half (`browser`, `ui`, `api`) only gathers the
 //! inputs and carries the decisions out.
 
-pub mod eligibility;
 pub mod ids;
 pub mod keys;
 pub mod locale;
 pub mod outbox;
 pub mod submission;
+pub mod timing;
 
-pub use eligibility::{decide, Decision, PromptState, Reason, Trigger, DAY_MS};
 pub use keys::next_score;
 pub use locale::{pick_locale, Locale};
 pub use submission::Submission;
+pub use timing::{decide, Decision, History, Outcome, Reason, Trigger, User, DAY_MS};

@@ -21,6 +21,10 @@ pub(crate) struct AppProps {
     pub(crate) locale: Locale,
     /// Where user actions are reported.
     pub(crate) on_event: Callback<UiEvent>,
+    /// The moment's own question, if it has one in this language.
+    pub(crate) question: Option<AttrValue>,
+    /// The moment's own follow-up, whatever the score.
+    pub(crate) follow_up: Option<AttrValue>,
 }
 
 /// The prompt: a non-modal dialog named by its question.
@@ -83,6 +87,14 @@ pub(crate) fn app(props: &AppProps) -> Html {
         })
     };
     let onclick = close.reform(|_: MouseEvent| ());
+    let later = {
+        let on_event = props.on_event.clone();
+        Callback::from(move |_: MouseEvent| on_event.emit(UiEvent::Snooze))
+    };
+    let question = props
+        .question
+        .clone()
+        .unwrap_or(AttrValue::Static(texts.question));
     let onkeydown = Callback::from(move |e: KeyboardEvent| {
         if e.key() == "Escape" {
             e.prevent_default();
@@ -104,11 +116,13 @@ pub(crate) fn app(props: &AppProps) -> Html {
 
     html! {
         <div class="card" role="dialog" aria-labelledby="nps-q" {onkeydown}>
-            <p id="nps-q" class="q">{ texts.question }</p>
+            <p id="nps-q" class="q">{ question }</p>
             if !*thanking {
                 <Scale locale={props.locale} selected={*score} locked={*locked} {on_pick} />
                 if let Some(s) = *score {
-                    <FollowUp locale={props.locale} score={s} {on_send} />
+                    <FollowUp locale={props.locale} score={s} text={props.follow_up.clone()} {on_send} />
+                } else {
+                    <button class="later" type="button" onclick={later}>{ texts.later }</button>
                 }
             }
             <p class="thanks" role="status">{ if *thanking { texts.thanks } else { "" } }</p>

@@ -17,6 +17,8 @@ pub(crate) struct FollowUpProps {
     pub(crate) locale: Locale,
     /// The chosen score, which picks the question.
     pub(crate) score: u8,
+    /// The moment's own question, replacing the score's.
+    pub(crate) text: Option<AttrValue>,
     /// Called with the comment (possibly empty) when Send is pressed.
     pub(crate) on_send: Callback<String>,
 }
@@ -42,7 +44,7 @@ pub(crate) fn follow_up(props: &FollowUpProps) -> Html {
 
     html! {
         <form class="follow" {onsubmit}>
-            <label for="nps-c">{ texts.follow_up(props.score) }</label>
+            <label for="nps-c">{ props.text.clone().unwrap_or(AttrValue::Static(texts.follow_up(props.score))) }</label>
             <textarea id="nps-c" ref={textarea} rows="3" maxlength={MAX_LENGTH}
                 placeholder={texts.placeholder}></textarea>
             <div class="actions">

@@ -12,9 +12,7 @@ mod scale;
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, ShadowRootInit, ShadowRootMode};
-use yew::{AppHandle, Callback};
-
-use crate::rules::Locale;
+use yew::AppHandle;
 
 pub(crate) use app::{App, AppProps};
 
@@ -29,6 +27,8 @@ pub(crate) enum UiEvent {
     Send(String),
     /// Close or Escape before Send.
     Dismiss,
+    /// "Ask me later".
+    Snooze,
     /// The thank-you has been shown long enough, or was closed.
     Done,
 }
@@ -44,7 +44,7 @@ pub(crate) struct Mounted {
 
 /// Appends `<div data-nps-widget>` to `<body>` with the prompt inside its
 /// shadow root.
-pub(crate) fn mount(locale: Locale, on_event: Callback<UiEvent>) -> Result<Mounted, JsValue> {
+pub(crate) fn mount(props: AppProps) -> Result<Mounted, JsValue> {
     let document = crate::browser::window()
         .and_then(|w| w.document())
         .ok_or_else(|| JsValue::from_str("no document"))?;
@@ -60,8 +60,7 @@ pub(crate) fn mount(locale: Locale, on_event: Callback<UiEvent>) -> Result<Mount
     let root = document.create_element("div")?;
     shadow.append_child(&root)?;
     body.append_child(&host)?;
-    let app =
-        yew::Renderer::<App>::with_root_and_props(root, AppProps { locale, on_event }).render();
+    let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
     Ok(Mounted { host, app })
 }
 
