@@ -13,6 +13,18 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# Optional: nightly's std sources and wasm32 target let build.sh shrink the
+# widget (build-std, immediate-abort panics). When the machine has no
+# nightly toolchain, build.sh builds on stable instead.
+if rustup toolchain list | grep -q '^nightly'; then
+  if ! rustup component list --toolchain nightly --installed | grep -q '^rust-src'; then
+    rustup component add rust-src --toolchain nightly || echo "(nightly rust-src unavailable: stable widget build)"
+  fi
+  if ! rustup target list --toolchain nightly --installed | grep -qx wasm32-unknown-unknown; then
+    rustup target add wasm32-unknown-unknown --toolchain nightly || echo "(nightly wasm32 unavailable: stable widget build)"
+  fi
+fi
+
 wanted=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
 if [ -z "$wanted" ]; then
   echo "cannot find wasm-bindgen in Cargo.lock" >&2

@@ -14,7 +14,7 @@ use super::read::{entries, number, text};
 use super::{storage, uuid};
 use crate::rules::timing::{History, MomentHistory, Outcome};
 
-fn set(o: &Object, name: &str, value: &JsValue) {
+pub(super) fn set(o: &Object, name: &str, value: &JsValue) {
     let _ = Reflect::set(o, &JsValue::from_str(name), value);
 }
 

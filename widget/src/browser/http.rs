@@ -10,7 +10,7 @@
 //! before the user navigates away still arrives.
 
 use js_sys::Promise;
-use nps_protocol::{WidgetConfig, API_PREFIX};
+use nps_protocol::API_PREFIX;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, RequestInit, RequestMode, Response};
@@ -29,20 +29,39 @@ pub(crate) fn api_url(host: &str, path: &str) -> String {
     url
 }
 
-/// `GET {host}/api/v1/config?key=KEY`.
-/// The parsed JSON comes back too: moments' texts are read from it only
-/// when a prompt opens (see [`read::moment_texts`]).
-pub(crate) async fn get_config(host: &str, key: &str) -> Result<(WidgetConfig, JsValue), JsValue> {
+/// `{host}/api/v1/config?key=KEY`, the project's configuration; read
+/// with [`read::widget_config`] (the JSON is kept too: moments' texts are
+/// read from it only when a prompt opens, see [`read::moment_texts`]).
+pub(crate) fn config_url(host: &str, key: &str) -> String {
     let mut path = String::from("/config?key=");
     path.push_str(&String::from(js_sys::encode_uri_component(key)));
+    api_url(host, &path)
+}
+
+/// `{host}/api/v1/eligibility?key&user_id[&user_hash]`, the user's prompt
+/// history from every device; read with [`read::remote_history`].
+pub(crate) fn history_url(host: &str, key: &str, user_id: &str, user_hash: Option<&str>) -> String {
+    let mut path = String::from("/eligibility?key=");
+    let mut param = |name: &str, value: &str| {
+        path.push_str(name);
+        path.push_str(&String::from(js_sys::encode_uri_component(value)));
+    };
+    param("", key);
+    param("&user_id=", user_id);
+    if let Some(hash) = user_hash {
+        param("&user_hash=", hash);
+    }
+    api_url(host, &path)
+}
+
+/// A CORS `GET` whose answer is JSON (one function for both documents:
+/// each `async fn` is a state machine that weighs in the wasm).
+pub(crate) async fn get_json(url: String) -> Result<JsValue, JsValue> {
     let init = RequestInit::new();
     init.set_method("GET");
     init.set_mode(RequestMode::Cors);
-    let response = ok_response(fetch(&api_url(host, &path), &init)?).await?;
-    let json = JsFuture::from(response.json()?).await?;
-    let config =
-        read::widget_config(&json).ok_or_else(|| JsValue::from_str("malformed configuration"))?;
-    Ok((config, json))
+    let response = ok_response(fetch(&url, &init)?).await?;
+    JsFuture::from(response.json()?).await
 }
 
 /// Sends one queued write with `keepalive` (it may outlive the page) and

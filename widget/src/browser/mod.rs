@@ -7,6 +7,7 @@
 pub(crate) mod clock;
 pub(crate) mod history;
 pub(crate) mod http;
+pub(crate) mod lock;
 pub(crate) mod log;
 pub(crate) mod outbox;
 pub(crate) mod read;

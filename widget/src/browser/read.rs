@@ -16,6 +16,8 @@ use nps_protocol::{
 };
 use wasm_bindgen::JsValue;
 
+use crate::rules::timing::RemoteHistory;
+
 /// Property `name` of `object`; `None` if `object` is not an object.
 pub(crate) fn field(object: &JsValue, name: &str) -> Option<JsValue> {
     if !object.is_object() {
@@ -168,6 +170,16 @@ pub(crate) fn moment_texts(json: &JsValue, index: usize, locale: &str) -> Moment
     MomentTexts {
         question: text(&t, "question"),
         follow_up: text(&t, "follow_up"),
+    }
+}
+
+/// The collector's `UserHistory` (Unix ms, or `null`).
+pub(crate) fn remote_history(json: &JsValue) -> RemoteHistory {
+    RemoteHistory {
+        shown: number(json, "last_shown_at"),
+        answered: number(json, "last_answered_at"),
+        declined: number(json, "last_declined_at"),
+        snoozed: number(json, "last_snoozed_at"),
     }
 }
 

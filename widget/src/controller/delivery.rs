@@ -9,12 +9,11 @@
 //! `pagehide`: `keepalive` requests outlive the page), and on a timer for
 //! the next retry.
 
-use gloo_timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 
-use super::Controller;
+use super::{Controller, Later};
 use crate::browser::{self, clock, http, log};
 use crate::rules::outbox::{Outbox, Outcome, Pushed, Request, LEASE_MS};
 
@@ -124,12 +123,7 @@ impl Controller {
             // Not sooner than 50 ms: a due entry in flight elsewhere must not
             // turn this into a busy loop.
             let delay = (at - clock::now_ms()).clamp(50.0, f64::from(i32::MAX));
-            let me = self.me.clone();
-            Timeout::new(delay as u32, move || {
-                if let Some(me) = me.upgrade() {
-                    me.flush(Flush::Due);
-                }
-            })
+            self.later(delay as u32, Later::Flush)
         });
         // Dropping the previous `Timeout` cancels it.
         let _ = std::mem::replace(&mut self.state.borrow_mut().outbox_timer, timer);
@@ -146,10 +140,15 @@ impl Controller {
             let Some(me) = me.upgrade() else { return };
             match e.type_().as_str() {
                 "online" => me.flush(Flush::Wake),
-                "visibilitychange" if browser::page_hidden() => me.flush(Flush::LastChance),
+                "visibilitychange" if browser::page_hidden() => {
+                    me.cancel_delayed();
+                    me.flush(Flush::LastChance);
+                }
                 "pagehide" => {
+                    me.cancel_delayed();
                     // A chosen-but-debounced score must not be lost either.
                     me.commit(None);
+                    me.release_lock_of(&me.state.borrow());
                     me.flush(Flush::LastChance);
                 }
                 _ => {}

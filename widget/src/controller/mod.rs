@@ -8,8 +8,10 @@
 //! call straight back in.
 
 mod answer;
+mod delay;
 mod delivery;
 mod prompt;
+mod remote;
 mod triggers;
 
 use std::cell::RefCell;
@@ -24,6 +26,7 @@ use wasm_bindgen::JsValue;
 use crate::browser::outbox::OutboxStore;
 use crate::browser::storage;
 use crate::events::{Event, Listeners};
+use crate::rules::timing::RemoteHistory;
 use crate::rules::{pick_locale, Locale};
 
 use self::prompt::Prompt;
@@ -51,10 +54,36 @@ enum Config {
     Failed,
 }
 
-/// A `track` or `show` waiting for the config, so commands keep their order.
+/// The identified user's history from the collector.
+enum Remote {
+    /// No user, a failed fetch, or not fetched.
+    None,
+    /// Being fetched (generation); a `track` waits for it.
+    Loading(u32),
+    /// Still being fetched, but too slow: `track`s no longer wait.
+    Late(u32),
+    /// Fetched: merged into this browser's history before deciding.
+    Ready(RemoteHistory),
+}
+
+/// A `track` or `show` waiting for the config (or a `track` for the
+/// user's history), so commands keep their order.
 enum Waiting {
     Track(String),
+    /// A delayed prompt's time has come: decide again, without counting.
+    Due(String),
     Show,
+}
+
+/// What a timer does when it fires (one closure type for every timer:
+/// each closure type weighs in the wasm).
+enum Later {
+    /// Retry the outbox.
+    Flush,
+    /// Stop waiting for the user's history of this generation.
+    RemoteLate(u32),
+    /// A delayed prompt of this moment, tracked on this page address.
+    Delayed(String, Option<String>),
 }
 
 /// Everything the widget knows during this page view.
@@ -66,10 +95,18 @@ struct State {
     inits: u32,
     waiting: Vec<Waiting>,
     user_id: Option<String>,
+    /// The user's history from every device (`identify`).
+    remote: Remote,
+    /// How many history fetches so far, to recognise the latest.
+    remotes: u32,
     /// The host app's proof of `user_id` (`identify(…, {signature})`).
     user_hash: Option<String>,
     traits: Traits,
     listeners: Listeners,
+    /// This tab's id in the cross-tab lock, made on first use.
+    tab: Option<String>,
+    /// A prompt waiting for its moment's `delay_seconds`.
+    delayed: Option<Timeout>,
     /// `track` may prompt once per page view (`reset` starts afresh).
     shown_this_page: bool,
     prompt: Option<Prompt>,
@@ -102,9 +139,13 @@ impl Controller {
                 inits: 0,
                 waiting: Vec::new(),
                 user_id: None,
+                remote: Remote::None,
+                remotes: 0,
                 user_hash: None,
                 traits: Traits::new(),
                 listeners: Listeners::default(),
+                tab: None,
+                delayed: None,
                 shown_this_page: false,
                 prompt: None,
                 outbox: None,
@@ -124,16 +165,38 @@ impl Controller {
         traits: Traits,
         signature: Option<String>,
     ) {
-        let mut s = self.state.borrow_mut();
-        if s.user_id != user_id {
-            s.traits.clear();
-            s.user_hash = None;
+        let refetch = {
+            let mut s = self.state.borrow_mut();
+            let changed = s.user_id != user_id;
+            if changed {
+                s.traits.clear();
+                s.user_hash = None;
+            }
+            let new_hash = user_id.is_some() && signature.is_some() && s.user_hash != signature;
+            if new_hash {
+                s.user_hash = signature;
+            }
+            s.user_id = user_id;
+            s.traits.extend(traits);
+            changed || new_hash
+        };
+        if refetch {
+            self.fetch_remote();
         }
-        if user_id.is_some() && signature.is_some() {
-            s.user_hash = signature;
-        }
-        s.user_id = user_id;
-        s.traits.extend(traits);
+    }
+
+    /// A timer that runs `job` in `ms`; dropping it cancels it.
+    fn later(&self, ms: u32, job: Later) -> Timeout {
+        let me = self.me.clone();
+        Timeout::new(ms, move || {
+            if let Some(me) = me.upgrade() {
+                match job {
+                    Later::Flush => me.flush(delivery::Flush::Due),
+                    Later::RemoteLate(generation) => me.remote_late(generation),
+                    Later::Delayed(moment, href) => me.delay_over(moment, &href),
+                }
+            }
+        })
     }
 
     /// `debug()`: log the reason of every decision from now on.
@@ -155,6 +218,8 @@ impl Controller {
         let mut s = self.state.borrow_mut();
         s.user_id = None;
         s.user_hash = None;
+        s.remote = Remote::None;
+        s.delayed = None;
         s.traits.clear();
         s.waiting.clear();
         s.shown_this_page = false;
@@ -163,6 +228,13 @@ impl Controller {
             storage::clear(&p.key);
         }
     }
+}
+
+/// This tab's id for the cross-tab lock.
+fn tab_id(s: &mut State) -> String {
+    s.tab
+        .get_or_insert_with(crate::browser::uuid::new_id)
+        .clone()
 }
 
 /// The `locale` trait, if it is text.

@@ -1,13 +1,15 @@
 //! The open prompt: showing it, sending what the user answers, closing it.
 
+use gloo_timers::callback::Interval;
 use nps_protocol::{EventKind, MomentTexts};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlElement;
 use yew::{AttrValue, Callback};
 
-use super::{locale_of, Controller};
-use crate::browser::{clock, history, log, uuid};
+use super::{locale_of, Controller, State};
+use crate::browser::{clock, history, lock, log, uuid};
 use crate::events::{detail, dispatch, nullable, Event};
+use crate::rules::lock::REFRESH_MS;
 use crate::rules::timing::Outcome;
 use crate::rules::{Locale, Submission};
 use crate::ui::{self, AppProps, Mounted, UiEvent};
@@ -22,6 +24,8 @@ pub(super) struct Prompt {
     pub(super) moment: Option<String>,
     pub(super) locale: Locale,
     pub(super) submission: Submission,
+    /// Keeps the cross-tab lock fresh; dropped (stopped) on close.
+    pub(super) _refresh: Interval,
 }
 
 impl Controller {
@@ -29,10 +33,11 @@ impl Controller {
     /// that it was shown: every clock starts now, and until the user acts
     /// the prompt counts as ignored.
     pub(super) fn open(&self, moment: Option<String>, texts: Option<MomentTexts>) {
-        let (locale, key) = {
-            let s = self.state.borrow();
+        let (locale, key, tab) = {
+            let mut s = self.state.borrow_mut();
+            let tab = super::tab_id(&mut s);
             let Some(project) = &s.project else { return };
-            (locale_of(&s), project.key.clone())
+            (locale_of(&s), project.key.clone(), tab)
         };
         let me = self.me.clone();
         let on_event = Callback::from(move |e| {
@@ -55,6 +60,8 @@ impl Controller {
         let mut h = history::load(&key);
         h.record_shown(moment.as_deref(), clock::now_ms());
         history::save(&key, &h);
+        lock::hold(&key, &tab);
+        let refresh = Interval::new(REFRESH_MS, move || lock::hold(&key, &tab));
         let listeners = {
             let mut s = self.state.borrow_mut();
             s.shown_this_page = true;
@@ -65,6 +72,7 @@ impl Controller {
                 moment: moment.clone(),
                 locale,
                 submission: Submission::default(),
+                _refresh: refresh,
             });
             s.listeners.of(Event::Shown)
         };
@@ -122,8 +130,19 @@ impl Controller {
     /// Removes the prompt, if any. The unmount is deferred to a microtask
     /// because this often runs inside one of the prompt's own Yew callbacks.
     pub(super) fn close(&self) {
-        if let Some(p) = self.state.borrow_mut().prompt.take() {
+        let mut s = self.state.borrow_mut();
+        if let Some(p) = s.prompt.take() {
+            self.release_lock_of(&s);
             spawn_local(async move { p.ui.unmount(p.restore) });
+        }
+    }
+
+    /// Lets other tabs prompt: this one's prompt closed, or the page is
+    /// going away (a page restored from the back/forward cache takes the
+    /// lock again at the next refresh).
+    pub(super) fn release_lock_of(&self, s: &State) {
+        if let (Some(project), Some(tab)) = (&s.project, &s.tab) {
+            lock::release(&project.key, tab);
         }
     }
 }

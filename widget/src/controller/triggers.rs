@@ -5,10 +5,13 @@ use nps_protocol::WidgetConfig;
 use wasm_bindgen::JsValue;
 
 use super::delivery::Flush;
-use super::{Config, Controller, Project, Waiting};
+use super::{Config, Controller, Project, Remote, Waiting};
 use crate::browser::outbox::OutboxStore;
-use crate::browser::{clock, history, http, log, read};
+use crate::browser::{clock, history, http, lock, log, read};
 use crate::rules::timing::{decide, Decision, Page, Trigger, User};
+
+/// What handles a fetched JSON document (see [`Controller::get`]).
+pub(super) type Arrival = fn(&Controller, u32, Result<JsValue, JsValue>);
 
 impl Controller {
     /// `init({key, host?, locale?, debug?})`: remembers the project and
@@ -20,7 +23,7 @@ impl Controller {
         locale: Option<String>,
         debug: bool,
     ) {
-        let (generation, host) = {
+        let (generation, url) = {
             let mut s = self.state.borrow_mut();
             s.debug |= debug;
             s.inits += 1;
@@ -28,28 +31,36 @@ impl Controller {
             if s.project.as_ref().is_none_or(|p| p.key != key) {
                 s.outbox = Some(OutboxStore::new(&key));
             }
-            s.project = Some(Project {
-                key: key.clone(),
-                host: host.clone(),
-                locale,
-            });
+            let url = http::config_url(&host, &key);
+            s.project = Some(Project { key, host, locale });
             s.config = Config::Loading(s.inits);
-            (s.inits, host)
+            (s.inits, url)
         };
         // Deliver what earlier pages of this project left unsent.
         self.hook_page_events();
         self.flush(Flush::Wake);
+        self.fetch_remote();
+        self.get(url, generation, Self::config_arrived);
+    }
+
+    /// Fetches `url` in the background and hands the JSON to `then` with
+    /// `generation`, which tells a stale answer from the current one.
+    pub(super) fn get(&self, url: String, generation: u32, then: Arrival) {
         let me = self.me.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let config = http::get_config(&host, &key).await;
+            let json = http::get_json(url).await;
             if let Some(me) = me.upgrade() {
-                me.config_arrived(generation, config);
+                then(&me, generation, json);
             }
         });
     }
 
-    fn config_arrived(&self, generation: u32, config: Result<(WidgetConfig, JsValue), JsValue>) {
-        let waiting = {
+    fn config_arrived(&self, generation: u32, json: Result<JsValue, JsValue>) {
+        let config = json.and_then(|json| match read::widget_config(&json) {
+            Some(c) => Ok((c, json)),
+            None => Err(JsValue::from_str("malformed configuration")),
+        });
+        {
             let mut s = self.state.borrow_mut();
             if !matches!(s.config, Config::Loading(g) if g == generation) {
                 return; // superseded by a later `init`
@@ -61,13 +72,16 @@ impl Controller {
                     Config::Failed
                 }
             };
-            std::mem::take(&mut s.waiting)
-        };
+        }
+        self.replay();
+    }
+
+    /// Runs again the commands that were waiting (for the config or the
+    /// user's history), in order; those that must still wait queue again.
+    pub(super) fn replay(&self) {
+        let waiting = std::mem::take(&mut self.state.borrow_mut().waiting);
         for w in waiting {
-            match w {
-                Waiting::Track(moment) => self.track(moment),
-                Waiting::Show => self.show(),
-            }
+            self.trigger(w);
         }
     }
 
@@ -82,25 +96,36 @@ impl Controller {
         self.trigger(Waiting::Show);
     }
 
-    fn trigger(&self, what: Waiting) {
-        let (decision, debug, texts) = {
+    pub(super) fn trigger(&self, what: Waiting) {
+        let (decision, debug, texts, delay) = {
             let mut s = self.state.borrow_mut();
+            let behind = !matches!(what, Waiting::Show) || !s.waiting.is_empty();
             let wait = match s.config {
                 Config::Idle => true,
-                Config::Loading(_) => matches!(what, Waiting::Track(_)) || !s.waiting.is_empty(),
+                Config::Loading(_) => behind,
                 Config::Ready(..) | Config::Failed => false,
             };
-            if wait {
+            let remote = match s.remote {
+                Remote::Loading(g) if behind => Some(g),
+                _ => None,
+            };
+            if wait || remote.is_some() {
+                let first = s.waiting.is_empty();
                 s.waiting.push(what);
+                drop(s);
+                if let (Some(g), true) = (remote, first) {
+                    self.wait_for_remote(g);
+                }
                 return;
             }
+            let tab = super::tab_id(&mut s);
             let (Some(project), config) = (&s.project, &s.config) else {
                 return;
             };
             let no_config;
             let (config, json) = match (config, &what) {
                 (Config::Ready(c, json), _) => (c, Some(json)),
-                (_, Waiting::Track(_)) => {
+                (_, Waiting::Track(_) | Waiting::Due(_)) => {
                     log::warn("track() ignored: no project configuration");
                     return;
                 }
@@ -112,6 +137,10 @@ impl Controller {
             };
             let now = clock::now_ms();
             let mut history = history::load(&project.key);
+            let remote = match &s.remote {
+                Remote::Ready(r) => Some(*r),
+                _ => None,
+            };
             let trigger = match &what {
                 Waiting::Track(m) => {
                     // Only what the rules count is remembered, so arbitrary
@@ -124,6 +153,7 @@ impl Controller {
                     }
                     Trigger::Track(m)
                 }
+                Waiting::Due(m) => Trigger::Track(m),
                 Waiting::Show => Trigger::Show,
             };
             let user = User {
@@ -133,8 +163,13 @@ impl Controller {
             };
             let page = Page {
                 shown: s.shown_this_page,
-                open: s.prompt.is_some(),
+                // Another tab's prompt counts as open here too.
+                open: s.prompt.is_some() || !lock::free(&project.key, &tab),
             };
+            // Merged after saving: the collector's record stays its own.
+            if let Some(r) = &remote {
+                history.merge_remote(r);
+            }
             let decision = decide(config, &history, &user, page, trigger, now);
             let texts = match (&decision, json) {
                 (Decision::Prompt { index: Some(i), .. }, Some(json)) => {
@@ -142,9 +177,21 @@ impl Controller {
                 }
                 _ => None,
             };
-            (decision, s.debug, texts)
+            let delay = match (&decision, &what) {
+                (Decision::Prompt { index: Some(i), .. }, Waiting::Track(_)) => {
+                    config.moments.get(*i).and_then(|m| m.delay_seconds)
+                }
+                _ => None,
+            };
+            (decision, s.debug, texts, delay.unwrap_or(0))
         };
         match decision {
+            Decision::Prompt {
+                moment: Some(m), ..
+            } if delay > 0 => {
+                log::debug("prompt delayed (delay_seconds)");
+                self.delay(m, delay);
+            }
             Decision::Prompt { moment, reason, .. } => {
                 if debug {
                     log::info(&reason.sentence());

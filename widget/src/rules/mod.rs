@@ -8,6 +8,7 @@
 pub mod ids;
 pub mod keys;
 pub mod locale;
+pub mod lock;
 pub mod outbox;
 pub mod submission;
 pub mod timing;

@@ -13,6 +13,7 @@ mod checks;
 mod dates;
 mod history;
 mod reason;
+mod remote;
 mod sampling;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -27,6 +28,7 @@ use self::checks::{global_rules, moment_rules};
 pub use dates::trait_ms;
 pub use history::{History, MomentHistory, Outcome};
 pub use reason::Reason;
+pub use remote::RemoteHistory;
 pub use sampling::{bucket, sampled};
 
 /// Milliseconds in a day; the clocks are configured in days.
@@ -57,7 +59,8 @@ pub struct User {
 pub struct Page {
     /// Whether a prompt already appeared during this page view.
     pub shown: bool,
-    /// Whether a prompt is on screen right now.
+    /// Whether a prompt is on screen right now, in this tab or, per the
+    /// cross-tab lock (`rules::lock`), in another.
     pub open: bool,
 }
 

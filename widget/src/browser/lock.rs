@@ -1,0 +1,44 @@
+//! The stored cross-tab lock, `nps:<key>:lock` =
+//! `{"tab": id, "expires": ms}` (see `rules::lock`). Without storage every
+//! tab is free: the lock is a courtesy, not a guarantee.
+
+use js_sys::{Object, JSON};
+use wasm_bindgen::JsValue;
+
+use super::history::set;
+use super::read::{number, text};
+use super::{clock, storage};
+use crate::rules::lock::{free_for, held_by, Lock};
+
+fn load(key: &str) -> Option<Lock> {
+    let json = JSON::parse(&storage::get(key)?).ok()?;
+    Some(Lock {
+        tab: text(&json, "tab")?,
+        expires_ms: number(&json, "expires")?,
+    })
+}
+
+/// Whether `tab` may show a prompt now.
+pub(crate) fn free(project_key: &str, tab: &str) -> bool {
+    let key = storage::item_key(project_key, "lock");
+    free_for(load(&key).as_ref(), tab, clock::now_ms())
+}
+
+/// Takes or refreshes `tab`'s lock.
+pub(crate) fn hold(project_key: &str, tab: &str) {
+    let lock = Lock::new(tab, clock::now_ms());
+    let o = Object::new();
+    set(&o, "tab", &JsValue::from_str(&lock.tab));
+    set(&o, "expires", &JsValue::from_f64(lock.expires_ms));
+    if let Some(json) = JSON::stringify(&o).ok().and_then(|s| s.as_string()) {
+        storage::set(&storage::item_key(project_key, "lock"), &json);
+    }
+}
+
+/// Removes the lock if it is `tab`'s.
+pub(crate) fn release(project_key: &str, tab: &str) {
+    let key = storage::item_key(project_key, "lock");
+    if held_by(load(&key).as_ref(), tab) {
+        storage::remove(&key);
+    }
+}

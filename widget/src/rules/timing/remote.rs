@@ -1,0 +1,172 @@
+//! Cross-device history: what the collector remembers of an identified
+//! user (`GET /api/v1/eligibility`), merged into this browser's
+//! [`History`] before deciding, so a user who answered on one device is
+//! not asked again on another.
+
+use super::{History, Outcome};
+
+/// The collector's record of one user, from every device (Unix ms).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct RemoteHistory {
+    /// When a prompt was last shown to them.
+    pub shown: Option<f64>,
+    /// When they last answered.
+    pub answered: Option<f64>,
+    /// When they last closed or ignored a prompt.
+    pub declined: Option<f64>,
+    /// When they last chose "Ask me later".
+    pub snoozed: Option<f64>,
+}
+
+impl RemoteHistory {
+    /// The latest outcome and its time; on a tie an answer wins, then a
+    /// decline (the longer wait).
+    fn latest_outcome(&self) -> Option<(f64, Outcome)> {
+        let mut best: Option<(f64, Outcome)> = None;
+        for (at, outcome) in [
+            (self.answered, Outcome::Answered),
+            (self.declined, Outcome::Declined),
+            (self.snoozed, Outcome::Snoozed),
+        ] {
+            if let Some(at) = at {
+                if best.is_none_or(|(b, _)| at > b) {
+                    best = Some((at, outcome));
+                }
+            }
+        }
+        best
+    }
+}
+
+impl History {
+    /// Takes the later of this browser's and the collector's last prompt:
+    /// when the collector's is later (shown on another device), its time
+    /// and how it ended replace the local ones; when both are the same
+    /// prompt, an outcome recorded only by the collector (answered
+    /// elsewhere, or before storage was cleared) replaces "ignored".
+    pub fn merge_remote(&mut self, remote: &RemoteHistory) {
+        let outcome = remote.latest_outcome();
+        // An outcome implies a showing, even if `shown` was not reported.
+        let shown = match (remote.shown, outcome) {
+            (Some(s), Some((at, _))) => Some(s.max(at)),
+            (s, o) => s.or(o.map(|(at, _)| at)),
+        };
+        let Some(shown) = shown else { return };
+        let remote_outcome = match outcome {
+            // The outcome belongs to the latest showing only if it came
+            // after it; otherwise that showing was left untouched.
+            Some((at, o)) if at >= remote.shown.unwrap_or(at) => o,
+            _ => Outcome::Ignored,
+        };
+        let local = self.last_shown_ms;
+        if local.is_none_or(|l| shown > l) {
+            self.last_shown_ms = Some(shown);
+            self.last_outcome = Some(remote_outcome);
+            self.snoozes_in_row = match remote_outcome {
+                Outcome::Snoozed => self.snoozes_in_row.max(1),
+                _ => 0,
+            };
+        } else if outcome.is_some_and(|(at, _)| local.is_some_and(|l| at >= l))
+            && matches!(self.last_outcome, None | Some(Outcome::Ignored))
+        {
+            self.last_outcome = Some(remote_outcome);
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    const T: f64 = 1_767_225_600_000.0;
+
+    fn remote(shown: f64, answered: Option<f64>) -> RemoteHistory {
+        RemoteHistory {
+            shown: Some(shown),
+            answered,
+            ..RemoteHistory::default()
+        }
+    }
+
+    #[test]
+    fn an_answer_on_another_device_becomes_the_last_outcome_here() {
+        let mut h = History::default();
+        h.merge_remote(&remote(T, Some(T + 5_000.0)));
+        assert_eq!(h.last_shown_ms, Some(T + 5_000.0));
+        assert_eq!(h.last_outcome, Some(Outcome::Answered));
+    }
+
+    #[test]
+    fn an_empty_remote_history_changes_nothing() {
+        let mut h = History::default();
+        h.record_shown(None, T);
+        h.record_outcome(None, Outcome::Declined);
+        let before = h.clone();
+        h.merge_remote(&RemoteHistory::default());
+        assert_eq!(h, before);
+    }
+
+    #[test]
+    fn a_later_local_prompt_wins_over_an_older_remote_one() {
+        let mut h = History::default();
+        h.record_shown(None, T + 1_000.0);
+        h.record_outcome(None, Outcome::Snoozed);
+        let before = h.clone();
+        h.merge_remote(&remote(T, Some(T + 10.0)));
+        assert_eq!(
+            h, before,
+            "the local snooze is newer than the remote answer"
+        );
+    }
+
+    #[test]
+    fn a_remote_showing_after_its_last_outcome_counts_as_ignored() {
+        let mut h = History::default();
+        h.merge_remote(&remote(T + 1_000.0, Some(T)));
+        assert_eq!(h.last_shown_ms, Some(T + 1_000.0));
+        assert_eq!(h.last_outcome, Some(Outcome::Ignored));
+    }
+
+    #[test]
+    fn the_same_prompt_answered_per_the_collector_is_answered_here() {
+        let mut h = History::default();
+        h.record_shown(None, T);
+        h.merge_remote(&remote(T, Some(T + 2_000.0)));
+        assert_eq!(h.last_outcome, Some(Outcome::Answered));
+        assert_eq!(h.last_shown_ms, Some(T + 2_000.0));
+    }
+
+    #[test]
+    fn a_remote_snooze_starts_a_snooze_run_and_a_decline_ends_it() {
+        let mut h = History::default();
+        h.merge_remote(&RemoteHistory {
+            shown: Some(T),
+            snoozed: Some(T + 1.0),
+            ..RemoteHistory::default()
+        });
+        assert_eq!(
+            (h.last_outcome, h.snoozes_in_row),
+            (Some(Outcome::Snoozed), 1)
+        );
+        h.merge_remote(&RemoteHistory {
+            shown: Some(T + 10.0),
+            declined: Some(T + 20.0),
+            ..RemoteHistory::default()
+        });
+        assert_eq!(
+            (h.last_outcome, h.snoozes_in_row),
+            (Some(Outcome::Declined), 0)
+        );
+    }
+
+    #[test]
+    fn on_a_tie_an_answer_beats_a_decline() {
+        let r = RemoteHistory {
+            shown: Some(T),
+            answered: Some(T + 1.0),
+            declined: Some(T + 1.0),
+            snoozed: None,
+        };
+        assert_eq!(r.latest_outcome(), Some((T + 1.0, Outcome::Answered)));
+    }
+}
