@@ -85,6 +85,7 @@ function renderStats(stats) {
     summary.push(`${part} ${percent.format(share)}`);
   }
   $('stack').setAttribute('aria-label', total ? summary.join(', ') : 'No responses yet');
+  renderMoments(stats.moments);
 
   const counts = stats.distribution || [];
   const max = Math.max(1, ...counts);
@@ -106,6 +107,22 @@ function renderStats(stats) {
     for (const el of [value, bar, label]) el.setAttribute('aria-hidden', 'true');
     item.append(value, bar, label, spoken);
     return item;
+  }));
+}
+
+/** Response rate per moment: which moments are worth asking at. */
+function renderMoments(moments = []) {
+  $('moments').hidden = moments.length === 0;
+  $('no-moments').hidden = moments.length > 0;
+  $('moments').tBodies[0].replaceChildren(...moments.map((m) => {
+    const row = document.createElement('tr');
+    const rate = m.response_rate == null ? '—' : percent.format(m.response_rate);
+    for (const text of [m.moment, m.shown, m.answered, rate]) {
+      const cell = document.createElement('td');
+      cell.textContent = text;
+      row.append(cell);
+    }
+    return row;
   }));
 }
 

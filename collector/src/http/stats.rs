@@ -11,6 +11,7 @@ use super::extract::{Admin, QueryParams};
 use super::{require_project, AppState};
 use crate::domain::ProjectKey;
 use crate::stats::{summarise, NpsSummary};
+use crate::store::MomentCounts;
 use nps_protocol::Problem;
 
 /// Routes for the dashboard.
@@ -29,9 +30,31 @@ struct StatsView {
     project: String,
     #[serde(flatten)]
     summary: NpsSummary,
+    /// Response rate of each moment: which moments are worth asking at.
+    moments: Vec<MomentView>,
 }
 
-/// The NPS, its 95% margin of error and the score distribution.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+struct MomentView {
+    #[serde(flatten)]
+    counts: MomentCounts,
+    /// answered / shown, or `null` before any impression.
+    response_rate: Option<f64>,
+}
+
+impl From<MomentCounts> for MomentView {
+    fn from(counts: MomentCounts) -> Self {
+        let response_rate = (counts.shown > 0)
+            .then(|| (counts.answered as f64 / counts.shown as f64 * 1000.0).round() / 1000.0);
+        Self {
+            counts,
+            response_rate,
+        }
+    }
+}
+
+/// The NPS, its 95% margin of error, the score distribution and the
+/// response rate of each moment.
 #[utoipa::path(get, path = "/api/v1/stats", tag = "admin", params(StatsQuery),
     security(("admin_token" = [])),
     responses(
@@ -48,8 +71,10 @@ async fn stats(
     let key = ProjectKey::try_from(query.project)?;
     require_project(&state, &key).await?;
     let distribution = state.store.distribution(&key).await?;
+    let moments = state.store.moment_counts(&key).await?;
     Ok(Json(StatsView {
         project: key.as_str().to_owned(),
         summary: summarise(&distribution),
+        moments: moments.into_iter().map(MomentView::from).collect(),
     }))
 }

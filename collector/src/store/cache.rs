@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use async_trait::async_trait;
 use time::OffsetDateTime;
 
-use super::{Inserted, Project, ProjectSettings, Store, StoreResult, StoredResponse};
+use super::{Inserted, MomentCounts, Project, ProjectSettings, Store, StoreResult, StoredResponse};
 use nps_protocol::UserHistory;
 
 use crate::domain::{ClientId, Comment, ProjectKey, UserId, ValidEvent, ValidResponse};
@@ -120,6 +120,10 @@ impl Store for CachedProjects {
         now: OffsetDateTime,
     ) -> StoreResult<bool> {
         self.inner.set_comment(key, id, comment, now).await
+    }
+
+    async fn moment_counts(&self, key: &ProjectKey) -> StoreResult<Vec<MomentCounts>> {
+        self.inner.moment_counts(key).await
     }
 
     async fn distribution(&self, key: &ProjectKey) -> StoreResult<Distribution> {

@@ -88,6 +88,18 @@ pub enum Inserted {
     Duplicate,
 }
 
+/// How one moment performs: prompts shown (impressions the widget
+/// reported) and answers received.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct MomentCounts {
+    /// The moment's event name.
+    pub moment: String,
+    /// Prompts shown for it.
+    pub shown: u64,
+    /// Responses it brought.
+    pub answered: u64,
+}
+
 /// A response as read back for the dashboard.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct StoredResponse {
@@ -151,6 +163,8 @@ pub trait Store: Send + Sync + 'static {
         comment: Option<&Comment>,
         now: OffsetDateTime,
     ) -> StoreResult<bool>;
+    /// Prompts shown and answered per moment.
+    async fn moment_counts(&self, key: &ProjectKey) -> StoreResult<Vec<MomentCounts>>;
     /// Count of responses per score.
     async fn distribution(&self, key: &ProjectKey) -> StoreResult<Distribution>;
     /// Latest responses, newest first.

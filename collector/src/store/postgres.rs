@@ -14,7 +14,8 @@ use super::queries::{
     kind_name, postgres as q, FILL_COMMENT, INSERT_EVENT, INSERT_RESPONSE, SET_COMMENT,
 };
 use super::{
-    inserted, to_millis, Inserted, Project, ProjectSettings, Store, StoreResult, StoredResponse,
+    inserted, to_millis, Inserted, MomentCounts, Project, ProjectSettings, Store, StoreResult,
+    StoredResponse,
 };
 use nps_protocol::UserHistory;
 
@@ -130,6 +131,10 @@ impl Store for PostgresStore {
             .execute(&self.pool)
             .await?;
         Ok(done.rows_affected() == 1)
+    }
+
+    async fn moment_counts(&self, key: &ProjectKey) -> StoreResult<Vec<MomentCounts>> {
+        q::moment_counts(&self.pool, key).await
     }
 
     async fn distribution(&self, key: &ProjectKey) -> StoreResult<Distribution> {

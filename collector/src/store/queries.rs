@@ -151,6 +151,42 @@ macro_rules! backend_queries {
             Ok(history)
         }
 
+        pub(crate) async fn moment_counts<'c, E>(
+            exec: E,
+            key: &ProjectKey,
+        ) -> StoreResult<Vec<crate::store::MomentCounts>>
+        where
+            E: sqlx::Executor<'c, Database = $db>,
+        {
+            let rows = sqlx::query(
+                "SELECT moment, 'shown' AS what, COUNT(*) AS n FROM events
+                   WHERE project_key = $1 AND kind = 'shown' AND moment IS NOT NULL GROUP BY moment
+                 UNION ALL
+                 SELECT moment, 'answered' AS what, COUNT(*) AS n FROM responses
+                   WHERE project_key = $1 AND moment IS NOT NULL GROUP BY moment",
+            )
+            .bind(key.as_str())
+            .fetch_all(exec)
+            .await?;
+            let mut by_moment = std::collections::BTreeMap::<String, crate::store::MomentCounts>::new();
+            for row in rows {
+                let moment: String = row.try_get("moment")?;
+                let what: String = row.try_get("what")?;
+                let n: i64 = row.try_get("n")?;
+                let counts = by_moment.entry(moment.clone()).or_insert(crate::store::MomentCounts {
+                    moment,
+                    shown: 0,
+                    answered: 0,
+                });
+                if what == "shown" {
+                    counts.shown = n.unsigned_abs();
+                } else {
+                    counts.answered = n.unsigned_abs();
+                }
+            }
+            Ok(by_moment.into_values().collect())
+        }
+
         pub(crate) async fn distribution<'c, E>(exec: E, key: &ProjectKey) -> StoreResult<Distribution>
         where
             E: sqlx::Executor<'c, Database = $db>,

@@ -31,3 +31,27 @@ async fn the_nps_is_promoters_minus_detractors_with_one_decimal() {
     assert_eq!(stats["distribution"][10], 1);
     assert!(stats["margin"].as_f64().unwrap() > 0.0);
 }
+
+#[tokio::test]
+async fn each_moment_reports_its_response_rate() {
+    let app = spawn_app().await;
+    for _ in 0..4 {
+        let shown = serde_json::json!({"id": crate::helpers::new_id(), "key": "demo", "kind": "shown", "moment": "onboarding_completed"});
+        app.client
+            .post(app.url("/api/v1/events"))
+            .json(&shown)
+            .send()
+            .await
+            .unwrap();
+    }
+    let answer = serde_json::json!({"id": crate::helpers::new_id(), "key": "demo", "score": 9, "moment": "onboarding_completed"});
+    app.post_response(&answer).await;
+
+    let stats = app.stats().await;
+
+    let moment = &stats["moments"][0];
+    assert_eq!(moment["moment"], "onboarding_completed");
+    assert_eq!(moment["shown"], 4);
+    assert_eq!(moment["answered"], 1);
+    assert_eq!(moment["response_rate"], 0.25);
+}

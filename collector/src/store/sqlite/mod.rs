@@ -24,7 +24,10 @@ use tokio::sync::{mpsc, oneshot};
 
 use self::writer::{open_writer, write_loop, Job, Outcome, Write, MAX_BATCH};
 use super::queries::sqlite as q;
-use super::{Inserted, Project, ProjectSettings, Store, StoreError, StoreResult, StoredResponse};
+use super::{
+    Inserted, MomentCounts, Project, ProjectSettings, Store, StoreError, StoreResult,
+    StoredResponse,
+};
 use nps_protocol::UserHistory;
 
 use crate::domain::{ClientId, Comment, ProjectKey, UserId, ValidEvent, ValidResponse};
@@ -141,6 +144,10 @@ impl Store for SqliteStore {
             Outcome::Updated(found) => Ok(found),
             Outcome::Inserted(_) => unreachable!("a comment answers Updated"),
         }
+    }
+
+    async fn moment_counts(&self, key: &ProjectKey) -> StoreResult<Vec<MomentCounts>> {
+        q::moment_counts(&self.pool, key).await
     }
 
     async fn distribution(&self, key: &ProjectKey) -> StoreResult<Distribution> {
