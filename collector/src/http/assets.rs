@@ -6,12 +6,13 @@
 //! content-hashed name and is cached forever.
 
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, StatusCode, Uri};
+use axum::http::{HeaderMap, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use rust_embed::{EmbeddedFile, RustEmbed};
 
+use super::caching::cached;
 use super::error::Error;
 use super::AppState;
 
@@ -82,22 +83,12 @@ fn serve(
     let Some(file) = file else {
         return Error::NotFound(format!("no file {name:?}")).into_response();
     };
-    let etag = format!("\"{}\"", hex::encode(&file.metadata.sha256_hash()[..8]));
-    let common = [
-        (header::ETAG, etag.clone()),
-        (header::CACHE_CONTROL, cache.to_owned()),
-    ];
-    if headers
-        .get(header::IF_NONE_MATCH)
-        .is_some_and(|v| v.as_bytes() == etag.as_bytes())
-    {
-        return (StatusCode::NOT_MODIFIED, common).into_response();
-    }
     let mime = mime_guess::from_path(name).first_or_octet_stream();
-    (
-        common,
-        [(header::CONTENT_TYPE, mime.essence_str().to_owned())],
+    cached(
+        headers,
+        &file.metadata.sha256_hash(),
+        cache,
+        mime.essence_str(),
         file.data,
     )
-        .into_response()
 }

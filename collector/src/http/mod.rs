@@ -2,6 +2,7 @@
 //! with the middleware they share.
 
 mod assets;
+mod caching;
 mod config;
 mod eligibility;
 mod error;
