@@ -34,6 +34,7 @@ fn response(score: u8) -> ValidResponse {
         traits: None,
         locale: None,
         url: None,
+        secret: Some(uuid::Uuid::new_v4().simple().to_string()),
     };
     ValidResponse::try_from(wire).expect("valid")
 }

@@ -11,6 +11,7 @@ pub mod settings;
 pub mod startup;
 pub mod stats;
 pub mod store;
+pub mod transport;
 
 pub use http::{app, AppState};
 pub use settings::Settings;

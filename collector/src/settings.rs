@@ -1,9 +1,13 @@
 //! Typed configuration of `nps-collector serve`, from flags or environment.
 
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use clap::Args;
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
+
+/// Shortest admin token accepted: anything shorter can be guessed.
+pub const MIN_ADMIN_TOKEN_CHARS: usize = 16;
 
 /// Options of `serve`. Every flag also reads an `NPS_*` environment
 /// variable, so containers can be configured without a command line.
@@ -18,9 +22,10 @@ pub struct Settings {
     #[arg(long, env = "NPS_DATABASE_URL", default_value = "sqlite://nps.db")]
     pub database_url: String,
 
-    /// Token the admin API and dashboard require (`Authorization: Bearer`).
-    /// A random one is generated and printed when absent.
-    #[arg(long, env = "NPS_ADMIN_TOKEN", hide_env_values = true)]
+    /// Token the admin API and dashboard require (`Authorization: Bearer`),
+    /// at least 16 characters. A random one is generated and printed when
+    /// absent.
+    #[arg(long, env = "NPS_ADMIN_TOKEN", hide_env_values = true, value_parser = parse_admin_token)]
     pub admin_token: Option<SecretString>,
 
     /// Create the `demo` project (prompting on `onboarding_completed`) and
@@ -44,4 +49,87 @@ pub struct Settings {
     /// 0 turns the limit off.
     #[arg(long, env = "NPS_RATE_LIMIT_PER_KEY", default_value_t = 2000)]
     pub rate_limit_per_key: u32,
+
+    /// Connection limits and deadlines.
+    #[command(flatten)]
+    pub transport: TransportSettings,
+}
+
+/// How long a client may take, and how many connections it may hold. The
+/// defaults keep a slow or idle client from holding the server.
+#[derive(Debug, Clone, Args)]
+pub struct TransportSettings {
+    /// Seconds a connection has to send a request's head (method, path and
+    /// headers); an idle keep-alive connection is closed after the same
+    /// time.
+    #[arg(long, env = "NPS_HEADER_TIMEOUT", default_value_t = 10)]
+    pub header_timeout_secs: u64,
+
+    /// Seconds a request has to send its body.
+    #[arg(long, env = "NPS_BODY_TIMEOUT", default_value_t = 30)]
+    pub body_timeout_secs: u64,
+
+    /// Seconds a request may take from its head to the response (408
+    /// after that).
+    #[arg(long, env = "NPS_REQUEST_TIMEOUT", default_value_t = 30)]
+    pub request_timeout_secs: u64,
+
+    /// Most open connections overall; past it new ones are closed at once
+    /// (also kept below the open-file limit).
+    #[arg(long, env = "NPS_MAX_CONNECTIONS", default_value_t = 10_000)]
+    pub max_connections: usize,
+
+    /// Most open connections from one client address (IPv6: one /64); 0
+    /// turns it off. Ignored with `--trust-forwarded-for`, where every
+    /// connection comes from the proxy.
+    #[arg(long, env = "NPS_MAX_CONNECTIONS_PER_IP", default_value_t = 256)]
+    pub max_connections_per_ip: usize,
+}
+
+impl Default for TransportSettings {
+    fn default() -> Self {
+        Self {
+            header_timeout_secs: 10,
+            body_timeout_secs: 30,
+            request_timeout_secs: 30,
+            max_connections: 10_000,
+            max_connections_per_ip: 256,
+        }
+    }
+}
+
+impl TransportSettings {
+    /// The head deadline.
+    pub fn header_timeout(&self) -> Duration {
+        Duration::from_secs(self.header_timeout_secs.max(1))
+    }
+
+    /// The body deadline.
+    pub fn body_timeout(&self) -> Duration {
+        Duration::from_secs(self.body_timeout_secs.max(1))
+    }
+
+    /// The whole-request deadline.
+    pub fn request_timeout(&self) -> Duration {
+        Duration::from_secs(self.request_timeout_secs.max(1))
+    }
+}
+
+/// Refuses an empty or short admin token at start-up, with the reason.
+fn parse_admin_token(raw: &str) -> Result<SecretString, String> {
+    let token = SecretString::from(raw.trim());
+    check_admin_token(&token)?;
+    Ok(token)
+}
+
+/// Whether a token is long enough to resist guessing.
+pub fn check_admin_token(token: &SecretString) -> Result<(), String> {
+    let len = token.expose_secret().chars().count();
+    if len < MIN_ADMIN_TOKEN_CHARS {
+        return Err(format!(
+            "the admin token must be at least {MIN_ADMIN_TOKEN_CHARS} characters (got {len}); \
+             leave it unset to have a random one generated"
+        ));
+    }
+    Ok(())
 }

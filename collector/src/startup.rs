@@ -11,13 +11,14 @@ use nps_protocol::{Moment, WidgetConfig};
 
 use crate::domain::{ProjectKey, TimingRules};
 use crate::http::{app, widget_is_built, AppState, RateLimits};
-use crate::settings::Settings;
+use crate::settings::{check_admin_token, Settings, TransportSettings};
 use crate::store::{self, Project, ProjectSettings, Store};
 
 /// A bound, not yet running, collector.
 pub struct Application {
     listener: TcpListener,
     state: AppState,
+    transport: TransportSettings,
     /// The admin token in force (generated when none was configured).
     pub admin_token: SecretString,
 }
@@ -36,6 +37,13 @@ impl Application {
         let admin_token = settings
             .admin_token
             .unwrap_or_else(|| SecretString::from(uuid::Uuid::new_v4().simple().to_string()));
+        check_admin_token(&admin_token).map_err(anyhow::Error::msg)?;
+        let mut transport = settings.transport;
+        if settings.trust_forwarded_for {
+            // Every connection comes from the proxy: counting them per
+            // address would cap the whole audience.
+            transport.max_connections_per_ip = 0;
+        }
         let listener = TcpListener::bind(settings.listen).await?;
         let state = AppState {
             store,
@@ -50,6 +58,7 @@ impl Application {
         Ok(Self {
             listener,
             state,
+            transport,
             admin_token,
         })
     }
@@ -61,10 +70,8 @@ impl Application {
 
     /// Serves until Ctrl-C or SIGTERM, then lets in-flight requests finish.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let service = app(self.state).into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
+        let router = crate::http::with_deadlines(app(self.state), &self.transport);
+        crate::transport::serve(self.listener, router, self.transport, shutdown_signal()).await
     }
 }
 

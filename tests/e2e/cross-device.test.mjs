@@ -1,40 +1,55 @@
-// Cross-device cooldowns: an identified user's history lives on the
-// collector too (`GET /api/v1/eligibility`), and the widget merges it into
-// the browser's own before deciding. Two browsers with separate storage
-// stand for two devices of one user.
+// Cross-device cooldowns: a verified user's history lives on the collector
+// too (`GET /api/v1/eligibility`, served only with the identity proof), and
+// the widget merges it into the browser's own before deciding. Two
+// browsers with separate storage stand for two devices of one user.
+import { createHmac } from 'node:crypto';
 import { after, before, test } from 'node:test';
 
-import { statsWithResponses } from '../support/api.mjs';
+import { adminPost, eventually, responses, statsWithResponses } from '../support/api.mjs';
 import { launchBrowser } from '../support/browser.mjs';
 import { startCollector } from '../support/collector.mjs';
 import { openDemo, press, prompt, scoreRadio, staysHidden } from '../support/prompt.mjs';
 
 let collector;
+let identitySecret;
 const browsers = [];
 before(async () => {
   collector = await startCollector();
+  // Projects verify identities by default; the host's backend signs ids.
+  const project = await adminPost(collector, '/api/v1/projects', {
+    key: 'signed',
+    name: 'Signed',
+    moments: ['onboarding_completed'],
+  });
+  identitySecret = project.identity_secret;
 });
 after(async () => {
   await Promise.all(browsers.map((b) => b.close()));
   await collector?.stop();
 });
 
+/** What the host app's backend computes for the page. */
+function sign(user) {
+  return createHmac('sha256', identitySecret).update(user).digest('hex');
+}
+
 /** A new device (its own profile) on the demo app, signed in as `user`. */
-async function device(user) {
+async function device(user, { signed = true } = {}) {
   const browser = await launchBrowser();
   browsers.push(browser);
-  const page = await openDemo(browser, collector);
-  await page.evaluate((id) => window.nps('identify', id), user);
+  const page = await openDemo(browser, collector, '?key=signed');
+  const signature = signed ? sign(user) : undefined;
+  await page.evaluate(([id, sig]) => window.nps('identify', id, {}, sig ? { signature: sig } : undefined), [user, signature]);
   return page;
 }
 
-test('a user who answered on one device is not prompted on another', async () => {
+test('a verified user who answered on one device is not prompted on another', async () => {
   const a = await device('cross-device-user');
   const dialogA = prompt(a);
   await press(a, 'Finish onboarding');
   await scoreRadio(dialogA, 9).click();
   await dialogA.getByRole('button', { name: 'Send', exact: true }).click();
-  await statsWithResponses(collector, 1);
+  await statsWithResponses(collector, 1, 'signed');
 
   // Tracked right after `identify`: the track waits for the history.
   const b = await device('cross-device-user');
@@ -45,4 +60,24 @@ test('a user who answered on one device is not prompted on another', async () =>
   const c = await device('someone-else');
   await press(c, 'Finish onboarding');
   await prompt(c).waitFor();
+});
+
+test('without a signature the answer is kept, anonymous, and no history is asked for', async () => {
+  const page = await device('unsigned-user', { signed: false });
+  const asked = [];
+  page.on('request', (r) => { if (r.url().includes('/eligibility')) asked.push(r.url()); });
+  const dialog = prompt(page);
+  await press(page, 'Finish onboarding');
+  await scoreRadio(dialog, 4).click();
+  await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+
+  const stored = await eventually(() => responses(collector, 'signed'), {
+    until: (list) => list.some((r) => r.score === 4),
+    what: 'the unsigned answer',
+  });
+  const answer = stored.find((r) => r.score === 4);
+  if (answer.user_id !== null || answer.identity_unverified !== true) {
+    throw new Error(`expected an anonymous, flagged answer, got ${JSON.stringify(answer)}`);
+  }
+  if (asked.length) throw new Error(`no history request expected, saw ${asked}`);
 });

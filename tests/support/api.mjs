@@ -10,6 +10,18 @@ export async function adminGet(collector, path) {
   return JSON.parse(text);
 }
 
+/** POST a JSON body to an admin endpoint; returns the parsed answer, throws on non-2xx. */
+export async function adminPost(collector, path, body) {
+  const response = await fetch(`${collector.url}${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${collector.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`POST ${path} → ${response.status}: ${text}`);
+  return JSON.parse(text);
+}
+
 /** `GET /api/v1/stats?project=…` */
 export function stats(collector, project = 'demo') {
   return adminGet(collector, `/api/v1/stats?project=${encodeURIComponent(project)}`);

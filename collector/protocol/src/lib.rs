@@ -70,6 +70,12 @@ pub struct NewResponse {
     /// The page the prompt was answered on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// A random secret the widget makes for this response (16-128
+    /// characters from `A-Z a-z 0-9 - _`) and keeps with it: the collector
+    /// stores only its SHA-256, and only a `PATCH` carrying it may set the
+    /// comment. Without one, the comment can never be changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
 }
 
 /// `PATCH /api/v1/responses/{id}`: the follow-up comment of a response.
@@ -80,6 +86,13 @@ pub struct CommentUpdate {
     pub key: String,
     /// The "why?" text; an empty string clears it.
     pub comment: String,
+    /// The response's secret, as sent in its `POST` ([`NewResponse::secret`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
+    /// Proof of the response's `user_id` when the project verifies
+    /// identities, as in [`NewResponse::user_hash`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_hash: Option<String>,
 }
 
 /// What happened to a prompt, for cooldowns across devices and response
@@ -261,6 +274,7 @@ mod tests {
             traits: None,
             locale: None,
             url: None,
+            secret: None,
         };
         let json = serde_json::to_string(&r).unwrap();
         assert_eq!(json, r#"{"id":"x","key":"demo","score":9}"#);

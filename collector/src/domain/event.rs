@@ -2,6 +2,7 @@
 
 use nps_protocol::{EventKind, NewEvent};
 
+use super::response::user_hash;
 use super::{ClientId, EventName, Invalid, ProjectKey, UserId};
 
 /// An event whose every field was checked.
@@ -31,7 +32,7 @@ impl TryFrom<NewEvent> for ValidEvent {
             kind: e.kind,
             moment: e.moment.map(EventName::try_from).transpose()?,
             user_id: e.user_id.map(UserId::try_from).transpose()?,
-            user_hash: e.user_hash.filter(|h| h.len() <= 128),
+            user_hash: e.user_hash.map(user_hash).transpose()?,
         })
     }
 }

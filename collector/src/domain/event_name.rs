@@ -12,9 +12,26 @@ impl EventName {
     /// Longest name accepted.
     pub const MAX_LEN: usize = 64;
 
+    /// The bucket an answer or event is stored under when it names a
+    /// moment the project does not configure (any more): a stale widget
+    /// loses no answer, and nobody can grow the statistics with invented
+    /// names. The parentheses make it impossible to collide with a real
+    /// moment's name.
+    pub const UNCONFIGURED: &'static str = "(other)";
+
     /// The name.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// This moment if the project configures it, the
+    /// [`UNCONFIGURED`](Self::UNCONFIGURED) bucket otherwise.
+    pub fn or_unconfigured(self, configured: impl Fn(&str) -> bool) -> Self {
+        if configured(&self.0) {
+            self
+        } else {
+            Self(Self::UNCONFIGURED.to_owned())
+        }
     }
 }
 

@@ -4,7 +4,10 @@
 use nps_protocol::NewResponse;
 use uuid::Uuid;
 
-use super::{Comment, EventName, Invalid, Locale, PageUrl, ProjectKey, Score, UserId, ValidTraits};
+use super::{
+    Comment, EventName, Invalid, Locale, PageUrl, ProjectKey, ResponseSecret, Score, UserId,
+    ValidTraits,
+};
 
 /// A client-generated UUID (of a response or an event): its idempotency key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -34,6 +37,18 @@ impl TryFrom<&str> for ClientId {
     }
 }
 
+/// A claimed `user_hash`: hex, at most 128 characters.
+pub(crate) fn user_hash(raw: String) -> Result<String, Invalid> {
+    if raw.len() <= 128 && raw.bytes().all(|b| b.is_ascii_hexdigit()) {
+        Ok(raw)
+    } else {
+        Err(Invalid::new(
+            "invalid_user_hash",
+            "user_hash must be the hex HMAC-SHA256 of the user id",
+        ))
+    }
+}
+
 /// A response whose every field was checked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidResponse {
@@ -57,6 +72,11 @@ pub struct ValidResponse {
     pub locale: Option<Locale>,
     /// Page the answer came from.
     pub url: Option<PageUrl>,
+    /// The author's secret, needed to set the comment later.
+    pub secret: Option<ResponseSecret>,
+    /// A `user_id` was claimed without a valid proof in a project that
+    /// verifies identities: it was dropped, and the answer kept anonymous.
+    pub identity_unverified: bool,
 }
 
 impl TryFrom<NewResponse> for ValidResponse {
@@ -69,7 +89,7 @@ impl TryFrom<NewResponse> for ValidResponse {
             score: Score::try_from(r.score)?,
             comment: Comment::parse_optional(r.comment)?,
             user_id: r.user_id.map(UserId::try_from).transpose()?,
-            user_hash: r.user_hash.filter(|h| h.len() <= 128),
+            user_hash: r.user_hash.map(user_hash).transpose()?,
             moment: r.moment.map(EventName::try_from).transpose()?,
             traits: r
                 .traits
@@ -78,6 +98,8 @@ impl TryFrom<NewResponse> for ValidResponse {
                 .unwrap_or_default(),
             locale: r.locale.map(Locale::try_from).transpose()?,
             url: r.url.map(PageUrl::try_from).transpose()?,
+            secret: r.secret.map(ResponseSecret::try_from).transpose()?,
+            identity_unverified: false,
         })
     }
 }

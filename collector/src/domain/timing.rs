@@ -35,6 +35,11 @@ impl TimingRules {
     pub fn as_config(&self) -> &WidgetConfig {
         &self.0
     }
+
+    /// Whether `event` is one of the configured moments.
+    pub fn has_moment(&self, event: &str) -> bool {
+        self.0.moments.iter().any(|m| m.event == event)
+    }
 }
 
 fn invalid(message: impl Into<String>) -> Invalid {

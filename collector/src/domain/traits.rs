@@ -2,7 +2,7 @@
 
 use nps_protocol::{TraitValue, Traits};
 
-use super::{EventName, Invalid};
+use super::{has_control_chars, EventName, Invalid};
 
 /// At most [`ValidTraits::MAX_COUNT`] traits, names shaped like event names,
 /// string values of at most [`ValidTraits::MAX_VALUE_CHARS`] characters,
@@ -56,6 +56,12 @@ impl TryFrom<Traits> for ValidTraits {
                         ),
                     ))
                 }
+                TraitValue::Text(s) if has_control_chars(s) || s.contains(['\n', '\r', '\t']) => {
+                    return Err(Invalid::new(
+                        "invalid_traits",
+                        format!("trait {name:?} contains control characters"),
+                    ))
+                }
                 TraitValue::Number(n) if !n.is_finite() => {
                     return Err(Invalid::new(
                         "invalid_traits",
@@ -99,5 +105,12 @@ mod tests {
         assert!(ValidTraits::try_from(long).is_err(), "long value");
         let bad_name = traits(&[("has space", TraitValue::Bool(true))]);
         assert!(ValidTraits::try_from(bad_name).is_err(), "bad name");
+        for bad in ["nul\0", "esc\u{1b}[31m", "line\nbreak"] {
+            let t = traits(&[("plan", TraitValue::Text(bad.into()))]);
+            assert!(
+                ValidTraits::try_from(t).is_err(),
+                "control characters in {bad:?}"
+            );
+        }
     }
 }

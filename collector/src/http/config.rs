@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 use super::caching::cached;
 use super::error::Result;
 use super::extract::QueryParams;
-use super::{require_project, AppState};
+use super::{public_project, AppState, Budget};
 use crate::domain::ProjectKey;
 
 /// Routes the widget calls.
@@ -42,7 +42,7 @@ async fn config(
     QueryParams(query): QueryParams<ConfigQuery>,
 ) -> Result<Response> {
     let key = ProjectKey::try_from(query.key)?;
-    let project = require_project(&state, &key).await?;
+    let project = public_project(&state, &key, Budget::Reads).await?;
     let config = project.settings.timing.widget_config(key.as_str());
     // Serialised once: the digest and the body are the same bytes.
     let body = serde_json::to_vec(&config).map_err(crate::store::StoreError::from)?;

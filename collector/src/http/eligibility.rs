@@ -1,8 +1,13 @@
-//! `GET /api/v1/eligibility?key&user_id[&user_hash]` (public): an identified
+//! `GET /api/v1/eligibility?key&user_id&user_hash` (public): an identified
 //! user's prompt history from every device, which the widget merges with
-//! its own `localStorage` so cooldowns hold across devices. With identity
-//! verification on, the `user_hash` is required: nobody reads someone
-//! else's history.
+//! its own `localStorage` so cooldowns hold across devices.
+//!
+//! Served only to a request that proves the user (a valid `user_hash`):
+//! the public key is in every page, and user ids are often e-mail
+//! addresses, so without the proof anyone could learn whether a person
+//! uses the product and when she answered. A project that does not verify
+//! identities therefore gets no cross-device history: its widget keeps the
+//! cooldowns of each browser.
 
 use axum::extract::State;
 use axum::http::header;
@@ -14,7 +19,7 @@ use serde::Deserialize;
 
 use super::error::Result;
 use super::extract::QueryParams;
-use super::{require_project, verify_user, AppState};
+use super::{public_project, require_proof, AppState, Budget};
 use crate::domain::{ProjectKey, UserId};
 
 /// Routes the widget calls.
@@ -28,7 +33,8 @@ struct HistoryQuery {
     key: String,
     /// The host app's user id.
     user_id: String,
-    /// HMAC proof of `user_id`, when the project verifies identities.
+    /// HMAC proof of `user_id` (required; the project must verify
+    /// identities).
     user_hash: Option<String>,
 }
 
@@ -37,7 +43,7 @@ struct HistoryQuery {
     responses(
         (status = 200, description = "The user's history (never cached)", body = UserHistory),
         (status = 400, description = "Bad query", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "user_id not verified", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "user_id not proven (or the project does not verify identities)", body = nps_protocol::Problem, content_type = "application/problem+json"),
         (status = 404, description = "Unknown key", body = nps_protocol::Problem, content_type = "application/problem+json"),
         (status = 422, description = "Bad user id", body = nps_protocol::Problem, content_type = "application/problem+json"),
         (status = 429, description = "Rate limited", body = nps_protocol::Problem, content_type = "application/problem+json")))]
@@ -47,8 +53,8 @@ async fn history(
 ) -> Result<impl IntoResponse> {
     let key = ProjectKey::try_from(query.key)?;
     let user = UserId::try_from(query.user_id)?;
-    let project = require_project(&state, &key).await?;
-    verify_user(&project, Some(&user), query.user_hash.as_deref())?;
+    let project = public_project(&state, &key, Budget::Reads).await?;
+    require_proof(&project, &user, query.user_hash.as_deref())?;
     let history = state.store.user_history(&key, &user).await?;
     Ok(([(header::CACHE_CONTROL, "no-store")], Json(history)))
 }

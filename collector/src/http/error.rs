@@ -49,6 +49,13 @@ pub enum Error {
         "user_id is not verified: send user_hash = HMAC-SHA256(identity secret, user_id), hex"
     )]
     UnverifiedUser,
+    /// 403: the request may not change this resource (e.g. a comment
+    /// without its response's secret); the message says why.
+    #[error("{1}")]
+    Forbidden(&'static str, String),
+    /// 408: the request (head, body and handling) took too long.
+    #[error("the request took longer than {0} s")]
+    RequestTimeout(u64),
     /// 405: the route exists, not with this method.
     #[error("this method is not allowed here")]
     MethodNotAllowed,
@@ -75,7 +82,8 @@ impl Error {
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            Self::UnverifiedUser => StatusCode::FORBIDDEN,
+            Self::UnverifiedUser | Self::Forbidden(..) => StatusCode::FORBIDDEN,
+            Self::RequestTimeout(_) => StatusCode::REQUEST_TIMEOUT,
             Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -94,6 +102,8 @@ impl Error {
             Self::Conflict(_) => "conflict",
             Self::MethodNotAllowed => "method_not_allowed",
             Self::UnverifiedUser => "unverified_user",
+            Self::Forbidden(code, _) => code,
+            Self::RequestTimeout(_) => "request_timeout",
             Self::RateLimited(_) => "rate_limited",
             Self::Store(_) => "internal_error",
         }

@@ -1,6 +1,11 @@
 //! `POST /api/v1/events` (public): impressions and outcomes of prompts
-//! (shown, declined, snoozed). Recorded for response rates per moment and,
-//! next, for cooldowns across devices (nothing reads them back yet).
+//! (shown, declined, snoozed), for response rates per moment and for
+//! cooldowns across devices (`GET /api/v1/eligibility` reads them back).
+//!
+//! An event about an identified user needs the identity proof when the
+//! project verifies identities, since it changes when she is asked next.
+//! A moment the project does not configure is stored under the
+//! `(other)` bucket, so invented names cannot grow the statistics.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -11,7 +16,7 @@ use time::OffsetDateTime;
 
 use super::error::Result;
 use super::extract::JsonBody;
-use super::{receipt, require_project, verify_user, AppState};
+use super::{public_project, receipt, verify_user, AppState, Budget};
 use crate::domain::ValidEvent;
 
 /// Routes the widget calls.
@@ -36,9 +41,12 @@ async fn create(
     State(state): State<AppState>,
     JsonBody(body): JsonBody<NewEvent>,
 ) -> Result<(StatusCode, Json<ResponseReceipt>)> {
-    let event = ValidEvent::try_from(body)?;
-    let project = require_project(&state, &event.key).await?;
+    let mut event = ValidEvent::try_from(body)?;
+    let project = public_project(&state, &event.key, Budget::Writes).await?;
     verify_user(&project, event.user_id.as_ref(), event.user_hash.as_deref())?;
+    event.moment = event
+        .moment
+        .map(|m| m.or_unconfigured(|name| project.settings.timing.has_moment(name)));
     let inserted = state
         .store
         .insert_event(&event, OffsetDateTime::now_utc())

@@ -1,18 +1,21 @@
 //! Extractors that fail with our [`Error`] instead of axum's plain-text
 //! rejections: JSON bodies, query strings and the admin token.
 
-use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::body::Bytes;
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{FromRef, FromRequest, FromRequestParts, Query, Request};
 use axum::http::request::Parts;
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use secrecy::ExposeSecret;
 use serde::de::DeserializeOwned;
 use subtle::ConstantTimeEq;
 
 use super::error::Error;
+use super::strict_json::duplicate_key;
 use super::{AppState, MAX_BODY_BYTES};
 
-/// `axum::Json`, but malformed or oversized bodies become JSON problems.
+/// `axum::Json`, but stricter (an object naming a key twice is refused:
+/// serde would silently keep the last one) and failing with JSON problems.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct JsonBody<T>(pub T);
 
@@ -24,19 +27,38 @@ where
     type Rejection = Error;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(req, state).await {
-            Ok(axum::Json(value)) => Ok(Self(value)),
-            Err(rejection) => Err(json_error(&rejection)),
+        if !is_json(req.headers()) {
+            return Err(Error::UnsupportedMediaType);
         }
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
+            match rejection.status() {
+                StatusCode::PAYLOAD_TOO_LARGE => Error::PayloadTooLarge(MAX_BODY_BYTES),
+                _ => Error::MalformedJson(rejection.body_text()),
+            }
+        })?;
+        let value = serde_json::from_slice(&bytes)
+            .map_err(|e| Error::MalformedJson(format!("invalid JSON body: {e}")))?;
+        if let Some(key) = duplicate_key(&bytes) {
+            return Err(Error::MalformedJson(format!(
+                "the key {key:?} appears twice in one object"
+            )));
+        }
+        Ok(Self(value))
     }
 }
 
-fn json_error(rejection: &JsonRejection) -> Error {
-    match rejection.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => Error::PayloadTooLarge(MAX_BODY_BYTES),
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => Error::UnsupportedMediaType,
-        _ => Error::MalformedJson(rejection.body_text()),
-    }
+/// `application/json`, or any `application/*+json`, with parameters.
+fn is_json(headers: &HeaderMap) -> bool {
+    let Some(value) = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let essence = value.split(';').next().unwrap_or_default().trim();
+    let essence = essence.to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
 }
 
 /// `axum::extract::Query`, with a JSON problem on failure.

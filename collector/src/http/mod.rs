@@ -14,7 +14,9 @@ mod openapi;
 mod projects;
 mod rate_limit;
 mod responses;
+mod security_headers;
 mod stats;
+mod strict_json;
 
 use std::sync::Arc;
 
@@ -30,13 +32,15 @@ use tower_http::trace::TraceLayer;
 pub(crate) use assets::widget_is_built;
 pub use error::{Error, Result};
 pub use openapi::document as openapi_document;
+pub(crate) use rate_limit::Budget;
 pub use rate_limit::RateLimits;
 
 use axum::http::StatusCode;
 use axum::Json;
 use nps_protocol::ResponseReceipt;
 
-use crate::domain::{user_hash_is_valid, ClientId, ProjectKey, UserId};
+use crate::domain::{user_hash_is_valid, ClientId, ProjectKey, UserId, ValidResponse};
+use crate::settings::TransportSettings;
 use crate::store::{Inserted, Project, Store};
 
 /// Largest request body accepted, in bytes.
@@ -92,12 +96,53 @@ pub fn app(state: AppState) -> Router {
         .merge(assets::router())
         .method_not_allowed_fallback(|| async { Error::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn(refuse_oversized_bodies))
+        .layer(axum::middleware::from_fn(security_headers::add))
         .layer(cors)
         .layer(CompressionLayer::new())
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state)
+}
+
+/// Puts the transport's deadlines on the router: a body must arrive within
+/// `body_timeout`, a whole request be answered within `request_timeout`
+/// (408 problem otherwise). Kept out of [`app`] so tests driving the router
+/// without a socket need no settings.
+pub fn with_deadlines(router: Router, transport: &TransportSettings) -> Router {
+    let limit = transport.request_timeout();
+    router
+        .layer(axum::middleware::from_fn(
+            move |request: axum::extract::Request, next: axum::middleware::Next| async move {
+                match tokio::time::timeout(limit, next.run(request)).await {
+                    Ok(response) => response,
+                    Err(_) => axum::response::IntoResponse::into_response(Error::RequestTimeout(
+                        limit.as_secs(),
+                    )),
+                }
+            },
+        ))
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+            transport.body_timeout(),
+        ))
+}
+
+/// A `Content-Length` over the limit is refused before a byte of the body
+/// is read: a client announcing 10¹² bytes gets its 413 at once.
+async fn refuse_oversized_bodies(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Result<axum::response::Response> {
+    let announced = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if announced.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+        return Err(Error::PayloadTooLarge(MAX_BODY_BYTES));
+    }
+    Ok(next.run(request).await)
 }
 
 /// The receipt of a stored (201) or replayed (200) response or event.
@@ -112,10 +157,9 @@ pub(crate) fn receipt(id: ClientId, inserted: Inserted) -> (StatusCode, Json<Res
     (status, Json(ResponseReceipt { id, created }))
 }
 
-/// The project with this key, or a 404 `unknown_key`. Counts the request
-/// against the key's rate limit first.
+/// The project with this key, or a 404 `unknown_key` (admin routes: not
+/// charged to the key's rate limit).
 pub(crate) async fn require_project(state: &AppState, key: &ProjectKey) -> Result<Project> {
-    state.limits.check_key(key)?;
     state
         .store
         .project(key)
@@ -123,8 +167,59 @@ pub(crate) async fn require_project(state: &AppState, key: &ProjectKey) -> Resul
         .ok_or_else(|| Error::UnknownKey(key.as_str().to_owned()))
 }
 
+/// [`require_project`] for the widget's public routes: the request is
+/// counted against one of the key's budgets first.
+pub(crate) async fn public_project(
+    state: &AppState,
+    key: &ProjectKey,
+    budget: Budget,
+) -> Result<Project> {
+    state.limits.check_key(key, budget)?;
+    require_project(state, key).await
+}
+
+/// An answer is never refused for its identity: when the project verifies
+/// identities and the claimed `user_id` comes without a valid proof (a page
+/// that forgot to sign, a stale signature), the user id is dropped and the
+/// answer kept anonymous, flagged `identity_unverified`. Refusing it would
+/// lose the answer: the widget drops what a 4xx refuses.
+pub(crate) fn settle_identity(project: &Project, response: &mut ValidResponse) {
+    if verify_user(
+        project,
+        response.user_id.as_ref(),
+        response.user_hash.as_deref(),
+    )
+    .is_err()
+    {
+        response.user_id = None;
+        response.user_hash = None;
+        response.identity_unverified = true;
+    }
+}
+
+/// Reading a user's data through the public API needs the proof, whatever
+/// the project's setting: without identity verification there is no
+/// proof, so nothing is revealed.
+pub(crate) fn require_proof(
+    project: &Project,
+    user: &UserId,
+    user_hash: Option<&str>,
+) -> Result<()> {
+    let proven = project
+        .settings
+        .identity_secret
+        .as_deref()
+        .zip(user_hash)
+        .is_some_and(|(secret, hash)| user_hash_is_valid(secret, user, hash));
+    if proven {
+        Ok(())
+    } else {
+        Err(Error::UnverifiedUser)
+    }
+}
+
 /// When the project verifies identities, a claimed user id must carry a
-/// valid `user_hash`; anonymous answers stay welcome.
+/// valid `user_hash`; anonymous requests stay welcome.
 pub(crate) fn verify_user(
     project: &Project,
     user_id: Option<&UserId>,

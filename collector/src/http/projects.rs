@@ -86,7 +86,9 @@ struct NewProject {
     #[serde(default)]
     config: Option<WidgetConfig>,
     /// Require `user_hash` with every `user_id`; a secret is generated.
-    #[serde(default)]
+    /// On unless turned off: without it anyone holding the public key can
+    /// record events as any user, and no cross-device history is served.
+    #[serde(default = "on")]
     verify_identity: bool,
 }
 
@@ -136,6 +138,10 @@ async fn create(
         )));
     }
     Ok((StatusCode::CREATED, Json(project.into())))
+}
+
+fn on() -> bool {
+    true
 }
 
 /// 256 random bits, hex.

@@ -1,9 +1,20 @@
-//! Per-IP and per-key rate limits on the API, answered with 429 and
+//! Per-client and per-key rate limits on the API, answered with 429 and
 //! `Retry-After`. The widget's endpoints are public (the key is in every
 //! page), so a bot must not be able to flood them or the database.
 //!
-//! GCRA limiters from `governor`, keyed by client IP (the socket's peer
-//! address) and by project key; a limit of 0 turns it off (benchmarks).
+//! GCRA limiters from `governor`; a limit of 0 turns it off (benchmarks).
+//! - **Per client**: every API request, keyed by address (IPv6 by /64,
+//!   the block one subscriber gets, so rotating addresses inside it gains
+//!   nothing).
+//! - **Per key, two budgets**: writes (responses, comments, events) and
+//!   reads (config, eligibility) are counted apart, so a crowd hammering
+//!   the cacheable config cannot use up the budget the answers need. The
+//!   admin API is never charged to a key: a dashboard refreshing cannot
+//!   block a customer's widget, nor the reverse.
+//! - A key's budget is shared by its whole audience, so a crowd of many
+//!   addresses can still exhaust it; the widget then keeps the answer in
+//!   its outbox and retries after `Retry-After`, so nothing is lost, only
+//!   delayed.
 
 use std::hash::Hash;
 use std::net::{IpAddr, SocketAddr};
@@ -20,12 +31,23 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use super::error::Error;
 use super::AppState;
 use crate::domain::ProjectKey;
+use crate::transport::client_prefix;
 
-/// The two limiters; `None` where a limit is off.
+/// Which of a key's two budgets a public request draws on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Budget {
+    /// Responses, comments and events.
+    Writes,
+    /// Config and eligibility.
+    Reads,
+}
+
+/// The limiters; `None` where a limit is off.
 #[derive(Debug, Default)]
 pub struct RateLimits {
     per_ip: Option<DefaultKeyedRateLimiter<IpAddr>>,
-    per_key: Option<DefaultKeyedRateLimiter<String>>,
+    key_writes: Option<DefaultKeyedRateLimiter<String>>,
+    key_reads: Option<DefaultKeyedRateLimiter<String>>,
     trust_forwarded_for: bool,
 }
 
@@ -53,13 +75,15 @@ fn check<K: Hash + Eq + Clone>(
 }
 
 impl RateLimits {
-    /// Limits in requests per second; 0 turns one off. With
-    /// `trust_forwarded_for`, the client IP is the last `X-Forwarded-For`
-    /// address (set by the operator's proxy).
+    /// Limits in requests per second; 0 turns one off. A key's read
+    /// budget is a multiple of its write budget ([`READS_PER_WRITE`]).
+    /// With `trust_forwarded_for`, the client IP is the last
+    /// `X-Forwarded-For` address (set by the operator's proxy).
     pub fn new(per_ip: u32, per_key: u32, trust_forwarded_for: bool) -> Arc<Self> {
         let limits = Arc::new(Self {
             per_ip: limiter(per_ip),
-            per_key: limiter(per_key),
+            key_writes: limiter(per_key),
+            key_reads: limiter(per_key.saturating_mul(READS_PER_WRITE)),
             trust_forwarded_for,
         });
         // Forget idle clients now and then so memory stays bounded.
@@ -72,7 +96,10 @@ impl RateLimits {
                 if let Some(l) = &limits.per_ip {
                     l.retain_recent();
                 }
-                if let Some(l) = &limits.per_key {
+                for l in [&limits.key_writes, &limits.key_reads]
+                    .into_iter()
+                    .flatten()
+                {
                     l.retain_recent();
                 }
             }
@@ -80,11 +107,19 @@ impl RateLimits {
         limits
     }
 
-    /// Counts one request for a project key.
-    pub(crate) fn check_key(&self, key: &ProjectKey) -> Result<(), Error> {
-        check(self.per_key.as_ref(), &key.as_str().to_owned())
+    /// Counts one public request against a project key's budget.
+    pub(crate) fn check_key(&self, key: &ProjectKey, budget: Budget) -> Result<(), Error> {
+        let limiter = match budget {
+            Budget::Writes => self.key_writes.as_ref(),
+            Budget::Reads => self.key_reads.as_ref(),
+        };
+        check(limiter, &key.as_str().to_owned())
     }
 }
+
+/// A key's read budget, as a multiple of its write budget: a page view
+/// reads the config once and writes a few times a month at most.
+pub(crate) const READS_PER_WRITE: u32 = 4;
 
 /// Middleware: counts the request against its client IP.
 pub(super) async fn per_ip(
@@ -93,7 +128,7 @@ pub(super) async fn per_ip(
     next: Next,
 ) -> Result<Response, Error> {
     if let Some(ip) = client_ip(&request, state.limits.trust_forwarded_for) {
-        check(state.limits.per_ip.as_ref(), &ip)?;
+        check(state.limits.per_ip.as_ref(), &client_prefix(ip))?;
     }
     Ok(next.run(request).await)
 }

@@ -11,9 +11,16 @@ use time::OffsetDateTime;
 
 use super::error::{Error, Result};
 use super::extract::{Admin, JsonBody, QueryParams};
-use super::{receipt, require_project, verify_user, AppState};
-use crate::domain::{ClientId, Comment, ProjectKey, ValidResponse};
+use super::{
+    public_project, receipt, require_project, settle_identity, verify_user, AppState, Budget,
+};
+use crate::domain::{ClientId, Comment, ProjectKey, ResponseSecret, UserId, ValidResponse};
 use crate::store::StoredResponse;
+
+/// How long after the answer its comment may still be set: long enough for
+/// a comment queued offline to arrive, short enough that a leaked secret
+/// soon stops mattering.
+pub(crate) const COMMENT_WINDOW: time::Duration = time::Duration::days(7);
 
 /// Routes the widget calls (CORS-enabled by the caller).
 pub(super) fn public_router() -> Router<AppState> {
@@ -55,13 +62,12 @@ async fn create(
     QueryParams(query): QueryParams<CreateQuery>,
     JsonBody(body): JsonBody<NewResponse>,
 ) -> Result<(StatusCode, Json<ResponseReceipt>)> {
-    let response = ValidResponse::try_from(body)?;
-    let project = require_project(&state, &response.key).await?;
-    verify_user(
-        &project,
-        response.user_id.as_ref(),
-        response.user_hash.as_deref(),
-    )?;
+    let mut response = ValidResponse::try_from(body)?;
+    let project = public_project(&state, &response.key, Budget::Writes).await?;
+    settle_identity(&project, &mut response);
+    response.moment = response
+        .moment
+        .map(|m| m.or_unconfigured(|name| project.settings.timing.has_moment(name)));
     if query.dry_run {
         let receipt = ResponseReceipt {
             id: response.id.uuid().to_string(),
@@ -78,13 +84,17 @@ async fn create(
     Ok(receipt(response.id, inserted))
 }
 
-/// Sets the comment of a response the same project stored before.
+/// Sets the comment of a response the same project stored before. Only its
+/// author may: the request carries the secret sent with the score, plus
+/// the `user_hash` when the answer belongs to a verified user, within
+/// [`COMMENT_WINDOW`] of the answer.
 #[utoipa::path(patch, path = "/api/v1/responses/{id}", tag = "widget",
     params(("id" = String, Path, description = "The response's UUID")),
     request_body = CommentUpdate,
     responses(
         (status = 200, description = "Comment stored", body = ResponseReceipt),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "No or wrong secret or user_hash, or the edit window closed", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Unknown key or response", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A field broke a rule", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Rate limited", body = Problem, content_type = "application/problem+json"),
@@ -99,10 +109,40 @@ async fn update_comment(
     let id = ClientId::try_from(id.as_str())?;
     let key = ProjectKey::try_from(body.key)?;
     let comment = Comment::parse_optional(Some(body.comment))?;
-    require_project(&state, &key).await?;
+    let secret = body.secret.map(ResponseSecret::try_from).transpose()?;
+    let project = public_project(&state, &key, Budget::Writes).await?;
+    let now = OffsetDateTime::now_utc();
+    let Some(target) = state.store.comment_target(&key, id).await? else {
+        return Err(Error::NotFound(format!(
+            "no response {} in this project",
+            id.uuid()
+        )));
+    };
+    let authored = secret
+        .zip(target.secret_hash.as_deref())
+        .is_some_and(|(secret, stored)| secret.matches(stored));
+    if !authored {
+        return Err(Error::Forbidden(
+            "wrong_secret",
+            "only the author may set this comment: send the secret sent with the score".into(),
+        ));
+    }
+    if let Some(user) = target.user_id {
+        let user = UserId::try_from(user)?;
+        verify_user(&project, Some(&user), body.user_hash.as_deref())?;
+    }
+    if now - target.created_at > COMMENT_WINDOW {
+        return Err(Error::Forbidden(
+            "edit_window_closed",
+            format!(
+                "a comment can be set within {} days of the answer",
+                COMMENT_WINDOW.whole_days()
+            ),
+        ));
+    }
     let found = state
         .store
-        .set_comment(&key, id, comment.as_ref(), OffsetDateTime::now_utc())
+        .set_comment(&key, id, comment.as_ref(), now)
         .await?;
     if !found {
         return Err(Error::NotFound(format!(

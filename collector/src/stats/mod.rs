@@ -1,7 +1,17 @@
 //! NPS arithmetic, pure: from a histogram of scores to the score, its
 //! categories and its uncertainty.
 
+mod compare;
+mod interval;
+mod tenure;
+
 use serde::Serialize;
+
+pub use compare::{compare, describe, two_sided_p_value, Comparison, Lang};
+pub use interval::{adjusted_wald, sample_size_for, still_needed, Adjusted, Interval};
+pub use tenure::{
+    signup_millis, tenure_bucket, tenure_class, tenure_days, NEW_USER_DAYS, TENURE_BUCKETS,
+};
 
 /// How many responses gave each score, index = score (0..=10).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -56,10 +66,26 @@ pub struct NpsSummary {
     pub detractors: u64,
     /// Count per score 0..=10.
     pub distribution: [u64; 11],
+    /// Adjusted-Wald 95% confidence interval of the NPS (Rocks 2016), in
+    /// points, bounds to two decimals; `None` with no responses.
+    pub ci95: Option<Interval>,
+    /// Half-width of the adjusted-Wald interval (1.96 adjusted standard
+    /// errors, taken before `ci95` is clamped to ±100), in points, one
+    /// decimal; `None` with no responses.
+    pub margin_of_error: Option<f64>,
+    /// Responses still to collect for a ±5-point adjusted margin if the
+    /// split stays as it is (half promoters, half detractors with none yet).
+    pub needed_for_5: u64,
+    /// Same for a ±10-point margin.
+    pub needed_for_10: u64,
 }
 
 fn one_decimal(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
+}
+
+fn two_decimals(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
 }
 
 /// Computes the NPS and its margin of error.
@@ -68,7 +94,9 @@ fn one_decimal(x: f64) -> f64 {
 /// the NPS is 100 × their mean, so its standard error is
 /// 100 × sqrt(Var / n) with Var = p + d − (p − d)², p and d the promoter
 /// and detractor shares. The margin is 1.96 standard errors (normal
-/// approximation, the usual convention in NPS tools).
+/// approximation, the usual convention in NPS tools). `ci95` and
+/// `margin_of_error` use the adjusted-Wald method instead (see
+/// [`adjusted_wald`]), which stays honest with few responses.
 pub fn summarise(d: &Distribution) -> NpsSummary {
     let n = d.total();
     let (p, q) = if n == 0 {
@@ -84,6 +112,7 @@ pub fn summarise(d: &Distribution) -> NpsSummary {
         let variance = (p + q - (p - q).powi(2)).max(0.0);
         one_decimal(1.96 * 100.0 * (variance / n as f64).sqrt())
     });
+    let adjusted = (n > 0).then(|| adjusted_wald(d));
     NpsSummary {
         nps,
         margin,
@@ -92,6 +121,13 @@ pub fn summarise(d: &Distribution) -> NpsSummary {
         passives: d.passives(),
         detractors: d.detractors(),
         distribution: d.0,
+        ci95: adjusted.map(|a| Interval {
+            low: two_decimals(a.ci95.low),
+            high: two_decimals(a.ci95.high),
+        }),
+        margin_of_error: adjusted.map(|a| one_decimal(a.margin_of_error)),
+        needed_for_5: still_needed(d, 5.0),
+        needed_for_10: still_needed(d, 10.0),
     }
 }
 
@@ -105,6 +141,21 @@ mod tests {
         assert_eq!(s.nps, None);
         assert_eq!(s.margin, None);
         assert_eq!(s.responses, 0);
+        assert_eq!((s.ci95, s.margin_of_error), (None, None));
+        // Worst case assumed with no data.
+        assert_eq!((s.needed_for_5, s.needed_for_10), (1533, 380));
+    }
+
+    #[test]
+    fn the_summary_carries_the_adjusted_interval() {
+        // 50 promoters, 30 passives, 20 detractors.
+        let d = Distribution([20, 0, 0, 0, 0, 0, 0, 30, 0, 0, 50]);
+        let s = summarise(&d);
+        assert_eq!(s.nps, Some(30.0));
+        let ci = s.ci95.expect("responses, so an interval");
+        assert_eq!((ci.low, ci.high), (14.05, 44.2));
+        assert_eq!(s.margin_of_error, Some(15.1));
+        assert_eq!((s.needed_for_5, s.needed_for_10), (835, 132));
     }
 
     #[test]

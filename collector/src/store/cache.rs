@@ -122,6 +122,14 @@ impl Store for CachedProjects {
         self.inner.set_comment(key, id, comment, now).await
     }
 
+    async fn comment_target(
+        &self,
+        key: &ProjectKey,
+        id: ClientId,
+    ) -> StoreResult<Option<super::CommentTarget>> {
+        self.inner.comment_target(key, id).await
+    }
+
     async fn moment_counts(&self, key: &ProjectKey) -> StoreResult<Vec<MomentCounts>> {
         self.inner.moment_counts(key).await
     }

@@ -5,6 +5,7 @@
 //! single durable statement or transaction: when it returns `Ok`, the data
 //! is committed to disk, which is what lets the HTTP layer acknowledge.
 
+mod batch;
 mod cache;
 mod postgres;
 mod queries;
@@ -120,12 +121,27 @@ pub struct StoredResponse {
     /// Traits at answer time.
     #[schema(value_type = Object)]
     pub traits: serde_json::Value,
+    /// A user id was claimed without a valid proof (the project verifies
+    /// identities): it was dropped and the answer kept anonymous.
+    pub identity_unverified: bool,
     /// When the score arrived.
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     /// Last change (the comment usually arrives a little later).
     #[serde(with = "time::serde::rfc3339")]
     pub updated_at: OffsetDateTime,
+}
+
+/// What deciding who may set a response's comment needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommentTarget {
+    /// SHA-256 (hex) of the author's secret; `None` for answers sent
+    /// without one, whose comment can't be changed.
+    pub secret_hash: Option<String>,
+    /// The (verified) user who answered.
+    pub user_id: Option<String>,
+    /// When the score arrived: edits are allowed for a bounded time.
+    pub created_at: OffsetDateTime,
 }
 
 /// Everything the collector keeps.
@@ -163,6 +179,12 @@ pub trait Store: Send + Sync + 'static {
         comment: Option<&Comment>,
         now: OffsetDateTime,
     ) -> StoreResult<bool>;
+    /// Who may set the comment of response `id` of this project.
+    async fn comment_target(
+        &self,
+        key: &ProjectKey,
+        id: ClientId,
+    ) -> StoreResult<Option<CommentTarget>>;
     /// Prompts shown and answered per moment.
     async fn moment_counts(&self, key: &ProjectKey) -> StoreResult<Vec<MomentCounts>>;
     /// Count of responses per score.

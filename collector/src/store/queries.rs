@@ -7,23 +7,26 @@
 //! sqlx); the reads are expanded by `backend_queries!` into a module of
 //! sqlx functions per backend, generic over the executor.
 
-/// Stores a response once (idempotent on `id`); `$10` is both timestamps.
+/// Stores a response once (idempotent on the project and `id`); `$10` is
+/// both timestamps.
 pub(crate) const INSERT_RESPONSE: &str = "INSERT INTO responses
-   (id, project_key, score, comment, user_id, moment, traits, locale, url, created_at, updated_at)
- VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
- ON CONFLICT (id) DO NOTHING";
+   (id, project_key, score, comment, user_id, moment, traits, locale, url, created_at, updated_at,
+    secret_hash, identity_unverified)
+ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12)
+ ON CONFLICT (project_key, id) DO NOTHING";
 
 /// Fills the comment of a stored response that has none. A replayed POST
 /// carrying a comment runs it: the widget may have merged the comment into
-/// a POST whose first attempt was stored but whose answer was lost.
-pub(crate) const FILL_COMMENT: &str =
-    "UPDATE responses SET comment = $1, updated_at = $2 WHERE id = $3 AND project_key = $4 AND comment IS NULL";
+/// a POST whose first attempt was stored but whose answer was lost. Only
+/// the author's replay (same secret) may: `NULL = NULL` is not true.
+pub(crate) const FILL_COMMENT: &str = "UPDATE responses SET comment = $1, updated_at = $2
+ WHERE id = $3 AND project_key = $4 AND comment IS NULL AND secret_hash = $5";
 
-/// Stores an event once (idempotent on `id`).
+/// Stores an event once (idempotent on the project and `id`).
 pub(crate) const INSERT_EVENT: &str =
     "INSERT INTO events (id, project_key, kind, moment, user_id, created_at)
  VALUES ($1, $2, $3, $4, $5, $6)
- ON CONFLICT (id) DO NOTHING";
+ ON CONFLICT (project_key, id) DO NOTHING";
 
 /// Sets the comment of a response of a project.
 pub(crate) const SET_COMMENT: &str =
@@ -151,6 +154,31 @@ macro_rules! backend_queries {
             Ok(history)
         }
 
+        pub(crate) async fn comment_target<'c, E>(
+            exec: E,
+            key: &ProjectKey,
+            id: crate::domain::ClientId,
+        ) -> StoreResult<Option<crate::store::CommentTarget>>
+        where
+            E: sqlx::Executor<'c, Database = $db>,
+        {
+            let row = sqlx::query(
+                "SELECT secret_hash, user_id, created_at FROM responses WHERE project_key = $1 AND id = $2",
+            )
+            .bind(key.as_str())
+            .bind(id.uuid().to_string())
+            .fetch_optional(exec)
+            .await?;
+            row.map(|row| {
+                Ok(crate::store::CommentTarget {
+                    secret_hash: row.try_get("secret_hash")?,
+                    user_id: row.try_get("user_id")?,
+                    created_at: from_millis(row.try_get("created_at")?),
+                })
+            })
+            .transpose()
+        }
+
         pub(crate) async fn moment_counts<'c, E>(
             exec: E,
             key: &ProjectKey,
@@ -217,7 +245,8 @@ macro_rules! backend_queries {
             E: sqlx::Executor<'c, Database = $db>,
         {
             let rows = sqlx::query(
-                "SELECT id, score, comment, user_id, moment, locale, url, traits, created_at, updated_at
+                "SELECT id, score, comment, user_id, moment, locale, url, traits, created_at, updated_at,
+                        identity_unverified
                  FROM responses WHERE project_key = $1 ORDER BY created_at DESC, id LIMIT $2",
             )
             .bind(key.as_str())
@@ -237,6 +266,7 @@ macro_rules! backend_queries {
                         locale: row.try_get("locale")?,
                         url: row.try_get("url")?,
                         traits: serde_json::from_str(&traits)?,
+                        identity_unverified: row.try_get("identity_unverified")?,
                         created_at: from_millis(row.try_get("created_at")?),
                         updated_at: from_millis(row.try_get("updated_at")?),
                     })

@@ -1,27 +1,52 @@
-//! Cross-device history of an identified user.
+//! Cross-device history of an identified user: served only with the
+//! identity proof.
 
 use serde_json::{json, Value};
 
-use crate::helpers::{new_id, problem_code, spawn_app, TestApp};
+use crate::helpers::{new_id, problem_code, spawn_app, TestApp, ADMIN_TOKEN};
 
-async fn event(app: &TestApp, kind: &str, user: &str) {
+/// Creates project `secure` (identity verification on); returns its secret.
+pub async fn verified_project(app: &TestApp) -> String {
+    let created: Value = app
+        .client
+        .post(app.url("/api/v1/projects"))
+        .bearer_auth(ADMIN_TOKEN)
+        .json(&json!({"key": "secure", "name": "Secure", "moments": ["upgraded"]}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    created["identity_secret"].as_str().unwrap().to_owned()
+}
+
+async fn event(app: &TestApp, secret: &str, kind: &str, user: &str) {
+    let hash = nps_collector::domain::user_hash(secret, user);
     let r = app
         .client
         .post(app.url("/api/v1/events"))
-        .json(&json!({"id": new_id(), "key": "demo", "kind": kind, "user_id": user}))
+        .json(&json!({"id": new_id(), "key": "secure", "kind": kind, "user_id": user, "user_hash": hash}))
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), 201);
 }
 
-async fn history(app: &TestApp, user: &str) -> Value {
-    let r = app
-        .client
-        .get(app.url(&format!("/api/v1/eligibility?key=demo&user_id={user}")))
+async fn history(app: &TestApp, key: &str, user: &str, hash: Option<&str>) -> reqwest::Response {
+    let proof = hash.map(|h| format!("&user_hash={h}")).unwrap_or_default();
+    app.client
+        .get(app.url(&format!(
+            "/api/v1/eligibility?key={key}&user_id={user}{proof}"
+        )))
         .send()
         .await
-        .unwrap();
+        .unwrap()
+}
+
+async fn proven_history(app: &TestApp, secret: &str, user: &str) -> Value {
+    let hash = nps_collector::domain::user_hash(secret, user);
+    let r = history(app, "secure", user, Some(&hash)).await;
     assert_eq!(r.status(), 200);
     r.json().await.unwrap()
 }
@@ -29,14 +54,18 @@ async fn history(app: &TestApp, user: &str) -> Value {
 #[tokio::test]
 async fn an_answer_on_one_device_is_known_to_the_others() {
     let app = spawn_app().await;
-    event(&app, "shown", "u-1").await;
-    app.post_response(&json!({"id": new_id(), "key": "demo", "score": 9, "user_id": "u-1"}))
-        .await;
-    event(&app, "snoozed", "u-2").await;
+    let secret = verified_project(&app).await;
+    event(&app, &secret, "shown", "u-1").await;
+    let hash = nps_collector::domain::user_hash(&secret, "u-1");
+    app.post_response(
+        &json!({"id": new_id(), "key": "secure", "score": 9, "user_id": "u-1", "user_hash": hash}),
+    )
+    .await;
+    event(&app, &secret, "snoozed", "u-2").await;
 
-    let u1 = history(&app, "u-1").await;
-    let u2 = history(&app, "u-2").await;
-    let stranger = history(&app, "u-3").await;
+    let u1 = proven_history(&app, &secret, "u-1").await;
+    let u2 = proven_history(&app, &secret, "u-2").await;
+    let stranger = proven_history(&app, &secret, "u-3").await;
 
     assert!(u1["last_shown_at"].as_f64().is_some());
     assert!(u1["last_answered_at"].as_f64().is_some());
@@ -47,38 +76,61 @@ async fn an_answer_on_one_device_is_known_to_the_others() {
 }
 
 #[tokio::test]
-async fn with_identity_verification_a_history_needs_the_user_hash() {
+async fn without_the_proof_a_history_reveals_nothing() {
     let app = spawn_app().await;
-    let created: Value = app
-        .client
-        .post(app.url("/api/v1/projects"))
-        .bearer_auth(crate::helpers::ADMIN_TOKEN)
-        .json(&json!({"key": "secure", "name": "Secure", "verify_identity": true}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let secret = created["identity_secret"].as_str().unwrap();
-    let hash = nps_collector::domain::user_hash(secret, "u-7");
+    let secret = verified_project(&app).await;
+    event(&app, &secret, "declined", "alice@example.com").await;
+    // The demo project does not verify identities: nobody can prove anyone.
+    app.post_response(
+        &json!({"id": new_id(), "key": "demo", "score": 9, "user_id": "bob@example.com"}),
+    )
+    .await;
+    let someone_elses = nps_collector::domain::user_hash(&secret, "mallory");
 
-    let without = app
+    let cases = [
+        (
+            history(&app, "secure", "alice@example.com", None).await,
+            "no hash",
+        ),
+        (
+            history(&app, "secure", "alice@example.com", Some(&someone_elses)).await,
+            "another user's hash",
+        ),
+        (
+            history(&app, "demo", "bob@example.com", None).await,
+            "project without identity verification",
+        ),
+        (
+            history(&app, "demo", "bob@example.com", Some("00ff")).await,
+            "a hash where there is no secret",
+        ),
+    ];
+
+    for (r, case) in cases {
+        assert_eq!(r.status(), 403, "case: {case}");
+        let body = r.text().await.unwrap();
+        assert!(
+            !body.contains("last_"),
+            "case: {case}: no history in {body}"
+        );
+        let problem: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(problem["code"], "unverified_user", "case: {case}");
+    }
+}
+
+#[tokio::test]
+async fn an_event_for_a_user_needs_the_proof_when_the_project_verifies() {
+    let app = spawn_app().await;
+    verified_project(&app).await;
+
+    let forged = app
         .client
-        .get(app.url("/api/v1/eligibility?key=secure&user_id=u-7"))
-        .send()
-        .await
-        .unwrap();
-    let with = app
-        .client
-        .get(app.url(&format!(
-            "/api/v1/eligibility?key=secure&user_id=u-7&user_hash={hash}"
-        )))
+        .post(app.url("/api/v1/events"))
+        .json(&json!({"id": new_id(), "key": "secure", "kind": "declined", "user_id": "alice@example.com"}))
         .send()
         .await
         .unwrap();
 
-    assert_eq!(without.status(), 403);
-    assert_eq!(problem_code(without).await, "unverified_user");
-    assert_eq!(with.status(), 200);
+    assert_eq!(forged.status(), 403);
+    assert_eq!(problem_code(forged).await, "unverified_user");
 }

@@ -57,6 +57,7 @@ async fn start(
         rate_limit_per_ip: 0,
         rate_limit_per_key: 0,
         trust_forwarded_for: false,
+        transport: Default::default(),
     };
     configure(&mut settings);
     let app = Application::build(settings).await.expect("app builds");
@@ -97,6 +98,11 @@ pub fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
+/// A fresh response secret, as the widget makes one.
+pub fn new_secret() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
 impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
@@ -133,11 +139,37 @@ impl TestApp {
         id
     }
 
-    /// PATCHes a comment.
-    pub async fn comment(&self, id: &str, key: &str, comment: &str) -> reqwest::Response {
+    /// Stores a score for the demo project with a response secret and
+    /// returns its id and secret (what the widget keeps in its outbox).
+    pub async fn answer_with_secret(&self, score: u8) -> (String, String) {
+        let (id, secret) = (new_id(), new_secret());
+        let r = self
+            .post_response(&json!({"id": id, "key": "demo", "score": score, "secret": secret}))
+            .await;
+        assert_eq!(r.status(), 201, "storing score {score}");
+        (id, secret)
+    }
+
+    /// PATCHes a comment with the response's secret.
+    pub async fn comment(
+        &self,
+        id: &str,
+        key: &str,
+        secret: &str,
+        comment: &str,
+    ) -> reqwest::Response {
+        self.patch_comment(
+            id,
+            &json!({"key": key, "secret": secret, "comment": comment}),
+        )
+        .await
+    }
+
+    /// PATCHes any comment body.
+    pub async fn patch_comment(&self, id: &str, body: &Value) -> reqwest::Response {
         self.client
             .patch(self.url(&format!("/api/v1/responses/{id}")))
-            .json(&json!({"key": key, "comment": comment}))
+            .json(body)
             .send()
             .await
             .expect("request sent")

@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::{new_id, problem_code, spawn_app, TestApp, ADMIN_TOKEN};
+use crate::helpers::{new_id, spawn_app, TestApp, ADMIN_TOKEN};
 
 async fn verified_project(app: &TestApp) -> String {
     let created: Value = app
@@ -37,7 +37,7 @@ async fn a_response_with_a_valid_user_hash_is_stored() {
 }
 
 #[tokio::test]
-async fn a_forged_or_missing_user_hash_is_403_and_nothing_is_stored() {
+async fn an_answer_with_a_forged_or_missing_user_hash_is_kept_anonymous() {
     let app = spawn_app().await;
     let secret = verified_project(&app).await;
     let someone_elses = nps_collector::domain::user_hash(&secret, "u-8");
@@ -57,8 +57,7 @@ async fn a_forged_or_missing_user_hash_is_403_and_nothing_is_stored() {
     ];
     for (body, case) in cases {
         let r = app.post_response(&body).await;
-        assert_eq!(r.status(), 403, "case: {case}");
-        assert_eq!(problem_code(r).await, "unverified_user", "case: {case}");
+        assert_eq!(r.status(), 201, "case: {case}: the answer is never lost");
     }
     let event = app
         .client
@@ -74,7 +73,52 @@ async fn a_forged_or_missing_user_hash_is_403_and_nothing_is_stored() {
         .json()
         .await
         .unwrap();
-    assert_eq!(stats["responses"], 0);
+    assert_eq!(stats["responses"], 3, "kept, without the claimed identity");
+    let list: Value = app
+        .admin_get("/api/v1/responses?project=secure")
+        .await
+        .json()
+        .await
+        .unwrap();
+    for response in list["responses"].as_array().unwrap() {
+        assert_eq!(
+            response["user_id"],
+            Value::Null,
+            "the unproven user id is dropped"
+        );
+        assert_eq!(response["identity_unverified"], true);
+    }
+}
+
+#[tokio::test]
+async fn new_projects_verify_identities_unless_told_not_to() {
+    let app = spawn_app().await;
+    let create = |key: &'static str, body: Value| {
+        let app = &app;
+        async move {
+            let mut body = body;
+            body["key"] = json!(key);
+            body["name"] = json!(key);
+            let r = app
+                .client
+                .post(app.url("/api/v1/projects"))
+                .bearer_auth(ADMIN_TOKEN)
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 201);
+            r.json::<Value>().await.unwrap()
+        }
+    };
+
+    let default = create("by-default", json!({})).await;
+    let off = create("opted-out", json!({"verify_identity": false})).await;
+
+    assert!(default["identity_secret"]
+        .as_str()
+        .is_some_and(|s| s.len() >= 32));
+    assert_eq!(off["identity_secret"], Value::Null);
 }
 
 #[tokio::test]

@@ -31,9 +31,9 @@ async fn two_instances_share_idempotency_and_stats() {
 async fn a_comment_may_land_on_another_instance_than_its_score() {
     let a = spawn_app().await;
     let b = spawn_app_on(a.database_url.clone(), tempfile::tempdir().unwrap()).await;
-    let id = a.answer(3).await;
+    let (id, secret) = a.answer_with_secret(3).await;
 
-    let r = b.comment(&id, "demo", "Pricing").await;
+    let r = b.comment(&id, "demo", &secret, "Pricing").await;
 
     assert_eq!(r.status(), 200);
     let list: serde_json::Value = a

@@ -5,6 +5,7 @@
 #![allow(unreachable_pub)]
 mod helpers;
 
+mod attacks;
 mod config;
 mod eligibility;
 mod events;
@@ -16,4 +17,5 @@ mod projects;
 mod responses;
 mod security;
 mod stats;
+mod transport;
 mod validation;

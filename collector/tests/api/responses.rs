@@ -70,10 +70,10 @@ async fn a_replay_with_another_score_keeps_the_original() {
 #[tokio::test]
 async fn a_comment_follows_as_an_update_of_the_same_response() {
     let app = spawn_app().await;
-    let id = app.answer(6).await;
+    let (id, secret) = app.answer_with_secret(6).await;
 
     let r = app
-        .comment(&id, "demo", "  Too slow on big reports  ")
+        .comment(&id, "demo", &secret, "  Too slow on big reports  ")
         .await;
 
     assert_eq!(r.status(), 200);
@@ -95,7 +95,9 @@ async fn a_comment_follows_as_an_update_of_the_same_response() {
 async fn a_comment_for_an_unknown_response_is_404() {
     let app = spawn_app().await;
 
-    let r = app.comment(&new_id(), "demo", "hello").await;
+    let r = app
+        .comment(&new_id(), "demo", &crate::helpers::new_secret(), "hello")
+        .await;
 
     assert_eq!(r.status(), 404);
     assert_eq!(crate::helpers::problem_code(r).await, "not_found");
@@ -168,15 +170,17 @@ async fn a_replay_carrying_a_comment_fills_a_missing_comment_but_never_overwrite
     // The widget may merge a comment into a POST whose first attempt was
     // stored but whose answer was lost; the replay must not lose it.
     let app = spawn_app().await;
-    let id = new_id();
-    app.post_response(&json!({"id": id, "key": "demo", "score": 3}))
+    let (id, secret) = (new_id(), crate::helpers::new_secret());
+    app.post_response(&json!({"id": id, "key": "demo", "score": 3, "secret": secret}))
         .await;
 
     let replay = app
-        .post_response(&json!({"id": id, "key": "demo", "score": 3, "comment": "Too slow"}))
+        .post_response(
+            &json!({"id": id, "key": "demo", "score": 3, "comment": "Too slow", "secret": secret}),
+        )
         .await;
     let another = app
-        .post_response(&json!({"id": id, "key": "demo", "score": 3, "comment": "Overwrite?"}))
+        .post_response(&json!({"id": id, "key": "demo", "score": 3, "comment": "Overwrite?", "secret": secret}))
         .await;
 
     assert_eq!(replay.status(), 200);

@@ -62,8 +62,8 @@ async fn a_comment_over_5000_characters_is_rejected() {
         "long comment on create",
     )
     .await;
-    let id = app.answer(5).await;
-    let r = app.comment(&id, "demo", &"x".repeat(5_001)).await;
+    let (id, secret) = app.answer_with_secret(5).await;
+    let r = app.comment(&id, "demo", &secret, &"x".repeat(5_001)).await;
     assert_eq!(r.status(), 422);
     assert_eq!(problem_code(r).await, "comment_too_long");
     assert_eq!(app.stats().await["responses"], 1);

@@ -38,9 +38,9 @@ pub(crate) fn config_url(host: &str, key: &str) -> String {
     api_url(host, &path)
 }
 
-/// `{host}/api/v1/eligibility?key&user_id[&user_hash]`, the user's prompt
+/// `{host}/api/v1/eligibility?key&user_id&user_hash`, the user's prompt
 /// history from every device; read with [`read::remote_history`].
-pub(crate) fn history_url(host: &str, key: &str, user_id: &str, user_hash: Option<&str>) -> String {
+pub(crate) fn history_url(host: &str, key: &str, user_id: &str, user_hash: &str) -> String {
     let mut path = String::from("/eligibility?key=");
     let mut param = |name: &str, value: &str| {
         path.push_str(name);
@@ -48,9 +48,7 @@ pub(crate) fn history_url(host: &str, key: &str, user_id: &str, user_hash: Optio
     };
     param("", key);
     param("&user_id=", user_id);
-    if let Some(hash) = user_hash {
-        param("&user_hash=", hash);
-    }
+    param("&user_hash=", user_hash);
     api_url(host, &path)
 }
 

@@ -105,6 +105,8 @@ fn entry(json: &JsValue) -> Option<Entry> {
             update: CommentUpdate {
                 key: text(&update, "key")?,
                 comment: text(&update, "comment")?,
+                secret: text(&update, "secret"),
+                user_hash: text(&update, "user_hash"),
             },
         }
     } else {
@@ -140,6 +142,7 @@ fn response(json: &JsValue) -> Option<NewResponse> {
         traits,
         locale: text(json, "locale"),
         url: text(json, "url"),
+        secret: text(json, "secret"),
     })
 }
 

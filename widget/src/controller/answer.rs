@@ -34,6 +34,7 @@ impl Controller {
                 traits: (!s.traits.is_empty()).then(|| s.traits.clone()),
                 locale: Some(p.locale.code().to_owned()),
                 url: browser::page_url(),
+                secret: Some(p.secret.clone()),
             };
             (
                 Request::Response(body),
@@ -77,6 +78,8 @@ impl Controller {
             let update = CommentUpdate {
                 key: project.key.clone(),
                 comment: comment.to_owned(),
+                secret: Some(p.secret.clone()),
+                user_hash: s.user_hash.clone(),
             };
             let request = Request::Comment {
                 id: p.id.clone(),

@@ -21,6 +21,9 @@ pub(super) struct Prompt {
     pub(super) restore: Option<HtmlElement>,
     /// The response's id, generated when the prompt opens.
     pub(super) id: String,
+    /// The response's secret: only requests carrying it may set the
+    /// comment (kept with the answer in the outbox).
+    pub(super) secret: String,
     pub(super) moment: Option<String>,
     pub(super) locale: Locale,
     pub(super) submission: Submission,
@@ -69,6 +72,7 @@ impl Controller {
                 ui: mounted,
                 restore,
                 id: uuid::new_id(),
+                secret: uuid::new_secret(),
                 moment: moment.clone(),
                 locale,
                 submission: Submission::default(),

@@ -1,6 +1,8 @@
 //! Cross-device history: an identified user's record from the collector,
 //! fetched on `identify` (or `init`), merged into this browser's before a
-//! `track` is decided. A `track` made while it loads waits for it, at most
+//! `track` is decided. Only for a signed identity (`identify(id, traits,
+//! {signature})`): the collector serves a history only with the proof, so
+//! without one this browser's own cooldowns decide. A `track` made while it loads waits for it, at most
 //! [`WAIT_MS`]; after that, or if the fetch fails, this browser's history
 //! decides alone.
 
@@ -18,11 +20,11 @@ impl Controller {
         let job = {
             let mut s = self.state.borrow_mut();
             s.remotes += 1;
-            let (Some(p), Some(user)) = (&s.project, &s.user_id) else {
+            let (Some(p), Some(user), Some(hash)) = (&s.project, &s.user_id, &s.user_hash) else {
                 s.remote = Remote::None;
                 return;
             };
-            let url = http::history_url(&p.host, &p.key, user, s.user_hash.as_deref());
+            let url = http::history_url(&p.host, &p.key, user, hash);
             s.remote = Remote::Loading(s.remotes);
             (url, s.remotes)
         };

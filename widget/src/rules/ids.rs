@@ -31,6 +31,18 @@ pub fn uuid_v7(unix_ms: f64, random: [u8; 16]) -> String {
     out
 }
 
+/// 16 random bytes as 32 lowercase hex digits: a response's secret (see
+/// `nps_protocol::NewResponse::secret`).
+pub fn secret_hex(random: [u8; 16]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(32);
+    for b in random {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 0x0f)]));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,13 +20,14 @@ use async_trait::async_trait;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 use time::OffsetDateTime;
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::mpsc;
 
-use self::writer::{open_writer, write_loop, Job, Outcome, Write, MAX_BATCH};
+use self::writer::{open_writer, write_loop};
+use super::batch::{Queue, MAX_BATCH};
 use super::queries::sqlite as q;
 use super::{
-    Inserted, MomentCounts, Project, ProjectSettings, Store, StoreError, StoreResult,
-    StoredResponse,
+    CommentTarget, Inserted, MomentCounts, Project, ProjectSettings, Store, StoreError,
+    StoreResult, StoredResponse,
 };
 use nps_protocol::UserHistory;
 
@@ -37,7 +38,7 @@ use crate::stats::Distribution;
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
-    writer: mpsc::Sender<Job>,
+    writer: Queue,
 }
 
 impl SqliteStore {
@@ -67,16 +68,10 @@ impl SqliteStore {
             .name("nps-sqlite-writer".into())
             .spawn(move || write_loop(connection, jobs))
             .map_err(|e| StoreError::Commit(format!("cannot start the writer thread: {e}")))?;
-        Ok(Self { pool, writer })
-    }
-
-    async fn submit(&self, write: Write) -> StoreResult<Outcome> {
-        let (done, outcome) = oneshot::channel();
-        self.writer
-            .send(Job { write, done })
-            .await
-            .map_err(|_| StoreError::WriterGone)?;
-        outcome.await.map_err(|_| StoreError::WriterGone)?
+        Ok(Self {
+            pool,
+            writer: Queue(writer),
+        })
     }
 }
 
@@ -112,18 +107,12 @@ impl Store for SqliteStore {
         response: &ValidResponse,
         now: OffsetDateTime,
     ) -> StoreResult<Inserted> {
-        match self.submit(Write::Insert(response.clone(), now)).await? {
-            Outcome::Inserted(inserted) => Ok(inserted),
-            Outcome::Updated(_) => unreachable!("an insert answers Inserted"),
-        }
+        self.writer.insert_response(response, now).await
     }
 
     #[tracing::instrument(level = "debug", skip_all, fields(id = %event.id.uuid()))]
     async fn insert_event(&self, event: &ValidEvent, now: OffsetDateTime) -> StoreResult<Inserted> {
-        match self.submit(Write::Event(event.clone(), now)).await? {
-            Outcome::Inserted(inserted) => Ok(inserted),
-            Outcome::Updated(_) => unreachable!("an insert answers Inserted"),
-        }
+        self.writer.insert_event(event, now).await
     }
 
     #[tracing::instrument(level = "debug", skip_all, fields(id = %id.uuid()))]
@@ -134,16 +123,15 @@ impl Store for SqliteStore {
         comment: Option<&Comment>,
         now: OffsetDateTime,
     ) -> StoreResult<bool> {
-        let write = Write::Comment {
-            key: key.clone(),
-            id,
-            comment: comment.cloned(),
-            now,
-        };
-        match self.submit(write).await? {
-            Outcome::Updated(found) => Ok(found),
-            Outcome::Inserted(_) => unreachable!("a comment answers Updated"),
-        }
+        self.writer.set_comment(key, id, comment, now).await
+    }
+
+    async fn comment_target(
+        &self,
+        key: &ProjectKey,
+        id: ClientId,
+    ) -> StoreResult<Option<CommentTarget>> {
+        q::comment_target(&self.pool, key, id).await
     }
 
     async fn moment_counts(&self, key: &ProjectKey) -> StoreResult<Vec<MomentCounts>> {

@@ -1,5 +1,6 @@
 //! The SQLite writer: one thread that commits every write waiting in its
 //! queue in one transaction (group commit), then answers each caller.
+//! (The queue's types are shared with PostgreSQL's writer: `store::batch`.)
 //!
 //! It uses rusqlite with cached prepared statements on a plain thread, so
 //! a batch costs one wake-up rather than an async hop per statement.
@@ -8,40 +9,12 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use rusqlite::{params, Connection, TransactionBehavior};
-use time::OffsetDateTime;
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::mpsc;
 
+use super::super::batch::{Job, Outcome, Write, MAX_BATCH};
 use super::super::queries::{kind_name, FILL_COMMENT, INSERT_EVENT, INSERT_RESPONSE, SET_COMMENT};
 use super::super::{inserted, to_millis, Inserted, StoreError, StoreResult};
-use crate::domain::{ClientId, Comment, ProjectKey, ValidEvent, ValidResponse};
-
-/// Most writes committed in one transaction. Past a few hundred the fsync
-/// is amortised and a bigger batch only delays the first caller's answer.
-pub(super) const MAX_BATCH: usize = 512;
-
-#[derive(Debug)]
-pub(super) enum Write {
-    Insert(ValidResponse, OffsetDateTime),
-    Event(ValidEvent, OffsetDateTime),
-    Comment {
-        key: ProjectKey,
-        id: ClientId,
-        comment: Option<Comment>,
-        now: OffsetDateTime,
-    },
-}
-
-#[derive(Debug)]
-pub(super) enum Outcome {
-    Inserted(Inserted),
-    Updated(bool),
-}
-
-#[derive(Debug)]
-pub(super) struct Job {
-    pub(super) write: Write,
-    pub(super) done: oneshot::Sender<StoreResult<Outcome>>,
-}
+use crate::domain::{Comment, ResponseSecret};
 
 pub(super) fn open_writer(path: &Path) -> StoreResult<Connection> {
     let connection = Connection::open(path)?;
@@ -104,6 +77,7 @@ fn apply(tx: &rusqlite::Transaction<'_>, write: &Write) -> StoreResult<Outcome> 
     let inserted = |changed: usize| inserted(changed as u64);
     match write {
         Write::Insert(r, now) => {
+            let secret_hash = r.secret.as_ref().map(ResponseSecret::hash);
             let changed = tx.prepare_cached(INSERT_RESPONSE)?.execute(params![
                 r.id.uuid().to_string(),
                 r.key.as_str(),
@@ -115,6 +89,8 @@ fn apply(tx: &rusqlite::Transaction<'_>, write: &Write) -> StoreResult<Outcome> 
                 r.locale.as_ref().map(|l| l.as_str()),
                 r.url.as_ref().map(|u| u.as_str()),
                 to_millis(*now),
+                secret_hash,
+                r.identity_unverified,
             ])?;
             let outcome = inserted(changed);
             if let (Inserted::Duplicate, Some(comment)) = (outcome, &r.comment) {
@@ -123,6 +99,7 @@ fn apply(tx: &rusqlite::Transaction<'_>, write: &Write) -> StoreResult<Outcome> 
                     to_millis(*now),
                     r.id.uuid().to_string(),
                     r.key.as_str(),
+                    secret_hash,
                 ])?;
             }
             Ok(Outcome::Inserted(outcome))

@@ -205,6 +205,8 @@ impl Outbox {
                             update: CommentUpdate {
                                 key: queued.key.clone(),
                                 comment,
+                                secret: queued.secret.clone(),
+                                user_hash: queued.user_hash.clone(),
                             },
                         };
                     }

@@ -15,6 +15,7 @@ fn response(id: &str) -> Request {
         traits: None,
         locale: None,
         url: None,
+        secret: Some("0123456789abcdef0123456789abcdef".to_owned()),
     })
 }
 
@@ -24,6 +25,8 @@ fn comment(id: &str, text: &str) -> Request {
         update: CommentUpdate {
             key: "demo".to_owned(),
             comment: text.to_owned(),
+            secret: Some("0123456789abcdef0123456789abcdef".to_owned()),
+            user_hash: None,
         },
     }
 }

@@ -2,19 +2,22 @@
 //! a load balancer: they share one database, so idempotency, stats and
 //! every record hold across instances.
 //!
-//! PostgreSQL handles concurrent writers itself, so each request commits
-//! its own transaction; the pool is sized for that.
+//! Writes go through the same group-commit queue as SQLite's (see
+//! [`writer`]): one transaction and one fsync per batch, acknowledged after
+//! the commit. Reads use the pool directly.
+
+mod writer;
 
 use async_trait::async_trait;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::PgPool;
 use time::OffsetDateTime;
+use tokio::sync::mpsc;
 
-use super::queries::{
-    kind_name, postgres as q, FILL_COMMENT, INSERT_EVENT, INSERT_RESPONSE, SET_COMMENT,
-};
+use super::batch::{Queue, MAX_BATCH};
+use super::queries::postgres as q;
 use super::{
-    inserted, to_millis, Inserted, MomentCounts, Project, ProjectSettings, Store, StoreResult,
+    CommentTarget, Inserted, MomentCounts, Project, ProjectSettings, Store, StoreResult,
     StoredResponse,
 };
 use nps_protocol::UserHistory;
@@ -26,6 +29,7 @@ use crate::stats::Distribution;
 #[derive(Debug, Clone)]
 pub struct PostgresStore {
     pool: PgPool,
+    writer: Queue,
 }
 
 impl PostgresStore {
@@ -39,7 +43,12 @@ impl PostgresStore {
             .connect(url)
             .await?;
         sqlx::migrate!("./migrations/postgres").run(&pool).await?;
-        Ok(Self { pool })
+        let (sender, jobs) = mpsc::channel(4 * MAX_BATCH);
+        writer::spawn(&pool, jobs);
+        Ok(Self {
+            pool,
+            writer: Queue(sender),
+        })
     }
 }
 
@@ -75,44 +84,12 @@ impl Store for PostgresStore {
         response: &ValidResponse,
         now: OffsetDateTime,
     ) -> StoreResult<Inserted> {
-        let done = sqlx::query(INSERT_RESPONSE)
-            .bind(response.id.uuid().to_string())
-            .bind(response.key.as_str())
-            .bind(i64::from(response.score.value()))
-            .bind(response.comment.as_ref().map(Comment::as_str))
-            .bind(response.user_id.as_ref().map(|u| u.as_str()))
-            .bind(response.moment.as_ref().map(|m| m.as_str()))
-            .bind(serde_json::to_string(response.traits.as_map())?)
-            .bind(response.locale.as_ref().map(|l| l.as_str()))
-            .bind(response.url.as_ref().map(|u| u.as_str()))
-            .bind(to_millis(now))
-            .execute(&self.pool)
-            .await?;
-        let outcome = inserted(done.rows_affected());
-        if let (Inserted::Duplicate, Some(comment)) = (outcome, &response.comment) {
-            sqlx::query(FILL_COMMENT)
-                .bind(comment.as_str())
-                .bind(to_millis(now))
-                .bind(response.id.uuid().to_string())
-                .bind(response.key.as_str())
-                .execute(&self.pool)
-                .await?;
-        }
-        Ok(outcome)
+        self.writer.insert_response(response, now).await
     }
 
     #[tracing::instrument(level = "debug", skip_all, fields(id = %event.id.uuid()))]
     async fn insert_event(&self, event: &ValidEvent, now: OffsetDateTime) -> StoreResult<Inserted> {
-        let done = sqlx::query(INSERT_EVENT)
-            .bind(event.id.uuid().to_string())
-            .bind(event.key.as_str())
-            .bind(kind_name(event.kind))
-            .bind(event.moment.as_ref().map(|m| m.as_str()))
-            .bind(event.user_id.as_ref().map(|u| u.as_str()))
-            .bind(to_millis(now))
-            .execute(&self.pool)
-            .await?;
-        Ok(inserted(done.rows_affected()))
+        self.writer.insert_event(event, now).await
     }
 
     #[tracing::instrument(level = "debug", skip_all, fields(id = %id.uuid()))]
@@ -123,14 +100,15 @@ impl Store for PostgresStore {
         comment: Option<&Comment>,
         now: OffsetDateTime,
     ) -> StoreResult<bool> {
-        let done = sqlx::query(SET_COMMENT)
-            .bind(comment.map(Comment::as_str))
-            .bind(to_millis(now))
-            .bind(id.uuid().to_string())
-            .bind(key.as_str())
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected() == 1)
+        self.writer.set_comment(key, id, comment, now).await
+    }
+
+    async fn comment_target(
+        &self,
+        key: &ProjectKey,
+        id: ClientId,
+    ) -> StoreResult<Option<CommentTarget>> {
+        q::comment_target(&self.pool, key, id).await
     }
 
     async fn moment_counts(&self, key: &ProjectKey) -> StoreResult<Vec<MomentCounts>> {
