@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Ingest load benchmark, on loopback, bounded in time. In one run it
 # measures, at the same concurrency:
-#   1. the ceiling: POST /api/v1/responses?dry_run=true (parse, validate,
-#      look the project up, store nothing);
-#   2. durable ingest on SQLite (group commit, synchronous=FULL);
-#   3. durable ingest on PostgreSQL (if a server can be started).
-# Prints requests/s and p99 for each. Needs wrk (apt) and a release build.
+#   1. the HTTP ceiling: GET /healthz on the same server;
+#   2. the validation ceiling: POST /api/v1/responses?dry_run=true (parse,
+#      validate, look the project up, store nothing);
+#   3. durable ingest on SQLite (group commit, synchronous=FULL);
+#   4. durable ingest on PostgreSQL (group commit; if a server can be
+#      started).
+# Prints requests/s and p99 for each, then the ratios the goals are stated
+# in: SQLite / healthz (goal ≥ 0.6) and PostgreSQL / SQLite (goal ≥ 0.8).
+# Needs wrk (installed with apt if missing) and builds the release binary.
 #   bash collector/benches/load.sh [seconds] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,8 +17,9 @@ secs=${1:-10}
 conns=${2:-64}
 bin=target/release/nps-collector
 lua=collector/benches/post.lua
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-[ -x "$bin" ] || cargo build --release -p nps-collector
+get=collector/benches/get.lua
+command -v wrk >/dev/null || apt-get install -y wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+cargo build --release -p nps-collector
 
 work=$(mktemp -d)
 pid=
@@ -22,7 +27,7 @@ cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
 start() { # $1 = database URL; sets $base
-  "$bin" serve --listen 127.0.0.1:0 --database-url "$1" --admin-token bench --demo \
+  "$bin" serve --listen 127.0.0.1:0 --database-url "$1" --admin-token bench-admin-token --demo \
     --rate-limit-per-ip 0 --rate-limit-per-key 0 >"$work/out" 2>"$work/err" &
   pid=$!
   for _ in $(seq 100); do
@@ -33,13 +38,19 @@ start() { # $1 = database URL; sets $base
   cat "$work/err" >&2; exit 1
 }
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
-run() { # $1 = label, $2 = url
-  wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$lua" "$2" | sed -n "s/^RESULT /$1 /p"
+declare -A rps
+run() { # $1 = label, $2 = url, $3 = wrk script
+  local line
+  line=$(wrk -t2 -c"$conns" -d"${secs}s" --latency -s "${3:-$lua}" "$2" | sed -n "s/^RESULT /$1 /p")
+  echo "$line"
+  rps[$1]=$(sed -E 's/.* rps=([0-9]+).*/\1/' <<<"$line")
 }
-stored() { curl -s -H 'authorization: Bearer bench' "$base/api/v1/stats?project=demo" | sed -E 's/.*"responses":([0-9]+).*/\1/'; }
+stored() { curl -s -H 'authorization: Bearer bench-admin-token' "$base/api/v1/stats?project=demo" | sed -E 's/.*"responses":([0-9]+).*/\1/'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
 echo "ingest benchmark: ${secs}s per run, $conns connections, $(nproc) cores"
 start "sqlite://$work/bench.db"
+run "ceiling(healthz)" "$base/healthz" "$get"
 run "ceiling(dry_run)" "$base/api/v1/responses?dry_run=true"
 run "sqlite(durable)" "$base/api/v1/responses"
 echo "  sqlite rows stored: $(stored)"
@@ -56,3 +67,7 @@ if pg=$(bash tests/support/ensure-postgres.sh 2>/dev/null); then
 else
   echo "postgres: skipped (no server could be started)"
 fi
+
+echo "ratios: sqlite/healthz $(ratio "${rps[sqlite(durable)]:-0}" "${rps[ceiling(healthz)]:-0}") (goal >= 0.6)," \
+  "postgres/sqlite $(ratio "${rps[postgres(durable)]:-0}" "${rps[sqlite(durable)]:-0}") (goal >= 0.8)," \
+  "sqlite/dry_run $(ratio "${rps[sqlite(durable)]:-0}" "${rps[ceiling(dry_run)]:-0}")"

@@ -30,7 +30,7 @@ export function stats(collector, project = 'demo') {
 /** The `responses` array of `GET /api/v1/responses?project=…`, newest first. */
 export async function responses(collector, project = 'demo') {
   const body = await adminGet(collector, `/api/v1/responses?project=${encodeURIComponent(project)}&limit=50`);
-  return body.responses;
+  return body.items;
 }
 
 /**

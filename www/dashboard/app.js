@@ -180,7 +180,7 @@ async function refresh() {
       api(`/api/v1/responses?project=${project}&limit=50`),
     ]);
     renderStats(stats);
-    renderComments(list.responses || []);
+    renderComments(list.items || []);
     $('status').textContent = `Updated ${new Date().toLocaleTimeString()} · refreshes every ${REFRESH_MS / 1000} s`;
     $('status').classList.remove('error');
   } catch (error) {

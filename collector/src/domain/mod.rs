@@ -5,6 +5,7 @@
 mod comment;
 mod event;
 mod event_name;
+mod filter;
 mod identity;
 mod project_key;
 mod response;
@@ -17,6 +18,7 @@ mod traits;
 pub use comment::Comment;
 pub use event::ValidEvent;
 pub use event_name::EventName;
+pub use filter::{Filter, Tenure};
 pub use identity::{user_hash, user_hash_is_valid};
 pub use project_key::ProjectKey;
 pub use response::{ClientId, ValidResponse};

@@ -79,6 +79,18 @@ pub struct ValidResponse {
     pub identity_unverified: bool,
 }
 
+impl ValidResponse {
+    /// Whole days from the user's signup (the `signed_up_at` trait) to
+    /// `answered`; `None` without a readable signup or when the answer
+    /// predates it.
+    pub fn tenure_days(&self, answered: time::OffsetDateTime) -> Option<i64> {
+        let signup = crate::stats::signup_millis(self.traits.as_map().get("signed_up_at")?)?;
+        let answered = (answered.unix_timestamp_nanos() / 1_000_000) as i64;
+        let days = crate::stats::tenure_days(signup, answered);
+        (days >= 0).then_some(days)
+    }
+}
+
 impl TryFrom<NewResponse> for ValidResponse {
     type Error = Invalid;
 

@@ -17,6 +17,7 @@ mod responses;
 mod security_headers;
 mod stats;
 mod strict_json;
+mod verbatims;
 
 use std::sync::Arc;
 
@@ -80,7 +81,7 @@ pub fn app(state: AppState) -> Router {
         .merge(config::public_router())
         .merge(events::public_router())
         .merge(eligibility::public_router())
-        .merge(responses::admin_router())
+        .merge(verbatims::admin_router())
         .merge(stats::admin_router())
         .merge(projects::admin_router())
         .merge(metrics::router())

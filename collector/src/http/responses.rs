@@ -1,21 +1,18 @@
-//! `POST /api/v1/responses` (a score), `PATCH /api/v1/responses/{id}` (its
-//! comment), both public, and `GET /api/v1/responses` (admin: the latest).
+//! `POST /api/v1/responses` (a score) and `PATCH /api/v1/responses/{id}`
+//! (its comment), both public. The admin feed is in `verbatims`.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{get, patch};
+use axum::routing::patch;
 use axum::{Json, Router};
 use nps_protocol::{CommentUpdate, NewResponse, Problem, ResponseReceipt};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use time::OffsetDateTime;
 
 use super::error::{Error, Result};
-use super::extract::{Admin, JsonBody, QueryParams};
-use super::{
-    public_project, receipt, require_project, settle_identity, verify_user, AppState, Budget,
-};
+use super::extract::{JsonBody, QueryParams};
+use super::{public_project, receipt, settle_identity, verify_user, AppState, Budget};
 use crate::domain::{ClientId, Comment, ProjectKey, ResponseSecret, UserId, ValidResponse};
-use crate::store::StoredResponse;
 
 /// How long after the answer its comment may still be set: long enough for
 /// a comment queued offline to arrive, short enough that a leaked secret
@@ -27,11 +24,6 @@ pub(super) fn public_router() -> Router<AppState> {
     Router::new()
         .route("/api/v1/responses", axum::routing::post(create))
         .route("/api/v1/responses/{id}", patch(update_comment))
-}
-
-/// Routes for the dashboard.
-pub(super) fn admin_router() -> Router<AppState> {
-    Router::new().route("/api/v1/responses", get(list))
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -154,52 +146,4 @@ async fn update_comment(
         id: id.uuid().to_string(),
         created: false,
     }))
-}
-
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-struct ListQuery {
-    /// The project's key.
-    project: String,
-    /// How many, newest first (1-500, default 50).
-    limit: Option<u32>,
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-struct ResponseView {
-    #[serde(flatten)]
-    response: StoredResponse,
-    category: nps_protocol::Category,
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-struct ResponseList {
-    responses: Vec<ResponseView>,
-}
-
-/// The latest responses of a project, newest first (at most 500).
-#[utoipa::path(get, path = "/api/v1/responses", tag = "admin", params(ListQuery),
-    security(("admin_token" = [])),
-    responses(
-        (status = 200, description = "Latest responses", body = ResponseList),
-        (status = 400, description = "Bad query", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No or wrong admin token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Rate limited", body = nps_protocol::Problem, content_type = "application/problem+json")))]
-async fn list(
-    _: Admin,
-    State(state): State<AppState>,
-    QueryParams(query): QueryParams<ListQuery>,
-) -> Result<Json<ResponseList>> {
-    let key = ProjectKey::try_from(query.project)?;
-    require_project(&state, &key).await?;
-    let limit = query.limit.unwrap_or(50).clamp(1, 500);
-    let responses = state.store.recent_responses(&key, limit).await?;
-    let responses = responses
-        .into_iter()
-        .filter_map(|response| {
-            let category = nps_protocol::Category::of(response.score)?;
-            Some(ResponseView { response, category })
-        })
-        .collect();
-    Ok(Json(ResponseList { responses }))
 }

@@ -4,6 +4,7 @@
 mod compare;
 mod interval;
 mod tenure;
+pub mod trend;
 
 use serde::Serialize;
 

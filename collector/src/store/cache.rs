@@ -138,11 +138,22 @@ impl Store for CachedProjects {
         self.inner.distribution(key).await
     }
 
-    async fn recent_responses(
+    async fn grouped_scores(
         &self,
         key: &ProjectKey,
+        filter: &crate::domain::Filter,
+        grouping: &super::analytics::Grouping,
+    ) -> StoreResult<Vec<super::analytics::GroupCount>> {
+        self.inner.grouped_scores(key, filter, grouping).await
+    }
+
+    async fn list_responses(
+        &self,
+        key: &ProjectKey,
+        filter: &crate::domain::Filter,
+        cursor: Option<&super::analytics::Cursor>,
         limit: u32,
     ) -> StoreResult<Vec<StoredResponse>> {
-        self.inner.recent_responses(key, limit).await
+        self.inner.list_responses(key, filter, cursor, limit).await
     }
 }

@@ -5,6 +5,7 @@
 //! single durable statement or transaction: when it returns `Ok`, the data
 //! is committed to disk, which is what lets the HTTP layer acknowledge.
 
+pub mod analytics;
 mod batch;
 mod cache;
 mod postgres;
@@ -20,8 +21,9 @@ use time::OffsetDateTime;
 use nps_protocol::UserHistory;
 
 use crate::domain::{
-    ClientId, Comment, ProjectKey, TimingRules, UserId, ValidEvent, ValidResponse,
+    ClientId, Comment, Filter, ProjectKey, TimingRules, UserId, ValidEvent, ValidResponse,
 };
+use analytics::{Cursor, GroupCount, Grouping};
 
 use crate::stats::Distribution;
 
@@ -189,10 +191,19 @@ pub trait Store: Send + Sync + 'static {
     async fn moment_counts(&self, key: &ProjectKey) -> StoreResult<Vec<MomentCounts>>;
     /// Count of responses per score.
     async fn distribution(&self, key: &ProjectKey) -> StoreResult<Distribution>;
-    /// Latest responses, newest first.
-    async fn recent_responses(
+    /// Score counts of the answers `filter` selects, per `grouping`.
+    async fn grouped_scores(
         &self,
         key: &ProjectKey,
+        filter: &Filter,
+        grouping: &Grouping,
+    ) -> StoreResult<Vec<GroupCount>>;
+    /// A page of the answers `filter` selects, newest first, after `cursor`.
+    async fn list_responses(
+        &self,
+        key: &ProjectKey,
+        filter: &Filter,
+        cursor: Option<&Cursor>,
         limit: u32,
     ) -> StoreResult<Vec<StoredResponse>>;
 }

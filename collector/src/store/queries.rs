@@ -11,8 +11,8 @@
 /// both timestamps.
 pub(crate) const INSERT_RESPONSE: &str = "INSERT INTO responses
    (id, project_key, score, comment, user_id, moment, traits, locale, url, created_at, updated_at,
-    secret_hash, identity_unverified)
- VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12)
+    secret_hash, identity_unverified, tenure_days)
+ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13)
  ON CONFLICT (project_key, id) DO NOTHING";
 
 /// Fills the comment of a stored response that has none. A replayed POST
@@ -48,7 +48,7 @@ macro_rules! backend_queries {
 
         use crate::domain::ProjectKey;
         use crate::stats::Distribution;
-        use crate::store::{from_millis, to_millis, Project, StoreResult, StoredResponse};
+        use crate::store::{from_millis, to_millis, Project, StoreResult};
 
         fn project_from_row(row: &$row) -> StoreResult<Project> {
             let key: String = row.try_get("key")?;
@@ -234,44 +234,6 @@ macro_rules! backend_queries {
                 }
             }
             Ok(Distribution(counts))
-        }
-
-        pub(crate) async fn recent_responses<'c, E>(
-            exec: E,
-            key: &ProjectKey,
-            limit: u32,
-        ) -> StoreResult<Vec<StoredResponse>>
-        where
-            E: sqlx::Executor<'c, Database = $db>,
-        {
-            let rows = sqlx::query(
-                "SELECT id, score, comment, user_id, moment, locale, url, traits, created_at, updated_at,
-                        identity_unverified
-                 FROM responses WHERE project_key = $1 ORDER BY created_at DESC, id LIMIT $2",
-            )
-            .bind(key.as_str())
-            .bind(i64::from(limit))
-            .fetch_all(exec)
-            .await?;
-            rows.iter()
-                .map(|row| {
-                    let score: i64 = row.try_get("score")?;
-                    let traits: String = row.try_get("traits")?;
-                    Ok(StoredResponse {
-                        id: row.try_get("id")?,
-                        score: u8::try_from(score).unwrap_or_default(),
-                        comment: row.try_get("comment")?,
-                        user_id: row.try_get("user_id")?,
-                        moment: row.try_get("moment")?,
-                        locale: row.try_get("locale")?,
-                        url: row.try_get("url")?,
-                        traits: serde_json::from_str(&traits)?,
-                        identity_unverified: row.try_get("identity_unverified")?,
-                        created_at: from_millis(row.try_get("created_at")?),
-                        updated_at: from_millis(row.try_get("updated_at")?),
-                    })
-                })
-                .collect()
         }
     };
 }

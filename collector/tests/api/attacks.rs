@@ -86,7 +86,7 @@ async fn a_comment_needs_the_secret_sent_with_its_score() {
         .json()
         .await
         .unwrap();
-    let comments: Vec<_> = list["responses"]
+    let comments: Vec<_> = list["items"]
         .as_array()
         .unwrap()
         .iter()
@@ -151,8 +151,8 @@ async fn a_replayed_post_fills_the_comment_only_with_the_authors_secret() {
         .await
         .unwrap();
 
-    assert_eq!(after_forgery["responses"][0]["comment"], Value::Null);
-    assert_eq!(after_replay["responses"][0]["comment"], "real");
+    assert_eq!(after_forgery["items"][0]["comment"], Value::Null);
+    assert_eq!(after_replay["items"][0]["comment"], "real");
 }
 
 #[tokio::test]

@@ -80,7 +80,7 @@ async fn an_answer_with_a_forged_or_missing_user_hash_is_kept_anonymous() {
         .json()
         .await
         .unwrap();
-    for response in list["responses"].as_array().unwrap() {
+    for response in list["items"].as_array().unwrap() {
         assert_eq!(
             response["user_id"],
             Value::Null,

@@ -42,5 +42,5 @@ async fn a_comment_may_land_on_another_instance_than_its_score() {
         .json()
         .await
         .unwrap();
-    assert_eq!(list["responses"][0]["comment"], "Pricing");
+    assert_eq!(list["items"][0]["comment"], "Pricing");
 }

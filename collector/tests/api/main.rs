@@ -5,6 +5,7 @@
 #![allow(unreachable_pub)]
 mod helpers;
 
+mod analytics;
 mod attacks;
 mod config;
 mod eligibility;

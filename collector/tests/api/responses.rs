@@ -26,7 +26,7 @@ async fn a_valid_score_is_stored_with_201() {
         .json()
         .await
         .unwrap();
-    let stored = &list["responses"][0];
+    let stored = &list["items"][0];
     assert_eq!(stored["score"], 9);
     assert_eq!(stored["category"], "promoter");
     assert_eq!(stored["user_id"], "u-1");
@@ -83,7 +83,7 @@ async fn a_comment_follows_as_an_update_of_the_same_response() {
         .json()
         .await
         .unwrap();
-    assert_eq!(list["responses"][0]["comment"], "Too slow on big reports");
+    assert_eq!(list["items"][0]["comment"], "Too slow on big reports");
     assert_eq!(
         app.stats().await["responses"],
         1,
@@ -118,7 +118,7 @@ async fn a_score_sent_with_its_comment_keeps_both() {
         .json()
         .await
         .unwrap();
-    assert_eq!(list["responses"][0]["comment"], "Solid");
+    assert_eq!(list["items"][0]["comment"], "Solid");
 }
 
 #[tokio::test]
@@ -191,6 +191,6 @@ async fn a_replay_carrying_a_comment_fills_a_missing_comment_but_never_overwrite
         .json()
         .await
         .unwrap();
-    assert_eq!(list["responses"][0]["comment"], "Too slow");
+    assert_eq!(list["items"][0]["comment"], "Too slow");
     assert_eq!(app.stats().await["responses"], 1);
 }

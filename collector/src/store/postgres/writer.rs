@@ -27,11 +27,13 @@ pub(super) const WRITERS: usize = 2;
 
 const INSERT_RESPONSES: &str = "INSERT INTO responses
    (id, project_key, score, comment, user_id, moment, traits, locale, url, created_at, updated_at,
-    secret_hash, identity_unverified)
- SELECT id, project_key, score, comment, user_id, moment, traits, locale, url, at, at, secret_hash, unverified
+    secret_hash, identity_unverified, tenure_days)
+ SELECT id, project_key, score, comment, user_id, moment, traits, locale, url, at, at, secret_hash,
+        unverified, tenure
  FROM UNNEST($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[],
-             $8::text[], $9::text[], $10::bigint[], $11::text[], $12::bool[])
-   AS r(id, project_key, score, comment, user_id, moment, traits, locale, url, at, secret_hash, unverified)
+             $8::text[], $9::text[], $10::bigint[], $11::text[], $12::bool[], $13::bigint[])
+   AS r(id, project_key, score, comment, user_id, moment, traits, locale, url, at, secret_hash,
+        unverified, tenure)
  ON CONFLICT (project_key, id) DO NOTHING
  RETURNING project_key, id";
 
@@ -181,6 +183,12 @@ async fn insert_responses<'b>(
                 .map(|(r, _)| r.identity_unverified)
                 .collect::<Vec<_>>(),
         )
+        .bind(
+            responses
+                .iter()
+                .map(|(r, now)| r.tenure_days(*now))
+                .collect::<Vec<_>>(),
+        )
         .fetch_all(&mut **tx)
         .await?;
     inserted_pairs(batch, &rows)
@@ -303,6 +311,7 @@ async fn apply_one(tx: &mut Transaction<'_, Postgres>, write: &Write) -> StoreRe
                 .bind(to_millis(*now))
                 .bind(r.secret.as_ref().map(ResponseSecret::hash))
                 .bind(r.identity_unverified)
+                .bind(r.tenure_days(*now))
                 .execute(&mut **tx)
                 .await?;
             let outcome = inserted(done.rows_affected());

@@ -31,7 +31,8 @@ use super::{
 };
 use nps_protocol::UserHistory;
 
-use crate::domain::{ClientId, Comment, ProjectKey, UserId, ValidEvent, ValidResponse};
+use super::analytics::{sqlite as a, Cursor, GroupCount, Grouping};
+use crate::domain::{ClientId, Comment, Filter, ProjectKey, UserId, ValidEvent, ValidResponse};
 use crate::stats::Distribution;
 
 /// A SQLite database file.
@@ -142,11 +143,22 @@ impl Store for SqliteStore {
         q::distribution(&self.pool, key).await
     }
 
-    async fn recent_responses(
+    async fn grouped_scores(
         &self,
         key: &ProjectKey,
+        filter: &Filter,
+        grouping: &Grouping,
+    ) -> StoreResult<Vec<GroupCount>> {
+        a::grouped_scores(&self.pool, key, filter, grouping).await
+    }
+
+    async fn list_responses(
+        &self,
+        key: &ProjectKey,
+        filter: &Filter,
+        cursor: Option<&Cursor>,
         limit: u32,
     ) -> StoreResult<Vec<StoredResponse>> {
-        q::recent_responses(&self.pool, key, limit).await
+        a::list_responses(&self.pool, key, filter, cursor, limit).await
     }
 }

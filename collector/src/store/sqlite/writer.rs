@@ -91,6 +91,7 @@ fn apply(tx: &rusqlite::Transaction<'_>, write: &Write) -> StoreResult<Outcome> 
                 to_millis(*now),
                 secret_hash,
                 r.identity_unverified,
+                r.tenure_days(*now),
             ])?;
             let outcome = inserted(changed);
             if let (Inserted::Duplicate, Some(comment)) = (outcome, &r.comment) {

@@ -1,0 +1,210 @@
+//! Which answers a statistic, a listing or an export covers, read from the
+//! query string: `from`, `to` (RFC 3339; `from` inclusive, `to` exclusive),
+//! `moment`, `locale`, `tenure` (`new` | `established`), `trait.NAME=VALUE`
+//! (repeatable), and for the verbatim feed `q`, `category`, `score_min`,
+//! `score_max`, `has_comment`. A prefix (`a.`, `b.`) reads one side of a
+//! comparison.
+
+use nps_protocol::Category;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+use super::{EventName, Invalid};
+
+/// New users answered before 90 days since signup; the others are
+/// established.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tenure {
+    /// Fewer than 90 days since signup.
+    New,
+    /// 90 days or more.
+    Established,
+}
+
+/// The conditions an answer must meet; empty means every answer.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    /// Answers at or after this time.
+    pub from: Option<OffsetDateTime>,
+    /// Answers before this time.
+    pub to: Option<OffsetDateTime>,
+    /// Answers to this moment.
+    pub moment: Option<String>,
+    /// Answers in this language.
+    pub locale: Option<String>,
+    /// Answers from new or established users.
+    pub tenure: Option<Tenure>,
+    /// Trait values the answer must carry (all of them).
+    pub traits: Vec<(String, String)>,
+    /// Words the comment must contain (case-insensitive).
+    pub q: Option<String>,
+    /// Answers in this category.
+    pub category: Option<Category>,
+    /// Lowest score.
+    pub score_min: Option<u8>,
+    /// Highest score.
+    pub score_max: Option<u8>,
+    /// Only answers with (true) or without (false) a comment.
+    pub has_comment: Option<bool>,
+}
+
+fn invalid(message: String) -> Invalid {
+    Invalid::new("invalid_filter", message)
+}
+
+fn time(name: &str, value: &str) -> Result<OffsetDateTime, Invalid> {
+    OffsetDateTime::parse(value, &Rfc3339).map_err(|_| {
+        invalid(format!(
+            "{name} must be an RFC 3339 time such as 2026-11-01T00:00:00Z"
+        ))
+    })
+}
+
+impl Filter {
+    /// Reads the parameters named `{prefix}NAME` among `pairs`; others are
+    /// left to the endpoint.
+    pub fn parse(pairs: &[(String, String)], prefix: &str) -> Result<Self, Invalid> {
+        let mut f = Self::default();
+        for (name, value) in pairs {
+            let Some(name) = name.strip_prefix(prefix) else {
+                continue;
+            };
+            let value = value.trim();
+            match name {
+                "from" => f.from = Some(time("from", value)?),
+                "to" => f.to = Some(time("to", value)?),
+                "moment" => f.moment = Some(value.to_owned()),
+                "locale" => f.locale = Some(value.to_owned()),
+                "tenure" => {
+                    f.tenure = Some(match value {
+                        "new" => Tenure::New,
+                        "established" => Tenure::Established,
+                        _ => return Err(invalid("tenure must be new or established".into())),
+                    });
+                }
+                "q" if !value.is_empty() => f.q = Some(value.chars().take(200).collect()),
+                "category" => {
+                    f.category = Some(match value {
+                        "detractor" => Category::Detractor,
+                        "passive" => Category::Passive,
+                        "promoter" => Category::Promoter,
+                        _ => {
+                            return Err(invalid(
+                                "category must be detractor, passive or promoter".into(),
+                            ))
+                        }
+                    });
+                }
+                "score_min" | "score_max" => {
+                    let score = value
+                        .parse::<u8>()
+                        .ok()
+                        .filter(|s| *s <= 10)
+                        .ok_or_else(|| invalid(format!("{name} must be 0-10")))?;
+                    if name == "score_min" {
+                        f.score_min = Some(score);
+                    } else {
+                        f.score_max = Some(score);
+                    }
+                }
+                "has_comment" => {
+                    f.has_comment = Some(
+                        value
+                            .parse()
+                            .map_err(|_| invalid("has_comment must be true or false".into()))?,
+                    );
+                }
+                _ => {
+                    if let Some(trait_name) = name.strip_prefix("trait.") {
+                        EventName::try_from(trait_name.to_owned()).map_err(|_| {
+                            invalid(format!("no trait can be named {trait_name:?}"))
+                        })?;
+                        f.traits.push((trait_name.to_owned(), value.to_owned()));
+                    }
+                }
+            }
+        }
+        if let (Some(from), Some(to)) = (f.from, f.to) {
+            if from >= to {
+                return Err(invalid("from must be before to".into()));
+            }
+        }
+        Ok(f)
+    }
+
+    /// The scores the category and score bounds allow, as an inclusive range.
+    pub fn score_range(&self) -> (u8, u8) {
+        let (low, high) = match self.category {
+            Some(Category::Detractor) => (0, 6),
+            Some(Category::Passive) => (7, 8),
+            Some(Category::Promoter) => (9, 10),
+            None => (0, 10),
+        };
+        (
+            low.max(self.score_min.unwrap_or(0)),
+            high.min(self.score_max.unwrap_or(10)),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn every_filter_is_read_and_others_are_left_alone() {
+        let f = Filter::parse(
+            &pairs(&[
+                ("project", "demo"),
+                ("from", "2026-01-01T00:00:00Z"),
+                ("to", "2026-02-01T00:00:00Z"),
+                ("moment", "upgraded"),
+                ("tenure", "new"),
+                ("trait.plan", "pro"),
+                ("trait.region", "eu"),
+                ("category", "detractor"),
+                ("score_min", "3"),
+            ]),
+            "",
+        )
+        .unwrap();
+        assert_eq!(f.moment.as_deref(), Some("upgraded"));
+        assert_eq!(f.tenure, Some(Tenure::New));
+        assert_eq!(f.traits.len(), 2);
+        assert_eq!(f.score_range(), (3, 6));
+    }
+
+    #[test]
+    fn a_prefix_reads_one_side_of_a_comparison() {
+        let list = pairs(&[("a.moment", "x"), ("b.moment", "y")]);
+        assert_eq!(
+            Filter::parse(&list, "b.").unwrap().moment.as_deref(),
+            Some("y")
+        );
+    }
+
+    #[test]
+    fn bad_values_are_refused_with_the_parameter_named() {
+        for (name, value) in [
+            ("from", "yesterday"),
+            ("tenure", "old"),
+            ("category", "fan"),
+            ("score_max", "11"),
+            ("trait.a b", "x"),
+        ] {
+            let e = Filter::parse(&pairs(&[(name, value)]), "").unwrap_err();
+            assert_eq!(e.code, "invalid_filter", "{name}");
+        }
+        let reversed = pairs(&[
+            ("from", "2026-02-01T00:00:00Z"),
+            ("to", "2026-01-01T00:00:00Z"),
+        ]);
+        assert!(Filter::parse(&reversed, "").is_err());
+    }
+}

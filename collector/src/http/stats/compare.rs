@@ -1,0 +1,95 @@
+//! `GET /api/v1/stats/compare`: two periods (`from1`, `to1`, `from2`,
+//! `to2`) or two segments (`a.FILTER`, `b.FILTER`), the difference of
+//! their scores and whether it is significant at 95% (a two-sided z-test
+//! on the adjusted-Wald estimates). Unprefixed filters apply to both.
+
+use axum::extract::State;
+use axum::Json;
+use nps_protocol::Problem;
+use serde::Serialize;
+
+use super::super::error::Result;
+use super::super::extract::{Admin, QueryParams};
+use super::super::AppState;
+use super::views::ScoreView;
+use super::{distribution, project_of, Pairs};
+use crate::domain::Filter;
+use crate::stats::{compare as test, describe, Lang};
+
+/// The comparison.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub(super) struct CompareView {
+    a: ScoreView,
+    b: ScoreView,
+    /// Raw NPS of a minus raw NPS of b, in points.
+    difference: f64,
+    /// The z statistic.
+    z: f64,
+    /// Two-sided p-value.
+    p_value: f64,
+    /// p < 0.05.
+    significant: bool,
+    /// The result in words, English ("up 6 points, not significant yet").
+    summary_en: String,
+    /// The same in French.
+    summary_fr: String,
+}
+
+/// The filter of one side: its prefixed parameters, its period, and the
+/// unprefixed filters shared by both.
+fn side(pairs: &Pairs, prefix: &str, from: &str, to: &str) -> Result<Filter> {
+    let other = if prefix == "a." { "b." } else { "a." };
+    let mut own: Pairs = Vec::new();
+    for (name, value) in pairs {
+        let name = if name == from {
+            "from".to_owned()
+        } else if name == to {
+            "to".to_owned()
+        } else if let Some(rest) = name.strip_prefix(prefix) {
+            rest.to_owned()
+        } else if name.starts_with(other)
+            || matches!(name.as_str(), "from1" | "to1" | "from2" | "to2")
+        {
+            continue;
+        } else {
+            name.clone()
+        };
+        own.push((name, value.clone()));
+    }
+    Ok(Filter::parse(&own, "")?)
+}
+
+/// Compares two periods or segments.
+#[utoipa::path(get, path = "/api/v1/stats/compare", tag = "admin",
+    params(super::views::ProjectParam,
+        ("from1" = Option<String>, Query, description = "Start of period a (RFC 3339)"),
+        ("to1" = Option<String>, Query, description = "End of period a (exclusive)"),
+        ("from2" = Option<String>, Query, description = "Start of period b"),
+        ("to2" = Option<String>, Query, description = "End of period b (exclusive)")),
+    security(("admin_token" = [])),
+    responses(
+        (status = 200, description = "The two scores and the test", body = CompareView),
+        (status = 400, description = "Bad query", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No or wrong admin token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A filter is invalid", body = Problem, content_type = "application/problem+json")))]
+pub(super) async fn compare(
+    _: Admin,
+    State(state): State<AppState>,
+    QueryParams(pairs): QueryParams<Pairs>,
+) -> Result<Json<CompareView>> {
+    let key = project_of(&state, &pairs).await?;
+    let a = distribution(&state, &key, &side(&pairs, "a.", "from1", "to1")?).await?;
+    let b = distribution(&state, &key, &side(&pairs, "b.", "from2", "to2")?).await?;
+    let c = test(&a, &b);
+    Ok(Json(CompareView {
+        a: ScoreView::from(&a),
+        b: ScoreView::from(&b),
+        difference: c.difference,
+        z: (c.z * 1000.0).round() / 1000.0,
+        p_value: (c.p_value * 10_000.0).round() / 10_000.0,
+        significant: c.significant,
+        summary_en: describe(&c, Lang::En),
+        summary_fr: describe(&c, Lang::Fr),
+    }))
+}

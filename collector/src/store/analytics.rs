@@ -1,0 +1,249 @@
+//! The analytics reads, written once for both backends with sqlx's
+//! `QueryBuilder`: score counts under a [`Filter`], grouped by a dimension,
+//! and the filtered verbatim feed with keyset pagination. Only reading a
+//! trait out of the stored JSON differs between SQLite and PostgreSQL.
+//!
+//! These scan the project's rows that match (through its indexes); at
+//! millions of rows per project the roll-up tables planned in the README
+//! are the next step.
+
+use crate::domain::Tenure;
+
+/// What to group score counts by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Grouping {
+    /// No grouping: one histogram.
+    Total,
+    /// The moment answered.
+    Moment,
+    /// The prompt's language.
+    Locale,
+    /// The UTC day (days since the Unix epoch, as text).
+    Day,
+    /// `new` or `established`.
+    Tenure,
+    /// Days since signup, in the tenure curve's buckets (`0-7` … `>365`).
+    TenureBucket,
+    /// The value of one trait.
+    Trait(String),
+}
+
+/// How many answers of one group gave one score.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupCount {
+    /// The group's value (`None`: the answer has none, or no grouping).
+    pub group: Option<String>,
+    /// 0–10.
+    pub score: u8,
+    /// Answers.
+    pub count: u64,
+}
+
+/// Where a page of the feed starts: after the item with this time and id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cursor {
+    /// `created_at` of the last item seen, Unix ms.
+    pub at: i64,
+    /// Its id.
+    pub id: String,
+}
+
+/// `q` as a `LIKE` pattern, its wildcards escaped.
+pub(crate) fn like_pattern(q: &str) -> String {
+    let mut pattern = String::with_capacity(q.len() + 2);
+    pattern.push('%');
+    for c in q.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
+/// The tenure condition, as SQL.
+pub(crate) fn tenure_sql(t: Tenure) -> &'static str {
+    match t {
+        Tenure::New => " AND tenure_days < 90",
+        Tenure::Established => " AND tenure_days >= 90",
+    }
+}
+
+macro_rules! analytics_queries {
+    ($db:ty, $push_trait:expr) => {
+        use sqlx::{QueryBuilder, Row};
+
+        use crate::domain::{Filter, ProjectKey};
+        use crate::store::analytics::{like_pattern, tenure_sql, Cursor, GroupCount, Grouping};
+        use crate::store::{to_millis, StoreResult, StoredResponse};
+
+        fn push_trait(b: &mut QueryBuilder<'_, $db>, name: &str) {
+            ($push_trait)(b, name);
+        }
+
+        fn push_filter(b: &mut QueryBuilder<'_, $db>, key: &ProjectKey, f: &Filter) {
+            b.push(" WHERE project_key = ").push_bind(key.as_str().to_owned());
+            if let Some(from) = f.from {
+                b.push(" AND created_at >= ").push_bind(to_millis(from));
+            }
+            if let Some(to) = f.to {
+                b.push(" AND created_at < ").push_bind(to_millis(to));
+            }
+            if let Some(moment) = &f.moment {
+                b.push(" AND moment = ").push_bind(moment.clone());
+            }
+            if let Some(locale) = &f.locale {
+                b.push(" AND locale = ").push_bind(locale.clone());
+            }
+            if let Some(tenure) = f.tenure {
+                b.push(tenure_sql(tenure));
+            }
+            for (name, value) in &f.traits {
+                b.push(" AND ");
+                push_trait(b, name);
+                b.push(" = ").push_bind(value.clone());
+            }
+            let (low, high) = f.score_range();
+            if (low, high) != (0, 10) {
+                b.push(" AND score BETWEEN ").push_bind(i64::from(low));
+                b.push(" AND ").push_bind(i64::from(high));
+            }
+            match f.has_comment {
+                Some(true) => b.push(" AND comment IS NOT NULL"),
+                Some(false) => b.push(" AND comment IS NULL"),
+                None => b,
+            };
+            if let Some(q) = &f.q {
+                b.push(" AND LOWER(comment) LIKE ").push_bind(like_pattern(q));
+                b.push(" ESCAPE '\\'");
+            }
+        }
+
+        fn push_group(b: &mut QueryBuilder<'_, $db>, g: &Grouping) {
+            match g {
+                Grouping::Total => b.push("CAST(NULL AS TEXT)"),
+                Grouping::Moment => b.push("moment"),
+                Grouping::Locale => b.push("locale"),
+                Grouping::Day => b.push("CAST(created_at / 86400000 AS TEXT)"),
+                Grouping::Tenure => b.push(
+                    "CASE WHEN tenure_days IS NULL THEN NULL WHEN tenure_days < 90 THEN 'new' \
+                     ELSE 'established' END",
+                ),
+                Grouping::TenureBucket => b.push(
+                    "CASE WHEN tenure_days IS NULL THEN NULL WHEN tenure_days <= 7 THEN '0-7' \
+                     WHEN tenure_days <= 30 THEN '8-30' WHEN tenure_days <= 90 THEN '31-90' \
+                     WHEN tenure_days <= 180 THEN '91-180' WHEN tenure_days <= 365 THEN '181-365' \
+                     ELSE '>365' END",
+                ),
+                Grouping::Trait(name) => {
+                    push_trait(b, name);
+                    b
+                }
+            };
+        }
+
+        /// Score counts of the answers `f` selects, per group.
+        pub(crate) async fn grouped_scores(
+            pool: &sqlx::Pool<$db>,
+            key: &ProjectKey,
+            f: &Filter,
+            g: &Grouping,
+        ) -> StoreResult<Vec<GroupCount>> {
+            let mut b = QueryBuilder::<$db>::new("SELECT ");
+            push_group(&mut b, g);
+            b.push(" AS g, score, COUNT(*) AS n FROM responses");
+            push_filter(&mut b, key, f);
+            b.push(" GROUP BY g, score");
+            let rows = b.build().fetch_all(pool).await?;
+            rows.iter()
+                .map(|row| {
+                    let score: i64 = row.try_get("score")?;
+                    let n: i64 = row.try_get("n")?;
+                    Ok(GroupCount {
+                        group: row.try_get("g")?,
+                        score: u8::try_from(score).unwrap_or_default(),
+                        count: n.unsigned_abs(),
+                    })
+                })
+                .collect()
+        }
+
+        /// A page of the answers `f` selects, newest first, after `cursor`.
+        pub(crate) async fn list_responses(
+            pool: &sqlx::Pool<$db>,
+            key: &ProjectKey,
+            f: &Filter,
+            cursor: Option<&Cursor>,
+            limit: u32,
+        ) -> StoreResult<Vec<StoredResponse>> {
+            let mut b = QueryBuilder::<$db>::new(
+                "SELECT id, score, comment, user_id, moment, locale, url, traits, created_at, \
+                 updated_at, identity_unverified FROM responses",
+            );
+            push_filter(&mut b, key, f);
+            if let Some(c) = cursor {
+                b.push(" AND (created_at < ").push_bind(c.at);
+                b.push(" OR (created_at = ").push_bind(c.at);
+                b.push(" AND id < ").push_bind(c.id.clone());
+                b.push("))");
+            }
+            b.push(" ORDER BY created_at DESC, id DESC LIMIT ")
+                .push_bind(i64::from(limit));
+            let rows = b.build().fetch_all(pool).await?;
+            rows.iter().map(response_from_row).collect()
+        }
+
+        fn response_from_row(row: &<$db as sqlx::Database>::Row) -> StoreResult<StoredResponse> {
+            let score: i64 = row.try_get("score")?;
+            let traits: String = row.try_get("traits")?;
+            Ok(StoredResponse {
+                id: row.try_get("id")?,
+                score: u8::try_from(score).unwrap_or_default(),
+                comment: row.try_get("comment")?,
+                user_id: row.try_get("user_id")?,
+                moment: row.try_get("moment")?,
+                locale: row.try_get("locale")?,
+                url: row.try_get("url")?,
+                traits: serde_json::from_str(&traits)?,
+                identity_unverified: row.try_get("identity_unverified")?,
+                created_at: crate::store::from_millis(row.try_get("created_at")?),
+                updated_at: crate::store::from_millis(row.try_get("updated_at")?),
+            })
+        }
+    };
+}
+
+/// The analytics reads for SQLite: traits through `json_extract`.
+pub(crate) mod sqlite {
+    analytics_queries!(
+        sqlx::Sqlite,
+        |b: &mut sqlx::QueryBuilder<'_, sqlx::Sqlite>, name: &str| {
+            b.push("CAST(json_extract(traits, ")
+                .push_bind(format!("$.\"{name}\""))
+                .push(") AS TEXT)");
+        }
+    );
+}
+
+/// The analytics reads for PostgreSQL: traits through `->>`.
+pub(crate) mod postgres {
+    analytics_queries!(
+        sqlx::Postgres,
+        |b: &mut sqlx::QueryBuilder<'_, sqlx::Postgres>, name: &str| {
+            b.push("(CAST(traits AS jsonb) ->> ")
+                .push_bind(name.to_owned())
+                .push(")");
+        }
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_wildcards_in_a_search_are_literal() {
+        assert_eq!(like_pattern("100%_Sure"), "%100\\%\\_sure%");
+    }
+}
