@@ -5,8 +5,10 @@
 //! Run it with `nps-collector serve --demo`; tests build the router with
 //! [`app`] and drive it without a socket.
 
+pub mod cli;
 pub mod domain;
 pub mod http;
+pub mod retention;
 pub mod settings;
 pub mod startup;
 pub mod stats;

@@ -3,6 +3,8 @@
 //! ```text
 //! nps-collector serve --demo                      # SQLite file nps.db, demo project
 //! nps-collector serve --database-url postgres://… # several instances, one database
+//! nps-collector user export --project KEY USER_ID  # a person's data, as JSON
+//! nps-collector user delete --project KEY USER_ID  # erase it
 //! ```
 
 use clap::{Parser, Subcommand};
@@ -23,6 +25,8 @@ struct Cli {
 enum Command {
     /// Run the HTTP server.
     Serve(Settings),
+    /// Export or erase one person's data.
+    User(nps_collector::cli::UserArgs),
 }
 
 #[tokio::main]
@@ -33,9 +37,10 @@ async fn main() -> anyhow::Result<()> {
         )
         .with_writer(std::io::stderr)
         .init();
-    let Cli {
-        command: Command::Serve(settings),
-    } = Cli::parse();
+    let settings = match Cli::parse().command {
+        Command::Serve(settings) => settings,
+        Command::User(args) => return nps_collector::cli::user(args).await,
+    };
     let token_was_given = settings.admin_token.is_some();
     let demo = settings.demo;
     let app = Application::build(settings).await?;

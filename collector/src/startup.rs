@@ -70,6 +70,7 @@ impl Application {
 
     /// Serves until Ctrl-C or SIGTERM, then lets in-flight requests finish.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        crate::retention::spawn(self.state.store.clone());
         let router = crate::http::with_deadlines(app(self.state), &self.transport);
         crate::transport::serve(self.listener, router, self.transport, shutdown_signal()).await
     }
@@ -88,6 +89,7 @@ async fn seed_demo(store: &dyn Store) -> anyhow::Result<()> {
                 ..WidgetConfig::default()
             })?,
             identity_secret: None,
+            ..ProjectSettings::default()
         },
     };
     if store.create_project(&demo).await? {

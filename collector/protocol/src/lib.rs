@@ -107,6 +107,9 @@ pub enum EventKind {
     Declined,
     /// The user chose "Ask me later".
     Snoozed,
+    /// The user chose "Don't ask me again": never prompted again (across
+    /// devices when verified) until the host calls `reset` for a new person.
+    OptedOut,
 }
 
 /// `POST /api/v1/events`: an impression or outcome of a prompt.
@@ -147,6 +150,9 @@ pub struct UserHistory {
     pub last_declined_at: Option<f64>,
     /// Last time they chose "Ask me later".
     pub last_snoozed_at: Option<f64>,
+    /// When they chose "Don't ask me again", if ever.
+    #[serde(default)]
+    pub last_opted_out_at: Option<f64>,
 }
 
 /// What the collector answers to a stored (or replayed) response.
@@ -200,6 +206,15 @@ pub struct WidgetConfig {
     pub quiet_after: Vec<QuietPeriod>,
     /// Exclusions by recent date traits.
     pub exclude_if_recent: Vec<RecentTrait>,
+    /// An anonymous survey (e.g. eNPS): the widget sends no user id, traits
+    /// or page URL, and the collector strips them if sent.
+    pub anonymous: bool,
+    /// Never prompt, store or send anything in a browser that sends Do Not
+    /// Track or Global Privacy Control (also `init({respect_dnt: true})`).
+    pub respect_dnt: bool,
+    /// In an anonymous project, the traits the widget may still send for
+    /// segmenting: coarse ones the project chose (e.g. `plan`, `team`).
+    pub allowed_traits: Vec<String>,
 }
 
 impl Default for WidgetConfig {
@@ -216,6 +231,9 @@ impl Default for WidgetConfig {
             min_days_between_prompts: MIN_DAYS_BETWEEN_PROMPTS,
             quiet_after: Vec::new(),
             exclude_if_recent: Vec::new(),
+            anonymous: false,
+            respect_dnt: false,
+            allowed_traits: Vec::new(),
         }
     }
 }

@@ -46,6 +46,8 @@ pub struct Filter {
     pub score_max: Option<u8>,
     /// Only answers with (true) or without (false) a comment.
     pub has_comment: Option<bool>,
+    /// Answers of this user.
+    pub user_id: Option<String>,
 }
 
 fn invalid(message: String) -> Invalid {
@@ -75,6 +77,7 @@ impl Filter {
                 "to" => f.to = Some(time("to", value)?),
                 "moment" => f.moment = Some(value.to_owned()),
                 "locale" => f.locale = Some(value.to_owned()),
+                "user_id" => f.user_id = Some(value.to_owned()),
                 "tenure" => {
                     f.tenure = Some(match value {
                         "new" => Tenure::New,

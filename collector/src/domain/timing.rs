@@ -97,6 +97,12 @@ impl TryFrom<WidgetConfig> for TimingRules {
                 )));
             }
         }
+        if c.allowed_traits.len() > 20 {
+            return Err(invalid("allowed_traits lists at most 20 traits"));
+        }
+        for t in &c.allowed_traits {
+            name(t, "allowed_traits[]")?;
+        }
         for x in &c.exclude_if_recent {
             name(&x.name, "exclude_if_recent[].trait")?;
             days(x.days, "exclude_if_recent[].days")?;

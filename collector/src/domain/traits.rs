@@ -25,6 +25,11 @@ impl ValidTraits {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// Keeps only the traits whose name `keep` accepts.
+    pub fn retain(&mut self, keep: impl Fn(&str) -> bool) {
+        self.0.retain(|name, _| keep(name));
+    }
 }
 
 impl TryFrom<Traits> for ValidTraits {

@@ -43,6 +43,10 @@ async fn create(
 ) -> Result<(StatusCode, Json<ResponseReceipt>)> {
     let mut event = ValidEvent::try_from(body)?;
     let project = public_project(&state, &event.key, Budget::Writes).await?;
+    if project.settings.timing.as_config().anonymous {
+        event.user_id = None;
+        event.user_hash = None;
+    }
     verify_user(&project, event.user_id.as_ref(), event.user_hash.as_deref())?;
     event.moment = event
         .moment

@@ -17,6 +17,7 @@ mod responses;
 mod security_headers;
 mod stats;
 mod strict_json;
+mod users;
 mod verbatims;
 
 use std::sync::Arc;
@@ -82,6 +83,7 @@ pub fn app(state: AppState) -> Router {
         .merge(events::public_router())
         .merge(eligibility::public_router())
         .merge(verbatims::admin_router())
+        .merge(users::admin_router())
         .merge(stats::admin_router())
         .merge(projects::admin_router())
         .merge(metrics::router())
@@ -195,6 +197,21 @@ pub(crate) fn settle_identity(project: &Project, response: &mut ValidResponse) {
         response.user_id = None;
         response.user_hash = None;
         response.identity_unverified = true;
+    }
+}
+
+/// In an anonymous project nothing identifying is kept, whatever the page
+/// sent: no user id (nor its proof), no page URL, and only the traits the
+/// project allows for segmenting.
+pub(crate) fn strip_if_anonymous(project: &Project, response: &mut ValidResponse) {
+    let config = project.settings.timing.as_config();
+    if config.anonymous {
+        response.user_id = None;
+        response.user_hash = None;
+        response.url = None;
+        response
+            .traits
+            .retain(|name| config.allowed_traits.iter().any(|t| t == name));
     }
 }
 

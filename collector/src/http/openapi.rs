@@ -33,6 +33,10 @@ use super::AppState;
         super::projects::list,
         super::projects::create,
         super::projects::put_config,
+        super::projects::update,
+        super::users::export,
+        super::users::erase,
+        super::users::log,
     ),
     modifiers(&AdminToken)
 )]

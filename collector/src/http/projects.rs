@@ -1,5 +1,6 @@
-//! `GET /api/v1/projects` and `POST /api/v1/projects` (admin): the surveyed
-//! products.
+//! `GET /api/v1/projects`, `POST /api/v1/projects` and
+//! `PATCH /api/v1/projects/{key}` (admin): the surveyed products, their
+//! identity verification, anonymity and retention.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -11,7 +12,7 @@ use super::error::{Error, Result};
 use super::extract::{Admin, JsonBody};
 use super::{require_project, AppState};
 use crate::domain::{Invalid, ProjectKey, TimingRules};
-use crate::store::{Project, ProjectSettings};
+use crate::store::{Project, ProjectSettings, RetentionMode};
 use nps_protocol::{Moment, WidgetConfig};
 
 /// Routes for the dashboard and scripts.
@@ -22,6 +23,7 @@ pub(super) fn admin_router() -> Router<AppState> {
             "/api/v1/projects/{key}/config",
             axum::routing::put(put_config),
         )
+        .route("/api/v1/projects/{key}", axum::routing::patch(update))
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -34,6 +36,13 @@ struct ProjectView {
     config: WidgetConfig,
     /// The identity-verification secret (admins only see this route).
     identity_secret: Option<String>,
+    /// An anonymous survey: no user ids, traits (but `allowed_traits`) or
+    /// URLs are sent or stored.
+    anonymous: bool,
+    /// Days answers are kept; `null`: for ever.
+    retention_days: Option<u32>,
+    /// What retention does past that age.
+    retention_mode: RetentionMode,
 }
 
 impl From<Project> for ProjectView {
@@ -43,8 +52,11 @@ impl From<Project> for ProjectView {
             key: p.key.as_str().to_owned(),
             name: p.name,
             moments: config.moments.iter().map(|m| m.event.clone()).collect(),
+            anonymous: config.anonymous,
             config,
             identity_secret: p.settings.identity_secret,
+            retention_days: p.settings.retention_days,
+            retention_mode: p.settings.retention_mode,
         }
     }
 }
@@ -90,6 +102,50 @@ struct NewProject {
     /// record events as any user, and no cross-device history is served.
     #[serde(default = "on")]
     verify_identity: bool,
+    /// An anonymous survey (same as `config.anonymous`).
+    #[serde(default)]
+    anonymous: bool,
+    /// Days answers are kept (1-3650); absent: for ever.
+    #[serde(default)]
+    retention_days: Option<u32>,
+    /// `delete` (default) or `anonymise`.
+    #[serde(default)]
+    retention_mode: RetentionMode,
+}
+
+/// The project settings a `PATCH` may change; absent fields stay.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+struct ProjectUpdate {
+    name: Option<String>,
+    anonymous: Option<bool>,
+    respect_dnt: Option<bool>,
+    /// Days answers are kept (1-3650); `null` keeps them for ever.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<u32>)]
+    retention_days: Option<Option<u32>>,
+    retention_mode: Option<RetentionMode>,
+}
+
+/// `null` is `Some(None)`, absent is `None`.
+fn double_option<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<u32>>, D::Error> {
+    Option::<u32>::deserialize(d).map(Some)
+}
+
+fn retention(days: Option<u32>) -> Result<Option<u32>> {
+    match days {
+        Some(d) if !(1..=3650).contains(&d) => {
+            Err(Invalid::new("invalid_field", "retention_days must be 1-3650, or null").into())
+        }
+        other => Ok(other),
+    }
+}
+
+fn project_name(raw: &str) -> Result<String> {
+    let name = raw.trim().to_owned();
+    if name.is_empty() || name.chars().count() > 200 || crate::domain::has_control_chars(&name) {
+        return Err(Invalid::new("invalid_field", "name must be 1-200 characters").into());
+    }
+    Ok(name)
 }
 
 /// Creates a project.
@@ -109,11 +165,9 @@ async fn create(
     State(state): State<AppState>,
     JsonBody(body): JsonBody<NewProject>,
 ) -> Result<(StatusCode, Json<ProjectView>)> {
-    let name = body.name.trim().to_owned();
-    if name.is_empty() || name.chars().count() > 200 {
-        return Err(Invalid::new("invalid_field", "name must be 1-200 characters").into());
-    }
+    let name = project_name(&body.name)?;
     let mut config = body.config.unwrap_or_default();
+    config.anonymous |= body.anonymous;
     config
         .moments
         .extend(body.moments.into_iter().map(|m| match m {
@@ -129,6 +183,8 @@ async fn create(
         settings: ProjectSettings {
             timing: TimingRules::try_from(config)?,
             identity_secret: body.verify_identity.then(new_secret),
+            retention_days: retention(body.retention_days)?,
+            retention_mode: body.retention_mode,
         },
     };
     if !state.store.create_project(&project).await? {
@@ -148,6 +204,43 @@ fn on() -> bool {
 fn new_secret() -> String {
     let (a, b) = (uuid::Uuid::new_v4(), uuid::Uuid::new_v4());
     format!("{}{}", a.simple(), b.simple())
+}
+
+/// Changes a project's name, anonymity or retention.
+#[utoipa::path(patch, path = "/api/v1/projects/{key}", tag = "admin", security(("admin_token" = [])),
+    params(("key" = String, Path, description = "The project's key")),
+    request_body = ProjectUpdate,
+    responses(
+        (status = 200, description = "The project as it now is", body = ProjectView),
+        (status = 400, description = "Malformed JSON", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No or wrong admin token", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown project", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field broke a rule", body = nps_protocol::Problem, content_type = "application/problem+json")))]
+async fn update(
+    _: Admin,
+    State(state): State<AppState>,
+    axum::extract::Path(key): axum::extract::Path<String>,
+    JsonBody(body): JsonBody<ProjectUpdate>,
+) -> Result<Json<ProjectView>> {
+    let key = ProjectKey::try_from(key)?;
+    let mut project = require_project(&state, &key).await?;
+    if let Some(name) = &body.name {
+        project.name = project_name(name)?;
+    }
+    let mut config = project.settings.timing.as_config().clone();
+    config.anonymous = body.anonymous.unwrap_or(config.anonymous);
+    config.respect_dnt = body.respect_dnt.unwrap_or(config.respect_dnt);
+    project.settings.timing = TimingRules::try_from(config)?;
+    if let Some(days) = body.retention_days {
+        project.settings.retention_days = retention(days)?;
+    }
+    if let Some(mode) = body.retention_mode {
+        project.settings.retention_mode = mode;
+    }
+    if !state.store.update_project(&project).await? {
+        return Err(Error::UnknownKey(key.as_str().to_owned()));
+    }
+    Ok(Json(project.into()))
 }
 
 /// Replaces a project's timing rules (moments, sampling, cooldowns, quiet
@@ -173,10 +266,10 @@ async fn put_config(
 ) -> Result<Json<WidgetConfig>> {
     let key = ProjectKey::try_from(key)?;
     let timing = TimingRules::try_from(body)?;
-    let mut settings = require_project(&state, &key).await?.settings;
-    settings.timing = timing;
-    if !state.store.update_settings(&key, &settings).await? {
+    let mut project = require_project(&state, &key).await?;
+    project.settings.timing = timing;
+    if !state.store.update_project(&project).await? {
         return Err(Error::UnknownKey(key.as_str().to_owned()));
     }
-    Ok(Json(settings.timing.widget_config(key.as_str())))
+    Ok(Json(project.settings.timing.widget_config(key.as_str())))
 }

@@ -11,7 +11,9 @@ use time::OffsetDateTime;
 
 use super::error::{Error, Result};
 use super::extract::{JsonBody, QueryParams};
-use super::{public_project, receipt, settle_identity, verify_user, AppState, Budget};
+use super::{
+    public_project, receipt, settle_identity, strip_if_anonymous, verify_user, AppState, Budget,
+};
 use crate::domain::{ClientId, Comment, ProjectKey, ResponseSecret, UserId, ValidResponse};
 
 /// How long after the answer its comment may still be set: long enough for
@@ -56,6 +58,7 @@ async fn create(
 ) -> Result<(StatusCode, Json<ResponseReceipt>)> {
     let mut response = ValidResponse::try_from(body)?;
     let project = public_project(&state, &response.key, Budget::Writes).await?;
+    strip_if_anonymous(&project, &mut response);
     settle_identity(&project, &mut response);
     response.moment = response
         .moment

@@ -96,6 +96,9 @@ macro_rules! analytics_queries {
             if let Some(locale) = &f.locale {
                 b.push(" AND locale = ").push_bind(locale.clone());
             }
+            if let Some(user) = &f.user_id {
+                b.push(" AND user_id = ").push_bind(user.clone());
+            }
             if let Some(tenure) = f.tenure {
                 b.push(tenure_sql(tenure));
             }

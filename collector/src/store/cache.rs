@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use async_trait::async_trait;
 use time::OffsetDateTime;
 
-use super::{Inserted, MomentCounts, Project, ProjectSettings, Store, StoreResult, StoredResponse};
+use super::{Inserted, MomentCounts, Project, Store, StoreResult, StoredResponse};
 use nps_protocol::UserHistory;
 
 use crate::domain::{ClientId, Comment, ProjectKey, UserId, ValidEvent, ValidResponse};
@@ -86,12 +86,9 @@ impl Store for CachedProjects {
         self.inner.user_history(key, user_id).await
     }
 
-    async fn update_settings(
-        &self,
-        key: &ProjectKey,
-        settings: &ProjectSettings,
-    ) -> StoreResult<bool> {
-        let updated = self.inner.update_settings(key, settings).await?;
+    async fn update_project(&self, project: &Project) -> StoreResult<bool> {
+        let key = &project.key;
+        let updated = self.inner.update_project(project).await?;
         // This instance sees its own change at once; others within TTL.
         self.entries
             .write()
@@ -136,6 +133,49 @@ impl Store for CachedProjects {
 
     async fn distribution(&self, key: &ProjectKey) -> StoreResult<Distribution> {
         self.inner.distribution(key).await
+    }
+
+    async fn user_data(
+        &self,
+        key: &ProjectKey,
+        user: &UserId,
+    ) -> StoreResult<super::privacy::UserData> {
+        self.inner.user_data(key, user).await
+    }
+
+    async fn delete_user(
+        &self,
+        key: &ProjectKey,
+        user: &UserId,
+        actor: &str,
+    ) -> StoreResult<super::privacy::Removed> {
+        self.inner.delete_user(key, user, actor).await
+    }
+
+    async fn apply_retention(
+        &self,
+        key: &ProjectKey,
+        cutoff: OffsetDateTime,
+        mode: super::RetentionMode,
+    ) -> StoreResult<super::privacy::Removed> {
+        self.inner.apply_retention(key, cutoff, mode).await
+    }
+
+    async fn log_privacy(
+        &self,
+        key: &ProjectKey,
+        action: &str,
+        actor: &str,
+        rows: u64,
+    ) -> StoreResult<()> {
+        self.inner.log_privacy(key, action, actor, rows).await
+    }
+
+    async fn privacy_log(
+        &self,
+        key: &ProjectKey,
+    ) -> StoreResult<Vec<super::privacy::PrivacyLogEntry>> {
+        self.inner.privacy_log(key).await
     }
 
     async fn grouped_scores(

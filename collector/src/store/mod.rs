@@ -9,6 +9,7 @@ pub mod analytics;
 mod batch;
 mod cache;
 mod postgres;
+pub mod privacy;
 mod queries;
 mod sqlite;
 
@@ -24,6 +25,7 @@ use crate::domain::{
     ClientId, Comment, Filter, ProjectKey, TimingRules, UserId, ValidEvent, ValidResponse,
 };
 use analytics::{Cursor, GroupCount, Grouping};
+use privacy::{PrivacyLogEntry, Removed, UserData};
 
 use crate::stats::Distribution;
 
@@ -69,6 +71,25 @@ pub struct ProjectSettings {
     /// Secret for identity verification; `None` when it is off.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_secret: Option<String>,
+    /// Answers and events older than this many days are removed (or
+    /// anonymised) by the retention task; `None` keeps them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention_days: Option<u32>,
+    /// What retention does to old answers.
+    #[serde(default)]
+    pub retention_mode: RetentionMode,
+}
+
+/// What the retention task does to answers past `retention_days`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RetentionMode {
+    /// Delete the answers and events.
+    #[default]
+    Delete,
+    /// Keep the score (and moment, locale, time) for the statistics; drop
+    /// the user id, traits, comment and URL. Events are deleted.
+    Anonymise,
 }
 
 /// A project: one product surveyed, known by its public key.
@@ -101,6 +122,8 @@ pub struct MomentCounts {
     pub shown: u64,
     /// Responses it brought.
     pub answered: u64,
+    /// "Don't ask me again" chosen at its prompt: an opt-out.
+    pub opted_out: u64,
 }
 
 /// A response as read back for the dashboard.
@@ -164,12 +187,9 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Inserted>;
     /// What is known of a user's prompts, from every device.
     async fn user_history(&self, key: &ProjectKey, user_id: &UserId) -> StoreResult<UserHistory>;
-    /// Replaces a project's settings; `false` when there is no such project.
-    async fn update_settings(
-        &self,
-        key: &ProjectKey,
-        settings: &ProjectSettings,
-    ) -> StoreResult<bool>;
+    /// Replaces a project's name and settings; `false` when there is no
+    /// such project.
+    async fn update_project(&self, project: &Project) -> StoreResult<bool>;
     /// Stores an event once; a second call with the same id changes nothing.
     async fn insert_event(&self, event: &ValidEvent, now: OffsetDateTime) -> StoreResult<Inserted>;
     /// Sets (or clears) the comment of a response of this project; `false`
@@ -191,6 +211,33 @@ pub trait Store: Send + Sync + 'static {
     async fn moment_counts(&self, key: &ProjectKey) -> StoreResult<Vec<MomentCounts>>;
     /// Count of responses per score.
     async fn distribution(&self, key: &ProjectKey) -> StoreResult<Distribution>;
+    /// Everything stored about `user` in project `key`.
+    async fn user_data(&self, key: &ProjectKey, user: &UserId) -> StoreResult<UserData>;
+    /// Deletes everything about `user` in project `key` (one transaction)
+    /// and logs who did it and how many rows, not the data.
+    async fn delete_user(
+        &self,
+        key: &ProjectKey,
+        user: &UserId,
+        actor: &str,
+    ) -> StoreResult<Removed>;
+    /// Deletes or anonymises project `key`'s rows older than `cutoff`.
+    async fn apply_retention(
+        &self,
+        key: &ProjectKey,
+        cutoff: OffsetDateTime,
+        mode: RetentionMode,
+    ) -> StoreResult<Removed>;
+    /// Logs a privacy action (e.g. an export).
+    async fn log_privacy(
+        &self,
+        key: &ProjectKey,
+        action: &str,
+        actor: &str,
+        rows: u64,
+    ) -> StoreResult<()>;
+    /// The project's privacy log, newest first.
+    async fn privacy_log(&self, key: &ProjectKey) -> StoreResult<Vec<PrivacyLogEntry>>;
     /// Score counts of the answers `filter` selects, per `grouping`.
     async fn grouped_scores(
         &self,

@@ -38,6 +38,7 @@ pub(crate) fn kind_name(kind: nps_protocol::EventKind) -> &'static str {
         nps_protocol::EventKind::Shown => "shown",
         nps_protocol::EventKind::Declined => "declined",
         nps_protocol::EventKind::Snoozed => "snoozed",
+        nps_protocol::EventKind::OptedOut => "opted_out",
     }
 }
 
@@ -77,17 +78,14 @@ macro_rules! backend_queries {
             Ok(done.rows_affected() == 1)
         }
 
-        pub(crate) async fn update_settings<'c, E>(
-            exec: E,
-            key: &ProjectKey,
-            settings: &crate::store::ProjectSettings,
-        ) -> StoreResult<bool>
+        pub(crate) async fn update_project<'c, E>(exec: E, project: &Project) -> StoreResult<bool>
         where
             E: sqlx::Executor<'c, Database = $db>,
         {
-            let done = sqlx::query("UPDATE projects SET settings = $1 WHERE key = $2")
-                .bind(serde_json::to_string(settings)?)
-                .bind(key.as_str())
+            let done = sqlx::query("UPDATE projects SET name = $1, settings = $2 WHERE key = $3")
+                .bind(&project.name)
+                .bind(serde_json::to_string(&project.settings)?)
+                .bind(project.key.as_str())
                 .execute(exec)
                 .await?;
             Ok(done.rows_affected() == 1)
@@ -147,6 +145,7 @@ macro_rules! backend_queries {
                     "shown" => history.last_shown_at = at,
                     "declined" => history.last_declined_at = at,
                     "snoozed" => history.last_snoozed_at = at,
+                    "opted_out" => history.last_opted_out_at = at,
                     "answered" => history.last_answered_at = at,
                     _ => {}
                 }
@@ -187,8 +186,9 @@ macro_rules! backend_queries {
             E: sqlx::Executor<'c, Database = $db>,
         {
             let rows = sqlx::query(
-                "SELECT moment, 'shown' AS what, COUNT(*) AS n FROM events
-                   WHERE project_key = $1 AND kind = 'shown' AND moment IS NOT NULL GROUP BY moment
+                "SELECT moment, kind AS what, COUNT(*) AS n FROM events
+                   WHERE project_key = $1 AND kind IN ('shown', 'opted_out') AND moment IS NOT NULL
+                   GROUP BY moment, kind
                  UNION ALL
                  SELECT moment, 'answered' AS what, COUNT(*) AS n FROM responses
                    WHERE project_key = $1 AND moment IS NOT NULL GROUP BY moment",
@@ -205,11 +205,12 @@ macro_rules! backend_queries {
                     moment,
                     shown: 0,
                     answered: 0,
+                    opted_out: 0,
                 });
-                if what == "shown" {
-                    counts.shown = n.unsigned_abs();
-                } else {
-                    counts.answered = n.unsigned_abs();
+                match what.as_str() {
+                    "shown" => counts.shown = n.unsigned_abs(),
+                    "opted_out" => counts.opted_out = n.unsigned_abs(),
+                    _ => counts.answered = n.unsigned_abs(),
                 }
             }
             Ok(by_moment.into_values().collect())

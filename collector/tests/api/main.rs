@@ -14,6 +14,7 @@ mod identity;
 mod instances;
 mod openapi;
 mod parsing;
+mod privacy;
 mod projects;
 mod responses;
 mod security;

@@ -26,12 +26,13 @@ use self::writer::{open_writer, write_loop};
 use super::batch::{Queue, MAX_BATCH};
 use super::queries::sqlite as q;
 use super::{
-    CommentTarget, Inserted, MomentCounts, Project, ProjectSettings, Store, StoreError,
-    StoreResult, StoredResponse,
+    CommentTarget, Inserted, MomentCounts, Project, Store, StoreError, StoreResult, StoredResponse,
 };
 use nps_protocol::UserHistory;
 
 use super::analytics::{sqlite as a, Cursor, GroupCount, Grouping};
+use super::privacy::{sqlite as p, PrivacyLogEntry, Removed, UserData};
+use super::{to_millis, RetentionMode};
 use crate::domain::{ClientId, Comment, Filter, ProjectKey, UserId, ValidEvent, ValidResponse};
 use crate::stats::Distribution;
 
@@ -94,12 +95,8 @@ impl Store for SqliteStore {
         q::user_history(&self.pool, key, user_id).await
     }
 
-    async fn update_settings(
-        &self,
-        key: &ProjectKey,
-        settings: &ProjectSettings,
-    ) -> StoreResult<bool> {
-        q::update_settings(&self.pool, key, settings).await
+    async fn update_project(&self, project: &Project) -> StoreResult<bool> {
+        q::update_project(&self.pool, project).await
     }
 
     #[tracing::instrument(level = "debug", skip_all, fields(id = %response.id.uuid()))]
@@ -141,6 +138,58 @@ impl Store for SqliteStore {
 
     async fn distribution(&self, key: &ProjectKey) -> StoreResult<Distribution> {
         q::distribution(&self.pool, key).await
+    }
+
+    async fn user_data(&self, key: &ProjectKey, user: &UserId) -> StoreResult<UserData> {
+        p::user_data(&self.pool, key, user).await
+    }
+
+    async fn delete_user(
+        &self,
+        key: &ProjectKey,
+        user: &UserId,
+        actor: &str,
+    ) -> StoreResult<Removed> {
+        p::delete_user(
+            &self.pool,
+            key,
+            user,
+            actor,
+            to_millis(OffsetDateTime::now_utc()),
+        )
+        .await
+    }
+
+    async fn apply_retention(
+        &self,
+        key: &ProjectKey,
+        cutoff: OffsetDateTime,
+        mode: RetentionMode,
+    ) -> StoreResult<Removed> {
+        let now = to_millis(OffsetDateTime::now_utc());
+        p::apply_retention(&self.pool, key, to_millis(cutoff), mode, now).await
+    }
+
+    async fn log_privacy(
+        &self,
+        key: &ProjectKey,
+        action: &str,
+        actor: &str,
+        rows: u64,
+    ) -> StoreResult<()> {
+        p::log(
+            &self.pool,
+            key,
+            action,
+            actor,
+            rows,
+            to_millis(OffsetDateTime::now_utc()),
+        )
+        .await
+    }
+
+    async fn privacy_log(&self, key: &ProjectKey) -> StoreResult<Vec<PrivacyLogEntry>> {
+        p::privacy_log(&self.pool, key).await
     }
 
     async fn grouped_scores(

@@ -1,0 +1,249 @@
+//! A person's data, and its end: everything stored about one user id (for
+//! an export), deleting it all, retention by age, and the log of those
+//! actions (who, when, how many rows; never the data). Written once for
+//! both backends.
+
+use serde::Serialize;
+
+use super::StoredResponse;
+
+/// An event as exported.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct StoredEvent {
+    /// The client's id.
+    pub id: String,
+    /// `shown`, `declined`, `snoozed` or `opted_out`.
+    pub kind: String,
+    /// The moment.
+    pub moment: Option<String>,
+    /// When it arrived, Unix ms.
+    pub created_at: i64,
+}
+
+/// Everything stored about one person in one project.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct UserData {
+    /// Their answers, with comments and traits.
+    pub responses: Vec<StoredResponse>,
+    /// Their prompts' impressions and outcomes.
+    pub events: Vec<StoredEvent>,
+}
+
+/// Rows removed (or anonymised) by a deletion or a retention run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, utoipa::ToSchema)]
+pub struct Removed {
+    /// Responses deleted (or, with anonymisation, stripped).
+    pub responses: u64,
+    /// Events deleted.
+    pub events: u64,
+}
+
+impl Removed {
+    /// Both counts together.
+    pub fn total(&self) -> u64 {
+        self.responses + self.events
+    }
+}
+
+/// One line of the privacy log.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct PrivacyLogEntry {
+    /// `delete_user`, `export_user`, `retention_delete`, `retention_anonymise`.
+    pub action: String,
+    /// Who: `admin-token`, `cli`, `retention`.
+    pub actor: String,
+    /// Rows concerned.
+    pub rows: u64,
+    /// When, Unix ms.
+    pub created_at: i64,
+}
+
+macro_rules! privacy_queries {
+    ($db:ty, $analytics:ident) => {
+        use sqlx::Row;
+
+        use crate::domain::{Filter, ProjectKey, UserId};
+        use crate::store::privacy::{PrivacyLogEntry, Removed, StoredEvent, UserData};
+        use crate::store::{RetentionMode, StoreResult};
+
+        /// Everything about `user` in project `key`.
+        pub(crate) async fn user_data(
+            pool: &sqlx::Pool<$db>,
+            key: &ProjectKey,
+            user: &UserId,
+        ) -> StoreResult<UserData> {
+            let by_user = Filter {
+                user_id: Some(user.as_str().to_owned()),
+                ..Filter::default()
+            };
+            let mut responses = Vec::new();
+            let mut cursor = None;
+            loop {
+                let page = crate::store::analytics::$analytics::list_responses(
+                    pool, key, &by_user, cursor.as_ref(), 1_000,
+                )
+                .await?;
+                let done = page.len() < 1_000;
+                cursor = page.last().map(|r: &crate::store::StoredResponse| crate::store::analytics::Cursor {
+                    at: crate::store::to_millis(r.created_at),
+                    id: r.id.clone(),
+                });
+                responses.extend(page);
+                if done {
+                    break;
+                }
+            }
+            let rows = sqlx::query(
+                "SELECT id, kind, moment, created_at FROM events
+                 WHERE project_key = $1 AND user_id = $2 ORDER BY created_at, id",
+            )
+            .bind(key.as_str())
+            .bind(user.as_str())
+            .fetch_all(pool)
+            .await?;
+            let events = rows
+                .iter()
+                .map(|row| {
+                    Ok(StoredEvent {
+                        id: row.try_get("id")?,
+                        kind: row.try_get("kind")?,
+                        moment: row.try_get("moment")?,
+                        created_at: row.try_get("created_at")?,
+                    })
+                })
+                .collect::<StoreResult<Vec<_>>>()?;
+            Ok(UserData { responses, events })
+        }
+
+        /// Deletes every row about `user` in project `key`, in one
+        /// transaction, and logs the counts.
+        pub(crate) async fn delete_user(
+            pool: &sqlx::Pool<$db>,
+            key: &ProjectKey,
+            user: &UserId,
+            actor: &str,
+            now_ms: i64,
+        ) -> StoreResult<Removed> {
+            let mut tx = pool.begin().await?;
+            let responses = sqlx::query("DELETE FROM responses WHERE project_key = $1 AND user_id = $2")
+                .bind(key.as_str())
+                .bind(user.as_str())
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            let events = sqlx::query("DELETE FROM events WHERE project_key = $1 AND user_id = $2")
+                .bind(key.as_str())
+                .bind(user.as_str())
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            let removed = Removed { responses, events };
+            log(&mut *tx, key, "delete_user", actor, removed.total(), now_ms).await?;
+            tx.commit().await?;
+            Ok(removed)
+        }
+
+        /// Applies retention: rows of project `key` older than `cutoff_ms`.
+        pub(crate) async fn apply_retention(
+            pool: &sqlx::Pool<$db>,
+            key: &ProjectKey,
+            cutoff_ms: i64,
+            mode: RetentionMode,
+            now_ms: i64,
+        ) -> StoreResult<Removed> {
+            let mut tx = pool.begin().await?;
+            let responses = match mode {
+                RetentionMode::Delete => sqlx::query(
+                    "DELETE FROM responses WHERE project_key = $1 AND created_at < $2",
+                ),
+                RetentionMode::Anonymise => sqlx::query(
+                    "UPDATE responses SET user_id = NULL, traits = '{}', comment = NULL, url = NULL,
+                     secret_hash = NULL WHERE project_key = $1 AND created_at < $2
+                     AND (user_id IS NOT NULL OR traits <> '{}' OR comment IS NOT NULL OR url IS NOT NULL)",
+                ),
+            }
+            .bind(key.as_str())
+            .bind(cutoff_ms)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            let events = sqlx::query("DELETE FROM events WHERE project_key = $1 AND created_at < $2")
+                .bind(key.as_str())
+                .bind(cutoff_ms)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            let removed = Removed { responses, events };
+            if removed.total() > 0 {
+                let action = match mode {
+                    RetentionMode::Delete => "retention_delete",
+                    RetentionMode::Anonymise => "retention_anonymise",
+                };
+                log(&mut *tx, key, action, "retention", removed.total(), now_ms).await?;
+            }
+            tx.commit().await?;
+            Ok(removed)
+        }
+
+        /// Adds a line to the privacy log.
+        pub(crate) async fn log<'c, E>(
+            exec: E,
+            key: &ProjectKey,
+            action: &str,
+            actor: &str,
+            rows: u64,
+            now_ms: i64,
+        ) -> StoreResult<()>
+        where
+            E: sqlx::Executor<'c, Database = $db>,
+        {
+            sqlx::query(
+                "INSERT INTO privacy_log (project_key, action, actor, rows, created_at)
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(key.as_str())
+            .bind(action)
+            .bind(actor)
+            .bind(i64::try_from(rows).unwrap_or(i64::MAX))
+            .bind(now_ms)
+            .execute(exec)
+            .await?;
+            Ok(())
+        }
+
+        /// The project's privacy log, newest first.
+        pub(crate) async fn privacy_log(
+            pool: &sqlx::Pool<$db>,
+            key: &ProjectKey,
+        ) -> StoreResult<Vec<PrivacyLogEntry>> {
+            let rows = sqlx::query(
+                "SELECT action, actor, rows, created_at FROM privacy_log
+                 WHERE project_key = $1 ORDER BY created_at DESC, id DESC LIMIT 500",
+            )
+            .bind(key.as_str())
+            .fetch_all(pool)
+            .await?;
+            rows.iter()
+                .map(|row| {
+                    let n: i64 = row.try_get("rows")?;
+                    Ok(PrivacyLogEntry {
+                        action: row.try_get("action")?,
+                        actor: row.try_get("actor")?,
+                        rows: n.unsigned_abs(),
+                        created_at: row.try_get("created_at")?,
+                    })
+                })
+                .collect()
+        }
+    };
+}
+
+/// The privacy queries for SQLite.
+pub(crate) mod sqlite {
+    privacy_queries!(sqlx::Sqlite, sqlite);
+}
+
+/// The privacy queries for PostgreSQL.
+pub(crate) mod postgres {
+    privacy_queries!(sqlx::Postgres, postgres);
+}
