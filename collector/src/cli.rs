@@ -64,6 +64,8 @@ pub async fn user(args: UserArgs) -> anyhow::Result<()> {
                 "user_id": user.as_str(),
                 "responses": data.responses,
                 "events": data.events,
+                "tags": data.tags,
+                "followups": data.followups,
             });
             println!("{}", serde_json::to_string_pretty(&out)?);
         }

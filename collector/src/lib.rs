@@ -5,6 +5,7 @@
 //! Run it with `nps-collector serve --demo`; tests build the router with
 //! [`app`] and drive it without a socket.
 
+pub mod alerts;
 pub mod cli;
 pub mod domain;
 pub mod http;

@@ -50,6 +50,17 @@ pub struct Settings {
     #[arg(long, env = "NPS_RATE_LIMIT_PER_KEY", default_value_t = 2000)]
     pub rate_limit_per_key: u32,
 
+    /// The address people reach this collector at (for links in alerts),
+    /// e.g. `https://nps.example.com`; the listening address by default.
+    #[arg(long, env = "NPS_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Let webhooks target private, loopback and link-local addresses (a
+    /// receiver on your own network). Off: such targets are refused, so a
+    /// webhook cannot be used to reach internal services (SSRF).
+    #[arg(long, env = "NPS_WEBHOOK_ALLOW_PRIVATE")]
+    pub webhook_allow_private: bool,
+
     /// Connection limits and deadlines.
     #[command(flatten)]
     pub transport: TransportSettings,

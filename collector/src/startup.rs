@@ -45,16 +45,21 @@ impl Application {
             transport.max_connections_per_ip = 0;
         }
         let listener = TcpListener::bind(settings.listen).await?;
-        let state = AppState {
-            store,
-            admin_token: Arc::new(admin_token.clone()),
-            demo: settings.demo,
-            limits: RateLimits::new(
-                settings.rate_limit_per_ip,
-                settings.rate_limit_per_key,
-                settings.trust_forwarded_for,
-            ),
-        };
+        let limits = RateLimits::new(
+            settings.rate_limit_per_ip,
+            settings.rate_limit_per_key,
+            settings.trust_forwarded_for,
+        );
+        let mut state = AppState::new(store, admin_token.clone(), settings.demo, limits);
+        let bound = listener.local_addr()?;
+        state.public_url = Arc::from(
+            settings
+                .public_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{bound}"))
+                .trim_end_matches('/'),
+        );
+        state.webhook_allow_private = settings.webhook_allow_private;
         Ok(Self {
             listener,
             state,
@@ -71,8 +76,20 @@ impl Application {
     /// Serves until Ctrl-C or SIGTERM, then lets in-flight requests finish.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         crate::retention::spawn(self.state.store.clone());
+        let alerts = crate::alerts::Alerts::new(
+            self.state.store.clone(),
+            self.state.public_url.clone(),
+            self.state.webhook_allow_private,
+        );
         let router = crate::http::with_deadlines(app(self.state), &self.transport);
-        crate::transport::serve(self.listener, router, self.transport, shutdown_signal()).await
+        let server =
+            crate::transport::serve(self.listener, router, self.transport, shutdown_signal());
+        // The alert loops live as long as the server: stopping (or
+        // aborting) the one stops the other; their state is in the database.
+        tokio::select! {
+            served = server => served,
+            () = crate::alerts::spawn(alerts) => Ok(()),
+        }
     }
 }
 

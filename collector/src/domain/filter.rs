@@ -48,6 +48,10 @@ pub struct Filter {
     pub has_comment: Option<bool>,
     /// Answers of this user.
     pub user_id: Option<String>,
+    /// Answers carrying this tag.
+    pub tag: Option<String>,
+    /// Answers whose follow-up has this status.
+    pub status: Option<String>,
 }
 
 fn invalid(message: String) -> Invalid {
@@ -78,6 +82,11 @@ impl Filter {
                 "moment" => f.moment = Some(value.to_owned()),
                 "locale" => f.locale = Some(value.to_owned()),
                 "user_id" => f.user_id = Some(value.to_owned()),
+                "tag" => f.tag = Some(value.to_owned()),
+                "status" => {
+                    let status = super::followup::status(value).map_err(|e| invalid(e.message))?;
+                    f.status = Some(status.to_owned());
+                }
                 "tenure" => {
                     f.tenure = Some(match value {
                         "new" => Tenure::New,

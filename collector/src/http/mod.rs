@@ -8,6 +8,7 @@ mod eligibility;
 mod error;
 mod events;
 mod extract;
+mod followups;
 mod health;
 mod metrics;
 mod openapi;
@@ -17,8 +18,10 @@ mod responses;
 mod security_headers;
 mod stats;
 mod strict_json;
+mod tags;
 mod users;
 mod verbatims;
+mod webhooks;
 
 use std::sync::Arc;
 
@@ -43,7 +46,7 @@ use nps_protocol::ResponseReceipt;
 
 use crate::domain::{user_hash_is_valid, ClientId, ProjectKey, UserId, ValidResponse};
 use crate::settings::TransportSettings;
-use crate::store::{Inserted, Project, Store};
+use crate::store::{Inserted, Project, ProjectCache, Store};
 
 /// Largest request body accepted, in bytes.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -53,12 +56,41 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 pub struct AppState {
     /// Where responses go.
     pub store: Arc<dyn Store>,
+    /// Project lookups, remembered for a few seconds.
+    pub projects: Arc<ProjectCache>,
+    /// The collector's public address, for links in alerts
+    /// (`--public-url`).
+    pub public_url: Arc<str>,
+    /// Webhooks may target private and loopback addresses
+    /// (`--webhook-allow-private`).
+    pub webhook_allow_private: bool,
     /// The token the admin API and dashboard need.
     pub admin_token: Arc<SecretString>,
     /// Serve the demo host page at `/demo/`.
     pub demo: bool,
     /// Per-IP and per-key request limits.
     pub limits: Arc<RateLimits>,
+}
+
+impl AppState {
+    /// The state of a collector on `store`, with the project cache in
+    /// front of it, links to `http://localhost` and public webhooks only.
+    pub fn new(
+        store: Arc<dyn Store>,
+        admin_token: SecretString,
+        demo: bool,
+        limits: Arc<RateLimits>,
+    ) -> Self {
+        Self {
+            projects: Arc::new(ProjectCache::new(store.clone())),
+            store,
+            public_url: Arc::from("http://localhost"),
+            webhook_allow_private: false,
+            admin_token: Arc::new(admin_token),
+            demo,
+            limits,
+        }
+    }
 }
 
 /// The whole application as a router, with no socket: tests drive it with
@@ -84,6 +116,9 @@ pub fn app(state: AppState) -> Router {
         .merge(eligibility::public_router())
         .merge(verbatims::admin_router())
         .merge(users::admin_router())
+        .merge(tags::admin_router())
+        .merge(followups::admin_router())
+        .merge(webhooks::admin_router())
         .merge(stats::admin_router())
         .merge(projects::admin_router())
         .merge(metrics::router())
@@ -164,8 +199,8 @@ pub(crate) fn receipt(id: ClientId, inserted: Inserted) -> (StatusCode, Json<Res
 /// charged to the key's rate limit).
 pub(crate) async fn require_project(state: &AppState, key: &ProjectKey) -> Result<Project> {
     state
-        .store
-        .project(key)
+        .projects
+        .get(key)
         .await?
         .ok_or_else(|| Error::UnknownKey(key.as_str().to_owned()))
 }

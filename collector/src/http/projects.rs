@@ -43,6 +43,10 @@ struct ProjectView {
     retention_days: Option<u32>,
     /// What retention does past that age.
     retention_mode: RetentionMode,
+    /// Hours before a follow-up is overdue.
+    followup_hours: u32,
+    /// Passives join the follow-up inbox.
+    followup_passives: bool,
 }
 
 impl From<Project> for ProjectView {
@@ -57,6 +61,11 @@ impl From<Project> for ProjectView {
             identity_secret: p.settings.identity_secret,
             retention_days: p.settings.retention_days,
             retention_mode: p.settings.retention_mode,
+            followup_hours: p
+                .settings
+                .followup_hours
+                .unwrap_or(crate::domain::followup::DEFAULT_HOURS),
+            followup_passives: p.settings.followup_passives,
         }
     }
 }
@@ -111,6 +120,12 @@ struct NewProject {
     /// `delete` (default) or `anonymise`.
     #[serde(default)]
     retention_mode: RetentionMode,
+    /// Hours before a follow-up is overdue (1-720, default 48).
+    #[serde(default)]
+    followup_hours: Option<u32>,
+    /// Passives join the follow-up inbox too.
+    #[serde(default)]
+    followup_passives: bool,
 }
 
 /// The project settings a `PATCH` may change; absent fields stay.
@@ -124,6 +139,17 @@ struct ProjectUpdate {
     #[schema(value_type = Option<u32>)]
     retention_days: Option<Option<u32>>,
     retention_mode: Option<RetentionMode>,
+    followup_hours: Option<u32>,
+    followup_passives: Option<bool>,
+}
+
+fn followup_hours(hours: Option<u32>) -> Result<Option<u32>> {
+    match hours {
+        Some(h) if !(1..=720).contains(&h) => {
+            Err(Invalid::new("invalid_field", "followup_hours must be 1-720").into())
+        }
+        other => Ok(other),
+    }
 }
 
 /// `null` is `Some(None)`, absent is `None`.
@@ -185,6 +211,8 @@ async fn create(
             identity_secret: body.verify_identity.then(new_secret),
             retention_days: retention(body.retention_days)?,
             retention_mode: body.retention_mode,
+            followup_hours: followup_hours(body.followup_hours)?,
+            followup_passives: body.followup_passives,
         },
     };
     if !state.store.create_project(&project).await? {
@@ -193,6 +221,7 @@ async fn create(
             project.key.as_str()
         )));
     }
+    state.projects.forget(&project.key);
     Ok((StatusCode::CREATED, Json(project.into())))
 }
 
@@ -237,9 +266,16 @@ async fn update(
     if let Some(mode) = body.retention_mode {
         project.settings.retention_mode = mode;
     }
+    if body.followup_hours.is_some() {
+        project.settings.followup_hours = followup_hours(body.followup_hours)?;
+    }
+    if let Some(passives) = body.followup_passives {
+        project.settings.followup_passives = passives;
+    }
     if !state.store.update_project(&project).await? {
         return Err(Error::UnknownKey(key.as_str().to_owned()));
     }
+    state.projects.forget(&key);
     Ok(Json(project.into()))
 }
 
@@ -271,5 +307,6 @@ async fn put_config(
     if !state.store.update_project(&project).await? {
         return Err(Error::UnknownKey(key.as_str().to_owned()));
     }
+    state.projects.forget(&key);
     Ok(Json(project.settings.timing.widget_config(key.as_str())))
 }

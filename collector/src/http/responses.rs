@@ -76,7 +76,19 @@ async fn create(
         .insert_response(&response, OffsetDateTime::now_utc())
         .await?;
     metrics::histogram!("nps_ingest_seconds").record(started.elapsed().as_secs_f64());
+    if let Some(comment) = &response.comment {
+        tag_by_rules(&state, &response.key, response.id, comment.as_str()).await;
+    }
     Ok(receipt(response.id, inserted))
+}
+
+/// Automatic tags for a comment that just arrived. The answer is stored
+/// already: a failure here is logged, and `POST /api/v1/tag-rules/apply`
+/// catches up.
+async fn tag_by_rules(state: &AppState, key: &ProjectKey, id: ClientId, comment: &str) {
+    if let Err(e) = super::tags::apply_rules(state, key, &id.uuid().to_string(), comment).await {
+        tracing::warn!(error = %e, "tag rules not applied");
+    }
 }
 
 /// Sets the comment of a response the same project stored before. Only its
@@ -144,6 +156,9 @@ async fn update_comment(
             "no response {} in this project",
             id.uuid()
         )));
+    }
+    if let Some(comment) = &comment {
+        tag_by_rules(&state, &key, id, comment.as_str()).await;
     }
     Ok(Json(ResponseReceipt {
         id: id.uuid().to_string(),

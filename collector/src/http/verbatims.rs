@@ -36,18 +36,23 @@ pub(super) fn admin_router() -> Router<AppState> {
         .route("/api/v1/responses/export", get(export))
 }
 
-/// A response with its category.
+/// A response with its category and tags.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub(super) struct ResponseView {
     #[serde(flatten)]
     response: StoredResponse,
     category: Category,
+    tags: Vec<String>,
 }
 
 impl From<StoredResponse> for ResponseView {
     fn from(response: StoredResponse) -> Self {
         let category = Category::of(response.score).unwrap_or(Category::Detractor);
-        Self { response, category }
+        Self {
+            response,
+            category,
+            tags: Vec::new(),
+        }
     }
 }
 
@@ -117,10 +122,17 @@ async fn list(
     } else {
         None
     };
-    Ok(Json(ResponsePage {
-        items: rows.into_iter().map(ResponseView::from).collect(),
-        next_cursor,
-    }))
+    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let mut tags = crate::store::tags::of(state.store.pool(), key.as_str(), &ids).await?;
+    let items = rows
+        .into_iter()
+        .map(|r| {
+            let mut view = ResponseView::from(r);
+            view.tags = tags.remove(&view.response.id).unwrap_or_default();
+            view
+        })
+        .collect();
+    Ok(Json(ResponsePage { items, next_cursor }))
 }
 
 /// The filtered set as a download.

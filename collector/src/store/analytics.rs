@@ -99,6 +99,21 @@ macro_rules! analytics_queries {
             if let Some(user) = &f.user_id {
                 b.push(" AND user_id = ").push_bind(user.clone());
             }
+            if let Some(tag) = &f.tag {
+                b.push(
+                    " AND EXISTS (SELECT 1 FROM tags t WHERE t.project_key = responses.project_key \
+                     AND t.response_id = responses.id AND t.tag = ",
+                )
+                .push_bind(tag.clone())
+                .push(")");
+            }
+            if let Some(status) = &f.status {
+                b.push(
+                    " AND COALESCE((SELECT f.status FROM followups f WHERE f.project_key = responses.project_key \
+                     AND f.response_id = responses.id), 'new') = ",
+                )
+                .push_bind(status.clone());
+            }
             if let Some(tenure) = f.tenure {
                 b.push(tenure_sql(tenure));
             }

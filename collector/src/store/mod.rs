@@ -12,6 +12,8 @@ mod postgres;
 pub mod privacy;
 mod queries;
 mod sqlite;
+pub mod tags;
+pub mod webhooks;
 
 use std::sync::Arc;
 
@@ -29,7 +31,7 @@ use privacy::{PrivacyLogEntry, Removed, UserData};
 
 use crate::stats::Distribution;
 
-pub use cache::CachedProjects;
+pub use cache::ProjectCache;
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
 
@@ -78,6 +80,12 @@ pub struct ProjectSettings {
     /// What retention does to old answers.
     #[serde(default)]
     pub retention_mode: RetentionMode,
+    /// Hours a follow-up has before it is overdue (default 48).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub followup_hours: Option<u32>,
+    /// Passives (7-8) join the follow-up inbox too, not only detractors.
+    #[serde(default)]
+    pub followup_passives: bool,
 }
 
 /// What the retention task does to answers past `retention_days`.
@@ -169,9 +177,23 @@ pub struct CommentTarget {
     pub created_at: OffsetDateTime,
 }
 
+/// The connection pool of the backend, for the features whose queries are
+/// written once for both and dispatched on it (`webhooks`, `tags`):
+/// low-rate admin reads and writes that need no trait method each.
+#[derive(Debug, Clone, Copy)]
+pub enum Pool<'a> {
+    /// SQLite's read pool (admin writes through it wait for the writer's
+    /// lock, within the busy timeout).
+    Sqlite(&'a sqlx::SqlitePool),
+    /// PostgreSQL's pool.
+    Postgres(&'a sqlx::PgPool),
+}
+
 /// Everything the collector keeps.
 #[async_trait]
 pub trait Store: Send + Sync + 'static {
+    /// The backend's pool.
+    fn pool(&self) -> Pool<'_>;
     /// Creates the project if no project has its key; returns whether it did.
     async fn create_project(&self, project: &Project) -> StoreResult<bool>;
     /// The project with this key.
@@ -255,8 +277,7 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Vec<StoredResponse>>;
 }
 
-/// Opens the store a database URL names, brings its schema up to date, and
-/// puts the project cache in front of it.
+/// Opens the store a database URL names and brings its schema up to date.
 pub async fn open(url: &str) -> StoreResult<Arc<dyn Store>> {
     let backend: Arc<dyn Store> = if url.starts_with("sqlite:") {
         Arc::new(SqliteStore::open(url).await?)
@@ -267,7 +288,7 @@ pub async fn open(url: &str) -> StoreResult<Arc<dyn Store>> {
         let scheme = url.split(':').next().unwrap_or_default();
         return Err(StoreError::UnsupportedUrl(scheme.to_owned()));
     };
-    Ok(Arc::new(CachedProjects::new(backend)))
+    Ok(backend)
 }
 
 /// `Created` when a statement changed a row, `Duplicate` when it found the

@@ -27,6 +27,11 @@ pub struct UserData {
     pub responses: Vec<StoredResponse>,
     /// Their prompts' impressions and outcomes.
     pub events: Vec<StoredEvent>,
+    /// Tags the team put on their answers: `[response_id, tag]`.
+    pub tags: Vec<(String, String)>,
+    /// Follow-up changes and notes about their answers:
+    /// `[response_id, kind, value]`.
+    pub followups: Vec<(String, String, Option<String>)>,
 }
 
 /// Rows removed (or anonymised) by a deletion or a retention run.
@@ -112,7 +117,33 @@ macro_rules! privacy_queries {
                     })
                 })
                 .collect::<StoreResult<Vec<_>>>()?;
-            Ok(UserData { responses, events })
+            let rows = sqlx::query(
+                "SELECT t.response_id, t.tag FROM tags t JOIN responses r
+                   ON r.project_key = t.project_key AND r.id = t.response_id
+                 WHERE t.project_key = $1 AND r.user_id = $2 ORDER BY t.response_id, t.tag",
+            )
+            .bind(key.as_str())
+            .bind(user.as_str())
+            .fetch_all(pool)
+            .await?;
+            let tags = rows
+                .iter()
+                .map(|r| Ok((r.try_get("response_id")?, r.try_get("tag")?)))
+                .collect::<StoreResult<Vec<_>>>()?;
+            let rows = sqlx::query(
+                "SELECT h.response_id, h.kind, h.value FROM followup_history h JOIN responses r
+                   ON r.project_key = h.project_key AND r.id = h.response_id
+                 WHERE h.project_key = $1 AND r.user_id = $2 ORDER BY h.id",
+            )
+            .bind(key.as_str())
+            .bind(user.as_str())
+            .fetch_all(pool)
+            .await?;
+            let followups = rows
+                .iter()
+                .map(|r| Ok((r.try_get("response_id")?, r.try_get("kind")?, r.try_get("value")?)))
+                .collect::<StoreResult<Vec<_>>>()?;
+            Ok(UserData { responses, events, tags, followups })
         }
 
         /// Deletes every row about `user` in project `key`, in one
@@ -125,6 +156,24 @@ macro_rules! privacy_queries {
             now_ms: i64,
         ) -> StoreResult<Removed> {
             let mut tx = pool.begin().await?;
+            // The team's records about the person's answers, and alerts
+            // about them not yet sent, go with the answers.
+            for statement in [
+                "DELETE FROM tags WHERE project_key = $1 AND response_id IN
+                   (SELECT id FROM responses WHERE project_key = $1 AND user_id = $2)",
+                "DELETE FROM followups WHERE project_key = $1 AND response_id IN
+                   (SELECT id FROM responses WHERE project_key = $1 AND user_id = $2)",
+                "DELETE FROM followup_history WHERE project_key = $1 AND response_id IN
+                   (SELECT id FROM responses WHERE project_key = $1 AND user_id = $2)",
+                "DELETE FROM webhook_deliveries WHERE status = 'pending' AND user_id = $2
+                   AND webhook_id IN (SELECT id FROM webhooks WHERE project_key = $1)",
+            ] {
+                sqlx::query(statement)
+                    .bind(key.as_str())
+                    .bind(user.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+            }
             let responses = sqlx::query("DELETE FROM responses WHERE project_key = $1 AND user_id = $2")
                 .bind(key.as_str())
                 .bind(user.as_str())

@@ -293,6 +293,8 @@ async fn an_empty_or_short_admin_token_is_refused_at_start_up() {
             rate_limit_per_key: 0,
             trust_forwarded_for: false,
             transport: Default::default(),
+            public_url: None,
+            webhook_allow_private: true,
         };
         let refused = nps_collector::Application::build(settings).await;
         let message = refused.err().map(|e| e.to_string()).unwrap_or_default();

@@ -13,6 +13,8 @@ pub struct TestApp {
     pub address: String,
     pub database_url: String,
     pub client: reqwest::Client,
+    /// The server task: aborting it stops the server and its loops.
+    server: tokio::task::JoinHandle<std::io::Result<()>>,
     // Dropped with the app: the database lives as long as the test.
     _dir: tempfile::TempDir,
 }
@@ -58,15 +60,18 @@ async fn start(
         rate_limit_per_key: 0,
         trust_forwarded_for: false,
         transport: Default::default(),
+        public_url: None,
+        webhook_allow_private: true,
     };
     configure(&mut settings);
     let app = Application::build(settings).await.expect("app builds");
     let address = format!("http://{}", app.local_addr().unwrap());
-    tokio::spawn(app.run_until_stopped());
+    let server = tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
         database_url,
         client: reqwest::Client::new(),
+        server,
         _dir: dir,
     }
 }
@@ -104,6 +109,14 @@ pub fn new_secret() -> String {
 }
 
 impl TestApp {
+    /// Stops this instance (a crash, as far as its loops are concerned)
+    /// and hands back its database directory for the next one.
+    pub async fn stop(self) -> (String, tempfile::TempDir) {
+        self.server.abort();
+        let _ = self.server.await;
+        (self.database_url, self._dir)
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }

@@ -7,6 +7,7 @@ mod helpers;
 
 mod analytics;
 mod attacks;
+mod closed_loop;
 mod config;
 mod eligibility;
 mod events;
@@ -16,6 +17,7 @@ mod openapi;
 mod parsing;
 mod privacy;
 mod projects;
+mod receiver;
 mod responses;
 mod security;
 mod stats;

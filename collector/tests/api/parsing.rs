@@ -3,8 +3,6 @@
 //! 5xx and never a panic. Driven with `oneshot`, no socket, so hundreds of
 //! cases run in a second or two.
 
-use std::sync::Arc;
-
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
@@ -31,12 +29,12 @@ async fn state(dir: &tempfile::TempDir) -> AppState {
         settings: Default::default(),
     };
     store.create_project(&demo).await.unwrap();
-    AppState {
+    AppState::new(
         store,
-        admin_token: Arc::new(SecretString::from("t")),
-        demo: true,
-        limits: RateLimits::new(0, 0, false),
-    }
+        SecretString::from("t"),
+        true,
+        RateLimits::new(0, 0, false),
+    )
 }
 
 /// Any JSON value, nested a little.

@@ -145,20 +145,20 @@ pub(super) struct SegmentList {
 
 /// One value of a dimension.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
-pub(super) struct SegmentView {
+pub(in crate::http) struct SegmentView {
     /// The value (`null`: answers without one).
     pub(super) value: Option<String>,
     #[serde(flatten)]
     score: ScoreView,
     /// Answers (also inside the score; here for sorting).
     #[serde(skip)]
-    pub(super) responses: u64,
+    pub(in crate::http) responses: u64,
     /// Fewer than 30 answers: read the interval, not the point.
     small_sample: bool,
 }
 
 impl SegmentView {
-    pub(super) fn new(value: Option<String>, d: &Distribution) -> Self {
+    pub(in crate::http) fn new(value: Option<String>, d: &Distribution) -> Self {
         let score = ScoreView::from(d);
         Self {
             value,

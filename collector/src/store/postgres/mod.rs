@@ -54,6 +54,10 @@ impl PostgresStore {
 
 #[async_trait]
 impl Store for PostgresStore {
+    fn pool(&self) -> super::Pool<'_> {
+        super::Pool::Postgres(&self.pool)
+    }
+
     async fn create_project(&self, project: &Project) -> StoreResult<bool> {
         q::create_project(&self.pool, project).await
     }

@@ -79,6 +79,10 @@ impl SqliteStore {
 
 #[async_trait]
 impl Store for SqliteStore {
+    fn pool(&self) -> super::Pool<'_> {
+        super::Pool::Sqlite(&self.pool)
+    }
+
     async fn create_project(&self, project: &Project) -> StoreResult<bool> {
         q::create_project(&self.pool, project).await
     }

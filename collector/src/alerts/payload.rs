@@ -1,0 +1,218 @@
+//! What a webhook receives: the filter an endpoint sets, and the events
+//! (`response.created`, `digest.daily`, `test`) in the Standard Webhooks
+//! envelope `{type, timestamp, data}`, or as a Slack message `{text}`.
+
+use nps_protocol::Category;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use crate::store::StoredResponse;
+
+/// Which answers (and events) an endpoint wants.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct WebhookFilter {
+    /// Categories alerted; default: detractors.
+    pub categories: Vec<Category>,
+    /// Only these moments (none: any).
+    #[serde(default)]
+    pub moments: Vec<String>,
+    /// Only answers carrying one of these tags (none: any).
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Lowest score alerted.
+    #[serde(default)]
+    pub score_min: Option<u8>,
+    /// Highest score alerted.
+    #[serde(default)]
+    pub score_max: Option<u8>,
+    /// Also the daily digest of the project.
+    #[serde(default)]
+    pub digest: bool,
+}
+
+impl WebhookFilter {
+    /// Whether an answer (with its tags) is one to alert about.
+    pub fn matches(&self, r: &StoredResponse, tags: &[String]) -> bool {
+        let Some(category) = Category::of(r.score) else {
+            return false;
+        };
+        self.categories.contains(&category)
+            && (self.moments.is_empty()
+                || r.moment.as_ref().is_some_and(|m| self.moments.contains(m)))
+            && (self.tags.is_empty() || tags.iter().any(|t| self.tags.contains(t)))
+            && self.score_min.is_none_or(|low| r.score >= low)
+            && self.score_max.is_none_or(|high| r.score <= high)
+    }
+}
+
+/// The format of an endpoint's bodies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// The Standard Webhooks envelope, JSON.
+    #[default]
+    Standard,
+    /// A Slack incoming-webhook message (also Mattermost, Discord `/slack`).
+    Slack,
+}
+
+impl Format {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Standard => "standard",
+            Self::Slack => "slack",
+        }
+    }
+
+    /// From the stored name.
+    pub fn parse(raw: &str) -> Self {
+        if raw == "slack" {
+            Self::Slack
+        } else {
+            Self::Standard
+        }
+    }
+}
+
+fn category_name(score: u8) -> &'static str {
+    match Category::of(score) {
+        Some(Category::Promoter) => "promoter",
+        Some(Category::Passive) => "passive",
+        _ => "detractor",
+    }
+}
+
+/// The `response.created` event's data.
+pub fn response_data(project: &str, r: &StoredResponse, tags: &[String], link: &str) -> Value {
+    json!({
+        "project": project,
+        "response": {
+            "id": r.id,
+            "score": r.score,
+            "category": category_name(r.score),
+            "comment": r.comment,
+            "user_id": r.user_id,
+            "traits": r.traits,
+            "moment": r.moment,
+            "locale": r.locale,
+            "created_at": r.created_at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+            "tags": tags,
+        },
+        "link": link,
+    })
+}
+
+/// The body of an event for an endpoint of `format`.
+pub fn body(format: Format, event_type: &str, data: &Value, now: time::OffsetDateTime) -> String {
+    match format {
+        Format::Standard => json!({
+            "type": event_type,
+            "timestamp": now.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+            "data": data,
+        })
+        .to_string(),
+        Format::Slack => json!({ "text": slack_text(event_type, data) }).to_string(),
+    }
+}
+
+/// One line a team reads in its channel.
+fn slack_text(event_type: &str, data: &Value) -> String {
+    let project = data["project"].as_str().unwrap_or_default();
+    match event_type {
+        "response.created" => {
+            let r = &data["response"];
+            let who = r["user_id"].as_str().unwrap_or("anonymous");
+            let moment = r["moment"].as_str().map(|m| format!(" after {m}")).unwrap_or_default();
+            let comment = r["comment"].as_str().map(|c| format!(": “{c}”")).unwrap_or_default();
+            format!(
+                "New {} in {project}: {}/10 from {who}{moment}{comment} <{}|Open>",
+                r["category"].as_str().unwrap_or_default(),
+                r["score"],
+                data["link"].as_str().unwrap_or_default()
+            )
+        }
+        "digest.daily" => format!(
+            "{project} daily NPS: {} (95% CI {}–{}, n={}), {}; {} new detractors, {} overdue follow-ups",
+            data["nps"], data["ci95"]["low"], data["ci95"]["high"], data["responses"],
+            data["change"].as_str().unwrap_or("no comparison"),
+            data["new_detractors"], data["overdue_followups"],
+        ),
+        _ => format!("Test alert from the NPS collector for {project}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn response(score: u8, moment: Option<&str>) -> StoredResponse {
+        StoredResponse {
+            id: "r1".into(),
+            score,
+            comment: Some("Too slow".into()),
+            user_id: Some("u1".into()),
+            moment: moment.map(str::to_owned),
+            locale: None,
+            url: None,
+            traits: json!({}),
+            identity_unverified: false,
+            created_at: time::OffsetDateTime::UNIX_EPOCH,
+            updated_at: time::OffsetDateTime::UNIX_EPOCH,
+        }
+    }
+
+    fn filter() -> WebhookFilter {
+        WebhookFilter {
+            categories: vec![Category::Detractor],
+            moments: vec![],
+            tags: vec![],
+            score_min: None,
+            score_max: None,
+            digest: false,
+        }
+    }
+
+    #[test]
+    fn the_filter_selects_by_category_moment_tag_and_score() {
+        let f = filter();
+        assert!(f.matches(&response(3, None), &[]));
+        assert!(!f.matches(&response(9, None), &[]), "not a detractor");
+        let moments = WebhookFilter {
+            moments: vec!["upgrade".into()],
+            ..filter()
+        };
+        assert!(!moments.matches(&response(3, Some("login")), &[]));
+        assert!(moments.matches(&response(3, Some("upgrade")), &[]));
+        let tags = WebhookFilter {
+            tags: vec!["export".into()],
+            ..filter()
+        };
+        assert!(!tags.matches(&response(3, None), &[]));
+        assert!(tags.matches(&response(3, None), &["export".into()]));
+        let upsell = WebhookFilter {
+            categories: vec![Category::Promoter],
+            score_min: Some(10),
+            ..filter()
+        };
+        assert!(upsell.matches(&response(10, None), &[]));
+        assert!(!upsell.matches(&response(9, None), &[]));
+    }
+
+    #[test]
+    fn slack_gets_a_readable_line() {
+        let data = response_data("acme", &response(2, Some("upgrade")), &[], "http://x/r1");
+        let body: Value = serde_json::from_str(&body(
+            Format::Slack,
+            "response.created",
+            &data,
+            time::OffsetDateTime::UNIX_EPOCH,
+        ))
+        .unwrap();
+        let text = body["text"].as_str().unwrap();
+        assert!(
+            text.contains("detractor") && text.contains("2/10") && text.contains("Too slow"),
+            "{text}"
+        );
+    }
+}

@@ -1,0 +1,302 @@
+//! Tags (admin): add and remove by hand, automatic rules (keywords or a
+//! regular expression) applied when a comment arrives and re-applied to
+//! history on demand, and the count and NPS per tag.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{delete, get, post};
+use axum::{Json, Router};
+use nps_protocol::Problem;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use super::error::{Error, Result};
+use super::extract::{Admin, JsonBody, QueryParams};
+use super::stats::views::SegmentView;
+use super::{require_project, AppState};
+use crate::domain::{tag, ClientId, CompiledRule, Filter, ProjectKey};
+use crate::stats::Distribution;
+use crate::store::analytics::Cursor;
+use crate::store::tags::{self, TagRule};
+use crate::store::to_millis;
+
+/// Routes for the dashboard and scripts.
+pub(super) fn admin_router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/responses/{id}/tags", post(add))
+        .route("/api/v1/responses/{id}/tags/{tag}", delete(remove))
+        .route("/api/v1/tag-rules", get(rules).post(create_rule))
+        .route("/api/v1/tag-rules/{id}", delete(delete_rule))
+        .route("/api/v1/tag-rules/apply", post(apply_all))
+        .route("/api/v1/stats/tags", get(per_tag))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+struct ProjectQuery {
+    /// The project's key.
+    project: String,
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+struct NewTag {
+    tag: String,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+struct Tags {
+    tags: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+struct NewRule {
+    project: String,
+    tag: String,
+    #[serde(default)]
+    keywords: Vec<String>,
+    #[serde(default)]
+    regex: Option<String>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+struct RuleList {
+    rules: Vec<TagRule>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+struct Applied {
+    /// Tags added (answers that had a tag already are not counted).
+    tagged: u64,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+struct TagStats {
+    /// One entry per tag, largest first: its answers, NPS and interval.
+    tags: Vec<SegmentView>,
+}
+
+async fn project(state: &AppState, raw: String) -> Result<ProjectKey> {
+    let key = ProjectKey::try_from(raw)?;
+    require_project(state, &key).await?;
+    Ok(key)
+}
+
+async fn tags_of(state: &AppState, key: &ProjectKey, id: &str) -> Result<Tags> {
+    let mut map = tags::of(state.store.pool(), key.as_str(), &[id.to_owned()]).await?;
+    Ok(Tags {
+        tags: map.remove(id).unwrap_or_default(),
+    })
+}
+
+/// Tags an answer by hand.
+#[utoipa::path(post, path = "/api/v1/responses/{id}/tags", tag = "admin", security(("admin_token" = [])),
+    params(("id" = String, Path, description = "The response's id"), ProjectQuery), request_body = NewTag,
+    responses((status = 200, description = "The answer's tags", body = Tags),
+        (status = 404, description = "No such answer", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Bad tag", body = Problem, content_type = "application/problem+json")))]
+async fn add(
+    _: Admin,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    QueryParams(q): QueryParams<ProjectQuery>,
+    JsonBody(body): JsonBody<NewTag>,
+) -> Result<Json<Tags>> {
+    let key = project(&state, q.project).await?;
+    let id = ClientId::try_from(id.as_str())?.uuid().to_string();
+    let tag = tag(&body.tag)?;
+    let now = to_millis(OffsetDateTime::now_utc());
+    tags::add(state.store.pool(), key.as_str(), &id, &tag, "manual", now).await?;
+    let current = tags_of(&state, &key, &id).await?;
+    if !current.tags.contains(&tag) {
+        return Err(Error::NotFound(format!("no response {id} in this project")));
+    }
+    Ok(Json(current))
+}
+
+/// Removes a tag from an answer.
+#[utoipa::path(delete, path = "/api/v1/responses/{id}/tags/{tag}", tag = "admin", security(("admin_token" = [])),
+    params(("id" = String, Path, description = "The response's id"), ("tag" = String, Path, description = "The tag"), ProjectQuery),
+    responses((status = 200, description = "The answer's tags", body = Tags),
+        (status = 404, description = "The answer has no such tag", body = Problem, content_type = "application/problem+json")))]
+async fn remove(
+    _: Admin,
+    State(state): State<AppState>,
+    Path((id, tag)): Path<(String, String)>,
+    QueryParams(q): QueryParams<ProjectQuery>,
+) -> Result<Json<Tags>> {
+    let key = project(&state, q.project).await?;
+    if !tags::remove(state.store.pool(), key.as_str(), &id, &tag).await? {
+        return Err(Error::NotFound(format!("response {id} has no tag {tag:?}")));
+    }
+    Ok(Json(tags_of(&state, &key, &id).await?))
+}
+
+/// The project's rules.
+#[utoipa::path(get, path = "/api/v1/tag-rules", tag = "admin", params(ProjectQuery), security(("admin_token" = [])),
+    responses((status = 200, description = "Rules", body = RuleList)))]
+async fn rules(
+    _: Admin,
+    State(state): State<AppState>,
+    QueryParams(q): QueryParams<ProjectQuery>,
+) -> Result<Json<RuleList>> {
+    let key = project(&state, q.project).await?;
+    Ok(Json(RuleList {
+        rules: tags::rules(state.store.pool(), key.as_str()).await?,
+    }))
+}
+
+/// Adds a rule; it tags answers from now on (`/tag-rules/apply` for the past).
+#[utoipa::path(post, path = "/api/v1/tag-rules", tag = "admin", request_body = NewRule, security(("admin_token" = [])),
+    responses((status = 201, description = "Created", body = TagRule),
+        (status = 422, description = "Bad tag, keywords or regex", body = Problem, content_type = "application/problem+json")))]
+async fn create_rule(
+    _: Admin,
+    State(state): State<AppState>,
+    JsonBody(body): JsonBody<NewRule>,
+) -> Result<(StatusCode, Json<TagRule>)> {
+    let key = project(&state, body.project).await?;
+    let compiled = CompiledRule::new(&body.tag, &body.keywords, body.regex.as_deref())?;
+    let rule = TagRule {
+        id: uuid::Uuid::new_v4().to_string(),
+        tag: compiled.tag,
+        keywords: body.keywords,
+        regex: body.regex.filter(|r| !r.is_empty()),
+    };
+    tags::create_rule(
+        state.store.pool(),
+        key.as_str(),
+        &rule,
+        to_millis(OffsetDateTime::now_utc()),
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(rule)))
+}
+
+/// Removes a rule (the tags it set stay).
+#[utoipa::path(delete, path = "/api/v1/tag-rules/{id}", tag = "admin", params(("id" = String, Path, description = "The rule's id"), ProjectQuery), security(("admin_token" = [])),
+    responses((status = 204, description = "Deleted"),
+        (status = 404, description = "No such rule", body = Problem, content_type = "application/problem+json")))]
+async fn delete_rule(
+    _: Admin,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    QueryParams(q): QueryParams<ProjectQuery>,
+) -> Result<StatusCode> {
+    let key = project(&state, q.project).await?;
+    if !tags::delete_rule(state.store.pool(), key.as_str(), &id).await? {
+        return Err(Error::NotFound(format!("no rule {id}")));
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The project's rules, compiled (a rule stored by an older version that no
+/// longer compiles is skipped, with a log line).
+async fn compiled_rules(state: &AppState, key: &ProjectKey) -> Result<Vec<CompiledRule>> {
+    let stored = tags::rules(state.store.pool(), key.as_str()).await?;
+    Ok(stored
+        .iter()
+        .filter_map(
+            |r| match CompiledRule::new(&r.tag, &r.keywords, r.regex.as_deref()) {
+                Ok(c) => Some(c),
+                Err(e) => {
+                    tracing::warn!(rule = %r.id, error = %e, "tag rule skipped");
+                    None
+                }
+            },
+        )
+        .collect())
+}
+
+/// Applies the project's rules to one answer's comment; returns tags added.
+pub(super) async fn apply_rules(
+    state: &AppState,
+    key: &ProjectKey,
+    id: &str,
+    comment: &str,
+) -> Result<u64> {
+    let mut added = 0;
+    let now = to_millis(OffsetDateTime::now_utc());
+    for rule in compiled_rules(state, key).await? {
+        if rule.matches(comment)
+            && tags::add(state.store.pool(), key.as_str(), id, &rule.tag, "rule", now).await?
+        {
+            added += 1;
+        }
+    }
+    Ok(added)
+}
+
+/// Re-applies every rule to every answer with a comment.
+#[utoipa::path(post, path = "/api/v1/tag-rules/apply", tag = "admin", params(ProjectQuery), security(("admin_token" = [])),
+    responses((status = 200, description = "Tags added", body = Applied)))]
+async fn apply_all(
+    _: Admin,
+    State(state): State<AppState>,
+    QueryParams(q): QueryParams<ProjectQuery>,
+) -> Result<Json<Applied>> {
+    let key = project(&state, q.project).await?;
+    let rules = compiled_rules(&state, &key).await?;
+    let with_comment = Filter {
+        has_comment: Some(true),
+        ..Filter::default()
+    };
+    let (mut cursor, mut tagged) = (None::<Cursor>, 0);
+    let now = to_millis(OffsetDateTime::now_utc());
+    loop {
+        let page = state
+            .store
+            .list_responses(&key, &with_comment, cursor.as_ref(), 500)
+            .await?;
+        for r in &page {
+            let comment = r.comment.as_deref().unwrap_or_default();
+            for rule in rules.iter().filter(|rule| rule.matches(comment)) {
+                if tags::add(
+                    state.store.pool(),
+                    key.as_str(),
+                    &r.id,
+                    &rule.tag,
+                    "rule",
+                    now,
+                )
+                .await?
+                {
+                    tagged += 1;
+                }
+            }
+        }
+        match page.last() {
+            Some(last) if page.len() == 500 => {
+                cursor = Some(Cursor {
+                    at: to_millis(last.created_at),
+                    id: last.id.clone(),
+                });
+            }
+            _ => break,
+        }
+    }
+    Ok(Json(Applied { tagged }))
+}
+
+/// Answers and NPS per tag.
+#[utoipa::path(get, path = "/api/v1/stats/tags", tag = "admin", params(ProjectQuery), security(("admin_token" = [])),
+    responses((status = 200, description = "Per tag, largest first", body = TagStats)))]
+async fn per_tag(
+    _: Admin,
+    State(state): State<AppState>,
+    QueryParams(q): QueryParams<ProjectQuery>,
+) -> Result<Json<TagStats>> {
+    let key = project(&state, q.project).await?;
+    let mut by_tag: std::collections::BTreeMap<String, Distribution> =
+        std::collections::BTreeMap::new();
+    for (tag, score, n) in tags::counts(state.store.pool(), key.as_str()).await? {
+        if let Some(slot) = by_tag.entry(tag).or_default().0.get_mut(usize::from(score)) {
+            *slot += n;
+        }
+    }
+    let mut tags: Vec<SegmentView> = by_tag
+        .into_iter()
+        .map(|(t, d)| SegmentView::new(Some(t), &d))
+        .collect();
+    tags.sort_by_key(|t| std::cmp::Reverse(t.responses));
+    Ok(Json(TagStats { tags }))
+}

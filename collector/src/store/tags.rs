@@ -1,0 +1,393 @@
+//! Tags on answers (by hand, or by rules applied on arrival and on demand)
+//! and the follow-up of each answer (status, assignee, notes, history),
+//! for both backends. These are the team's own records about an answer,
+//! so erasing a person erases them too (see `privacy`).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Pool, StoreResult, StoredResponse};
+
+/// A rule that tags answers whose comment matches.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct TagRule {
+    /// Its id.
+    pub id: String,
+    /// The tag it sets.
+    pub tag: String,
+    /// Any of these words or phrases (case-insensitive).
+    pub keywords: Vec<String>,
+    /// Or a regular expression (Rust `regex` syntax).
+    pub regex: Option<String>,
+}
+
+/// Where an answer stands in the closed loop.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct FollowUp {
+    /// `new`, `contacted`, `resolved` or `ignored`.
+    pub status: String,
+    /// Who is on it.
+    pub assignee: Option<String>,
+}
+
+/// One change or note, kept for ever (until the person is erased).
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct HistoryEntry {
+    /// Who.
+    pub actor: String,
+    /// `status`, `assignee` or `note`.
+    pub kind: String,
+    /// The new status, the assignee, or the note's text.
+    pub value: Option<String>,
+    /// Unix ms.
+    pub created_at: i64,
+}
+
+/// An answer in the follow-up inbox.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InboxItem {
+    /// The answer.
+    pub response: StoredResponse,
+    /// Its follow-up.
+    pub followup: FollowUp,
+}
+
+macro_rules! loop_queries {
+    ($db:ty) => {
+        use std::collections::BTreeMap;
+
+        use sqlx::{QueryBuilder, Row};
+
+        use super::{FollowUp, HistoryEntry, InboxItem, TagRule};
+        use crate::store::{from_millis, StoreResult, StoredResponse};
+
+        type P = sqlx::Pool<$db>;
+
+        pub(crate) async fn add(pool: &P, project: &str, id: &str, tag: &str, source: &str, now: i64) -> StoreResult<bool> {
+            let done = sqlx::query(
+                "INSERT INTO tags (project_key, response_id, tag, source, created_at)
+                 SELECT project_key, id, $3, $4, $5 FROM responses WHERE project_key = $1 AND id = $2
+                 ON CONFLICT (project_key, response_id, tag) DO NOTHING",
+            )
+            .bind(project.to_owned())
+            .bind(id.to_owned())
+            .bind(tag.to_owned())
+            .bind(source.to_owned())
+            .bind(now)
+            .execute(pool)
+            .await?;
+            Ok(done.rows_affected() == 1)
+        }
+
+        pub(crate) async fn remove(pool: &P, project: &str, id: &str, tag: &str) -> StoreResult<bool> {
+            let done = sqlx::query("DELETE FROM tags WHERE project_key = $1 AND response_id = $2 AND tag = $3")
+                .bind(project.to_owned())
+                .bind(id.to_owned())
+                .bind(tag.to_owned())
+                .execute(pool)
+                .await?;
+            Ok(done.rows_affected() == 1)
+        }
+
+        pub(crate) async fn of(pool: &P, project: &str, ids: &[String]) -> StoreResult<BTreeMap<String, Vec<String>>> {
+            let mut map = BTreeMap::new();
+            if ids.is_empty() {
+                return Ok(map);
+            }
+            let mut b = QueryBuilder::<$db>::new("SELECT response_id, tag FROM tags WHERE project_key = ");
+            b.push_bind(project.to_owned()).push(" AND response_id IN (");
+            let mut list = b.separated(", ");
+            for id in ids {
+                list.push_bind(id.clone());
+            }
+            b.push(") ORDER BY tag");
+            for row in b.build().fetch_all(pool).await? {
+                let id: String = row.try_get("response_id")?;
+                map.entry(id).or_insert_with(Vec::new).push(row.try_get("tag")?);
+            }
+            Ok(map)
+        }
+
+        pub(crate) async fn counts(pool: &P, project: &str) -> StoreResult<Vec<(String, u8, u64)>> {
+            let rows = sqlx::query(
+                "SELECT t.tag, r.score, COUNT(*) AS n FROM tags t
+                 JOIN responses r ON r.project_key = t.project_key AND r.id = t.response_id
+                 WHERE t.project_key = $1 GROUP BY t.tag, r.score",
+            )
+            .bind(project.to_owned())
+            .fetch_all(pool)
+            .await?;
+            rows.iter()
+                .map(|r| {
+                    let score: i64 = r.try_get("score")?;
+                    let n: i64 = r.try_get("n")?;
+                    Ok((r.try_get("tag")?, u8::try_from(score).unwrap_or_default(), n.unsigned_abs()))
+                })
+                .collect()
+        }
+
+        pub(crate) async fn create_rule(pool: &P, project: &str, rule: &TagRule, now: i64) -> StoreResult<()> {
+            sqlx::query("INSERT INTO tag_rules (id, project_key, tag, keywords, regex, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+                .bind(rule.id.clone())
+                .bind(project.to_owned())
+                .bind(rule.tag.clone())
+                .bind(serde_json::to_string(&rule.keywords)?)
+                .bind(rule.regex.clone())
+                .bind(now)
+                .execute(pool)
+                .await?;
+            Ok(())
+        }
+
+        pub(crate) async fn rules(pool: &P, project: &str) -> StoreResult<Vec<TagRule>> {
+            let rows = sqlx::query("SELECT id, tag, keywords, regex FROM tag_rules WHERE project_key = $1 ORDER BY created_at, id")
+                .bind(project.to_owned())
+                .fetch_all(pool)
+                .await?;
+            rows.iter()
+                .map(|r| {
+                    let keywords: String = r.try_get("keywords")?;
+                    Ok(TagRule {
+                        id: r.try_get("id")?,
+                        tag: r.try_get("tag")?,
+                        keywords: serde_json::from_str(&keywords)?,
+                        regex: r.try_get("regex")?,
+                    })
+                })
+                .collect()
+        }
+
+        pub(crate) async fn delete_rule(pool: &P, project: &str, id: &str) -> StoreResult<bool> {
+            let done = sqlx::query("DELETE FROM tag_rules WHERE project_key = $1 AND id = $2")
+                .bind(project.to_owned())
+                .bind(id.to_owned())
+                .execute(pool)
+                .await?;
+            Ok(done.rows_affected() == 1)
+        }
+
+        pub(crate) async fn followup(pool: &P, project: &str, id: &str) -> StoreResult<Option<FollowUp>> {
+            let row = sqlx::query("SELECT status, assignee FROM followups WHERE project_key = $1 AND response_id = $2")
+                .bind(project.to_owned())
+                .bind(id.to_owned())
+                .fetch_optional(pool)
+                .await?;
+            row.map(|r| Ok(FollowUp { status: r.try_get("status")?, assignee: r.try_get("assignee")? })).transpose()
+        }
+
+        pub(crate) async fn history(pool: &P, project: &str, id: &str) -> StoreResult<Vec<HistoryEntry>> {
+            let rows = sqlx::query(
+                "SELECT actor, kind, value, created_at FROM followup_history
+                 WHERE project_key = $1 AND response_id = $2 ORDER BY id",
+            )
+            .bind(project.to_owned())
+            .bind(id.to_owned())
+            .fetch_all(pool)
+            .await?;
+            rows.iter()
+                .map(|r| {
+                    Ok(HistoryEntry {
+                        actor: r.try_get("actor")?,
+                        kind: r.try_get("kind")?,
+                        value: r.try_get("value")?,
+                        created_at: r.try_get("created_at")?,
+                    })
+                })
+                .collect()
+        }
+
+        pub(crate) async fn record(
+            pool: &P,
+            project: &str,
+            id: &str,
+            state: &FollowUp,
+            changes: &[(&'static str, Option<String>)],
+            actor: &str,
+            now: i64,
+        ) -> StoreResult<()> {
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "INSERT INTO followups (project_key, response_id, status, assignee, updated_at)
+                 VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (project_key, response_id)
+                 DO UPDATE SET status = $3, assignee = $4, updated_at = $5",
+            )
+            .bind(project.to_owned())
+            .bind(id.to_owned())
+            .bind(state.status.clone())
+            .bind(state.assignee.clone())
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            for (kind, value) in changes {
+                sqlx::query(
+                    "INSERT INTO followup_history (project_key, response_id, actor, kind, value, created_at)
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(project.to_owned())
+                .bind(id.to_owned())
+                .bind(actor.to_owned())
+                .bind(*kind)
+                .bind(value.clone())
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            Ok(())
+        }
+
+        pub(crate) async fn inbox(
+            pool: &P,
+            project: &str,
+            max_score: i64,
+            statuses: &[&str],
+            assignee: Option<&str>,
+            only: Option<&str>,
+            limit: i64,
+        ) -> StoreResult<Vec<InboxItem>> {
+            let mut b = QueryBuilder::<$db>::new(
+                "SELECT r.id, r.score, r.comment, r.user_id, r.moment, r.locale, r.url, r.traits, r.created_at,
+                        r.updated_at, r.identity_unverified, COALESCE(f.status, 'new') AS fstatus, f.assignee
+                 FROM responses r LEFT JOIN followups f ON f.project_key = r.project_key AND f.response_id = r.id
+                 WHERE r.project_key = ",
+            );
+            b.push_bind(project.to_owned()).push(" AND r.score <= ").push_bind(max_score);
+            b.push(" AND COALESCE(f.status, 'new') IN (");
+            let mut list = b.separated(", ");
+            for s in statuses {
+                list.push_bind((*s).to_owned());
+            }
+            b.push(")");
+            if let Some(who) = assignee {
+                b.push(" AND f.assignee = ").push_bind(who.to_owned());
+            }
+            if let Some(id) = only {
+                b.push(" AND r.id = ").push_bind(id.to_owned());
+            }
+            b.push(" ORDER BY r.created_at, r.id LIMIT ").push_bind(limit);
+            let rows = b.build().fetch_all(pool).await?;
+            rows.iter()
+                .map(|row| {
+                    let score: i64 = row.try_get("score")?;
+                    let traits: String = row.try_get("traits")?;
+                    Ok(InboxItem {
+                        response: StoredResponse {
+                            id: row.try_get("id")?,
+                            score: u8::try_from(score).unwrap_or_default(),
+                            comment: row.try_get("comment")?,
+                            user_id: row.try_get("user_id")?,
+                            moment: row.try_get("moment")?,
+                            locale: row.try_get("locale")?,
+                            url: row.try_get("url")?,
+                            traits: serde_json::from_str(&traits)?,
+                            identity_unverified: row.try_get("identity_unverified")?,
+                            created_at: from_millis(row.try_get("created_at")?),
+                            updated_at: from_millis(row.try_get("updated_at")?),
+                        },
+                        followup: FollowUp { status: row.try_get("fstatus")?, assignee: row.try_get("assignee")? },
+                    })
+                })
+                .collect()
+        }
+    };
+}
+
+mod sqlite {
+    loop_queries!(sqlx::Sqlite);
+}
+
+mod postgres {
+    loop_queries!(sqlx::Postgres);
+}
+
+macro_rules! on {
+    ($pool:expr, $f:ident($($arg:expr),*)) => {
+        match $pool {
+            Pool::Sqlite(p) => sqlite::$f(p, $($arg),*).await,
+            Pool::Postgres(p) => postgres::$f(p, $($arg),*).await,
+        }
+    };
+}
+
+/// Tags an answer; `false` if it had the tag (or does not exist).
+pub async fn add(
+    pool: Pool<'_>,
+    project: &str,
+    id: &str,
+    tag: &str,
+    source: &str,
+    now: i64,
+) -> StoreResult<bool> {
+    on!(pool, add(project, id, tag, source, now))
+}
+/// Untags an answer; `false` if it did not have the tag.
+pub async fn remove(pool: Pool<'_>, project: &str, id: &str, tag: &str) -> StoreResult<bool> {
+    on!(pool, remove(project, id, tag))
+}
+/// The tags of these answers.
+pub async fn of(
+    pool: Pool<'_>,
+    project: &str,
+    ids: &[String],
+) -> StoreResult<BTreeMap<String, Vec<String>>> {
+    on!(pool, of(project, ids))
+}
+/// (tag, score, count) over the project.
+pub async fn counts(pool: Pool<'_>, project: &str) -> StoreResult<Vec<(String, u8, u64)>> {
+    on!(pool, counts(project))
+}
+/// Stores a rule.
+pub async fn create_rule(
+    pool: Pool<'_>,
+    project: &str,
+    rule: &TagRule,
+    now: i64,
+) -> StoreResult<()> {
+    on!(pool, create_rule(project, rule, now))
+}
+/// The project's rules.
+pub async fn rules(pool: Pool<'_>, project: &str) -> StoreResult<Vec<TagRule>> {
+    on!(pool, rules(project))
+}
+/// Removes a rule (the tags it set stay).
+pub async fn delete_rule(pool: Pool<'_>, project: &str, id: &str) -> StoreResult<bool> {
+    on!(pool, delete_rule(project, id))
+}
+/// An answer's follow-up row, if anyone acted on it.
+pub async fn followup(pool: Pool<'_>, project: &str, id: &str) -> StoreResult<Option<FollowUp>> {
+    on!(pool, followup(project, id))
+}
+/// An answer's follow-up history, oldest first.
+pub async fn history(pool: Pool<'_>, project: &str, id: &str) -> StoreResult<Vec<HistoryEntry>> {
+    on!(pool, history(project, id))
+}
+/// Sets a follow-up and appends its changes to the history, atomically.
+pub async fn record(
+    pool: Pool<'_>,
+    project: &str,
+    id: &str,
+    state: &FollowUp,
+    changes: &[(&'static str, Option<String>)],
+    actor: &str,
+    now: i64,
+) -> StoreResult<()> {
+    on!(pool, record(project, id, state, changes, actor, now))
+}
+/// Answers up to `max_score` whose follow-up is in `statuses` (and
+/// assigned to `assignee`, and answer `only`, if given), oldest first.
+pub async fn inbox(
+    pool: Pool<'_>,
+    project: &str,
+    max_score: i64,
+    statuses: &[&str],
+    assignee: Option<&str>,
+    only: Option<&str>,
+    limit: i64,
+) -> StoreResult<Vec<InboxItem>> {
+    on!(
+        pool,
+        inbox(project, max_score, statuses, assignee, only, limit)
+    )
+}
