@@ -4,6 +4,7 @@
 //! ```text
 //! nps-collector user export --project KEY USER_ID   # JSON on stdout
 //! nps-collector user delete --project KEY USER_ID   # counts on stdout
+//! nps-collector member add --email E --role admin   # password on stdin
 //! ```
 
 use clap::{Args, Subcommand};
@@ -41,6 +42,55 @@ enum UserAction {
         /// The host app's user id.
         user_id: String,
     },
+}
+
+/// `member add`.
+#[derive(Debug, Args)]
+pub struct MemberArgs {
+    #[command(subcommand)]
+    action: MemberAction,
+}
+
+#[derive(Debug, Subcommand)]
+enum MemberAction {
+    /// Adds a member of the team (or resets the role and password of an
+    /// existing one). The password is read from `NPS_MEMBER_PASSWORD`, or
+    /// else from the first line of standard input.
+    Add {
+        /// Their sign-in e-mail.
+        #[arg(long)]
+        email: String,
+        /// `admin` (configure, members, webhooks, keys) or `member` (read,
+        /// follow up).
+        #[arg(long, default_value = "member")]
+        role: String,
+        /// Where the data is stored (as for `serve`).
+        #[arg(long, env = "NPS_DATABASE_URL", default_value = "sqlite://nps.db")]
+        database_url: String,
+    },
+}
+
+/// Runs `member add`.
+pub async fn member(args: MemberArgs) -> anyhow::Result<()> {
+    let MemberAction::Add {
+        email,
+        role,
+        database_url,
+    } = args.action;
+    let role = crate::auth::Role::parse(&role)?;
+    let password = match std::env::var("NPS_MEMBER_PASSWORD") {
+        Ok(p) if !p.is_empty() => p,
+        _ => {
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line)?;
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    let store = store::open(&database_url).await?;
+    let created = crate::auth::add_member(store.as_ref(), &email, role, &password, true).await?;
+    let verb = if created { "added" } else { "updated" };
+    println!("{verb} {} ({})", email.trim().to_lowercase(), role.as_str());
+    Ok(())
 }
 
 /// Runs `user export|delete`.

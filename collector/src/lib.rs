@@ -6,6 +6,7 @@
 //! [`app`] and drive it without a socket.
 
 pub mod alerts;
+pub mod auth;
 pub mod cli;
 pub mod domain;
 pub mod http;

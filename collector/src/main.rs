@@ -27,6 +27,8 @@ enum Command {
     Serve(Settings),
     /// Export or erase one person's data.
     User(nps_collector::cli::UserArgs),
+    /// Manage the team that signs in to the dashboard.
+    Member(nps_collector::cli::MemberArgs),
 }
 
 #[tokio::main]
@@ -40,6 +42,7 @@ async fn main() -> anyhow::Result<()> {
     let settings = match Cli::parse().command {
         Command::Serve(settings) => settings,
         Command::User(args) => return nps_collector::cli::user(args).await,
+        Command::Member(args) => return nps_collector::cli::member(args).await,
     };
     let token_was_given = settings.admin_token.is_some();
     let demo = settings.demo;
@@ -55,13 +58,14 @@ async fn main() -> anyhow::Result<()> {
     }
     if demo {
         println!("demo host app: {base}/demo/");
+        if let Some(password) = &app.demo_password {
+            println!(
+                "dashboard sign-in: {} / {password}",
+                nps_collector::startup::DEMO_ADMIN
+            );
+        }
     }
-    let fragment = if token_was_given {
-        "project=demo".to_owned()
-    } else {
-        format!("token={}&project=demo", app.admin_token.expose_secret())
-    };
-    println!("dashboard:     {base}/dashboard/#{fragment}");
+    println!("dashboard:     {base}/dashboard/");
     app.run_until_stopped().await?;
     Ok(())
 }

@@ -21,15 +21,32 @@ pub struct Application {
     transport: TransportSettings,
     /// The admin token in force (generated when none was configured).
     pub admin_token: SecretString,
+    /// With `--demo`: the password of [`DEMO_ADMIN`], new at each start.
+    pub demo_password: Option<String>,
 }
+
+/// The demo's dashboard admin.
+pub const DEMO_ADMIN: &str = "admin@demo.example";
 
 impl Application {
     /// Opens the database, runs migrations, seeds the demo project if asked,
     /// and binds the listening socket.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let store = store::open(&settings.database_url).await?;
+        let mut demo_password = None;
         if settings.demo {
             seed_demo(store.as_ref()).await?;
+            let password = crate::auth::random_token()[..16].to_owned();
+            crate::auth::add_member(
+                store.as_ref(),
+                DEMO_ADMIN,
+                crate::auth::Role::Admin,
+                &password,
+                true,
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("demo admin: {e}"))?;
+            demo_password = Some(password);
         }
         if !widget_is_built() {
             tracing::warn!("widget assets missing: run `npm run build` so /widget.js is served");
@@ -65,6 +82,7 @@ impl Application {
             state,
             transport,
             admin_token,
+            demo_password,
         })
     }
 

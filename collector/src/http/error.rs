@@ -56,6 +56,9 @@ pub enum Error {
     /// 408: the request (head, body and handling) took too long.
     #[error("the request took longer than {0} s")]
     RequestTimeout(u64),
+    /// 401: sign-in with a wrong e-mail or password (one message for both).
+    #[error("wrong e-mail or password")]
+    InvalidCredentials,
     /// 405: the route exists, not with this method.
     #[error("this method is not allowed here")]
     MethodNotAllowed,
@@ -79,7 +82,7 @@ impl Error {
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::UnknownKey(_) | Self::NotFound(_) => StatusCode::NOT_FOUND,
-            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::Unauthorized | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::UnverifiedUser | Self::Forbidden(..) => StatusCode::FORBIDDEN,
@@ -99,6 +102,7 @@ impl Error {
             Self::UnknownKey(_) => "unknown_key",
             Self::NotFound(_) => "not_found",
             Self::Unauthorized => "unauthorized",
+            Self::InvalidCredentials => "invalid_credentials",
             Self::Conflict(_) => "conflict",
             Self::MethodNotAllowed => "method_not_allowed",
             Self::UnverifiedUser => "unverified_user",

@@ -5,7 +5,7 @@ use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{FromRef, FromRequest, FromRequestParts, Query, Request};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, Method, StatusCode};
 use secrecy::ExposeSecret;
 use serde::de::DeserializeOwned;
 use subtle::ConstantTimeEq;
@@ -13,6 +13,7 @@ use subtle::ConstantTimeEq;
 use super::error::Error;
 use super::strict_json::duplicate_key;
 use super::{AppState, MAX_BODY_BYTES};
+use crate::auth::{token_hash, Principal, Role, COOKIE};
 
 /// `axum::Json`, but stricter (an object naming a key twice is refused:
 /// serde would silently keep the last one) and failing with JSON problems.
@@ -80,10 +81,28 @@ where
     }
 }
 
-/// Proof that the request carried the admin token. Put it in a handler's
-/// arguments to make the endpoint admin-only.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Admin;
+/// Any signed-in principal: the admin token, or a member's session (with
+/// its CSRF token on writes). Put it in a handler's arguments to make the
+/// endpoint need a sign-in; reading it tells who acted.
+#[derive(Debug, Clone)]
+pub(super) struct Member(pub Principal);
+
+/// An admin: the admin token, or a session of a member with the `admin`
+/// role. Configuration endpoints take this; a `member` gets 403.
+#[derive(Debug, Clone)]
+pub(super) struct Admin(pub Principal);
+
+impl<S> FromRequestParts<S> for Member
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        principal(parts, &AppState::from_ref(state)).await.map(Self)
+    }
+}
 
 impl<S> FromRequestParts<S> for Admin
 where
@@ -93,20 +112,71 @@ where
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let state = AppState::from_ref(state);
-        let presented = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
+        let who = principal(parts, &AppState::from_ref(state)).await?;
+        if who.role != Role::Admin {
+            return Err(Error::Forbidden(
+                "forbidden",
+                "only an admin may change the configuration".into(),
+            ));
+        }
+        Ok(Self(who))
+    }
+}
+
+/// The bearer token, else the session cookie.
+async fn principal(parts: &Parts, state: &AppState) -> Result<Principal, Error> {
+    if let Some(presented) = parts
+        .headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+    {
+        let presented = presented
+            .strip_prefix("Bearer ")
             .ok_or(Error::Unauthorized)?;
         let expected = state.admin_token.expose_secret().as_bytes();
         // Constant-time so the token can't be guessed byte by byte from
         // response timings.
         if bool::from(presented.as_bytes().ct_eq(expected)) {
-            Ok(Self)
-        } else {
-            Err(Error::Unauthorized)
+            return Ok(Principal {
+                actor: "admin-token".into(),
+                role: Role::Admin,
+            });
+        }
+        return Err(Error::Unauthorized);
+    }
+    let token = session_cookie(&parts.headers).ok_or(Error::Unauthorized)?;
+    let now = crate::store::to_millis(time::OffsetDateTime::now_utc());
+    let session = crate::store::members::session(state.store.pool(), &token_hash(token), now)
+        .await?
+        .ok_or(Error::Unauthorized)?;
+    let writes = !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
+    if writes {
+        let echoed = parts
+            .headers
+            .get("x-csrf-token")
+            .map(|v| v.as_bytes())
+            .unwrap_or_default();
+        if !bool::from(echoed.ct_eq(session.csrf_token.as_bytes())) {
+            return Err(Error::Forbidden(
+                "csrf",
+                "send the session's CSRF token in X-CSRF-Token".into(),
+            ));
         }
     }
+    Ok(Principal {
+        actor: session.email,
+        role: Role::parse(&session.role).unwrap_or(Role::Member),
+    })
+}
+
+/// The value of the session cookie, if any.
+pub(super) fn session_cookie(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE)
+        .map(|(_, value)| value)
 }

@@ -12,7 +12,7 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use super::error::{Error, Result};
-use super::extract::{Admin, JsonBody, QueryParams};
+use super::extract::{JsonBody, Member, QueryParams};
 use super::{require_project, AppState};
 use crate::domain::followup::{self, DEFAULT_HOURS, OPEN, STATUSES};
 use crate::domain::{ClientId, Invalid, ProjectKey};
@@ -97,7 +97,7 @@ fn view(
         (status = 400, description = "Bad query", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json")))]
 async fn inbox(
-    _: Admin,
+    _: Member,
     State(state): State<AppState>,
     QueryParams(q): QueryParams<InboxQuery>,
 ) -> Result<Json<Inbox>> {
@@ -159,7 +159,7 @@ async fn load(
     responses((status = 200, description = "The follow-up", body = FollowUpView),
         (status = 404, description = "No such answer", body = Problem, content_type = "application/problem+json")))]
 async fn one(
-    _: Admin,
+    _: Member,
     State(state): State<AppState>,
     Path(id): Path<String>,
     QueryParams(q): QueryParams<ProjectQuery>,
@@ -178,7 +178,7 @@ async fn one(
         (status = 409, description = "Not a possible move (e.g. resolved to ignored)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Bad status or text", body = Problem, content_type = "application/problem+json")))]
 async fn change(
-    _: Admin,
+    Member(who): Member,
     State(state): State<AppState>,
     Path(id): Path<String>,
     QueryParams(q): QueryParams<ProjectQuery>,
@@ -228,7 +228,7 @@ async fn change(
             &id,
             &next,
             &changes,
-            "admin-token",
+            &who.actor,
             now,
         )
         .await?;

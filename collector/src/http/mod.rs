@@ -10,12 +10,14 @@ mod events;
 mod extract;
 mod followups;
 mod health;
+mod members;
 mod metrics;
 mod openapi;
 mod projects;
 mod rate_limit;
 mod responses;
 mod security_headers;
+mod session;
 mod stats;
 mod strict_json;
 mod tags;
@@ -64,6 +66,8 @@ pub struct AppState {
     /// Webhooks may target private and loopback addresses
     /// (`--webhook-allow-private`).
     pub webhook_allow_private: bool,
+    /// Sign-in attempts allowed.
+    pub sign_in: Arc<session::SignInLimits>,
     /// The token the admin API and dashboard need.
     pub admin_token: Arc<SecretString>,
     /// Serve the demo host page at `/demo/`.
@@ -86,6 +90,7 @@ impl AppState {
             store,
             public_url: Arc::from("http://localhost"),
             webhook_allow_private: false,
+            sign_in: session::SignInLimits::new(),
             admin_token: Arc::new(admin_token),
             demo,
             limits,
@@ -116,6 +121,8 @@ pub fn app(state: AppState) -> Router {
         .merge(eligibility::public_router())
         .merge(verbatims::admin_router())
         .merge(users::admin_router())
+        .merge(session::router())
+        .merge(members::router())
         .merge(tags::admin_router())
         .merge(followups::admin_router())
         .merge(webhooks::admin_router())

@@ -52,6 +52,14 @@ use super::AppState;
         super::webhooks::remove,
         super::webhooks::test,
         super::webhooks::deliveries,
+        super::session::sign_in,
+        super::session::whoami,
+        super::session::sign_out,
+        super::members::list,
+        super::members::add,
+        super::members::change_role,
+        super::members::remove,
+        super::members::revoke,
     ),
     modifiers(&AdminToken)
 )]

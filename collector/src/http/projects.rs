@@ -9,8 +9,9 @@ use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
 use super::error::{Error, Result};
-use super::extract::{Admin, JsonBody};
+use super::extract::{Admin, JsonBody, Member};
 use super::{require_project, AppState};
+use crate::auth::Role;
 use crate::domain::{Invalid, ProjectKey, TimingRules};
 use crate::store::{Project, ProjectSettings, RetentionMode};
 use nps_protocol::{Moment, WidgetConfig};
@@ -81,11 +82,16 @@ struct ProjectList {
         (status = 200, description = "The projects", body = ProjectList),
         (status = 401, description = "No or wrong admin token", body = nps_protocol::Problem, content_type = "application/problem+json"),
         (status = 429, description = "Rate limited", body = nps_protocol::Problem, content_type = "application/problem+json")))]
-async fn list(_: Admin, State(state): State<AppState>) -> Result<Json<ProjectList>> {
+async fn list(Member(who): Member, State(state): State<AppState>) -> Result<Json<ProjectList>> {
     let projects = state.store.projects().await?;
-    Ok(Json(ProjectList {
-        projects: projects.into_iter().map(ProjectView::from).collect(),
-    }))
+    let mut views: Vec<ProjectView> = projects.into_iter().map(ProjectView::from).collect();
+    if who.role != Role::Admin {
+        // Keys are an admin's business (the Integrations page).
+        for view in &mut views {
+            view.identity_secret = None;
+        }
+    }
+    Ok(Json(ProjectList { projects: views }))
 }
 
 /// A moment given by its event name alone, or with its conditions.

@@ -107,6 +107,11 @@ impl RateLimits {
         limits
     }
 
+    /// Whether the client address is read from `X-Forwarded-For`.
+    pub(crate) fn trusts_forwarded_for(&self) -> bool {
+        self.trust_forwarded_for
+    }
+
     /// Counts one public request against a project key's budget.
     pub(crate) fn check_key(&self, key: &ProjectKey, budget: Budget) -> Result<(), Error> {
         let limiter = match budget {
@@ -136,7 +141,7 @@ pub(super) async fn per_ip(
 /// The client's address: the socket peer, or the last `X-Forwarded-For`
 /// hop when the operator's proxy is trusted. `None` without ConnectInfo
 /// (tests driving the router directly): nothing to count.
-fn client_ip(request: &Request, trust_forwarded_for: bool) -> Option<IpAddr> {
+pub(super) fn client_ip(request: &Request, trust_forwarded_for: bool) -> Option<IpAddr> {
     let forwarded = trust_forwarded_for
         .then(|| {
             request

@@ -24,7 +24,7 @@ use nps_protocol::Problem;
 use time::Date;
 
 use super::error::{Error, Result};
-use super::extract::{Admin, QueryParams};
+use super::extract::{Member, QueryParams};
 use super::{require_project, AppState};
 use crate::domain::{Filter, ProjectKey};
 use crate::stats::trend::{self, fold};
@@ -98,7 +98,7 @@ pub(super) async fn distribution(
         (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A filter is invalid", body = Problem, content_type = "application/problem+json")))]
 async fn stats(
-    _: Admin,
+    _: Member,
     State(state): State<AppState>,
     QueryParams(pairs): QueryParams<Pairs>,
 ) -> Result<Json<StatsView>> {
@@ -123,7 +123,7 @@ async fn stats(
         (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A filter is invalid", body = Problem, content_type = "application/problem+json")))]
 async fn trend(
-    _: Admin,
+    _: Member,
     State(state): State<AppState>,
     QueryParams(pairs): QueryParams<Pairs>,
 ) -> Result<Json<TrendView>> {
@@ -183,7 +183,7 @@ fn day_from_index(days: i64) -> Option<Date> {
         (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A filter is invalid", body = Problem, content_type = "application/problem+json")))]
 async fn segments(
-    _: Admin,
+    _: Member,
     State(state): State<AppState>,
     QueryParams(pairs): QueryParams<Pairs>,
 ) -> Result<Json<SegmentList>> {
@@ -232,7 +232,7 @@ async fn segments(
         (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A filter is invalid", body = Problem, content_type = "application/problem+json")))]
 async fn tenure(
-    _: Admin,
+    _: Member,
     State(state): State<AppState>,
     QueryParams(pairs): QueryParams<Pairs>,
 ) -> Result<Json<SegmentList>> {

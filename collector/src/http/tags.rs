@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use super::error::{Error, Result};
-use super::extract::{Admin, JsonBody, QueryParams};
+use super::extract::{Admin, JsonBody, Member, QueryParams};
 use super::stats::views::SegmentView;
 use super::{require_project, AppState};
 use crate::domain::{tag, ClientId, CompiledRule, Filter, ProjectKey};
@@ -95,7 +95,7 @@ async fn tags_of(state: &AppState, key: &ProjectKey, id: &str) -> Result<Tags> {
         (status = 404, description = "No such answer", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Bad tag", body = Problem, content_type = "application/problem+json")))]
 async fn add(
-    _: Admin,
+    _: Member,
     State(state): State<AppState>,
     Path(id): Path<String>,
     QueryParams(q): QueryParams<ProjectQuery>,
@@ -119,7 +119,7 @@ async fn add(
     responses((status = 200, description = "The answer's tags", body = Tags),
         (status = 404, description = "The answer has no such tag", body = Problem, content_type = "application/problem+json")))]
 async fn remove(
-    _: Admin,
+    _: Member,
     State(state): State<AppState>,
     Path((id, tag)): Path<(String, String)>,
     QueryParams(q): QueryParams<ProjectQuery>,
@@ -135,7 +135,7 @@ async fn remove(
 #[utoipa::path(get, path = "/api/v1/tag-rules", tag = "admin", params(ProjectQuery), security(("admin_token" = [])),
     responses((status = 200, description = "Rules", body = RuleList)))]
 async fn rules(
-    _: Admin,
+    _: Member,
     State(state): State<AppState>,
     QueryParams(q): QueryParams<ProjectQuery>,
 ) -> Result<Json<RuleList>> {
@@ -281,7 +281,7 @@ async fn apply_all(
 #[utoipa::path(get, path = "/api/v1/stats/tags", tag = "admin", params(ProjectQuery), security(("admin_token" = [])),
     responses((status = 200, description = "Per tag, largest first", body = TagStats)))]
 async fn per_tag(
-    _: Admin,
+    _: Member,
     State(state): State<AppState>,
     QueryParams(q): QueryParams<ProjectQuery>,
 ) -> Result<Json<TagStats>> {

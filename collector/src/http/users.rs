@@ -64,7 +64,7 @@ struct PrivacyLog {
         (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Bad user id", body = Problem, content_type = "application/problem+json")))]
 async fn export(
-    _: Admin,
+    Admin(who): Admin,
     State(state): State<AppState>,
     Path(user_id): Path<String>,
     QueryParams(query): QueryParams<ProjectQuery>,
@@ -74,7 +74,7 @@ async fn export(
     let rows = (data.responses.len() + data.events.len()) as u64;
     state
         .store
-        .log_privacy(&key, "export_user", "admin-token", rows)
+        .log_privacy(&key, "export_user", &who.actor, rows)
         .await?;
     Ok(Json(UserExport {
         project: key.as_str().to_owned(),
@@ -94,13 +94,13 @@ async fn export(
         (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Bad user id", body = Problem, content_type = "application/problem+json")))]
 async fn erase(
-    _: Admin,
+    Admin(who): Admin,
     State(state): State<AppState>,
     Path(user_id): Path<String>,
     QueryParams(query): QueryParams<ProjectQuery>,
 ) -> Result<Json<Deleted>> {
     let (key, user) = parse(&state, query.project, user_id).await?;
-    let deleted = state.store.delete_user(&key, &user, "admin-token").await?;
+    let deleted = state.store.delete_user(&key, &user, &who.actor).await?;
     // The counts, never the user id: the log must not keep what was erased.
     tracing::info!(
         project = key.as_str(),

@@ -19,7 +19,7 @@ use nps_protocol::{Category, Problem};
 use serde::Serialize;
 
 use super::error::{Error, Result};
-use super::extract::{Admin, QueryParams};
+use super::extract::{Member, QueryParams};
 use super::stats::{param, project_of, Pairs};
 use super::AppState;
 use crate::domain::{Filter, ProjectKey};
@@ -97,7 +97,7 @@ fn parse_cursor(raw: &str) -> Result<Cursor> {
         (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A filter is invalid", body = Problem, content_type = "application/problem+json")))]
 async fn list(
-    _: Admin,
+    _: Member,
     State(state): State<AppState>,
     QueryParams(pairs): QueryParams<Pairs>,
 ) -> Result<Json<ResponsePage>> {
@@ -146,7 +146,7 @@ async fn list(
         (status = 401, description = "No or wrong admin token", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json")))]
 async fn export(
-    _: Admin,
+    _: Member,
     State(state): State<AppState>,
     QueryParams(pairs): QueryParams<Pairs>,
 ) -> Result<Response> {

@@ -7,6 +7,7 @@ mod helpers;
 
 mod analytics;
 mod attacks;
+mod auth;
 mod closed_loop;
 mod config;
 mod eligibility;

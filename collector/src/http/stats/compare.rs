@@ -9,7 +9,7 @@ use nps_protocol::Problem;
 use serde::Serialize;
 
 use super::super::error::Result;
-use super::super::extract::{Admin, QueryParams};
+use super::super::extract::{Member, QueryParams};
 use super::super::AppState;
 use super::views::ScoreView;
 use super::{distribution, project_of, Pairs};
@@ -74,7 +74,7 @@ fn side(pairs: &Pairs, prefix: &str, from: &str, to: &str) -> Result<Filter> {
         (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A filter is invalid", body = Problem, content_type = "application/problem+json")))]
 pub(super) async fn compare(
-    _: Admin,
+    _: Member,
     State(state): State<AppState>,
     QueryParams(pairs): QueryParams<Pairs>,
 ) -> Result<Json<CompareView>> {

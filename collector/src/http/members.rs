@@ -1,0 +1,155 @@
+//! The team (admin): list members, add one with a first password, change a
+//! role, remove someone, end their sessions. The last admin cannot be
+//! removed or demoted, so the team never locks itself out.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{delete, get, patch};
+use axum::{Json, Router};
+use nps_protocol::Problem;
+use serde::{Deserialize, Serialize};
+
+use super::error::{Error, Result};
+use super::extract::{Admin, JsonBody, Member};
+use super::AppState;
+use crate::auth::{self, AddError, Role};
+use crate::store::members::{self, Member as StoredMember};
+
+/// Routes for the Members page.
+pub(super) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/members", get(list).post(add))
+        .route("/api/v1/members/{email}", patch(change_role).delete(remove))
+        .route("/api/v1/members/{email}/sessions", delete(revoke))
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+struct MemberList {
+    members: Vec<StoredMember>,
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+struct NewMember {
+    email: String,
+    /// `admin` or `member`.
+    role: String,
+    /// At least 10 characters; they change it by asking an admin (no
+    /// e-mail is sent by this server).
+    password: String,
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+struct RoleChange {
+    role: String,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+struct Revoked {
+    sessions: u64,
+}
+
+impl From<AddError> for Error {
+    fn from(e: AddError) -> Self {
+        match e {
+            AddError::Invalid(i) => i.into(),
+            AddError::Store(s) => s.into(),
+        }
+    }
+}
+
+/// Every member (any signed-in member may see the team).
+#[utoipa::path(get, path = "/api/v1/members", tag = "dashboard", responses((status = 200, description = "Members", body = MemberList)))]
+async fn list(_: Member, State(state): State<AppState>) -> Result<Json<MemberList>> {
+    Ok(Json(MemberList {
+        members: members::list(state.store.pool()).await?,
+    }))
+}
+
+/// Adds a member.
+#[utoipa::path(post, path = "/api/v1/members", tag = "dashboard", request_body = NewMember,
+    responses((status = 201, description = "Added"),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already a member", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Bad e-mail, role or password", body = Problem, content_type = "application/problem+json")))]
+async fn add(
+    _: Admin,
+    State(state): State<AppState>,
+    JsonBody(body): JsonBody<NewMember>,
+) -> Result<StatusCode> {
+    let role = Role::parse(&body.role)?;
+    if !auth::add_member(
+        state.store.as_ref(),
+        &body.email,
+        role,
+        &body.password,
+        false,
+    )
+    .await?
+    {
+        return Err(Error::Conflict(format!(
+            "{} is a member already",
+            body.email.trim()
+        )));
+    }
+    Ok(StatusCode::CREATED)
+}
+
+async fn keeps_an_admin(state: &AppState, email: &str) -> Result<()> {
+    let target = members::get(state.store.pool(), email)
+        .await?
+        .ok_or_else(|| Error::NotFound(format!("no member {email}")))?;
+    if target.role == "admin" && members::admins(state.store.pool()).await? <= 1 {
+        return Err(Error::Conflict("the last admin stays an admin".into()));
+    }
+    Ok(())
+}
+
+/// Changes a member's role (applies to their sessions at once).
+#[utoipa::path(patch, path = "/api/v1/members/{email}", tag = "dashboard", request_body = RoleChange,
+    params(("email" = String, Path, description = "The member's e-mail")),
+    responses((status = 204, description = "Changed"),
+        (status = 409, description = "The last admin", body = Problem, content_type = "application/problem+json")))]
+async fn change_role(
+    _: Admin,
+    State(state): State<AppState>,
+    Path(email): Path<String>,
+    JsonBody(body): JsonBody<RoleChange>,
+) -> Result<StatusCode> {
+    let role = Role::parse(&body.role)?;
+    if role == Role::Member {
+        keeps_an_admin(&state, &email).await?;
+    }
+    if !members::set_role(state.store.pool(), &email, role.as_str()).await? {
+        return Err(Error::NotFound(format!("no member {email}")));
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Removes a member and ends their sessions.
+#[utoipa::path(delete, path = "/api/v1/members/{email}", tag = "dashboard",
+    params(("email" = String, Path, description = "The member's e-mail")),
+    responses((status = 204, description = "Removed"),
+        (status = 409, description = "The last admin", body = Problem, content_type = "application/problem+json")))]
+async fn remove(
+    _: Admin,
+    State(state): State<AppState>,
+    Path(email): Path<String>,
+) -> Result<StatusCode> {
+    keeps_an_admin(&state, &email).await?;
+    members::remove(state.store.pool(), &email).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Ends every session of a member (a lost laptop).
+#[utoipa::path(delete, path = "/api/v1/members/{email}/sessions", tag = "dashboard",
+    params(("email" = String, Path, description = "The member's e-mail")),
+    responses((status = 200, description = "Sessions ended", body = Revoked)))]
+async fn revoke(
+    _: Admin,
+    State(state): State<AppState>,
+    Path(email): Path<String>,
+) -> Result<Json<Revoked>> {
+    Ok(Json(Revoked {
+        sessions: members::revoke(state.store.pool(), &email).await?,
+    }))
+}

@@ -1,0 +1,182 @@
+//! Signing in to the dashboard: `POST /api/v1/session` (e-mail and
+//! password → an `HttpOnly`, `SameSite=Strict` session cookie and a CSRF
+//! token), `GET` (who am I), `DELETE` (sign out). Attempts are rate-limited
+//! per client address and per e-mail, and a wrong e-mail costs the same
+//! argon2 work as a wrong password, so neither tells which accounts exist.
+
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::{Json, Router};
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use nps_protocol::Problem;
+use serde::{Deserialize, Serialize};
+
+use super::error::{Error, Result};
+use super::extract::{session_cookie, JsonBody, Member};
+use super::AppState;
+use crate::auth::{self, password, token_hash, COOKIE, SESSION_DAYS};
+use crate::store::members;
+use crate::transport::client_prefix;
+
+/// Routes of the dashboard's sign-in.
+pub(super) fn router() -> Router<AppState> {
+    Router::new().route(
+        "/api/v1/session",
+        post(sign_in).get(whoami).delete(sign_out),
+    )
+}
+
+/// Sign-in attempts allowed: per client address and per e-mail.
+#[derive(Debug)]
+pub struct SignInLimits {
+    per_client: DefaultKeyedRateLimiter<IpAddr>,
+    per_email: DefaultKeyedRateLimiter<String>,
+}
+
+impl SignInLimits {
+    /// 10 attempts a minute per address, 5 per e-mail, in bursts.
+    pub fn new() -> Arc<Self> {
+        let quota = |n: u32| Quota::per_minute(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN));
+        Arc::new(Self {
+            per_client: RateLimiter::keyed(quota(10)),
+            per_email: RateLimiter::keyed(quota(5)),
+        })
+    }
+
+    fn check(&self, client: Option<IpAddr>, email: &str) -> Result<()> {
+        let wait = |not_until: governor::NotUntil<_>| {
+            Error::RateLimited(
+                not_until
+                    .wait_time_from(DefaultClock::default().now())
+                    .as_secs()
+                    + 1,
+            )
+        };
+        if let Some(ip) = client {
+            self.per_client
+                .check_key(&client_prefix(ip))
+                .map_err(wait)?;
+        }
+        self.per_email.check_key(&email.to_owned()).map_err(wait)?;
+        Ok(())
+    }
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+struct Credentials {
+    email: String,
+    password: String,
+}
+
+/// Who is signed in.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+struct SessionView {
+    email: String,
+    /// `admin` or `member`.
+    role: String,
+    /// Echo it in `X-CSRF-Token` on every write.
+    csrf_token: String,
+}
+
+/// A hash to verify against when the e-mail is unknown, so the answer
+/// takes as long either way.
+fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DECOY.get_or_init(|| password::hash("decoy password, never matches").unwrap_or_default())
+}
+
+fn cookie(value: &str, max_age: i64, secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    let text =
+        format!("{COOKIE}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}");
+    HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// Signs in: sets the session cookie and returns the CSRF token.
+#[utoipa::path(post, path = "/api/v1/session", tag = "dashboard", request_body = Credentials,
+    responses((status = 200, description = "Signed in; `nps_session` cookie set", body = SessionView),
+        (status = 401, description = "Wrong e-mail or password", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many attempts", body = Problem, content_type = "application/problem+json")))]
+async fn sign_in(State(state): State<AppState>, request: Request) -> Result<Response> {
+    let client = super::rate_limit::client_ip(&request, state.limits.trusts_forwarded_for());
+    let JsonBody(body) =
+        <JsonBody<Credentials> as axum::extract::FromRequest<AppState>>::from_request(
+            request, &state,
+        )
+        .await?;
+    let email = body.email.trim().to_lowercase();
+    state.sign_in.check(client, &email)?;
+    let member = members::get(state.store.pool(), &email).await?;
+    let hash = member
+        .as_ref()
+        .map_or(decoy_hash(), |m| m.password_hash.as_str())
+        .to_owned();
+    let password = body.password;
+    let matches = tokio::task::spawn_blocking(move || password::verify(&password, &hash))
+        .await
+        .unwrap_or(false);
+    let Some(member) = member.filter(|_| matches) else {
+        return Err(Error::InvalidCredentials);
+    };
+    let (token, csrf) = auth::open_session(state.store.as_ref(), &member.email).await?;
+    let secure = state.public_url.starts_with("https://");
+    let mut response = Json(SessionView {
+        email: member.email,
+        role: member.role,
+        csrf_token: csrf,
+    })
+    .into_response();
+    response.headers_mut().insert(
+        header::SET_COOKIE,
+        cookie(&token, SESSION_DAYS * 86_400, secure),
+    );
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+/// The signed-in member (401 without a session).
+#[utoipa::path(get, path = "/api/v1/session", tag = "dashboard",
+    responses((status = 200, description = "Signed in", body = SessionView),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json")))]
+async fn whoami(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<SessionView>> {
+    let token = session_cookie(&headers).ok_or(Error::Unauthorized)?;
+    let now = crate::store::to_millis(time::OffsetDateTime::now_utc());
+    let session = members::session(state.store.pool(), &token_hash(token), now)
+        .await?
+        .ok_or(Error::Unauthorized)?;
+    Ok(Json(SessionView {
+        email: session.email,
+        role: session.role,
+        csrf_token: session.csrf_token,
+    }))
+}
+
+/// Signs out (the session is deleted, the cookie cleared).
+#[utoipa::path(delete, path = "/api/v1/session", tag = "dashboard",
+    responses((status = 204, description = "Signed out"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "No CSRF token", body = Problem, content_type = "application/problem+json")))]
+async fn sign_out(
+    _: Member,
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response> {
+    if let Some(token) = session_cookie(&headers) {
+        members::close_session(state.store.pool(), &token_hash(token)).await?;
+    }
+    let mut response = StatusCode::NO_CONTENT.into_response();
+    let secure = state.public_url.starts_with("https://");
+    response
+        .headers_mut()
+        .insert(header::SET_COOKIE, cookie("", 0, secure));
+    Ok(response)
+}

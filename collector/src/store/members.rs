@@ -1,0 +1,207 @@
+//! Members of the team and their sessions, for both backends.
+
+use serde::Serialize;
+
+use super::{Pool, StoreResult};
+
+/// A member as listed.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Member {
+    /// Their sign-in e-mail.
+    pub email: String,
+    /// `admin` or `member`.
+    pub role: String,
+    /// Unix ms.
+    pub created_at: i64,
+    /// The argon2id hash (never serialised).
+    #[serde(skip)]
+    pub password_hash: String,
+}
+
+/// A live session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    /// Whose.
+    pub email: String,
+    /// Their role now (read with the session, so a role change applies at
+    /// once).
+    pub role: String,
+    /// The token writes must echo in `X-CSRF-Token`.
+    pub csrf_token: String,
+}
+
+macro_rules! member_queries {
+    ($db:ty) => {
+        use sqlx::Row;
+
+        use super::{Member, Session};
+        use crate::store::StoreResult;
+
+        type P = sqlx::Pool<$db>;
+
+        fn member(r: &<$db as sqlx::Database>::Row) -> StoreResult<Member> {
+            Ok(Member {
+                email: r.try_get("email")?,
+                role: r.try_get("role")?,
+                created_at: r.try_get("created_at")?,
+                password_hash: r.try_get("password_hash")?,
+            })
+        }
+
+        pub(crate) async fn upsert(pool: &P, m: &Member, replace: bool) -> StoreResult<bool> {
+            let sql = if replace {
+                "INSERT INTO members (email, role, password_hash, created_at) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (email) DO UPDATE SET role = $2, password_hash = $3"
+            } else {
+                "INSERT INTO members (email, role, password_hash, created_at) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (email) DO NOTHING"
+            };
+            let done = sqlx::query(sql)
+                .bind(m.email.clone())
+                .bind(m.role.clone())
+                .bind(m.password_hash.clone())
+                .bind(m.created_at)
+                .execute(pool)
+                .await?;
+            Ok(done.rows_affected() == 1)
+        }
+
+        pub(crate) async fn get(pool: &P, email: &str) -> StoreResult<Option<Member>> {
+            let row = sqlx::query("SELECT email, role, password_hash, created_at FROM members WHERE email = $1")
+                .bind(email.to_owned())
+                .fetch_optional(pool)
+                .await?;
+            row.as_ref().map(member).transpose()
+        }
+
+        pub(crate) async fn list(pool: &P) -> StoreResult<Vec<Member>> {
+            let rows = sqlx::query("SELECT email, role, password_hash, created_at FROM members ORDER BY email")
+                .fetch_all(pool)
+                .await?;
+            rows.iter().map(member).collect()
+        }
+
+        pub(crate) async fn set_role(pool: &P, email: &str, role: &str) -> StoreResult<bool> {
+            let done = sqlx::query("UPDATE members SET role = $1 WHERE email = $2")
+                .bind(role.to_owned())
+                .bind(email.to_owned())
+                .execute(pool)
+                .await?;
+            Ok(done.rows_affected() == 1)
+        }
+
+        pub(crate) async fn remove(pool: &P, email: &str) -> StoreResult<bool> {
+            let mut tx = pool.begin().await?;
+            sqlx::query("DELETE FROM sessions WHERE email = $1").bind(email.to_owned()).execute(&mut *tx).await?;
+            let done = sqlx::query("DELETE FROM members WHERE email = $1").bind(email.to_owned()).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(done.rows_affected() == 1)
+        }
+
+        pub(crate) async fn admins(pool: &P) -> StoreResult<i64> {
+            let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members WHERE role = 'admin'").fetch_one(pool).await?;
+            Ok(n)
+        }
+
+        pub(crate) async fn open_session(pool: &P, token_hash: &str, email: &str, csrf: &str, now: i64, expires: i64) -> StoreResult<()> {
+            sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(now).execute(pool).await?;
+            sqlx::query("INSERT INTO sessions (token_hash, email, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+                .bind(token_hash.to_owned())
+                .bind(email.to_owned())
+                .bind(csrf.to_owned())
+                .bind(now)
+                .bind(expires)
+                .execute(pool)
+                .await?;
+            Ok(())
+        }
+
+        pub(crate) async fn session(pool: &P, token_hash: &str, now: i64) -> StoreResult<Option<Session>> {
+            let row = sqlx::query(
+                "SELECT s.email, m.role, s.csrf_token FROM sessions s JOIN members m ON m.email = s.email
+                 WHERE s.token_hash = $1 AND s.expires_at > $2",
+            )
+            .bind(token_hash.to_owned())
+            .bind(now)
+            .fetch_optional(pool)
+            .await?;
+            row.map(|r| Ok(Session { email: r.try_get("email")?, role: r.try_get("role")?, csrf_token: r.try_get("csrf_token")? }))
+                .transpose()
+        }
+
+        pub(crate) async fn close_session(pool: &P, token_hash: &str) -> StoreResult<()> {
+            sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash.to_owned()).execute(pool).await?;
+            Ok(())
+        }
+
+        pub(crate) async fn revoke(pool: &P, email: &str) -> StoreResult<u64> {
+            let done = sqlx::query("DELETE FROM sessions WHERE email = $1").bind(email.to_owned()).execute(pool).await?;
+            Ok(done.rows_affected())
+        }
+    };
+}
+
+mod sqlite {
+    member_queries!(sqlx::Sqlite);
+}
+
+mod postgres {
+    member_queries!(sqlx::Postgres);
+}
+
+macro_rules! on {
+    ($pool:expr, $f:ident($($arg:expr),*)) => {
+        match $pool {
+            Pool::Sqlite(p) => sqlite::$f(p, $($arg),*).await,
+            Pool::Postgres(p) => postgres::$f(p, $($arg),*).await,
+        }
+    };
+}
+
+/// Adds a member (`replace`: or replaces their role and password).
+pub async fn upsert(pool: Pool<'_>, m: &Member, replace: bool) -> StoreResult<bool> {
+    on!(pool, upsert(m, replace))
+}
+/// One member.
+pub async fn get(pool: Pool<'_>, email: &str) -> StoreResult<Option<Member>> {
+    on!(pool, get(email))
+}
+/// Every member, by e-mail.
+pub async fn list(pool: Pool<'_>) -> StoreResult<Vec<Member>> {
+    on!(pool, list())
+}
+/// Changes a member's role.
+pub async fn set_role(pool: Pool<'_>, email: &str, role: &str) -> StoreResult<bool> {
+    on!(pool, set_role(email, role))
+}
+/// Removes a member and their sessions.
+pub async fn remove(pool: Pool<'_>, email: &str) -> StoreResult<bool> {
+    on!(pool, remove(email))
+}
+/// How many admins there are (the last one cannot be removed).
+pub async fn admins(pool: Pool<'_>) -> StoreResult<i64> {
+    on!(pool, admins())
+}
+/// Stores a new session (and drops expired ones).
+pub async fn open_session(
+    pool: Pool<'_>,
+    token_hash: &str,
+    email: &str,
+    csrf: &str,
+    now: i64,
+    expires: i64,
+) -> StoreResult<()> {
+    on!(pool, open_session(token_hash, email, csrf, now, expires))
+}
+/// The live session with this token hash.
+pub async fn session(pool: Pool<'_>, token_hash: &str, now: i64) -> StoreResult<Option<Session>> {
+    on!(pool, session(token_hash, now))
+}
+/// Ends one session.
+pub async fn close_session(pool: Pool<'_>, token_hash: &str) -> StoreResult<()> {
+    on!(pool, close_session(token_hash))
+}
+/// Ends every session of a member; returns how many.
+pub async fn revoke(pool: Pool<'_>, email: &str) -> StoreResult<u64> {
+    on!(pool, revoke(email))
+}
