@@ -12,7 +12,7 @@ use nps_protocol::Traits;
 use wasm_bindgen::prelude::*;
 
 use crate::browser::{log, read};
-use crate::controller::Controller;
+use crate::controller::{Controller, Init};
 use crate::events::Event;
 
 /// The widget of one page, driven by `nps(...)` commands.
@@ -40,13 +40,25 @@ impl Widget {
             "init" => {
                 let options = args.get(1);
                 match text(&options, "key") {
-                    Some(key) => {
-                        let debug = read::field(&options, "debug").is_some_and(|d| d.is_truthy());
-                        c.init(key, text(&options, "host"), text(&options, "locale"), debug);
-                    }
+                    Some(key) => c.init(Init {
+                        key,
+                        host: text(&options, "host"),
+                        locale: text(&options, "locale"),
+                        debug: truthy(&options, "debug"),
+                        // Only an explicit `false`: a missing option means
+                        // the host needs no consent for the widget.
+                        wait_for_consent: read::field(&options, "consent")
+                            .and_then(|v| v.as_bool())
+                            == Some(false),
+                        respect_dnt: truthy(&options, "respect_dnt"),
+                    }),
                     None => log::warn("init needs {key: 'PUBLIC_KEY'}"),
                 }
             }
+            "consent" => match args.get(1).as_bool() {
+                Some(given) => c.consent(given),
+                None => log::warn("consent needs true or false"),
+            },
             "identify" => c.identify(
                 user_id(&args.get(1)),
                 traits(&args.get(2)),
@@ -74,6 +86,11 @@ impl Widget {
             _ => log::warn_with("unknown command", &args.get(0)),
         }
     }
+}
+
+/// Whether an option is set to a truthy value.
+fn truthy(object: &JsValue, name: &str) -> bool {
+    read::field(object, name).is_some_and(|v| v.is_truthy())
 }
 
 /// A non-empty string property of an options object.

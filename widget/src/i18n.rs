@@ -32,6 +32,8 @@ pub struct Texts {
     pub thanks: &'static str,
     /// The button that snoozes the prompt.
     pub later: &'static str,
+    /// The button that stops every prompt for good.
+    pub never: &'static str,
 }
 
 const EN: Texts = Texts {
@@ -46,6 +48,7 @@ const EN: Texts = Texts {
     close: "Close",
     thanks: "Thank you for your feedback!",
     later: "Ask me later",
+    never: "Don't ask me again",
 };
 
 // French punctuation wants a space before `?` and `!`; it is a plain space
@@ -62,6 +65,7 @@ const FR: Texts = Texts {
     close: "Fermer",
     thanks: "Merci pour votre retour !",
     later: "Plus tard",
+    never: "Ne plus me demander",
 };
 
 impl Texts {
@@ -104,6 +108,13 @@ mod tests {
     fn french_buttons_are_named_envoyer_and_fermer() {
         let fr = Texts::of(Locale::Fr);
         assert_eq!((fr.send, fr.close), ("Envoyer", "Fermer"));
+
         assert!(fr.question.starts_with("Quelle est la probabilité"));
+    }
+
+    #[test]
+    fn the_opt_out_button_has_the_names_integrators_look_for() {
+        assert_eq!(Texts::of(Locale::En).never, "Don't ask me again");
+        assert_eq!(Texts::of(Locale::Fr).never, "Ne plus me demander");
     }
 }

@@ -281,3 +281,77 @@ async fn plus_tard_snoozes_closes_the_prompt_and_is_remembered() {
     );
     call(&reset, &["reset".into()]);
 }
+
+/// The widget's keys in `localStorage`, sorted.
+fn nps_keys() -> Vec<String> {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let mut keys: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with("nps:"))
+        .collect();
+    keys.sort();
+    keys
+}
+
+#[wasm_bindgen_test]
+async fn consent_false_keeps_the_widget_silent_until_consent_and_withdrawal_forgets() {
+    let before = nps_keys();
+    let widget = Widget::new(NOWHERE.into());
+    let init = options(&[("key", "browser-test")]);
+    Reflect::set(&init, &"consent".into(), &JsValue::FALSE).unwrap();
+    call(&widget, &["init".into(), init]);
+    call(&widget, &["show".into()]);
+    tick().await;
+    assert!(shadow().is_none(), "nothing shown before consent");
+    assert_eq!(nps_keys(), before, "nothing stored before consent");
+
+    call(&widget, &["consent".into(), JsValue::TRUE]);
+    tick().await;
+    assert!(find("[role=dialog]").is_some(), "the held show() runs");
+
+    call(&widget, &["consent".into(), JsValue::FALSE]);
+    tick().await;
+    assert!(shadow().is_none(), "withdrawal closes the prompt");
+    let left = nps_keys();
+    assert!(
+        left.iter().all(|k| k.ends_with(":outbox")),
+        "only undelivered writes stay: {left:?}"
+    );
+    call(&widget, &["show".into()]);
+    tick().await;
+    assert!(shadow().is_none(), "nothing shown after withdrawal");
+}
+
+#[wasm_bindgen_test]
+async fn ne_plus_me_demander_opts_out_for_good_until_reset() {
+    let widget = shown(Some("fr")).await;
+
+    let never = find("button.never").expect("a don't-ask-again button");
+    assert_eq!(never.text_content().as_deref(), Some("Ne plus me demander"));
+    click("button.never");
+    tick().await;
+    assert!(shadow().is_none(), "the prompt closes");
+    let history = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("nps:browser-test:history")
+        .unwrap()
+        .expect("a stored history");
+    assert!(history.contains("\"opted_out\":"), "{history}");
+    let opted_out = queued()
+        .iter()
+        .any(|r| get(&r, &["event", "kind"]).as_string().as_deref() == Some("opted_out"));
+    assert!(opted_out, "an opted_out event is queued");
+
+    call(&widget, &["show".into()]);
+    tick().await;
+    assert!(shadow().is_none(), "show() respects the opt-out");
+
+    call(&widget, &["reset".into()]);
+    call(&widget, &["show".into()]);
+    tick().await;
+    assert!(find("[role=dialog]").is_some(), "reset undoes it");
+    closed(&widget).await;
+}

@@ -4,7 +4,9 @@
 //! Stored form, written with `JSON.stringify` and read back field by field
 //! (no serde deserialiser in the wasm):
 //! `{"last_shown":ms,"last_outcome":"declined","snoozes":n,"seen":{event:ms},
-//! "moments":{event:{"count":n,"last_shown":ms,"last_outcome":"answered"}}}`.
+//! "moments":{event:{"count":n,"last_shown":ms,"last_outcome":"answered"}},
+//! "opted_out":ms}` (`opted_out` only once the user chose "Don't ask me
+//! again").
 //! A garbled or missing value reads as "nothing remembered".
 
 use js_sys::{Object, Reflect, JSON};
@@ -48,6 +50,7 @@ pub(crate) fn load(project_key: &str) -> History {
     h.last_shown_ms = number(&json, "last_shown");
     h.last_outcome = outcome(&json);
     h.snoozes_in_row = number(&json, "snoozes").map_or(0, |n| n as u32);
+    h.opted_out_ms = number(&json, "opted_out");
     for (event, at) in entries(&json, "seen").unwrap_or_default() {
         if let Some(at) = at.as_f64().filter(|t| t.is_finite()) {
             h.last_seen_ms.push((event, at));
@@ -70,6 +73,7 @@ pub(crate) fn save(project_key: &str, h: &History) {
     set_opt(&o, "last_shown", h.last_shown_ms);
     set_outcome(&o, h.last_outcome);
     set(&o, "snoozes", &JsValue::from(h.snoozes_in_row));
+    set_opt(&o, "opted_out", h.opted_out_ms);
     let seen = Object::new();
     for (event, at) in &h.last_seen_ms {
         set(&seen, event, &JsValue::from_f64(*at));

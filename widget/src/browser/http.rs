@@ -7,7 +7,9 @@
 //! messages and float formatting, cost about a fifth of the widget's size.
 //! Writes come from the outbox (`crate::rules::outbox`), which decides what
 //! to send and what to retry; they use `keepalive` so a score chosen just
-//! before the user navigates away still arrives.
+//! before the user navigates away still arrives. Every request goes to the
+//! collector (`init`'s `host`, by default where `widget.js` came from) and
+//! none carries cookies.
 
 use js_sys::Promise;
 use nps_protocol::API_PREFIX;
@@ -55,9 +57,7 @@ pub(crate) fn history_url(host: &str, key: &str, user_id: &str, user_hash: &str)
 /// A CORS `GET` whose answer is JSON (one function for both documents:
 /// each `async fn` is a state machine that weighs in the wasm).
 pub(crate) async fn get_json(url: String) -> Result<JsValue, JsValue> {
-    let init = RequestInit::new();
-    init.set_method("GET");
-    init.set_mode(RequestMode::Cors);
+    let init = request_init("GET");
     let response = ok_response(fetch(&url, &init)?).await?;
     JsFuture::from(response.json()?).await
 }
@@ -113,15 +113,30 @@ pub(crate) async fn send(host: &str, request: &Request) -> (Outcome, JsValue) {
 fn write_init(method: &str, body: &JsValue) -> Result<RequestInit, JsValue> {
     let headers = Headers::new()?;
     headers.set("Content-Type", "application/json")?;
-    let init = RequestInit::new();
-    init.set_method(method);
-    init.set_mode(RequestMode::Cors);
+    let init = request_init(method);
     // Not in web-sys' `RequestInit` bindings, but in every current browser:
     // lets a score chosen just before leaving the page still arrive.
     js_sys::Reflect::set(&init, &JsValue::from_str("keepalive"), &JsValue::TRUE)?;
     init.set_headers(&headers);
     init.set_body(body);
     Ok(init)
+}
+
+/// A CORS request that carries no cookies or HTTP credentials, even when
+/// the collector shares the host app's origin: the widget identifies
+/// nobody by cookie, and sets none.
+fn request_init(method: &str) -> RequestInit {
+    let init = RequestInit::new();
+    init.set_method(method);
+    init.set_mode(RequestMode::Cors);
+    // Set as a plain property, like `keepalive`: web-sys' enum setter
+    // costs about 0.3 KB of wasm and glue.
+    let _ = js_sys::Reflect::set(
+        &init,
+        &JsValue::from_str("credentials"),
+        &JsValue::from_str("omit"),
+    );
+    init
 }
 
 fn fetch(url: &str, init: &RequestInit) -> Result<Promise, JsValue> {

@@ -29,6 +29,22 @@ pub(crate) fn page_url() -> Option<String> {
     window()?.location().href().ok()
 }
 
+/// Whether the browser sends Do Not Track or Global Privacy Control
+/// (`navigator.doNotTrack`, `window.doNotTrack`,
+/// `navigator.globalPrivacyControl`; the last two are not in `web-sys`).
+pub(crate) fn privacy_signal() -> bool {
+    let Some(w) = window() else { return false };
+    let get = |o: &wasm_bindgen::JsValue, name: &str| {
+        js_sys::Reflect::get(o, &wasm_bindgen::JsValue::from_str(name)).unwrap_or_default()
+    };
+    let navigator = w.navigator().into();
+    crate::rules::privacy::dnt_signal(
+        get(&navigator, "doNotTrack").as_string().as_deref(),
+        get(&w.into(), "doNotTrack").as_string().as_deref(),
+        get(&navigator, "globalPrivacyControl").as_bool() == Some(true),
+    )
+}
+
 /// Whether the page is hidden (another tab, minimised, being left).
 pub(crate) fn page_hidden() -> bool {
     window()

@@ -59,6 +59,17 @@ impl OutboxStore {
         self.memory.clone()
     }
 
+    /// Forgets the count of entries dropped for lack of room, so that an
+    /// outbox with nothing left to deliver leaves no key behind
+    /// (`reset()`, `consent(false)`).
+    pub(crate) fn forget_dropped(&mut self) {
+        let mut outbox = self.load();
+        if outbox.dropped > 0 {
+            outbox.dropped = 0;
+            self.save(outbox);
+        }
+    }
+
     /// Stores `outbox` (an empty one removes the key).
     pub(crate) fn save(&mut self, outbox: Outbox) {
         self.durable = if outbox.entries.is_empty() && outbox.dropped == 0 {
@@ -151,6 +162,7 @@ fn event(json: &JsValue) -> Option<NewEvent> {
         "shown" => EventKind::Shown,
         "declined" => EventKind::Declined,
         "snoozed" => EventKind::Snoozed,
+        "opted_out" => EventKind::OptedOut,
         _ => return None,
     };
     Some(NewEvent {

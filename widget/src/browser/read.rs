@@ -47,6 +47,13 @@ pub(crate) fn trait_value(v: &JsValue) -> Option<TraitValue> {
     }
 }
 
+/// A boolean property; `false` if absent or not a boolean.
+fn flag(object: &JsValue, name: &str) -> bool {
+    field(object, name)
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
 /// A whole number property in `0..=u32::MAX`.
 fn count(object: &JsValue, name: &str) -> Option<u32> {
     number(object, name)
@@ -144,6 +151,10 @@ pub(crate) fn widget_config(json: &JsValue) -> Option<WidgetConfig> {
             })
         })
         .collect();
+    let allowed_traits = list(json, "allowed_traits")
+        .iter()
+        .filter_map(JsValue::as_string)
+        .collect();
     Some(WidgetConfig {
         key: text(json, "key")?,
         moments,
@@ -157,6 +168,9 @@ pub(crate) fn widget_config(json: &JsValue) -> Option<WidgetConfig> {
         min_days_between_prompts: floor,
         quiet_after,
         exclude_if_recent,
+        anonymous: flag(json, "anonymous"),
+        respect_dnt: flag(json, "respect_dnt"),
+        allowed_traits,
     })
 }
 
@@ -180,6 +194,7 @@ pub(crate) fn remote_history(json: &JsValue) -> RemoteHistory {
         answered: number(json, "last_answered_at"),
         declined: number(json, "last_declined_at"),
         snoozed: number(json, "last_snoozed_at"),
+        opted_out: number(json, "last_opted_out_at"),
     }
 }
 

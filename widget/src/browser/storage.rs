@@ -1,7 +1,10 @@
 //! The widget's memory across page views, in `localStorage`.
 //!
 //! Keys are namespaced per project (`nps:<projectKey>:history`) so two
-//! projects on one origin, or `reset()` of one, never collide. Storage can be
+//! projects on one origin, or `reset()` of one, never collide. Every key
+//! the widget writes (`history`, `anon`, `lock`, `outbox`) is listed with
+//! its purpose and lifetime in the widget's README; nothing is written
+//! before consent or under a respected Do Not Track. Storage can be
 //! missing or throw (privacy modes, sandboxed iframes, full quota): reads then
 //! return `None` and writes are dropped with a warning — the widget still
 //! works, it just cannot remember the history.
@@ -74,16 +77,24 @@ pub(crate) fn remove(key: &str) -> bool {
 /// Forgets what is stored for the project (`reset()`), except the outbox:
 /// answers already given are still delivered.
 pub(crate) fn clear(project_key: &str) {
+    clear_keys(&project_prefix(project_key));
+}
+
+/// Forgets what the widget stored for every project on this origin
+/// (`consent(false)`), except the outboxes.
+pub(crate) fn clear_all() {
+    clear_keys(PREFIX);
+}
+
+fn clear_keys(prefix: &str) {
     let Some(storage) = local_storage() else {
         return;
     };
-    let prefix = project_prefix(project_key);
-    let outbox = item_key(project_key, "outbox");
     let len = storage.length().unwrap_or(0);
     // Collect first: removing while indexing would skip keys.
     let keys: Vec<String> = (0..len)
         .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with(&prefix) && *k != outbox)
+        .filter(|k| k.starts_with(prefix) && !k.ends_with(":outbox"))
         .collect();
     for k in keys {
         if let Err(e) = storage.remove_item(&k) {

@@ -1,5 +1,6 @@
 //! What the user answered, and what became of the prompt, queued in the
-//! outbox for delivery (see [`super::delivery`]).
+//! outbox for delivery (see [`super::delivery`]). In an anonymous project
+//! every request is stripped of the user first (`rules::anonymous`).
 
 use nps_protocol::{CommentUpdate, EventKind, NewEvent, NewResponse};
 use wasm_bindgen::JsValue;
@@ -7,6 +8,7 @@ use wasm_bindgen::JsValue;
 use super::Controller;
 use crate::browser::{self, uuid};
 use crate::events::{detail, dispatch, nullable, Event};
+use crate::rules::anonymous;
 use crate::rules::outbox::Request;
 use crate::rules::timing::Outcome;
 
@@ -23,7 +25,7 @@ impl Controller {
             let Some(score) = p.submission.commit() else {
                 return;
             };
-            let body = NewResponse {
+            let mut body = NewResponse {
                 id: p.id.clone(),
                 key: project.key.clone(),
                 score,
@@ -36,13 +38,16 @@ impl Controller {
                 url: browser::page_url(),
                 secret: Some(p.secret.clone()),
             };
+            if let Some(allowed) = super::privacy::anonymity(s) {
+                anonymous::anonymise_response(&mut body, allowed);
+            }
             (
                 Request::Response(body),
                 score,
                 s.listeners.of(Event::Answered),
             )
         };
-        self.remember(Outcome::Answered);
+        self.remember(Some(Outcome::Answered), false);
         self.enqueue(request);
         dispatch(&listeners, &answered(score, None));
         if let Some(comment) = comment {
@@ -75,12 +80,15 @@ impl Controller {
             let Some(score) = p.submission.sent() else {
                 return;
             };
-            let update = CommentUpdate {
+            let mut update = CommentUpdate {
                 key: project.key.clone(),
                 comment: comment.to_owned(),
                 secret: Some(p.secret.clone()),
                 user_hash: s.user_hash.clone(),
             };
+            if super::privacy::anonymity(&s).is_some() {
+                anonymous::anonymise_comment(&mut update);
+            }
             let request = Request::Comment {
                 id: p.id.clone(),
                 update,
@@ -91,21 +99,26 @@ impl Controller {
         dispatch(&listeners, &answered(score, Some(comment)));
     }
 
-    /// Queues an impression event (`shown`, `declined`) of the open prompt.
+    /// Queues an impression event (`shown`, `declined`, `snoozed`,
+    /// `opted_out`) of the open prompt.
     pub(super) fn record(&self, kind: EventKind) {
         let request = {
             let s = self.state.borrow();
             let (Some(project), Some(p)) = (&s.project, &s.prompt) else {
                 return;
             };
-            Request::Event(NewEvent {
+            let mut event = NewEvent {
                 id: uuid::new_id(),
                 key: project.key.clone(),
                 kind,
                 moment: p.moment.clone(),
                 user_id: s.user_id.clone(),
                 user_hash: s.user_hash.clone(),
-            })
+            };
+            if super::privacy::anonymity(&s).is_some() {
+                anonymous::anonymise_event(&mut event);
+            }
+            Request::Event(event)
         };
         self.enqueue(request);
     }

@@ -16,6 +16,7 @@ use wasm_bindgen_futures::spawn_local;
 use super::{Controller, Later};
 use crate::browser::{self, clock, http, log};
 use crate::rules::outbox::{Outbox, Outcome, Pushed, Request, LEASE_MS};
+use crate::rules::privacy::Gate;
 
 /// Why the outbox is flushed.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -30,11 +31,14 @@ pub(super) enum Flush {
 }
 
 impl Controller {
-    /// Queues `request` for delivery and tries to send it at once.
+    /// Queues `request` for delivery and tries to send it at once; nothing
+    /// new is queued while privacy keeps the widget silent.
     pub(super) fn enqueue(&self, request: Request) {
         {
             let mut s = self.state.borrow_mut();
-            let Some(store) = s.outbox.as_mut() else {
+            let s = &mut *s;
+            let open = s.privacy.gate(super::privacy::project_dnt(&s.config)) == Gate::Open;
+            let (Some(store), true) = (s.outbox.as_mut(), open) else {
                 return;
             };
             let mut outbox = store.load();
@@ -49,12 +53,16 @@ impl Controller {
         self.flush(Flush::Due);
     }
 
-    /// Sends the entries `how` selects, each in its own request.
+    /// Sends the entries `how` selects, each in its own request (not
+    /// before consent, nor under a respected Do Not Track; still after
+    /// consent is withdrawn: those answers were given before).
     pub(super) fn flush(&self, how: Flush) {
         let (host, due, next) = {
             let mut s = self.state.borrow_mut();
             let s = &mut *s;
-            let (Some(project), Some(store)) = (&s.project, s.outbox.as_mut()) else {
+            let delivers = s.privacy.delivers(super::privacy::project_dnt(&s.config));
+            let (Some(project), Some(store), true) = (&s.project, s.outbox.as_mut(), delivers)
+            else {
                 return;
             };
             let now = clock::now_ms();

@@ -10,8 +10,10 @@
 mod answer;
 mod delay;
 mod delivery;
+mod privacy;
 mod prompt;
 mod remote;
+mod setup;
 mod triggers;
 
 use std::cell::RefCell;
@@ -26,10 +28,13 @@ use wasm_bindgen::JsValue;
 use crate::browser::outbox::OutboxStore;
 use crate::browser::storage;
 use crate::events::{Event, Listeners};
+use crate::rules::privacy::Privacy;
 use crate::rules::timing::RemoteHistory;
 use crate::rules::{pick_locale, Locale};
 
 use self::prompt::Prompt;
+
+pub(crate) use self::setup::Init;
 
 /// What `init` set.
 struct Project {
@@ -42,7 +47,8 @@ struct Project {
 
 /// Where the project's configuration stands.
 enum Config {
-    /// `init` not called yet.
+    /// `init` not called yet, or not fetched: consent is awaited, or Do
+    /// Not Track silences the widget (`rules::privacy`).
     Idle,
     /// Being fetched; the number tells a stale answer (from an earlier
     /// `init`) from the current one.
@@ -66,8 +72,8 @@ enum Remote {
     Ready(RemoteHistory),
 }
 
-/// A `track` or `show` waiting for the config (or a `track` for the
-/// user's history), so commands keep their order.
+/// A `track` or `show` waiting for consent, the config or the user's
+/// history, so commands keep their order.
 enum Waiting {
     Track(String),
     /// A delayed prompt's time has come: decide again, without counting.
@@ -118,6 +124,8 @@ struct State {
     on_page_event: Option<Closure<dyn FnMut(web_sys::Event)>>,
     /// Log every decision's reason (`init({debug: true})`, `nps('debug')`).
     debug: bool,
+    /// Consent and Do Not Track: what the widget may do at all.
+    privacy: Privacy,
 }
 
 /// The widget's brain; see the module documentation.
@@ -152,6 +160,7 @@ impl Controller {
                 outbox_timer: None,
                 on_page_event: None,
                 debug: false,
+                privacy: Privacy::default(),
             }),
         })
     }
@@ -211,7 +220,8 @@ impl Controller {
 
     /// `reset()`: forgets the user and this browser's state for the project,
     /// and closes the prompt (a score already chosen is still sent, and the
-    /// outbox kept: they were given by the user who was signed in).
+    /// outbox kept: they were given by the user who was signed in). The
+    /// opt-out goes with the history: it was that user's.
     pub(crate) fn reset(&self) {
         self.commit(None);
         self.close();
@@ -226,6 +236,9 @@ impl Controller {
         // The history and the anonymous id go too; the outbox stays.
         if let Some(p) = &s.project {
             storage::clear(&p.key);
+        }
+        if let Some(o) = s.outbox.as_mut() {
+            o.forget_dropped();
         }
     }
 }

@@ -95,39 +95,56 @@ impl Controller {
             }
             UiEvent::Commit => self.commit(None),
             UiEvent::Send(comment) => self.send_comment(comment.trim()),
-            UiEvent::Dismiss => {
-                self.commit(None);
-                let (moment, score) = {
-                    let s = self.state.borrow();
-                    let Some(p) = &s.prompt else { return };
-                    (p.moment.clone(), p.submission.sent())
-                };
-                if score.is_none() {
-                    self.record(EventKind::Declined);
-                    self.remember(Outcome::Declined);
-                }
-                self.close();
-                let listeners = self.state.borrow().listeners.of(Event::Dismissed);
-                let d = detail(&[("moment", nullable(moment)), ("score", nullable(score))]);
-                dispatch(&listeners, &d);
-            }
+            UiEvent::Dismiss => self.dismiss(false),
+            UiEvent::OptOut => self.dismiss(true),
             UiEvent::Snooze => {
                 self.record(EventKind::Snoozed);
-                self.remember(Outcome::Snoozed);
+                self.remember(Some(Outcome::Snoozed), false);
                 self.close();
             }
             UiEvent::Done => self.close(),
         }
     }
 
-    /// Records how the open prompt ended in the stored history.
-    pub(super) fn remember(&self, outcome: Outcome) {
+    /// Close or Escape before Send, or "Don't ask me again" (`for_good`):
+    /// a chosen score is sent, the prompt ends as declined if there was
+    /// none, and `dismissed` fires. Opting out posts `opted_out` (instead
+    /// of `declined`) and stops every later prompt.
+    fn dismiss(&self, for_good: bool) {
+        self.commit(None);
+        let (moment, score) = {
+            let s = self.state.borrow();
+            let Some(p) = &s.prompt else { return };
+            (p.moment.clone(), p.submission.sent())
+        };
+        if for_good {
+            self.record(EventKind::OptedOut);
+        } else if score.is_none() {
+            self.record(EventKind::Declined);
+        }
+        self.remember(score.is_none().then_some(Outcome::Declined), for_good);
+        self.close();
+        let listeners = self.state.borrow().listeners.of(Event::Dismissed);
+        let d = detail(&[("moment", nullable(moment)), ("score", nullable(score))]);
+        dispatch(&listeners, &d);
+    }
+
+    /// Records how the open prompt ended in the stored history, and the
+    /// opt-out.
+    pub(super) fn remember(&self, outcome: Option<Outcome>, opted_out: bool) {
         let s = self.state.borrow();
-        let (Some(project), Some(p)) = (&s.project, &s.prompt) else {
+        let (Some(project), Some(p), true) =
+            (&s.project, &s.prompt, outcome.is_some() || opted_out)
+        else {
             return;
         };
         let mut h = history::load(&project.key);
-        h.record_outcome(p.moment.as_deref(), outcome);
+        if let Some(outcome) = outcome {
+            h.record_outcome(p.moment.as_deref(), outcome);
+        }
+        if opted_out {
+            h.opt_out(clock::now_ms());
+        }
         history::save(&project.key, &h);
     }
 

@@ -1,26 +1,35 @@
 //! Cross-device history: an identified user's record from the collector,
-//! fetched on `identify` (or `init`), merged into this browser's before a
-//! `track` is decided. Only for a signed identity (`identify(id, traits,
-//! {signature})`): the collector serves a history only with the proof, so
-//! without one this browser's own cooldowns decide. A `track` made while it loads waits for it, at most
+//! fetched on `identify` (or when the config arrives), merged into this
+//! browser's before a `track` is decided. Only for a signed identity
+//! (`identify(id, traits, {signature})`): the collector serves a history
+//! only with the proof, so without one this browser's own cooldowns decide.
+//! Never for an anonymous project, nor while privacy keeps the widget
+//! silent. A `track` made while it loads waits for it, at most
 //! [`WAIT_MS`]; after that, or if the fetch fails, this browser's history
 //! decides alone.
 
 use wasm_bindgen::JsValue;
 
-use super::{Controller, Later, Remote};
+use super::{Config, Controller, Later, Remote};
 use crate::browser::{http, log, read};
+use crate::rules::privacy::Gate;
 
 /// How long a `track` waits for the user's history.
 const WAIT_MS: u32 = 1_500;
 
 impl Controller {
     /// Fetches the identified user's history, replacing any earlier one.
+    /// Only once the config is loaded, for a project that is not anonymous,
+    /// and as far as privacy allows.
     pub(super) fn fetch_remote(&self) {
         let job = {
             let mut s = self.state.borrow_mut();
             s.remotes += 1;
-            let (Some(p), Some(user), Some(hash)) = (&s.project, &s.user_id, &s.user_hash) else {
+            let allowed = matches!(&s.config, Config::Ready(c, _)
+                if !c.anonymous && s.privacy.gate(Some(c.respect_dnt)) == Gate::Open);
+            let (Some(p), Some(user), Some(hash), true) =
+                (&s.project, &s.user_id, &s.user_hash, allowed)
+            else {
                 s.remote = Remote::None;
                 return;
             };

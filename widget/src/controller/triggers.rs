@@ -1,81 +1,18 @@
-//! `init`, `track` and `show`: loading the configuration and deciding
-//! whether to prompt, keeping commands in order while the config loads.
+//! `track` and `show`: deciding whether to prompt, keeping commands in
+//! order while the config loads (or consent is awaited: see
+//! `rules::privacy`).
 
 use nps_protocol::WidgetConfig;
-use wasm_bindgen::JsValue;
 
-use super::delivery::Flush;
-use super::{Config, Controller, Project, Remote, Waiting};
-use crate::browser::outbox::OutboxStore;
-use crate::browser::{clock, history, http, lock, log, read};
-use crate::rules::timing::{decide, Decision, Page, Trigger, User};
+use super::{Config, Controller, Remote, Waiting};
+use crate::browser::{clock, history, lock, log, read};
+use crate::rules::privacy::Gate;
+use crate::rules::timing::{decide, Decision, Page, Reason, Trigger, User};
 
-/// What handles a fetched JSON document (see [`Controller::get`]).
-pub(super) type Arrival = fn(&Controller, u32, Result<JsValue, JsValue>);
+/// Most `track`/`show` calls kept while waiting for consent.
+const HELD_MAX: usize = 100;
 
 impl Controller {
-    /// `init({key, host?, locale?, debug?})`: remembers the project and
-    /// fetches its configuration.
-    pub(crate) fn init(
-        &self,
-        key: String,
-        host: Option<String>,
-        locale: Option<String>,
-        debug: bool,
-    ) {
-        let (generation, url) = {
-            let mut s = self.state.borrow_mut();
-            s.debug |= debug;
-            s.inits += 1;
-            let host = host.unwrap_or_else(|| s.default_host.clone());
-            if s.project.as_ref().is_none_or(|p| p.key != key) {
-                s.outbox = Some(OutboxStore::new(&key));
-            }
-            let url = http::config_url(&host, &key);
-            s.project = Some(Project { key, host, locale });
-            s.config = Config::Loading(s.inits);
-            (s.inits, url)
-        };
-        // Deliver what earlier pages of this project left unsent.
-        self.hook_page_events();
-        self.flush(Flush::Wake);
-        self.fetch_remote();
-        self.get(url, generation, Self::config_arrived);
-    }
-
-    /// Fetches `url` in the background and hands the JSON to `then` with
-    /// `generation`, which tells a stale answer from the current one.
-    pub(super) fn get(&self, url: String, generation: u32, then: Arrival) {
-        let me = self.me.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let json = http::get_json(url).await;
-            if let Some(me) = me.upgrade() {
-                then(&me, generation, json);
-            }
-        });
-    }
-
-    fn config_arrived(&self, generation: u32, json: Result<JsValue, JsValue>) {
-        let config = json.and_then(|json| match read::widget_config(&json) {
-            Some(c) => Ok((c, json)),
-            None => Err(JsValue::from_str("malformed configuration")),
-        });
-        {
-            let mut s = self.state.borrow_mut();
-            if !matches!(s.config, Config::Loading(g) if g == generation) {
-                return; // superseded by a later `init`
-            }
-            s.config = match config {
-                Ok((c, json)) => Config::Ready(c, json),
-                Err(e) => {
-                    log::warn_with("could not load the project configuration", &e);
-                    Config::Failed
-                }
-            };
-        }
-        self.replay();
-    }
-
     /// Runs again the commands that were waiting (for the config or the
     /// user's history), in order; those that must still wait queue again.
     pub(super) fn replay(&self) {
@@ -90,8 +27,9 @@ impl Controller {
         self.trigger(Waiting::Track(moment));
     }
 
-    /// `show()`: prompts now, ignoring timing rules (after any earlier
-    /// command still waiting for the config).
+    /// `show()`: prompts now, ignoring timing rules but not an opt-out
+    /// (once the config and the user's history have arrived, after any
+    /// earlier command still waiting for them).
     pub(crate) fn show(&self) {
         self.trigger(Waiting::Show);
     }
@@ -99,14 +37,25 @@ impl Controller {
     pub(super) fn trigger(&self, what: Waiting) {
         let (decision, debug, texts, delay) = {
             let mut s = self.state.borrow_mut();
-            let behind = !matches!(what, Waiting::Show) || !s.waiting.is_empty();
-            let wait = match s.config {
-                Config::Idle => true,
-                Config::Loading(_) => behind,
-                Config::Ready(..) | Config::Failed => false,
-            };
+            match s.privacy.gate(super::privacy::project_dnt(&s.config)) {
+                Gate::Open => {}
+                // Until consent, or until the config says whether the
+                // project respects Do Not Track; in memory only, bounded.
+                Gate::Hold => {
+                    if s.waiting.len() < HELD_MAX {
+                        s.waiting.push(what);
+                    }
+                    return;
+                }
+                Gate::Closed => return explain(s.debug, &Reason::DoNotTrack),
+            }
+            // `show()` waits for the config too (when it loads: a failed
+            // one does not stop it), so that nothing is shown or sent before
+            // the project's `anonymous` and `respect_dnt` are known; and for
+            // the user's history, since an opt-out elsewhere stops it.
+            let wait = matches!(s.config, Config::Idle | Config::Loading(_));
             let remote = match s.remote {
-                Remote::Loading(g) if behind => Some(g),
+                Remote::Loading(g) => Some(g),
                 _ => None,
             };
             if wait || remote.is_some() {
@@ -198,9 +147,17 @@ impl Controller {
                 }
                 self.open(moment, texts);
             }
-            // Hidden by default in consoles unless debug mode is on.
-            Decision::Skip(reason) if debug => log::info(&reason.sentence()),
-            Decision::Skip(reason) => log::debug(&reason.sentence()),
+            Decision::Skip(reason) => explain(debug, &reason),
         }
+    }
+}
+
+/// Logs why the widget stays quiet: hidden by default in consoles unless
+/// debug mode is on.
+fn explain(debug: bool, reason: &Reason) {
+    if debug {
+        log::info(&reason.sentence());
+    } else {
+        log::debug(&reason.sentence());
     }
 }

@@ -5,11 +5,13 @@
 //! `cargo test`. The browser half (`browser`, `ui`, `api`) only gathers the
 //! inputs and carries the decisions out.
 
+pub mod anonymous;
 pub mod ids;
 pub mod keys;
 pub mod locale;
 pub mod lock;
 pub mod outbox;
+pub mod privacy;
 pub mod submission;
 pub mod timing;
 

@@ -91,6 +91,13 @@ pub(crate) fn app(props: &AppProps) -> Html {
         let on_event = props.on_event.clone();
         Callback::from(move |_: MouseEvent| on_event.emit(UiEvent::Snooze))
     };
+    let never = {
+        let (on_event, debounce) = (props.on_event.clone(), debounce.clone());
+        Callback::from(move |_: MouseEvent| {
+            debounce.borrow_mut().take();
+            on_event.emit(UiEvent::OptOut);
+        })
+    };
     let question = props
         .question
         .clone()
@@ -121,9 +128,14 @@ pub(crate) fn app(props: &AppProps) -> Html {
                 <Scale locale={props.locale} selected={*score} locked={*locked} {on_pick} />
                 if let Some(s) = *score {
                     <FollowUp locale={props.locale} score={s} text={props.follow_up.clone()} {on_send} />
-                } else {
-                    <button class="later" type="button" onclick={later}>{ texts.later }</button>
                 }
+                // Beside Close, in a quieter voice: closing for good.
+                <div class="foot">
+                    <button class="never" type="button" onclick={never}>{ texts.never }</button>
+                    if score.is_none() {
+                        <button class="later" type="button" onclick={later}>{ texts.later }</button>
+                    }
+                </div>
             }
             <p class="thanks" role="status">{ if *thanking { texts.thanks } else { "" } }</p>
             <button class="x" type="button" aria-label={texts.close} ref={close_ref} {onclick}>

@@ -29,6 +29,8 @@ pub(crate) enum UiEvent {
     Dismiss,
     /// "Ask me later".
     Snooze,
+    /// "Don't ask me again".
+    OptOut,
     /// The thank-you has been shown long enough, or was closed.
     Done,
 }

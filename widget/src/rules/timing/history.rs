@@ -5,6 +5,10 @@
 //! Close or "Ask me later" then overwrites. A prompt left untouched (page
 //! closed, tab discarded) therefore counts as ignored without the widget
 //! having to notice the page leaving.
+//!
+//! "Don't ask me again" is not an outcome with a clock: it is a state,
+//! [`History::opted_out_ms`], that stops every prompt until `reset()`
+//! forgets the history.
 
 /// How a prompt ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +71,9 @@ pub struct History {
     pub snoozes_in_row: u32,
     /// When each tracked event was last seen (ms), for quiet periods.
     pub last_seen_ms: Vec<(String, f64)>,
+    /// When the user chose "Don't ask me again" (ms): no prompt ever
+    /// again, `show()` included.
+    pub opted_out_ms: Option<f64>,
 }
 
 /// The value under `key` in a short association list, created if absent.
@@ -116,5 +123,12 @@ impl History {
         if let Some(event) = moment {
             slot(&mut self.moments, event).last_outcome = Some(outcome);
         }
+    }
+
+    /// "Don't ask me again" at `now_ms`: nothing prompts any more. The
+    /// first opt-out's time is kept. (How the prompt itself ended is
+    /// recorded as usual: a decline, or the answer if a score was sent.)
+    pub fn opt_out(&mut self, now_ms: f64) {
+        self.opted_out_ms.get_or_insert(now_ms);
     }
 }

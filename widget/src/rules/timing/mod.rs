@@ -7,7 +7,7 @@
 //! browser's [`History`], the [`User`], the trigger and the time, and
 //! returns a [`Decision`] whose [`Reason`] says why in a sentence (logged
 //! in debug mode). `show()` is the host app's explicit override and skips
-//! every timing rule.
+//! every timing rule, but not the user's "Don't ask me again".
 
 mod checks;
 mod dates;
@@ -94,6 +94,10 @@ pub fn decide(
 ) -> Decision {
     if page.open {
         return Decision::Skip(Reason::AlreadyOpen);
+    }
+    // The user's own wish outranks the host's `show()`.
+    if history.opted_out_ms.is_some() {
+        return Decision::Skip(Reason::OptedOut);
     }
     let event = match trigger {
         Trigger::Show => {

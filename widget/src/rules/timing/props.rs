@@ -107,4 +107,41 @@ proptest! {
         let later = decide(&c, &History::default(), &u, Page::default(), Trigger::Track("checkout"), t);
         prop_assert_eq!(matches!(first, Decision::Prompt { .. }), matches!(later, Decision::Prompt { .. }));
     }
+
+    /// Once a user chose "Don't ask me again", nothing prompts: no event,
+    /// no `show()`, no outcome or remote history (without an opt-out of its
+    /// own) merged afterwards, at any time.
+    #[test]
+    fn an_opt_out_stops_every_prompt_for_good(
+        before in prop::collection::vec((0.0f64..40.0 * DAY_MS, outcome()), 0..10),
+        after in prop::collection::vec((0.0f64..400.0 * DAY_MS, 0u8..3, outcome(), any::<bool>()), 1..60),
+    ) {
+        let c = config(30, 7, 3, 90, 30);
+        let user = User { anon_id: Some("anon".into()), ..User::default() };
+        let mut h = History::default();
+        let mut now = 1.7e12;
+        for (gap, what) in before {
+            now += gap;
+            h.record_shown(Some("checkout"), now);
+            h.record_outcome(Some("checkout"), what);
+        }
+        h.opt_out(now);
+        for (gap, trigger, what, remote) in after {
+            now += gap;
+            let trigger = match trigger {
+                0 => Trigger::Track("checkout"),
+                1 => Trigger::Track("export"),
+                _ => Trigger::Show,
+            };
+            if let Trigger::Track(e) = trigger {
+                h.record_occurrence(e, now);
+            }
+            let d = decide(&c, &h, &user, Page::default(), trigger, now);
+            prop_assert_eq!(d, Decision::Skip(Reason::OptedOut));
+            h.record_outcome(None, what);
+            if remote {
+                h.merge_remote(&RemoteHistory { shown: Some(now), answered: Some(now), ..RemoteHistory::default() });
+            }
+        }
+    }
 }

@@ -13,6 +13,11 @@ pub enum Reason {
     SnoozeDue,
     /// A prompt is already on screen.
     AlreadyOpen,
+    /// The user chose "Don't ask me again" (here or, verified, elsewhere).
+    OptedOut,
+    /// The browser sends Do Not Track or Global Privacy Control, and the
+    /// host or the project respects it.
+    DoNotTrack,
     /// The event is not one of the project's moments.
     UnknownMoment(String),
     /// A prompt already appeared during this page view.
@@ -101,6 +106,10 @@ impl Reason {
             Self::Eligible => return "prompting: every rule allows it".into(),
             Self::SnoozeDue => return "prompting: re-asking after \"Ask me later\"".into(),
             Self::AlreadyOpen => return "not prompting: a prompt is already open".into(),
+            Self::OptedOut => return "not prompting: the user chose \"Don't ask me again\"".into(),
+            Self::DoNotTrack => {
+                return "not prompting: Do Not Track / Global Privacy Control".into()
+            }
             Self::AlreadyShownThisPage => {
                 return "not prompting: already prompted on this page".into()
             }

@@ -16,6 +16,8 @@ pub struct RemoteHistory {
     pub declined: Option<f64>,
     /// When they last chose "Ask me later".
     pub snoozed: Option<f64>,
+    /// When they chose "Don't ask me again", if ever.
+    pub opted_out: Option<f64>,
 }
 
 impl RemoteHistory {
@@ -44,7 +46,13 @@ impl History {
     /// and how it ended replace the local ones; when both are the same
     /// prompt, an outcome recorded only by the collector (answered
     /// elsewhere, or before storage was cleared) replaces "ignored".
+    ///
+    /// "Don't ask me again" on any device holds here too (the earliest
+    /// opt-out is kept).
     pub fn merge_remote(&mut self, remote: &RemoteHistory) {
+        if let Some(at) = remote.opted_out {
+            self.opted_out_ms = Some(self.opted_out_ms.map_or(at, |l| l.min(at)));
+        }
         let outcome = remote.latest_outcome();
         // An outcome implies a showing, even if `shown` was not reported.
         let shown = match (remote.shown, outcome) {
@@ -160,12 +168,35 @@ mod tests {
     }
 
     #[test]
+    fn an_opt_out_on_another_device_holds_here_and_the_earliest_is_kept() {
+        let mut h = History::default();
+        h.merge_remote(&RemoteHistory {
+            opted_out: Some(T + 5.0),
+            ..RemoteHistory::default()
+        });
+        assert_eq!(h.opted_out_ms, Some(T + 5.0));
+        assert_eq!(h.last_shown_ms, None, "an opt-out alone is no showing");
+        h.merge_remote(&RemoteHistory {
+            opted_out: Some(T),
+            ..RemoteHistory::default()
+        });
+        assert_eq!(h.opted_out_ms, Some(T));
+        h.merge_remote(&RemoteHistory::default());
+        assert_eq!(
+            h.opted_out_ms,
+            Some(T),
+            "no remote opt-out undoes a local one"
+        );
+    }
+
+    #[test]
     fn on_a_tie_an_answer_beats_a_decline() {
         let r = RemoteHistory {
             shown: Some(T),
             answered: Some(T + 1.0),
             declined: Some(T + 1.0),
             snoozed: None,
+            opted_out: None,
         };
         assert_eq!(r.latest_outcome(), Some((T + 1.0, Outcome::Answered)));
     }
