@@ -2,7 +2,8 @@
 # Schema-driven API test: schemathesis (PyPI) generates requests from the
 # collector's own OpenAPI document, valid and invalid, and checks that no
 # answer is a 5xx and every answer matches the documented status codes and
-# schemas. Bounded in time. Installs schemathesis with pip when missing.
+# schemas. Bounded in time. Installs schemathesis and openapi-spec-validator
+# with pip when missing, and validates the document itself first.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bin=${NPS_COLLECTOR_BIN:-target/debug/nps-collector}
@@ -12,13 +13,17 @@ if ! command -v schemathesis >/dev/null; then
   echo "==> pip install schemathesis"
   python3 -m pip install --quiet --disable-pip-version-check schemathesis
 fi
+if ! python3 -c 'import openapi_spec_validator' 2>/dev/null; then
+  echo "==> pip install openapi-spec-validator"
+  python3 -m pip install --quiet --disable-pip-version-check openapi-spec-validator
+fi
 
 work=$(mktemp -d)
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-"$bin" serve --listen 127.0.0.1:0 --database-url "sqlite://$work/nps.db" --admin-token schema-token \
+"$bin" serve --listen 127.0.0.1:0 --database-url "sqlite://$work/nps.db" --admin-token schema-admin-token \
   --demo --rate-limit-per-ip 0 --rate-limit-per-key 0 >"$work/out" 2>"$work/err" &
 pid=$!
 base=
@@ -29,11 +34,16 @@ for _ in $(seq 100); do
 done
 [ -n "$base" ] || { cat "$work/err" >&2; exit 1; }
 
+# A standard validator first: a generated client must be able to use the
+# document (every parameter where it really goes, every $ref resolvable).
+curl -fsS "$base/api/v1/openapi.json" -o "$work/openapi.json"
+python3 -m openapi_spec_validator "$work/openapi.json"
+
 # The admin token is sent everywhere, so admin routes are explored beyond
 # their 401. Checks: no 5xx, statuses and bodies as documented.
 schemathesis run "$base/api/v1/openapi.json" \
   --url "$base" \
-  --header "Authorization: Bearer schema-token" \
+  --header "Authorization: Bearer schema-admin-token" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
   --max-time "$budget" \
   --workers 2 \

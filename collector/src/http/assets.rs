@@ -4,6 +4,13 @@
 //! `/widget.js` is the loader the snippet names: short-cached with an ETag
 //! so a new release reaches pages within minutes. The wasm it loads has a
 //! content-hashed name and is cached forever.
+//!
+//! `/dashboard/` serves the build of the dashboard crate
+//! (`www/dashboard/dist/`, written by `www/dashboard/build.sh`), never its
+//! sources: `index.html` revalidated, its content-hashed script, wasm and
+//! stylesheet cached forever. The dashboard routes in the path, so any
+//! other `/dashboard/…` address without a file extension is the app's
+//! `index.html` (a bookmark such as `/dashboard/comments?project=demo`).
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Uri};
@@ -21,21 +28,33 @@ use super::AppState;
 #[folder = "$CARGO_MANIFEST_DIR/../widget/dist"]
 struct WidgetDist;
 
-/// The web pages: the demo host app and the dashboard.
+/// The demo host app (`/demo/`, only with `--demo`).
 #[derive(RustEmbed)]
-#[folder = "$CARGO_MANIFEST_DIR/../www"]
-struct Www;
+#[folder = "$CARGO_MANIFEST_DIR/../www/demo"]
+struct Demo;
+
+/// What `www/dashboard/build.sh` writes: `index.html`, `app-<hash>.js`,
+/// `app-<hash>.wasm`, `style-<hash>.css`.
+#[derive(RustEmbed)]
+#[folder = "$CARGO_MANIFEST_DIR/../www/dashboard/dist"]
+struct DashboardDist;
 
 const SHORT_CACHE: &str = "public, max-age=300";
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
 
-/// Routes serving files; the `www/` fallback goes last.
+/// Routes serving files; the demo fallback goes last.
 pub(super) fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(|| async { Redirect::temporary("/dashboard/") }))
         .route("/widget.js", get(widget_js))
         .route("/widget/{file}", get(widget_file))
+        .route(
+            "/dashboard",
+            get(|| async { Redirect::permanent("/dashboard/") }),
+        )
+        .route("/dashboard/", get(dashboard_index))
+        .route("/dashboard/{*path}", get(dashboard))
         .fallback(get(page))
 }
 
@@ -57,21 +76,49 @@ async fn widget_file(Path(file): Path<String>, headers: HeaderMap) -> Response {
     serve(WidgetDist::get(&file), &file, IMMUTABLE, &headers)
 }
 
+async fn dashboard_index(headers: HeaderMap) -> Response {
+    serve(
+        DashboardDist::get("index.html"),
+        "index.html",
+        REVALIDATE,
+        &headers,
+    )
+}
+
+/// A built file of the dashboard, or the app itself for a route of it.
+async fn dashboard(Path(path): Path<String>, headers: HeaderMap) -> Response {
+    if let Some(file) = DashboardDist::get(&path) {
+        let cache = if path == "index.html" {
+            REVALIDATE
+        } else {
+            IMMUTABLE
+        };
+        return serve(Some(file), &path, cache, &headers);
+    }
+    let last = path.rsplit('/').next().unwrap_or_default();
+    if last.contains('.') {
+        return Error::NotFound(format!("no file {path:?}")).into_response();
+    }
+    dashboard_index(headers).await
+}
+
 async fn page(State(state): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
     let path = uri.path().trim_start_matches('/');
-    if path.starts_with("demo/") && !state.demo {
+    if path == "demo" {
+        return Redirect::permanent("/demo/").into_response();
+    }
+    let Some(file) = path.strip_prefix("demo/") else {
+        return Error::NotFound(format!("no page {path:?}")).into_response();
+    };
+    if !state.demo {
         return Error::NotFound("the demo is served with --demo".into()).into_response();
     }
-    if !path.is_empty() && !path.ends_with('/') && Www::get(&format!("{path}/index.html")).is_some()
-    {
-        return Redirect::permanent(&format!("/{path}/")).into_response();
-    }
-    let file = if path.is_empty() || path.ends_with('/') {
-        format!("{path}index.html")
+    let file = if file.is_empty() || file.ends_with('/') {
+        format!("{file}index.html")
     } else {
-        path.to_owned()
+        file.to_owned()
     };
-    serve(Www::get(&file), &file, REVALIDATE, &headers)
+    serve(Demo::get(&file), &file, REVALIDATE, &headers)
 }
 
 fn serve(

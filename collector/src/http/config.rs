@@ -23,6 +23,7 @@ pub(super) fn public_router() -> Router<AppState> {
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct ConfigQuery {
     /// The project's public key.
     key: String,

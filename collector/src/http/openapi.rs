@@ -61,7 +61,7 @@ use super::AppState;
         super::members::remove,
         super::members::revoke,
     ),
-    modifiers(&AdminToken)
+    modifiers(&AdminToken, &OperationIds, &ProblemResponses)
 )]
 struct ApiDoc;
 
@@ -75,6 +75,101 @@ impl Modify for AdminToken {
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
         );
     }
+}
+
+/// Operation ids from method and path (`getStatsCompare`,
+/// `patchFollowupsById`): handler names repeat across modules (`list`,
+/// `create`), and a generated client needs them unique.
+struct OperationIds;
+
+impl Modify for OperationIds {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let name: String = path
+                .trim_start_matches("/api/v1/")
+                .split(['/', '-', '_'])
+                .filter(|s| !s.is_empty())
+                .map(
+                    |segment| match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                        Some(param) => format!("By{}", capitalised(param)),
+                        None => capitalised(segment),
+                    },
+                )
+                .collect();
+            let operations = [
+                ("get", item.get.as_mut()),
+                ("post", item.post.as_mut()),
+                ("put", item.put.as_mut()),
+                ("patch", item.patch.as_mut()),
+                ("delete", item.delete.as_mut()),
+            ];
+            for (method, operation) in operations {
+                if let Some(op) = operation {
+                    op.operation_id = Some(format!("{method}{name}"));
+                }
+            }
+        }
+    }
+}
+
+/// Every error any API request can meet, on every operation that did not
+/// list it: all are `{code, message}` problems. (Rate limits and timeouts
+/// apply to every route, 401/403 to every admin route, and a body can be
+/// malformed or too large anywhere one is read.)
+struct ProblemResponses;
+
+const ERRORS: [(&str, &str); 11] = [
+    ("400", "Malformed JSON or query"),
+    ("401", "No or wrong admin token or session"),
+    ("403", "Not allowed (role, CSRF, identity proof)"),
+    ("404", "No such project or resource"),
+    ("408", "The request took too long"),
+    ("409", "Conflicts with the current state"),
+    ("413", "Body over 64 KiB"),
+    ("415", "Not application/json"),
+    ("422", "A field broke a rule"),
+    ("429", "Rate limited (see Retry-After)"),
+    ("500", "Internal error (nothing was stored)"),
+];
+
+impl Modify for ProblemResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                item.get.as_mut(),
+                item.post.as_mut(),
+                item.put.as_mut(),
+                item.patch.as_mut(),
+                item.delete.as_mut(),
+            ];
+            for op in operations.into_iter().flatten() {
+                for (code, description) in ERRORS {
+                    if op.responses.responses.contains_key(code) {
+                        continue;
+                    }
+                    let body = ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("Problem")))
+                        .build();
+                    let response = ResponseBuilder::new()
+                        .description(description)
+                        .content("application/problem+json", body)
+                        .build();
+                    op.responses
+                        .responses
+                        .insert(code.to_owned(), response.into());
+                }
+            }
+        }
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// The document.

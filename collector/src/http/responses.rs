@@ -29,6 +29,7 @@ pub(super) fn public_router() -> Router<AppState> {
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct CreateQuery {
     /// Validate only: answer as if stored, store nothing. For checking an
     /// integration, and the benchmark's "no storage" ceiling.

@@ -7,7 +7,7 @@
 //! millions of rows per project the roll-up tables planned in the README
 //! are the next step.
 
-use crate::domain::Tenure;
+use crate::domain::{Filter, Tenure};
 
 /// What to group score counts by.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +46,60 @@ pub struct Cursor {
     pub at: i64,
     /// Its id.
     pub id: String,
+}
+
+/// Which roll-up answers a statistic, if one does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Plan {
+    /// `rollup_daily`: day, moment, locale, tenure.
+    Daily,
+    /// `rollup_traits` for one trait, optionally one value of it.
+    Trait { name: String, value: Option<String> },
+}
+
+/// Milliseconds in a day.
+const DAY_MS: i64 = 86_400_000;
+
+/// The roll-up that covers `f` grouped by `g`, or `None` when only the
+/// rows can answer (verbatim filters, a period not on whole UTC days,
+/// several traits, or a trait crossed with another dimension).
+pub(crate) fn plan(f: &Filter, g: &Grouping) -> Option<Plan> {
+    let verbatim = f.q.is_some()
+        || f.category.is_some()
+        || f.score_min.is_some()
+        || f.score_max.is_some()
+        || f.has_comment.is_some()
+        || f.user_id.is_some()
+        || f.tag.is_some()
+        || f.status.is_some();
+    let whole_days = [f.from, f.to]
+        .iter()
+        .flatten()
+        .all(|t| crate::store::to_millis(*t).rem_euclid(DAY_MS) == 0);
+    if verbatim || !whole_days || f.traits.len() > 1 {
+        return None;
+    }
+    let other_dimensions = f.moment.is_some() || f.locale.is_some() || f.tenure.is_some();
+    match (f.traits.first(), g) {
+        (Some((name, value)), Grouping::Total | Grouping::Day) if !other_dimensions => {
+            Some(Plan::Trait {
+                name: name.clone(),
+                value: Some(value.clone()),
+            })
+        }
+        (None, Grouping::Trait(name)) if !other_dimensions => Some(Plan::Trait {
+            name: name.clone(),
+            value: None,
+        }),
+        (None, Grouping::Trait(_)) | (Some(_), _) => None,
+        (None, _) => Some(Plan::Daily),
+    }
+}
+
+/// The day range of a filter on whole days: `[from, to)`.
+pub(crate) fn day_range(f: &Filter) -> (Option<i64>, Option<i64>) {
+    let day = |t: time::OffsetDateTime| crate::store::to_millis(t).div_euclid(DAY_MS);
+    (f.from.map(day), f.to.map(day))
 }
 
 /// `q` as a `LIKE` pattern, its wildcards escaped.
@@ -161,18 +215,18 @@ macro_rules! analytics_queries {
             };
         }
 
-        /// Score counts of the answers `f` selects, per group.
+        /// Score counts of the answers `f` selects, per group: from a
+        /// roll-up when one covers the question, else from the rows.
         pub(crate) async fn grouped_scores(
             pool: &sqlx::Pool<$db>,
             key: &ProjectKey,
             f: &Filter,
             g: &Grouping,
         ) -> StoreResult<Vec<GroupCount>> {
-            let mut b = QueryBuilder::<$db>::new("SELECT ");
-            push_group(&mut b, g);
-            b.push(" AS g, score, COUNT(*) AS n FROM responses");
-            push_filter(&mut b, key, f);
-            b.push(" GROUP BY g, score");
+            let mut b = match crate::store::analytics::plan(f, g) {
+                Some(plan) => rollup_query(key, f, g, &plan),
+                None => raw_query(key, f, g),
+            };
             let rows = b.build().fetch_all(pool).await?;
             rows.iter()
                 .map(|row| {
@@ -185,6 +239,88 @@ macro_rules! analytics_queries {
                     })
                 })
                 .collect()
+        }
+
+        fn rollup_query<'a>(
+            key: &ProjectKey,
+            f: &Filter,
+            g: &Grouping,
+            plan: &crate::store::analytics::Plan,
+        ) -> QueryBuilder<'a, $db> {
+            use crate::store::analytics::Plan;
+            let mut b = QueryBuilder::<$db>::new("SELECT ");
+            let table = match plan {
+                Plan::Daily => {
+                    b.push(match g {
+                        Grouping::Moment => "NULLIF(moment, '')",
+                        Grouping::Locale => "NULLIF(locale, '')",
+                        Grouping::Day => "CAST(day AS TEXT)",
+                        Grouping::Tenure => {
+                            "CASE WHEN tenure = '' THEN NULL \
+                             WHEN tenure IN ('0-7', '8-30', '31-89') THEN 'new' ELSE 'established' END"
+                        }
+                        Grouping::TenureBucket => {
+                            "CASE WHEN tenure = '' THEN NULL WHEN tenure IN ('31-89', '90') THEN '31-90' \
+                             ELSE tenure END"
+                        }
+                        _ => "CAST(NULL AS TEXT)",
+                    });
+                    "rollup_daily"
+                }
+                Plan::Trait { .. } => {
+                    b.push(match g {
+                        Grouping::Day => "CAST(day AS TEXT)",
+                        Grouping::Trait(_) => "value",
+                        _ => "CAST(NULL AS TEXT)",
+                    });
+                    "rollup_traits"
+                }
+            };
+            b.push(" AS g, score, CAST(SUM(n) AS BIGINT) AS n FROM ").push(table);
+            b.push(" WHERE project_key = ").push_bind(key.as_str().to_owned());
+            let (from, to) = crate::store::analytics::day_range(f);
+            if let Some(from) = from {
+                b.push(" AND day >= ").push_bind(from);
+            }
+            if let Some(to) = to {
+                b.push(" AND day < ").push_bind(to);
+            }
+            match plan {
+                Plan::Daily => {
+                    if let Some(moment) = &f.moment {
+                        b.push(" AND moment = ").push_bind(moment.clone());
+                    }
+                    if let Some(locale) = &f.locale {
+                        b.push(" AND locale = ").push_bind(locale.clone());
+                    }
+                    match f.tenure {
+                        Some(crate::domain::Tenure::New) => {
+                            b.push(" AND tenure IN ('0-7', '8-30', '31-89')");
+                        }
+                        Some(crate::domain::Tenure::Established) => {
+                            b.push(" AND tenure IN ('90', '91-180', '181-365', '>365')");
+                        }
+                        None => {}
+                    }
+                }
+                Plan::Trait { name, value } => {
+                    b.push(" AND name = ").push_bind(name.clone());
+                    if let Some(value) = value {
+                        b.push(" AND value = ").push_bind(value.clone());
+                    }
+                }
+            }
+            b.push(" GROUP BY g, score HAVING SUM(n) > 0");
+            b
+        }
+
+        fn raw_query<'a>(key: &ProjectKey, f: &Filter, g: &Grouping) -> QueryBuilder<'a, $db> {
+            let mut b = QueryBuilder::<$db>::new("SELECT ");
+            push_group(&mut b, g);
+            b.push(" AS g, score, COUNT(*) AS n FROM responses");
+            push_filter(&mut b, key, f);
+            b.push(" GROUP BY g, score");
+            b
         }
 
         /// A page of the answers `f` selects, newest first, after `cursor`.
@@ -237,9 +373,14 @@ pub(crate) mod sqlite {
     analytics_queries!(
         sqlx::Sqlite,
         |b: &mut sqlx::QueryBuilder<'_, sqlx::Sqlite>, name: &str| {
-            b.push("CAST(json_extract(traits, ")
-                .push_bind(format!("$.\"{name}\""))
-                .push(") AS TEXT)");
+            // Booleans read 'true'/'false', as PostgreSQL's ->> and the
+            // roll-ups have them (json_extract would give 1/0).
+            let path = format!("$.\"{name}\"");
+            b.push("(CASE json_type(traits, ")
+                .push_bind(path.clone())
+                .push(") WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(json_extract(traits, ")
+                .push_bind(path)
+                .push(") AS TEXT) END)");
         }
     );
 }

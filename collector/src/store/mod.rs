@@ -12,6 +12,7 @@ pub mod members;
 mod postgres;
 pub mod privacy;
 mod queries;
+pub(crate) mod rollup;
 mod sqlite;
 pub mod tags;
 pub mod webhooks;

@@ -174,6 +174,15 @@ macro_rules! privacy_queries {
                     .execute(&mut *tx)
                     .await?;
             }
+            let rows = sqlx::query(
+                "SELECT created_at, moment, locale, tenure_days, score, traits FROM responses
+                 WHERE project_key = $1 AND user_id = $2",
+            )
+            .bind(key.as_str())
+            .bind(user.as_str())
+            .fetch_all(&mut *tx)
+            .await?;
+            uncount(&mut tx, key, &rows, false).await?;
             let responses = sqlx::query("DELETE FROM responses WHERE project_key = $1 AND user_id = $2")
                 .bind(key.as_str())
                 .bind(user.as_str())
@@ -201,6 +210,17 @@ macro_rules! privacy_queries {
             now_ms: i64,
         ) -> StoreResult<Removed> {
             let mut tx = pool.begin().await?;
+            let rows = sqlx::query(
+                "SELECT created_at, moment, locale, tenure_days, score, traits FROM responses
+                 WHERE project_key = $1 AND created_at < $2",
+            )
+            .bind(key.as_str())
+            .bind(cutoff_ms)
+            .fetch_all(&mut *tx)
+            .await?;
+            // Anonymising keeps the score, moment and locale: only the
+            // traits leave the roll-ups.
+            uncount(&mut tx, key, &rows, mode == RetentionMode::Anonymise).await?;
             let responses = match mode {
                 RetentionMode::Delete => sqlx::query(
                     "DELETE FROM responses WHERE project_key = $1 AND created_at < $2",
@@ -232,6 +252,66 @@ macro_rules! privacy_queries {
             }
             tx.commit().await?;
             Ok(removed)
+        }
+
+        /// Takes rows about to be deleted (or stripped of their traits) out
+        /// of the roll-ups, in the deleting transaction.
+        async fn uncount(
+            tx: &mut sqlx::Transaction<'_, $db>,
+            key: &ProjectKey,
+            rows: &[<$db as sqlx::Database>::Row],
+            traits_only: bool,
+        ) -> StoreResult<()> {
+            use std::collections::HashMap;
+            let mut daily: HashMap<(i64, String, String, &'static str, i64), i64> = HashMap::new();
+            let mut traits: HashMap<(String, String, i64, i64), i64> = HashMap::new();
+            for row in rows {
+                let at: i64 = row.try_get("created_at")?;
+                let day = at.div_euclid(86_400_000);
+                let score: i64 = row.try_get("score")?;
+                let moment: Option<String> = row.try_get("moment")?;
+                let locale: Option<String> = row.try_get("locale")?;
+                let tenure: Option<i64> = row.try_get("tenure_days")?;
+                let stored: String = row.try_get("traits")?;
+                let key = (day, moment.unwrap_or_default(), locale.unwrap_or_default(), crate::store::rollup::tenure_key(tenure), score);
+                *daily.entry(key).or_default() += 1;
+                let values: nps_protocol::Traits = serde_json::from_str(&stored).unwrap_or_default();
+                for (name, value) in values {
+                    *traits.entry((name, crate::store::rollup::trait_text(&value), day, score)).or_default() += 1;
+                }
+            }
+            if !traits_only {
+                for ((day, moment, locale, tenure, score), n) in daily {
+                    sqlx::query(
+                        "UPDATE rollup_daily SET n = n - $1 WHERE project_key = $2 AND day = $3 AND moment = $4
+                         AND locale = $5 AND tenure = $6 AND score = $7",
+                    )
+                    .bind(n)
+                    .bind(key.as_str())
+                    .bind(day)
+                    .bind(moment)
+                    .bind(locale)
+                    .bind(tenure)
+                    .bind(score)
+                    .execute(&mut **tx)
+                    .await?;
+                }
+            }
+            for ((name, value, day, score), n) in traits {
+                sqlx::query(
+                    "UPDATE rollup_traits SET n = n - $1 WHERE project_key = $2 AND name = $3 AND value = $4
+                     AND day = $5 AND score = $6",
+                )
+                .bind(n)
+                .bind(key.as_str())
+                .bind(name)
+                .bind(value)
+                .bind(day)
+                .bind(score)
+                .execute(&mut **tx)
+                .await?;
+            }
+            Ok(())
         }
 
         /// Adds a line to the privacy log.

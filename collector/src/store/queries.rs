@@ -190,8 +190,8 @@ macro_rules! backend_queries {
                    WHERE project_key = $1 AND kind IN ('shown', 'opted_out') AND moment IS NOT NULL
                    GROUP BY moment, kind
                  UNION ALL
-                 SELECT moment, 'answered' AS what, COUNT(*) AS n FROM responses
-                   WHERE project_key = $1 AND moment IS NOT NULL GROUP BY moment",
+                 SELECT moment, 'answered' AS what, CAST(SUM(n) AS BIGINT) AS n FROM rollup_daily
+                   WHERE project_key = $1 AND moment <> '' GROUP BY moment HAVING SUM(n) > 0",
             )
             .bind(key.as_str())
             .fetch_all(exec)

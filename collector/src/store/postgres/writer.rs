@@ -95,11 +95,14 @@ async fn commit_batch(pool: &PgPool, batch: &[Job]) -> StoreResult<Vec<StoreResu
     let new_responses = insert_responses(&mut tx, batch).await?;
     let new_events = insert_events(&mut tx, batch).await?;
     let mut outcomes = Vec::with_capacity(batch.len());
+    let mut counted = Vec::new();
     for job in batch {
         let outcome = match &job.write {
             Write::Insert(r, now) => {
                 let fresh = new_responses.contains(&(r.key.as_str(), r.id.uuid().to_string()));
-                if !fresh {
+                if fresh {
+                    counted.push((r, to_millis(*now)));
+                } else {
                     fill_comment(&mut tx, r, *now).await?;
                 }
                 Outcome::Inserted(if fresh {
@@ -120,6 +123,7 @@ async fn commit_batch(pool: &PgPool, batch: &[Job]) -> StoreResult<Vec<StoreResu
         };
         outcomes.push(Ok(outcome));
     }
+    super::rollups::count(&mut tx, &counted).await?;
     tx.commit().await?;
     Ok(outcomes)
 }
@@ -317,6 +321,8 @@ async fn apply_one(tx: &mut Transaction<'_, Postgres>, write: &Write) -> StoreRe
             let outcome = inserted(done.rows_affected());
             if outcome == Inserted::Duplicate {
                 fill_comment(tx, r, *now).await?;
+            } else {
+                super::rollups::count(tx, &[(r, to_millis(*now))]).await?;
             }
             Ok(Outcome::Inserted(outcome))
         }

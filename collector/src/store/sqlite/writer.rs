@@ -13,6 +13,7 @@ use tokio::sync::mpsc;
 
 use super::super::batch::{Job, Outcome, Write, MAX_BATCH};
 use super::super::queries::{kind_name, FILL_COMMENT, INSERT_EVENT, INSERT_RESPONSE, SET_COMMENT};
+use super::super::rollup::{daily_key, trait_keys, ADD_DAILY, ADD_TRAIT};
 use super::super::{inserted, to_millis, Inserted, StoreError, StoreResult};
 use crate::domain::{Comment, ResponseSecret};
 
@@ -103,6 +104,9 @@ fn apply(tx: &rusqlite::Transaction<'_>, write: &Write) -> StoreResult<Outcome> 
                     secret_hash,
                 ])?;
             }
+            if outcome == Inserted::Created {
+                count_in_rollups(tx, r, to_millis(*now))?;
+            }
             Ok(Outcome::Inserted(outcome))
         }
         Write::Event(e, now) => {
@@ -131,4 +135,34 @@ fn apply(tx: &rusqlite::Transaction<'_>, write: &Write) -> StoreResult<Outcome> 
             Ok(Outcome::Updated(changed == 1))
         }
     }
+}
+
+/// A new response counts once in the daily roll-up and once per trait, in
+/// the transaction that stores it.
+fn count_in_rollups(
+    tx: &rusqlite::Transaction<'_>,
+    r: &crate::domain::ValidResponse,
+    at_ms: i64,
+) -> rusqlite::Result<()> {
+    let (day, moment, locale, tenure, score) = daily_key(r, at_ms);
+    tx.prepare_cached(ADD_DAILY)?.execute(params![
+        r.key.as_str(),
+        day,
+        moment,
+        locale,
+        tenure,
+        score,
+        1
+    ])?;
+    for (name, value) in trait_keys(r) {
+        tx.prepare_cached(ADD_TRAIT)?.execute(params![
+            r.key.as_str(),
+            name,
+            value,
+            day,
+            score,
+            1
+        ])?;
+    }
+    Ok(())
 }

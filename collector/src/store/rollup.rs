@@ -1,0 +1,107 @@
+//! The roll-up keys of a response: which rows of `rollup_daily` and
+//! `rollup_traits` it counts in. Computed here, once, for both writers and
+//! for deletions, so the counts always match the rows.
+
+use nps_protocol::TraitValue;
+
+use crate::domain::ValidResponse;
+
+/// Milliseconds in a day.
+const DAY_MS: i64 = 86_400_000;
+
+/// `INSERT … ON CONFLICT … DO UPDATE`, adding `$7` to a daily count.
+pub(crate) const ADD_DAILY: &str = "INSERT INTO rollup_daily (project_key, day, moment, locale, tenure, score, n)
+ VALUES ($1, $2, $3, $4, $5, $6, $7)
+ ON CONFLICT (project_key, day, moment, locale, tenure, score) DO UPDATE SET n = rollup_daily.n + excluded.n";
+
+/// The same for a trait value's count.
+pub(crate) const ADD_TRAIT: &str =
+    "INSERT INTO rollup_traits (project_key, name, value, day, score, n)
+ VALUES ($1, $2, $3, $4, $5, $6)
+ ON CONFLICT (project_key, name, value, day, score) DO UPDATE SET n = rollup_traits.n + excluded.n";
+
+/// The tenure key: the curve's buckets, with 31-90 split at 90 so `new`
+/// (< 90 days) and `established` can be read from it too.
+pub(crate) fn tenure_key(days: Option<i64>) -> &'static str {
+    match days {
+        None => "",
+        Some(..=7) => "0-7",
+        Some(8..=30) => "8-30",
+        Some(31..=89) => "31-89",
+        Some(90) => "90",
+        Some(91..=180) => "91-180",
+        Some(181..=365) => "181-365",
+        Some(_) => ">365",
+    }
+}
+
+/// A trait value as the filters compare it.
+pub(crate) fn trait_text(value: &TraitValue) -> String {
+    match value {
+        TraitValue::Text(s) => s.clone(),
+        TraitValue::Bool(b) => b.to_string(),
+        // serde_json's rendering, the one stored in `traits` and read back
+        // by the databases' JSON functions.
+        TraitValue::Number(n) => serde_json::Number::from_f64(*n)
+            .map(|n| n.to_string())
+            .unwrap_or_default(),
+    }
+}
+
+/// The daily key of a response received at `at_ms`:
+/// (day, moment, locale, tenure, score).
+pub(crate) fn daily_key(r: &ValidResponse, at_ms: i64) -> (i64, String, String, &'static str, i64) {
+    let at = crate::store::from_millis(at_ms);
+    (
+        at_ms.div_euclid(DAY_MS),
+        r.moment
+            .as_ref()
+            .map(|m| m.as_str().to_owned())
+            .unwrap_or_default(),
+        r.locale
+            .as_ref()
+            .map(|l| l.as_str().to_owned())
+            .unwrap_or_default(),
+        tenure_key(r.tenure_days(at)),
+        i64::from(r.score.value()),
+    )
+}
+
+/// The trait keys of a response: (name, value).
+pub(crate) fn trait_keys(r: &ValidResponse) -> Vec<(String, String)> {
+    r.traits
+        .as_map()
+        .iter()
+        .map(|(name, value)| (name.clone(), trait_text(value)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tenure_keys_split_at_90_days() {
+        let keys: Vec<_> = [
+            None,
+            Some(0),
+            Some(30),
+            Some(89),
+            Some(90),
+            Some(91),
+            Some(400),
+        ]
+        .into_iter()
+        .map(tenure_key)
+        .collect();
+        assert_eq!(keys, ["", "0-7", "8-30", "31-89", "90", "91-180", ">365"]);
+    }
+
+    #[test]
+    fn trait_values_read_as_the_filters_compare_them() {
+        assert_eq!(trait_text(&TraitValue::Text("pro".into())), "pro");
+        assert_eq!(trait_text(&TraitValue::Bool(true)), "true");
+        assert_eq!(trait_text(&TraitValue::Number(3.0)), "3.0");
+        assert_eq!(trait_text(&TraitValue::Number(2.5)), "2.5");
+    }
+}
