@@ -2,8 +2,9 @@
 //! the whole product.
 //!
 //! `/widget.js` is the loader the snippet names: short-cached with an ETag
-//! so a new release reaches pages within minutes. The wasm it loads has a
-//! content-hashed name and is cached forever.
+//! so a new release reaches pages within minutes. The files it loads have
+//! content-hashed names and are cached forever. The widget's files are
+//! sent precompressed (see [`precompressed`]).
 //!
 //! `/dashboard/` serves the build of the dashboard crate
 //! (`www/dashboard/dist/`, written by `www/dashboard/build.sh`), never its
@@ -22,6 +23,8 @@ use rust_embed::{EmbeddedFile, RustEmbed};
 use super::caching::cached;
 use super::error::Error;
 use super::AppState;
+
+mod precompressed;
 
 /// What `widget/build.sh` writes: `widget.js` and `nps-<hash>.wasm`.
 #[derive(RustEmbed)]
@@ -64,16 +67,24 @@ pub(crate) fn widget_is_built() -> bool {
 }
 
 async fn widget_js(headers: HeaderMap) -> Response {
-    serve(
-        WidgetDist::get("widget.js"),
-        "widget.js",
-        SHORT_CACHE,
-        &headers,
-    )
+    serve_widget("widget.js", SHORT_CACHE, &headers)
 }
 
 async fn widget_file(Path(file): Path<String>, headers: HeaderMap) -> Response {
-    serve(WidgetDist::get(&file), &file, IMMUTABLE, &headers)
+    if precompressed::is_copy(&file) {
+        return Error::NotFound(format!("no file {file:?}")).into_response();
+    }
+    serve_widget(&file, IMMUTABLE, &headers)
+}
+
+/// A file of the widget's build, in the best stored coding the client
+/// accepts (never compressed on the fly).
+fn serve_widget(name: &str, cache: &'static str, headers: &HeaderMap) -> Response {
+    let Some((file, encoding)) = precompressed::pick(name, headers, WidgetDist::get) else {
+        return Error::NotFound(format!("no file {name:?}")).into_response();
+    };
+    let response = serve(Some(file), name, cache, headers);
+    precompressed::label(response, encoding)
 }
 
 async fn dashboard_index(headers: HeaderMap) -> Response {

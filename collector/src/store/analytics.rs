@@ -51,8 +51,10 @@ pub struct Cursor {
 /// Which roll-up answers a statistic, if one does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Plan {
-    /// `rollup_daily`: day, moment, locale, tenure.
+    /// `rollup_daily`: day, moment, locale.
     Daily,
+    /// `rollup_tenure`: day, tenure bucket.
+    Tenure,
     /// `rollup_traits` for one trait, optionally one value of it.
     Trait { name: String, value: Option<String> },
 }
@@ -61,8 +63,8 @@ pub(crate) enum Plan {
 const DAY_MS: i64 = 86_400_000;
 
 /// The roll-up that covers `f` grouped by `g`, or `None` when only the
-/// rows can answer (verbatim filters, a period not on whole UTC days,
-/// several traits, or a trait crossed with another dimension).
+/// rows can answer: verbatim filters, a period not on whole UTC days,
+/// several traits, or two of {moment or locale, tenure, a trait} crossed.
 pub(crate) fn plan(f: &Filter, g: &Grouping) -> Option<Plan> {
     let verbatim = f.q.is_some()
         || f.category.is_some()
@@ -79,20 +81,26 @@ pub(crate) fn plan(f: &Filter, g: &Grouping) -> Option<Plan> {
     if verbatim || !whole_days || f.traits.len() > 1 {
         return None;
     }
-    let other_dimensions = f.moment.is_some() || f.locale.is_some() || f.tenure.is_some();
-    match (f.traits.first(), g) {
-        (Some((name, value)), Grouping::Total | Grouping::Day) if !other_dimensions => {
-            Some(Plan::Trait {
+    let daily_dims = f.moment.is_some()
+        || f.locale.is_some()
+        || matches!(g, Grouping::Moment | Grouping::Locale);
+    let tenure_dims = f.tenure.is_some() || matches!(g, Grouping::Tenure | Grouping::TenureBucket);
+    let trait_dims = !f.traits.is_empty() || matches!(g, Grouping::Trait(_));
+    match (daily_dims, tenure_dims, trait_dims) {
+        (_, false, false) => Some(Plan::Daily),
+        (false, true, false) => Some(Plan::Tenure),
+        (false, false, true) => match (f.traits.first(), g) {
+            (Some((name, value)), Grouping::Total | Grouping::Day) => Some(Plan::Trait {
                 name: name.clone(),
                 value: Some(value.clone()),
-            })
-        }
-        (None, Grouping::Trait(name)) if !other_dimensions => Some(Plan::Trait {
-            name: name.clone(),
-            value: None,
-        }),
-        (None, Grouping::Trait(_)) | (Some(_), _) => None,
-        (None, _) => Some(Plan::Daily),
+            }),
+            (None, Grouping::Trait(name)) => Some(Plan::Trait {
+                name: name.clone(),
+                value: None,
+            }),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -255,6 +263,13 @@ macro_rules! analytics_queries {
                         Grouping::Moment => "NULLIF(moment, '')",
                         Grouping::Locale => "NULLIF(locale, '')",
                         Grouping::Day => "CAST(day AS TEXT)",
+                        _ => "CAST(NULL AS TEXT)",
+                    });
+                    "rollup_daily"
+                }
+                Plan::Tenure => {
+                    b.push(match g {
+                        Grouping::Day => "CAST(day AS TEXT)",
                         Grouping::Tenure => {
                             "CASE WHEN tenure = '' THEN NULL \
                              WHEN tenure IN ('0-7', '8-30', '31-89') THEN 'new' ELSE 'established' END"
@@ -265,7 +280,7 @@ macro_rules! analytics_queries {
                         }
                         _ => "CAST(NULL AS TEXT)",
                     });
-                    "rollup_daily"
+                    "rollup_tenure"
                 }
                 Plan::Trait { .. } => {
                     b.push(match g {
@@ -293,6 +308,8 @@ macro_rules! analytics_queries {
                     if let Some(locale) = &f.locale {
                         b.push(" AND locale = ").push_bind(locale.clone());
                     }
+                }
+                Plan::Tenure => {
                     match f.tenure {
                         Some(crate::domain::Tenure::New) => {
                             b.push(" AND tenure IN ('0-7', '8-30', '31-89')");

@@ -263,7 +263,8 @@ macro_rules! privacy_queries {
             traits_only: bool,
         ) -> StoreResult<()> {
             use std::collections::HashMap;
-            let mut daily: HashMap<(i64, String, String, &'static str, i64), i64> = HashMap::new();
+            let mut daily: HashMap<(i64, String, String, i64), i64> = HashMap::new();
+            let mut tenures: HashMap<(i64, &'static str, i64), i64> = HashMap::new();
             let mut traits: HashMap<(String, String, i64, i64), i64> = HashMap::new();
             for row in rows {
                 let at: i64 = row.try_get("created_at")?;
@@ -273,24 +274,36 @@ macro_rules! privacy_queries {
                 let locale: Option<String> = row.try_get("locale")?;
                 let tenure: Option<i64> = row.try_get("tenure_days")?;
                 let stored: String = row.try_get("traits")?;
-                let key = (day, moment.unwrap_or_default(), locale.unwrap_or_default(), crate::store::rollup::tenure_key(tenure), score);
-                *daily.entry(key).or_default() += 1;
+                *daily.entry((day, moment.unwrap_or_default(), locale.unwrap_or_default(), score)).or_default() += 1;
+                *tenures.entry((day, crate::store::rollup::tenure_key(tenure), score)).or_default() += 1;
                 let values: nps_protocol::Traits = serde_json::from_str(&stored).unwrap_or_default();
                 for (name, value) in values {
                     *traits.entry((name, crate::store::rollup::trait_text(&value), day, score)).or_default() += 1;
                 }
             }
             if !traits_only {
-                for ((day, moment, locale, tenure, score), n) in daily {
+                for ((day, moment, locale, score), n) in daily {
                     sqlx::query(
                         "UPDATE rollup_daily SET n = n - $1 WHERE project_key = $2 AND day = $3 AND moment = $4
-                         AND locale = $5 AND tenure = $6 AND score = $7",
+                         AND locale = $5 AND score = $6",
                     )
                     .bind(n)
                     .bind(key.as_str())
                     .bind(day)
                     .bind(moment)
                     .bind(locale)
+                    .bind(score)
+                    .execute(&mut **tx)
+                    .await?;
+                }
+                for ((day, tenure, score), n) in tenures {
+                    sqlx::query(
+                        "UPDATE rollup_tenure SET n = n - $1 WHERE project_key = $2 AND day = $3 AND tenure = $4
+                         AND score = $5",
+                    )
+                    .bind(n)
+                    .bind(key.as_str())
+                    .bind(day)
                     .bind(tenure)
                     .bind(score)
                     .execute(&mut **tx)

@@ -1,5 +1,5 @@
-//! The roll-up keys of a response: which rows of `rollup_daily` and
-//! `rollup_traits` it counts in. Computed here, once, for both writers and
+//! The roll-up keys of a response: which rows of `rollup_daily`,
+//! `rollup_tenure` and `rollup_traits` it counts in. Computed here, once, for both writers and
 //! for deletions, so the counts always match the rows.
 
 use nps_protocol::TraitValue;
@@ -9,10 +9,15 @@ use crate::domain::ValidResponse;
 /// Milliseconds in a day.
 const DAY_MS: i64 = 86_400_000;
 
-/// `INSERT … ON CONFLICT … DO UPDATE`, adding `$7` to a daily count.
-pub(crate) const ADD_DAILY: &str = "INSERT INTO rollup_daily (project_key, day, moment, locale, tenure, score, n)
- VALUES ($1, $2, $3, $4, $5, $6, $7)
- ON CONFLICT (project_key, day, moment, locale, tenure, score) DO UPDATE SET n = rollup_daily.n + excluded.n";
+/// `INSERT … ON CONFLICT … DO UPDATE`, adding `$6` to a daily count.
+pub(crate) const ADD_DAILY: &str = "INSERT INTO rollup_daily (project_key, day, moment, locale, score, n)
+ VALUES ($1, $2, $3, $4, $5, $6)
+ ON CONFLICT (project_key, day, moment, locale, score) DO UPDATE SET n = rollup_daily.n + excluded.n";
+
+/// The same for a tenure bucket's count.
+pub(crate) const ADD_TENURE: &str = "INSERT INTO rollup_tenure (project_key, day, tenure, score, n)
+ VALUES ($1, $2, $3, $4, $5)
+ ON CONFLICT (project_key, day, tenure, score) DO UPDATE SET n = rollup_tenure.n + excluded.n";
 
 /// The same for a trait value's count.
 pub(crate) const ADD_TRAIT: &str =
@@ -48,23 +53,30 @@ pub(crate) fn trait_text(value: &TraitValue) -> String {
     }
 }
 
-/// The daily key of a response received at `at_ms`:
-/// (day, moment, locale, tenure, score).
-pub(crate) fn daily_key(r: &ValidResponse, at_ms: i64) -> (i64, String, String, &'static str, i64) {
-    let at = crate::store::from_millis(at_ms);
-    (
-        at_ms.div_euclid(DAY_MS),
-        r.moment
-            .as_ref()
-            .map(|m| m.as_str().to_owned())
-            .unwrap_or_default(),
-        r.locale
-            .as_ref()
-            .map(|l| l.as_str().to_owned())
-            .unwrap_or_default(),
-        tenure_key(r.tenure_days(at)),
-        i64::from(r.score.value()),
-    )
+/// The keys of a response received at `at_ms`.
+pub(crate) struct Keys {
+    /// UTC day.
+    pub(crate) day: i64,
+    /// Moment, `''` when absent.
+    pub(crate) moment: String,
+    /// Locale, `''` when absent.
+    pub(crate) locale: String,
+    /// Tenure bucket ([`tenure_key`]).
+    pub(crate) tenure: &'static str,
+    /// 0–10.
+    pub(crate) score: i64,
+}
+
+/// The roll-up keys of a response received at `at_ms`.
+pub(crate) fn keys(r: &ValidResponse, at_ms: i64) -> Keys {
+    let text = |v: Option<&str>| v.unwrap_or_default().to_owned();
+    Keys {
+        day: at_ms.div_euclid(DAY_MS),
+        moment: text(r.moment.as_ref().map(|m| m.as_str())),
+        locale: text(r.locale.as_ref().map(|l| l.as_str())),
+        tenure: tenure_key(r.tenure_days(crate::store::from_millis(at_ms))),
+        score: i64::from(r.score.value()),
+    }
 }
 
 /// The trait keys of a response: (name, value).

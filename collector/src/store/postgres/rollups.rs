@@ -6,12 +6,9 @@ use std::collections::HashMap;
 
 use sqlx::{Postgres, Transaction};
 
-use super::super::rollup::{daily_key, trait_keys};
+use super::super::rollup::{keys, trait_keys};
 use super::super::StoreResult;
 use crate::domain::ValidResponse;
-
-type DailyKey = (String, i64, String, String, &'static str, i64);
-type TraitKey = (String, String, String, i64, i64);
 
 /// Adds `responses` (each with its arrival in ms) to the roll-ups.
 pub(super) async fn count(
@@ -21,41 +18,62 @@ pub(super) async fn count(
     if responses.is_empty() {
         return Ok(());
     }
-    let mut daily: HashMap<DailyKey, i64> = HashMap::new();
-    let mut traits: HashMap<TraitKey, i64> = HashMap::new();
+    let mut daily: HashMap<(String, i64, String, String, i64), i64> = HashMap::new();
+    let mut tenure: HashMap<(String, i64, &'static str, i64), i64> = HashMap::new();
+    let mut traits: HashMap<(String, String, String, i64, i64), i64> = HashMap::new();
     for (r, at) in responses {
-        let (day, moment, locale, tenure, score) = daily_key(r, *at);
-        let key = r.key.as_str().to_owned();
+        let k = keys(r, *at);
+        let project = r.key.as_str().to_owned();
         *daily
-            .entry((key.clone(), day, moment, locale, tenure, score))
+            .entry((project.clone(), k.day, k.moment, k.locale, k.score))
+            .or_default() += 1;
+        *tenure
+            .entry((project.clone(), k.day, k.tenure, k.score))
             .or_default() += 1;
         for (name, value) in trait_keys(r) {
             *traits
-                .entry((key.clone(), name, value, day, score))
+                .entry((project.clone(), name, value, k.day, k.score))
                 .or_default() += 1;
         }
     }
-    let (mut k, mut d, mut m, mut l, mut t, mut s, mut n) =
-        (vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
-    for ((key, day, moment, locale, tenure, score), count) in daily {
-        k.push(key);
+    let (mut p, mut d, mut m, mut l, mut s, mut n) =
+        (vec![], vec![], vec![], vec![], vec![], vec![]);
+    for ((project, day, moment, locale, score), count) in daily {
+        p.push(project);
         d.push(day);
         m.push(moment);
         l.push(locale);
-        t.push(tenure.to_owned());
         s.push(score);
         n.push(count);
     }
     sqlx::query(
-        "INSERT INTO rollup_daily (project_key, day, moment, locale, tenure, score, n)
-         SELECT * FROM UNNEST($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[])
-         ON CONFLICT (project_key, day, moment, locale, tenure, score)
-         DO UPDATE SET n = rollup_daily.n + excluded.n",
+        "INSERT INTO rollup_daily (project_key, day, moment, locale, score, n)
+         SELECT * FROM UNNEST($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])
+         ON CONFLICT (project_key, day, moment, locale, score) DO UPDATE SET n = rollup_daily.n + excluded.n",
     )
-    .bind(k)
+    .bind(p)
     .bind(d)
     .bind(m)
     .bind(l)
+    .bind(s)
+    .bind(n)
+    .execute(&mut **tx)
+    .await?;
+    let (mut p, mut d, mut t, mut s, mut n) = (vec![], vec![], vec![], vec![], vec![]);
+    for ((project, day, bucket, score), count) in tenure {
+        p.push(project);
+        d.push(day);
+        t.push(bucket.to_owned());
+        s.push(score);
+        n.push(count);
+    }
+    sqlx::query(
+        "INSERT INTO rollup_tenure (project_key, day, tenure, score, n)
+         SELECT * FROM UNNEST($1::text[], $2::bigint[], $3::text[], $4::bigint[], $5::bigint[])
+         ON CONFLICT (project_key, day, tenure, score) DO UPDATE SET n = rollup_tenure.n + excluded.n",
+    )
+    .bind(p)
+    .bind(d)
     .bind(t)
     .bind(s)
     .bind(n)
@@ -64,10 +82,10 @@ pub(super) async fn count(
     if traits.is_empty() {
         return Ok(());
     }
-    let (mut k, mut na, mut v, mut d, mut s, mut n) =
+    let (mut p, mut na, mut v, mut d, mut s, mut n) =
         (vec![], vec![], vec![], vec![], vec![], vec![]);
-    for ((key, name, value, day, score), count) in traits {
-        k.push(key);
+    for ((project, name, value, day, score), count) in traits {
+        p.push(project);
         na.push(name);
         v.push(value);
         d.push(day);
@@ -77,10 +95,9 @@ pub(super) async fn count(
     sqlx::query(
         "INSERT INTO rollup_traits (project_key, name, value, day, score, n)
          SELECT * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[])
-         ON CONFLICT (project_key, name, value, day, score)
-         DO UPDATE SET n = rollup_traits.n + excluded.n",
+         ON CONFLICT (project_key, name, value, day, score) DO UPDATE SET n = rollup_traits.n + excluded.n",
     )
-    .bind(k)
+    .bind(p)
     .bind(na)
     .bind(v)
     .bind(d)

@@ -13,7 +13,7 @@ use tokio::sync::mpsc;
 
 use super::super::batch::{Job, Outcome, Write, MAX_BATCH};
 use super::super::queries::{kind_name, FILL_COMMENT, INSERT_EVENT, INSERT_RESPONSE, SET_COMMENT};
-use super::super::rollup::{daily_key, trait_keys, ADD_DAILY, ADD_TRAIT};
+use super::super::rollup::{keys, trait_keys, ADD_DAILY, ADD_TENURE, ADD_TRAIT};
 use super::super::{inserted, to_millis, Inserted, StoreError, StoreResult};
 use crate::domain::{Comment, ResponseSecret};
 
@@ -144,25 +144,15 @@ fn count_in_rollups(
     r: &crate::domain::ValidResponse,
     at_ms: i64,
 ) -> rusqlite::Result<()> {
-    let (day, moment, locale, tenure, score) = daily_key(r, at_ms);
-    tx.prepare_cached(ADD_DAILY)?.execute(params![
-        r.key.as_str(),
-        day,
-        moment,
-        locale,
-        tenure,
-        score,
-        1
-    ])?;
+    let k = keys(r, at_ms);
+    let project = r.key.as_str();
+    tx.prepare_cached(ADD_DAILY)?
+        .execute(params![project, k.day, k.moment, k.locale, k.score, 1])?;
+    tx.prepare_cached(ADD_TENURE)?
+        .execute(params![project, k.day, k.tenure, k.score, 1])?;
     for (name, value) in trait_keys(r) {
-        tx.prepare_cached(ADD_TRAIT)?.execute(params![
-            r.key.as_str(),
-            name,
-            value,
-            day,
-            score,
-            1
-        ])?;
+        tx.prepare_cached(ADD_TRAIT)?
+            .execute(params![project, name, value, k.day, k.score, 1])?;
     }
     Ok(())
 }
