@@ -15,7 +15,7 @@ use super::super::batch::{Job, Outcome, Write, MAX_BATCH};
 use super::super::queries::{kind_name, FILL_COMMENT, INSERT_EVENT, INSERT_RESPONSE, SET_COMMENT};
 use super::super::rollup::{keys, trait_keys, ADD_DAILY, ADD_TENURE, ADD_TRAIT};
 use super::super::{inserted, to_millis, Inserted, StoreError, StoreResult};
-use crate::domain::{Comment, ResponseSecret};
+use crate::domain::{Comment, ResponseSecret, ValidResponse};
 
 pub(super) fn open_writer(path: &Path) -> StoreResult<Connection> {
     let connection = Connection::open(path)?;
@@ -69,7 +69,21 @@ fn commit_batch(
     let tx = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
     // A failing statement rolls back alone in SQLite; the others in the
     // batch still commit.
-    let outcomes = batch.iter().map(|job| apply(&tx, &job.write)).collect();
+    let outcomes: Vec<StoreResult<Outcome>> =
+        batch.iter().map(|job| apply(&tx, &job.write)).collect();
+    // The batch's new responses, counted once per roll-up key: a batch of
+    // a hundred answers of one day touches a few dozen roll-up rows.
+    let created =
+        batch
+            .iter()
+            .zip(&outcomes)
+            .filter_map(|(job, outcome)| match (&job.write, outcome) {
+                (Write::Insert(r, now), Ok(Outcome::Inserted(Inserted::Created))) => {
+                    Some((r, to_millis(*now)))
+                }
+                _ => None,
+            });
+    count_in_rollups(&tx, created)?;
     tx.commit()?;
     Ok(outcomes)
 }
@@ -104,9 +118,6 @@ fn apply(tx: &rusqlite::Transaction<'_>, write: &Write) -> StoreResult<Outcome> 
                     secret_hash,
                 ])?;
             }
-            if outcome == Inserted::Created {
-                count_in_rollups(tx, r, to_millis(*now))?;
-            }
             Ok(Outcome::Inserted(outcome))
         }
         Write::Event(e, now) => {
@@ -137,22 +148,42 @@ fn apply(tx: &rusqlite::Transaction<'_>, write: &Write) -> StoreResult<Outcome> 
     }
 }
 
-/// A new response counts once in the daily roll-up and once per trait, in
-/// the transaction that stores it.
-fn count_in_rollups(
+/// New responses count in the daily, tenure and trait roll-ups, in the
+/// transaction that stores them, one upsert per distinct key.
+fn count_in_rollups<'a>(
     tx: &rusqlite::Transaction<'_>,
-    r: &crate::domain::ValidResponse,
-    at_ms: i64,
+    created: impl Iterator<Item = (&'a ValidResponse, i64)>,
 ) -> rusqlite::Result<()> {
-    let k = keys(r, at_ms);
-    let project = r.key.as_str();
-    tx.prepare_cached(ADD_DAILY)?
-        .execute(params![project, k.day, k.moment, k.locale, k.score, 1])?;
-    tx.prepare_cached(ADD_TENURE)?
-        .execute(params![project, k.day, k.tenure, k.score, 1])?;
-    for (name, value) in trait_keys(r) {
+    use std::collections::HashMap;
+    let mut daily: HashMap<(&str, i64, String, String, i64), i64> = HashMap::new();
+    let mut tenure: HashMap<(&str, i64, &'static str, i64), i64> = HashMap::new();
+    let mut traits: HashMap<(&str, String, String, i64, i64), i64> = HashMap::new();
+    for (r, at_ms) in created {
+        let k = keys(r, at_ms);
+        let project = r.key.as_str();
+        *daily
+            .entry((project, k.day, k.moment, k.locale, k.score))
+            .or_default() += 1;
+        *tenure
+            .entry((project, k.day, k.tenure, k.score))
+            .or_default() += 1;
+        for (name, value) in trait_keys(r) {
+            *traits
+                .entry((project, name, value, k.day, k.score))
+                .or_default() += 1;
+        }
+    }
+    for ((project, day, moment, locale, score), n) in daily {
+        tx.prepare_cached(ADD_DAILY)?
+            .execute(params![project, day, moment, locale, score, n])?;
+    }
+    for ((project, day, bucket, score), n) in tenure {
+        tx.prepare_cached(ADD_TENURE)?
+            .execute(params![project, day, bucket, score, n])?;
+    }
+    for ((project, name, value, day, score), n) in traits {
         tx.prepare_cached(ADD_TRAIT)?
-            .execute(params![project, name, value, k.day, k.score, 1])?;
+            .execute(params![project, name, value, day, score, n])?;
     }
     Ok(())
 }
