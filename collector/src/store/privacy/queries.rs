@@ -1,67 +1,4 @@
-//! A person's data, and its end: everything stored about one user id (for
-//! an export), deleting it all, retention by age, and the log of those
-//! actions (who, when, how many rows; never the data). Written once for
-//! both backends.
-
-use serde::Serialize;
-
-use super::StoredResponse;
-
-/// An event as exported.
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
-pub struct StoredEvent {
-    /// The client's id.
-    pub id: String,
-    /// `shown`, `declined`, `snoozed` or `opted_out`.
-    pub kind: String,
-    /// The moment.
-    pub moment: Option<String>,
-    /// When it arrived, Unix ms.
-    pub created_at: i64,
-}
-
-/// Everything stored about one person in one project.
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
-pub struct UserData {
-    /// Their answers, with comments and traits.
-    pub responses: Vec<StoredResponse>,
-    /// Their prompts' impressions and outcomes.
-    pub events: Vec<StoredEvent>,
-    /// Tags the team put on their answers: `[response_id, tag]`.
-    pub tags: Vec<(String, String)>,
-    /// Follow-up changes and notes about their answers:
-    /// `[response_id, kind, value]`.
-    pub followups: Vec<(String, String, Option<String>)>,
-}
-
-/// Rows removed (or anonymised) by a deletion or a retention run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, utoipa::ToSchema)]
-pub struct Removed {
-    /// Responses deleted (or, with anonymisation, stripped).
-    pub responses: u64,
-    /// Events deleted.
-    pub events: u64,
-}
-
-impl Removed {
-    /// Both counts together.
-    pub fn total(&self) -> u64 {
-        self.responses + self.events
-    }
-}
-
-/// One line of the privacy log.
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
-pub struct PrivacyLogEntry {
-    /// `delete_user`, `export_user`, `retention_delete`, `retention_anonymise`.
-    pub action: String,
-    /// Who: `admin-token`, `cli`, `retention`.
-    pub actor: String,
-    /// Rows concerned.
-    pub rows: u64,
-    /// When, Unix ms.
-    pub created_at: i64,
-}
+//! The privacy queries, written once and expanded for each backend.
 
 macro_rules! privacy_queries {
     ($db:ty, $analytics:ident) => {
@@ -379,7 +316,6 @@ macro_rules! privacy_queries {
         }
     };
 }
-
 /// The privacy queries for SQLite.
 pub(crate) mod sqlite {
     privacy_queries!(sqlx::Sqlite, sqlite);

@@ -1,0 +1,184 @@
+//! Webhooks and their durable delivery queue, for both backends.
+//!
+//! An endpoint keeps a watermark: the newest answer (time, id) already
+//! turned into deliveries. The dispatcher reads answers past it, enqueues a
+//! delivery per matching answer and moves the watermark, in one
+//! transaction; a delivery is unique per (endpoint, event id). So an alert
+//! is created exactly once, after a restart too, and nothing is added to
+//! the ingest path. Several instances may run the dispatcher: the
+//! uniqueness makes their overlap harmless, and a delivery is claimed
+//! (its `next_at` moved by a compare-and-set) before it is sent.
+
+mod queries;
+use queries::{postgres, sqlite};
+
+use serde::Serialize;
+
+use super::{Pool, StoreResult, StoredResponse};
+use crate::alerts::payload::{Format, WebhookFilter};
+
+/// An endpoint.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Webhook {
+    /// Its id.
+    pub id: String,
+    /// The project it alerts for.
+    pub project: String,
+    /// Where deliveries are POSTed.
+    pub url: String,
+    /// `whsec_…`, the signing secret (shown to admins).
+    pub secret: String,
+    /// What it wants.
+    pub filter: WebhookFilter,
+    /// Standard Webhooks or Slack.
+    pub format: Format,
+    /// `false` once the receiver answered 410 Gone.
+    pub enabled: bool,
+    /// Why it was disabled.
+    pub disabled_why: Option<String>,
+    /// Unix ms.
+    pub created_at: i64,
+}
+
+/// An alert to deliver.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewDelivery {
+    /// The `webhook-id`: one delivery per event and endpoint.
+    pub event_id: String,
+    /// e.g. `response.created`.
+    pub event_type: String,
+    /// Whose answer it tells about (erasing the person drops it).
+    pub user_id: Option<String>,
+    /// The signed body.
+    pub payload: String,
+}
+
+/// A delivery as the log shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Delivery {
+    /// Its id.
+    pub id: i64,
+    /// The `webhook-id` header.
+    pub event_id: String,
+    /// e.g. `response.created`.
+    pub event_type: String,
+    /// `pending`, `delivered` or `failed`.
+    pub status: String,
+    /// Attempts made.
+    pub attempts: i64,
+    /// Next attempt, Unix ms (pending only).
+    pub next_at: i64,
+    /// Last HTTP status received.
+    pub last_status: Option<i64>,
+    /// Last error (no answer, refused address…).
+    pub last_error: Option<String>,
+    /// Unix ms.
+    pub created_at: i64,
+    /// Unix ms.
+    pub delivered_at: Option<i64>,
+}
+
+/// A delivery due now, with what sending it needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Due {
+    /// The delivery.
+    pub id: i64,
+    /// Its `next_at` when read (the claim compares it).
+    pub next_at: i64,
+    /// Attempts before this one.
+    pub attempts: i64,
+    /// The `webhook-id`.
+    pub event_id: String,
+    /// The body.
+    pub payload: String,
+    /// The endpoint.
+    pub webhook_id: String,
+    /// Its URL.
+    pub url: String,
+    /// Its secret.
+    pub secret: String,
+}
+
+/// The end of one attempt.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attempt {
+    /// `pending` (try again at `next_at`), `delivered` or `failed`.
+    pub status: &'static str,
+    /// When to try again.
+    pub next_at: i64,
+    /// The HTTP status, if any.
+    pub last_status: Option<i64>,
+    /// What went wrong, if anything.
+    pub last_error: Option<String>,
+}
+
+/// Runs the same query on whichever backend `pool` is.
+macro_rules! on {
+    ($pool:expr, $f:ident($($arg:expr),*)) => {
+        match $pool {
+            Pool::Sqlite(p) => sqlite::$f(p, $($arg),*).await,
+            Pool::Postgres(p) => postgres::$f(p, $($arg),*).await,
+        }
+    };
+}
+
+/// Stores a new endpoint.
+pub async fn create(pool: Pool<'_>, w: &Webhook) -> StoreResult<()> {
+    on!(pool, create(w))
+}
+/// A project's endpoints (`None`: every enabled one).
+pub async fn list(pool: Pool<'_>, project: Option<&str>) -> StoreResult<Vec<Webhook>> {
+    on!(pool, list(project))
+}
+/// One endpoint.
+pub async fn get(pool: Pool<'_>, id: &str) -> StoreResult<Option<Webhook>> {
+    on!(pool, get(id))
+}
+/// Removes an endpoint and its queue.
+pub async fn delete(pool: Pool<'_>, id: &str) -> StoreResult<bool> {
+    on!(pool, delete(id))
+}
+/// Stops deliveries to an endpoint.
+pub async fn disable(pool: Pool<'_>, id: &str, why: &str) -> StoreResult<()> {
+    on!(pool, disable(id, why))
+}
+/// The endpoint's watermark.
+pub async fn watermark(pool: Pool<'_>, id: &str) -> StoreResult<Option<super::analytics::Cursor>> {
+    on!(pool, watermark(id))
+}
+/// Answers past a watermark, oldest first.
+pub async fn answers_after(
+    pool: Pool<'_>,
+    project: &str,
+    after: &super::analytics::Cursor,
+    until: i64,
+    limit: i64,
+) -> StoreResult<Vec<StoredResponse>> {
+    on!(pool, answers_after(project, after, until, limit))
+}
+/// Adds deliveries and moves the watermark, atomically.
+pub async fn enqueue(
+    pool: Pool<'_>,
+    webhook_id: &str,
+    deliveries: &[NewDelivery],
+    watermark: Option<&super::analytics::Cursor>,
+    now: i64,
+) -> StoreResult<()> {
+    on!(pool, enqueue(webhook_id, deliveries, watermark, now))
+}
+/// Deliveries due now.
+pub async fn due(pool: Pool<'_>, now: i64, limit: i64) -> StoreResult<Vec<Due>> {
+    on!(pool, due(now, limit))
+}
+/// Takes a delivery for one attempt.
+pub async fn claim(pool: Pool<'_>, d: &Due, lease_until: i64) -> StoreResult<bool> {
+    on!(pool, claim(d, lease_until))
+}
+/// Records an attempt's end.
+pub async fn finish(pool: Pool<'_>, id: i64, a: &Attempt, now: i64) -> StoreResult<()> {
+    on!(pool, finish(id, a, now))
+}
+/// The endpoint's deliveries, newest first.
+pub async fn log(pool: Pool<'_>, webhook_id: &str, limit: i64) -> StoreResult<Vec<Delivery>> {
+    on!(pool, log(webhook_id, limit))
+}
