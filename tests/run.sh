@@ -22,8 +22,14 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "cargo clippy (wasm32: the widget's browser half)"
 cargo clippy -p nps-widget --target wasm32-unknown-unknown -- -D warnings
 
+step "cargo clippy (wasm32: the dashboard)"
+cargo clippy -p nps-dashboard --target wasm32-unknown-unknown -- -D warnings
+
 step "widget build (wasm-release, wasm-bindgen, wasm-opt, esbuild)"
 bash widget/build.sh
+
+step "dashboard build (wasm-release, wasm-bindgen --target web, wasm-opt, esbuild)"
+bash www/dashboard/build.sh
 
 step "cargo test (unit, property and API integration tests)"
 cargo test --workspace

@@ -23,7 +23,8 @@ const STARTUP_TIMEOUT_MS = 15_000;
  * SQLite file; `restart()` starts it again on the same port with the same
  * database, so a page keeps talking to the same URL. `stop()` ends it and
  * deletes the database.
- * @returns {Promise<{url: string, token: string, halt: () => Promise<void>, restart: () => Promise<void>, stop: () => Promise<void>}>}
+ * `databaseUrl` is its SQLite database, for the CLI (`member add`).
+ * @returns {Promise<{url: string, token: string, databaseUrl: string, halt: () => Promise<void>, restart: () => Promise<void>, stop: () => Promise<void>}>}
  */
 export async function startCollector({ demo = true } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'nps-e2e-collector-'));
@@ -41,6 +42,7 @@ export async function startCollector({ demo = true } = {}) {
   return {
     url,
     token,
+    databaseUrl: `sqlite://${join(dir, 'nps.db')}`,
     async halt() {
       await running.end('SIGKILL');
     },

@@ -1,0 +1,109 @@
+// Shared steps of the dashboard specs: seeding answers, adding team
+// members with the CLI, signing in (session or the admin-token link),
+// screenshots and an axe-core audit.
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+import { ROOT } from './collector.mjs';
+
+const run = promisify(execFile);
+
+/** Where screenshots go (gitignored). */
+export const RESULTS = join(ROOT, 'test-results');
+
+/**
+ * Posts answers through the public API, as the widget would.
+ * @param {{url: string}} collector
+ * @param {{score: number, comment?: string, moment?: string, traits?: object, locale?: string, key?: string}[]} answers
+ */
+export async function seedAnswers(collector, answers) {
+  const ids = [];
+  for (const a of answers) {
+    const id = randomUUID();
+    const body = { id, key: a.key ?? 'demo', score: a.score, comment: a.comment, moment: a.moment, traits: a.traits, locale: a.locale };
+    for (;;) {
+      const r = await fetch(`${collector.url}/api/v1/responses`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+      });
+      if (r.status === 429) { await new Promise((ok) => setTimeout(ok, 250)); continue; }
+      if (!r.ok) throw new Error(`seeding: ${r.status} ${await r.text()}`);
+      break;
+    }
+    ids.push(id);
+  }
+  return ids;
+}
+
+/** Replaces the demo project's timing rules (admin API). */
+export async function putConfig(collector, config, project = 'demo') {
+  const r = await fetch(`${collector.url}/api/v1/projects/${project}/config`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${collector.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(config),
+  });
+  if (!r.ok) throw new Error(`PUT config: ${r.status} ${await r.text()}`);
+}
+
+/** True once the collector has the session API (`GET /api/v1/session` is not a 404). */
+export async function hasSessions(collector) {
+  const r = await fetch(`${collector.url}/api/v1/session`);
+  return r.status !== 404 && r.status !== 405;
+}
+
+/** `nps-collector member add` against the launcher's database. */
+export async function addMember(collector, email, role, password) {
+  const bin = process.env.NPS_COLLECTOR_BIN ?? join(ROOT, 'target/debug/nps-collector');
+  await run(bin, ['member', 'add', '--email', email, '--role', role, '--database-url', collector.databaseUrl], {
+    env: { ...process.env, NPS_MEMBER_PASSWORD: password },
+  });
+}
+
+/** Signs in through the form, with the labels of `lang`. */
+export async function signIn(page, email, password, lang = 'en') {
+  const words = lang === 'fr'
+    ? { email: 'E-mail', password: 'Mot de passe', button: 'Se connecter' }
+    : { email: 'Email', password: 'Password', button: 'Sign in' };
+  await page.getByRole('textbox', { name: words.email }).fill(email);
+  await page.getByRole('textbox', { name: words.password }).fill(password);
+  await page.getByRole('button', { name: words.button, exact: true }).click();
+}
+
+/** Opens the dashboard with the admin token (dev mode: `#token=…`). */
+export async function openWithToken(browser, collector, path = '/dashboard/overview?project=demo') {
+  const page = await browser.newPage();
+  await page.goto(`${collector.url}/dashboard/#token=${collector.token}&project=demo`);
+  await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
+  if (path !== '/dashboard/') await page.goto(`${collector.url}${path}`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return page;
+}
+
+/** Full-page screenshots at 1280 px and 390 px wide: test-results/NAME-desktop.png, NAME-phone.png. */
+export async function screenshots(page, name) {
+  await mkdir(RESULTS, { recursive: true });
+  const size = page.viewportSize();
+  await page.screenshot({ path: join(RESULTS, `${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: join(RESULTS, `${name}-phone.png`), fullPage: true });
+  await page.setViewportSize(size);
+}
+
+let axeSource;
+/**
+ * Runs axe-core on the page (WCAG 2.1 A and AA rules) and returns the
+ * serious and critical violations, each as "rule: target". Injected with
+ * `evaluate`, which the page's CSP does not govern.
+ */
+export async function seriousViolations(page) {
+  axeSource ??= await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${v.help}`));
+}

@@ -1,0 +1,226 @@
+//! What each chart says, in one or two sentences: the text alternative a
+//! screen reader announces before the table.
+
+use nps_protocol::Category;
+
+use crate::i18n::Lang;
+
+/// "50% promoters, 30% passives, 20% detractors."
+pub(crate) fn split(lang: Lang, promoters: u64, passives: u64, detractors: u64) -> String {
+    let total = promoters + passives + detractors;
+    if total == 0 {
+        return lang.t().no_responses.to_owned();
+    }
+    let p = |n: u64| lang.percent(n as f64 / total as f64);
+    match lang {
+        Lang::En => format!(
+            "{} promoters, {} passives, {} detractors, of {}.",
+            p(promoters),
+            p(passives),
+            p(detractors),
+            lang.responses(total)
+        ),
+        Lang::Fr => format!(
+            "{} de promoteurs, {} de passifs, {} de détracteurs, sur {}.",
+            p(promoters),
+            p(passives),
+            p(detractors),
+            lang.responses(total)
+        ),
+    }
+}
+
+/// The most frequent score and how answers lean.
+pub(crate) fn distribution(lang: Lang, counts: &[u64]) -> String {
+    let total: u64 = counts.iter().sum();
+    let Some((top, n)) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(score, n)| (**n, *score))
+        .filter(|_| total > 0)
+    else {
+        return lang.t().no_responses.to_owned();
+    };
+    let in_category = |c: Category| -> u64 {
+        counts
+            .iter()
+            .enumerate()
+            .filter(|(s, _)| Category::of(*s as u8) == Some(c))
+            .map(|(_, n)| n)
+            .sum()
+    };
+    let high = in_category(Category::Promoter);
+    match lang {
+        Lang::En => format!(
+            "The most frequent score is {top} ({}). {} of answers are 9 or 10.",
+            lang.responses(*n),
+            lang.percent(high as f64 / total as f64)
+        ),
+        Lang::Fr => format!(
+            "La note la plus fréquente est {top} ({}). {} des réponses sont 9 ou 10.",
+            lang.responses(*n),
+            lang.percent(high as f64 / total as f64)
+        ),
+    }
+}
+
+/// First and last score of a series with answers, lowest and highest,
+/// and how many periods had none.
+pub(crate) fn trend(lang: Lang, periods: &[(String, Option<f64>)]) -> String {
+    let with: Vec<(&str, f64)> = periods
+        .iter()
+        .filter_map(|(start, v)| Some((start.as_str(), (*v)?)))
+        .collect();
+    let (Some(first), Some(last)) = (with.first(), with.last()) else {
+        return lang.t().no_trend.to_owned();
+    };
+    let low = with.iter().map(|(_, v)| *v).fold(f64::INFINITY, f64::min);
+    let high = with
+        .iter()
+        .map(|(_, v)| *v)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let empty = periods.len() - with.len();
+    let n = |v: f64| lang.num(v);
+    if with.len() == 1 && periods.len() == 1 {
+        return match lang {
+            Lang::En => format!(
+                "One period: NPS {} in the period of {}.",
+                n(first.1),
+                first.0
+            ),
+            Lang::Fr => format!(
+                "Une période : NPS de {} pour la période du {}.",
+                n(first.1),
+                first.0
+            ),
+        };
+    }
+    match lang {
+        Lang::En => {
+            let mut s = format!(
+                "{} periods. NPS {} in the period of {}, {} in the period of {}; lowest {}, highest {}.",
+                periods.len(),
+                n(first.1),
+                first.0,
+                n(last.1),
+                last.0,
+                n(low),
+                n(high)
+            );
+            if empty > 0 {
+                s.push_str(&format!(" {empty} without answers."));
+            }
+            s
+        }
+        Lang::Fr => {
+            let mut s = format!(
+                "{} périodes. NPS de {} pour la période du {}, {} pour celle du {} ; minimum {}, maximum {}.",
+                periods.len(),
+                n(first.1),
+                first.0,
+                n(last.1),
+                last.0,
+                n(low),
+                n(high)
+            );
+            if empty > 0 {
+                s.push_str(&format!(" {empty} sans réponse."));
+            }
+            s
+        }
+    }
+}
+
+/// The highest and lowest segments (and how many are small samples).
+pub(crate) fn segments(lang: Lang, rows: &[(String, Option<f64>, bool)]) -> String {
+    let with: Vec<&(String, Option<f64>, bool)> = rows.iter().filter(|r| r.1.is_some()).collect();
+    let best = with
+        .iter()
+        .max_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal));
+    let worst = with
+        .iter()
+        .min_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal));
+    let (Some(best), Some(worst)) = (best, worst) else {
+        return lang.t().no_segments.to_owned();
+    };
+    let small = rows.iter().filter(|r| r.2).count();
+    let n = |v: Option<f64>| lang.num(v.unwrap_or_default());
+    match lang {
+        Lang::En => format!(
+            "{} segments. Highest: {} at {}; lowest: {} at {}. {small} with fewer than 30 answers.",
+            rows.len(),
+            best.0,
+            n(best.1),
+            worst.0,
+            n(worst.1)
+        ),
+        Lang::Fr => format!(
+            "{} segments. Le plus haut : {} à {} ; le plus bas : {} à {}. {small} avec moins de 30 réponses.",
+            rows.len(),
+            best.0,
+            n(best.1),
+            worst.0,
+            n(worst.1)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_split_reads_as_shares_of_the_total() {
+        assert_eq!(
+            split(Lang::En, 5, 3, 2),
+            "50% promoters, 30% passives, 20% detractors, of 10 responses."
+        );
+        assert_eq!(split(Lang::En, 0, 0, 0), "No responses yet");
+    }
+
+    #[test]
+    fn the_distribution_names_the_most_frequent_score() {
+        let mut counts = vec![0; 11];
+        counts[9] = 4;
+        counts[3] = 4;
+        counts[10] = 1;
+        assert_eq!(
+            distribution(Lang::En, &counts),
+            "The most frequent score is 9 (4 responses). 56% of answers are 9 or 10."
+        );
+    }
+
+    #[test]
+    fn the_trend_names_its_ends_extremes_and_gaps() {
+        let periods = vec![
+            ("2026-11-02".to_owned(), Some(10.0)),
+            ("2026-11-09".to_owned(), None),
+            ("2026-11-16".to_owned(), Some(-5.5)),
+            ("2026-11-23".to_owned(), Some(30.0)),
+        ];
+        let s = trend(Lang::En, &periods);
+        assert!(
+            s.starts_with(
+                "4 periods. NPS 10 in the period of 2026-11-02, 30 in the period of 2026-11-23"
+            ),
+            "{s}"
+        );
+        assert!(
+            s.contains("lowest -5.5, highest 30. 1 without answers."),
+            "{s}"
+        );
+        assert_eq!(trend(Lang::Fr, &[]), Lang::Fr.t().no_trend);
+    }
+
+    #[test]
+    fn segments_name_the_highest_and_the_lowest() {
+        let rows = vec![
+            ("pro".to_owned(), Some(40.0), false),
+            ("free".to_owned(), Some(-10.0), true),
+        ];
+        assert_eq!(
+            segments(Lang::En, &rows),
+            "2 segments. Highest: pro at 40; lowest: free at -10. 1 with fewer than 30 answers."
+        );
+    }
+}

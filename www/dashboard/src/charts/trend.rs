@@ -1,0 +1,98 @@
+//! The NPS over time: a line per run of periods with answers, the 95%
+//! interval as a band behind it, with a sentence and a table.
+
+use yew::prelude::*;
+
+use super::geometry::{trend, x_of, Axis, Sample};
+use super::summary;
+use crate::web::components::table::TableRegion;
+use crate::web::ctx::use_ctx;
+use crate::wire::TrendPoint;
+
+/// Props of [`TrendChart`].
+#[derive(Properties, PartialEq)]
+pub(crate) struct TrendChartProps {
+    pub(crate) points: Vec<TrendPoint>,
+}
+
+const W: f64 = 320.0;
+const H: f64 = 150.0;
+const LEFT: f64 = 40.0;
+const TOP: f64 = 10.0;
+
+/// The trend chart.
+#[function_component]
+pub(crate) fn TrendChart(props: &TrendChartProps) -> Html {
+    let ctx = use_ctx();
+    let (t, lang) = (ctx.t(), ctx.lang);
+    let samples: Vec<Sample> = props
+        .points
+        .iter()
+        .map(|p| Sample {
+            value: p.nps,
+            band: p.ci95.map(|i| (i.low, i.high)),
+        })
+        .collect();
+    let axis = Axis::fitting(&samples, H);
+    let shape = trend(&samples, &axis, W);
+    let periods: Vec<(String, Option<f64>)> = props
+        .points
+        .iter()
+        .map(|p| (p.start.clone(), p.nps))
+        .collect();
+    let n = props.points.len();
+    let label_at = |i: usize| {
+        props
+            .points
+            .get(i)
+            .map(|p| p.start.clone())
+            .unwrap_or_default()
+    };
+    html! {
+        <figure class="chart trend">
+            <svg viewBox={format!("0 0 {} {}", W + LEFT + 20.0, H + TOP + 30.0)} role="img"
+                aria-labelledby="trend-title trend-summary" focusable="false">
+                <g transform={format!("translate({LEFT} {TOP})")}>
+                    { for axis.ticks().into_iter().map(|v| html! {
+                        <g class="tick">
+                            <line x1="0" x2={W.to_string()} y1={axis.y(v).to_string()} y2={axis.y(v).to_string()} />
+                            <text x="-6" y={(axis.y(v) + 4.0).to_string()} text-anchor="end">{ lang.num(v) }</text>
+                        </g>
+                    }) }
+                    { for shape.bands.iter().map(|b| html! { <polygon class="band" points={b.clone()} /> }) }
+                    { for shape.lines.iter().map(|d| html! { <path class="line" d={d.clone()} /> }) }
+                    { for shape.dots.iter().map(|(x, y)| html! { <circle class="dot" cx={x.to_string()} cy={y.to_string()} r="3.5" /> }) }
+                    if n > 0 {
+                        <text class="axis" x="0" y={(H + 22.0).to_string()} text-anchor="start">{ label_at(0) }</text>
+                    }
+                    if n > 1 {
+                        <text class="axis" x={x_of(n - 1, n, W).to_string()} y={(H + 22.0).to_string()} text-anchor="end">{ label_at(n - 1) }</text>
+                    }
+                </g>
+            </svg>
+            <p id="trend-summary" class="summary">{ summary::trend(lang, &periods) }{ " " }{ t.band_note }</p>
+            <details>
+                <summary>{ t.show_table }</summary>
+                <TableRegion label={t.trend_title}>
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{ t.period_start }</th><th scope="col">{ "NPS" }</th>
+                            <th scope="col">{ t.low }</th><th scope="col">{ t.high }</th><th scope="col">{ t.answers }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for props.points.iter().map(|p| html! {
+                                <tr>
+                                    <th scope="row">{ p.start.clone() }</th>
+                                    <td>{ p.nps.map(|v| lang.num(v)).unwrap_or_else(|| "–".into()) }</td>
+                                    <td>{ p.ci95.map(|i| i.low.to_string()).unwrap_or_else(|| "–".into()) }</td>
+                                    <td>{ p.ci95.map(|i| i.high.to_string()).unwrap_or_else(|| "–".into()) }</td>
+                                    <td>{ p.responses }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </TableRegion>
+            </details>
+        </figure>
+    }
+}

@@ -1,0 +1,139 @@
+//! One answer of the feed: score, comment (as text), who and when, and its
+//! tags with add and remove.
+
+use gloo_net::http::Method;
+use nps_protocol::Category;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::web::api::{segment, ApiError};
+use crate::web::components::load::Failure;
+use crate::web::ctx::use_ctx;
+use crate::wire::{Answer, Tags};
+
+/// Props of [`Item`].
+#[derive(Properties, PartialEq)]
+pub(crate) struct ItemProps {
+    pub(crate) answer: Answer,
+    pub(crate) project: AttrValue,
+}
+
+/// "Score 9, promoter".
+pub(crate) fn score_label(lang: Lang, score: u8) -> String {
+    let t = lang.t();
+    let category = match Category::of(score) {
+        Some(Category::Promoter) => t.promoters,
+        Some(Category::Passive) => t.passives,
+        _ => t.detractors,
+    };
+    format!("{} {score} ({category})", t.score)
+}
+
+/// One answer.
+#[function_component]
+pub(crate) fn Item(props: &ItemProps) -> Html {
+    let ctx = use_ctx();
+    let (t, lang) = (ctx.t(), ctx.lang);
+    let a = &props.answer;
+    let tags = use_state(|| a.tags.clone());
+    let error = use_state(|| None::<ApiError>);
+    let input = use_node_ref();
+    let change = {
+        let (tags, error, api) = (tags.clone(), error.clone(), ctx.api.clone());
+        let (id, project) = (a.id.clone(), props.project.clone());
+        Callback::from(move |(add, tag): (bool, String)| {
+            let (tags, error, api) = (tags.clone(), error.clone(), api.clone());
+            let project = segment(&project);
+            let (method, path, body) = if add {
+                (
+                    Method::POST,
+                    format!("/api/v1/responses/{}/tags?project={project}", segment(&id)),
+                    Some(serde_json::json!({ "tag": tag })),
+                )
+            } else {
+                (
+                    Method::DELETE,
+                    format!(
+                        "/api/v1/responses/{}/tags/{}?project={project}",
+                        segment(&id),
+                        segment(&tag)
+                    ),
+                    None,
+                )
+            };
+            spawn_local(async move {
+                match api.send::<Tags>(method, &path, body.as_ref()).await {
+                    Ok(now) => {
+                        tags.set(now.tags);
+                        error.set(None);
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        })
+    };
+    let on_add = {
+        let (change, input) = (change.clone(), input.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(i) = input.cast::<HtmlInputElement>() {
+                let tag = i.value().trim().to_owned();
+                if !tag.is_empty() {
+                    change.emit((true, tag));
+                    i.set_value("");
+                }
+            }
+        })
+    };
+    let category = crate::charts::class_of(a.score);
+    let when = a
+        .created_at
+        .get(..16)
+        .unwrap_or(&a.created_at)
+        .replace('T', " ");
+    let mut meta = vec![when];
+    meta.extend(a.moment.clone());
+    meta.push(
+        a.user_id
+            .clone()
+            .map_or_else(|| t.anonymous.to_owned(), |u| format!("{} {u}", t.user)),
+    );
+    meta.extend(a.locale.clone());
+    let traits: Vec<String> = a
+        .traits
+        .iter()
+        .map(|(k, v)| format!("{k}={}", crate::rules::trait_value(v)))
+        .collect();
+    html! {
+        <li>
+            <span class={classes!("badge", category)} role="img" aria-label={score_label(lang, a.score)}>{ a.score }</span>
+            <div class="body">
+                if let Some(c) = a.comment.as_ref().filter(|c| !c.trim().is_empty()) {
+                    <p class="comment">{ c.clone() }</p>
+                } else {
+                    <p class="muted">{ t.no_comment }</p>
+                }
+                <p class="meta">{ meta.join(" · ") }</p>
+                if !traits.is_empty() { <p class="meta">{ traits.join(", ") }</p> }
+                <ul class="chips" aria-label={t.tags}>
+                    { for tags.iter().map(|tag| {
+                        let (change, name) = (change.clone(), tag.clone());
+                        let onclick = Callback::from(move |_| change.emit((false, name.clone())));
+                        html! {
+                            <li class="chip">{ tag.clone() }
+                                <button type="button" aria-label={lang.remove_tag(tag)} {onclick}>{ "×" }</button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+                <form class="add-tag" onsubmit={on_add}>
+                    <input ref={input} type="text" aria-label={t.add_tag} placeholder={t.add_tag} maxlength="64" />
+                    <button type="submit" class="quiet">{ t.add }</button>
+                </form>
+                if let Some(e) = &*error { <Failure error={e.clone()} /> }
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,179 @@
+//! Overview: the score with its 95% interval and sample size, the change
+//! against the previous period in words, the split, the distribution, the
+//! trend with its band, response rates per moment and the latest comments.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::charts::{Distribution, Split, TrendChart};
+use crate::dates::Day;
+use crate::filters::Filters;
+use crate::i18n::Lang;
+use crate::web::components::filter_bar::FilterBar;
+use crate::web::components::load::show;
+use crate::web::components::page_title::PageTitle;
+use crate::web::components::table::TableRegion;
+use crate::web::ctx::{go, use_ctx, use_projects, use_query};
+use crate::web::hooks::use_fetch;
+use crate::web::routes::Route;
+use crate::wire::{Compare, MomentRate, Page, Stats, Trend};
+
+/// The overview page.
+#[function_component]
+pub(crate) fn Overview() -> Html {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let query = use_query();
+    let project = use_projects().current.unwrap_or_default();
+    let filters = Filters::from_query(&query);
+    let api = filters.api(&project);
+    let today = Day::from_millis(js_sys::Date::now());
+    let interval = query
+        .get("interval")
+        .filter(|i| matches!(*i, "day" | "week" | "month"))
+        .unwrap_or("week")
+        .to_owned();
+    let stats = use_fetch::<Stats>(Some(format!("/api/v1/stats?{}", api.encode())), 0);
+    let compare = use_fetch::<Compare>(
+        Some(format!(
+            "/api/v1/stats/compare?{}",
+            filters.compare_api(&project, today).encode()
+        )),
+        0,
+    );
+    let trend = use_fetch::<Trend>(
+        Some(format!(
+            "/api/v1/stats/trend?{}&interval={interval}",
+            api.encode()
+        )),
+        0,
+    );
+    let latest = use_fetch::<Page>(
+        Some(format!(
+            "/api/v1/responses?{}&has_comment=true&limit=5",
+            api.encode()
+        )),
+        0,
+    );
+    let navigator = use_navigator();
+    let on_interval = {
+        let query = query.clone();
+        Callback::from(move |e: Event| {
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            go(
+                navigator.as_ref(),
+                &Route::Overview,
+                &query.clone().with("interval", Some(&v)),
+                true,
+            );
+        })
+    };
+    let lang = ctx.lang;
+    html! {
+        <>
+        <PageTitle title={t.overview_title} />
+        <FilterBar />
+        <div class="grid">
+            <section class="card score" aria-labelledby="nps-title">
+                <h2 id="nps-title">{ t.nps }</h2>
+                { show(&stats, |s| score(lang, s)) }
+            </section>
+            <section class="card" aria-labelledby="change-title">
+                <h2 id="change-title">{ t.change_title }</h2>
+                { show(&compare, |c| html! {
+                    <p class={classes!("change", c.significant.then_some("significant"))}>
+                        { if lang == Lang::Fr { c.summary_fr.clone() } else { c.summary_en.clone() } }
+                    </p>
+                }) }
+            </section>
+            <section class="card" aria-labelledby="split-title">
+                <h2 id="split-title">{ t.split_title }</h2>
+                { show(&stats, |s| html! { <Split promoters={s.promoters} passives={s.passives} detractors={s.detractors} /> }) }
+            </section>
+            <section class="card" aria-labelledby="dist-title">
+                <h2 id="dist-title">{ t.distribution_title }</h2>
+                { show(&stats, |s| html! { <Distribution counts={s.distribution.clone()} /> }) }
+            </section>
+            <section class="card wide" aria-labelledby="trend-title">
+                <div class="card-head">
+                    <h2 id="trend-title">{ t.trend_title }</h2>
+                    <div class="inline-field">
+                        <label for="trend-interval">{ t.trend_interval }</label>
+                        <select id="trend-interval" onchange={on_interval}>
+                            { for [("day", t.day), ("week", t.week), ("month", t.month)].into_iter().map(|(v, name)| html! {
+                                <option value={v} selected={interval == v}>{ name }</option>
+                            }) }
+                        </select>
+                    </div>
+                </div>
+                { show(&trend, |tr| html! { <TrendChart points={tr.points.clone()} /> }) }
+            </section>
+            <section class="card wide" aria-labelledby="moments-title">
+                <h2 id="moments-title">{ t.moments_title }</h2>
+                { show(&stats, |s| moments(lang, &s.moments)) }
+            </section>
+            <section class="card wide" aria-labelledby="latest-title">
+                <h2 id="latest-title">{ t.comments_title }</h2>
+                { show(&latest, |p| html! {
+                    <ul class="comments">
+                        { for p.items.iter().map(|a| html! {
+                            <li>
+                                <span class={classes!("badge", crate::charts::class_of(a.score))}>{ a.score }</span>
+                                <p class="comment">{ a.comment.clone().unwrap_or_default() }</p>
+                            </li>
+                        }) }
+                    </ul>
+                }) }
+            </section>
+        </div>
+        </>
+    }
+}
+
+/// The big number, its interval, the sample and what more would buy.
+fn score(lang: Lang, s: &Stats) -> Html {
+    let t = lang.t();
+    let Some(nps) = s.nps else {
+        return html! { <p class="muted">{ t.no_responses }</p> };
+    };
+    html! {
+        <>
+            <p class="big"><output aria-label={t.nps}>{ lang.num(nps) }</output></p>
+            if let Some(ci) = s.ci95 {
+                <p class="interval">{ lang.interval(ci.low, ci.high) }</p>
+            }
+            <p class="muted">{ format!("n = {}", s.responses) }{ " · " }{ lang.responses(s.responses) }</p>
+            if s.needed_for_5 > 0 {
+                <p class="muted small">{ lang.needed(s.needed_for_5, s.needed_for_10) }</p>
+            }
+        </>
+    }
+}
+
+/// Response rate per moment.
+fn moments(lang: Lang, rows: &[MomentRate]) -> Html {
+    let t = lang.t();
+    if rows.is_empty() {
+        return html! { <p class="muted">{ t.no_moments }</p> };
+    }
+    html! {
+        <TableRegion label={t.moments_title}>
+            <table>
+                <thead><tr>
+                    <th scope="col">{ t.moment }</th><th scope="col">{ t.shown }</th><th scope="col">{ t.answered }</th>
+                    <th scope="col">{ t.opted_out }</th><th scope="col">{ t.response_rate }</th>
+                </tr></thead>
+                <tbody>
+                    { for rows.iter().map(|m| html! {
+                        <tr>
+                            <th scope="row">{ m.moment.clone() }</th><td>{ m.shown }</td><td>{ m.answered }</td><td>{ m.opted_out }</td>
+                            <td>{ m.response_rate.map(|r| lang.percent(r)).unwrap_or_else(|| "–".into()) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </TableRegion>
+    }
+}

@@ -1,0 +1,277 @@
+//! Timing: the project's timing rules as a form, validated by the
+//! collector (a 422 `invalid_config` is shown next to the field it names),
+//! and the rules in plain words. The live preview is a placeholder (see
+//! `components::preview`).
+
+mod moment;
+
+use std::collections::BTreeMap;
+
+use gloo_net::http::Method;
+use nps_protocol::{Moment, WidgetConfig};
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{FormData, HtmlFormElement};
+use yew::prelude::*;
+
+use crate::rules::{self, Blame};
+use crate::web::api::segment;
+use crate::web::components::page_title::PageTitle;
+use crate::web::components::preview::WidgetPreview;
+use crate::web::ctx::{use_ctx, use_projects};
+
+/// Errors to show, by field name (`""` for the form).
+pub(crate) type FieldErrors = BTreeMap<String, String>;
+
+/// A form field's value read as an optional whole number.
+pub(crate) fn number(
+    data: &FormData,
+    name: &str,
+    errors: &mut FieldErrors,
+    bad: &str,
+) -> Option<u32> {
+    let raw = data.get(name).as_string().unwrap_or_default();
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return None;
+    }
+    raw.parse()
+        .map_err(|_| errors.insert(name.to_owned(), bad.to_owned()))
+        .ok()
+}
+
+/// The timing page.
+#[function_component]
+pub(crate) fn Timing() -> Html {
+    let ctx = use_ctx();
+    let t = ctx.t();
+    let projects = use_projects();
+    let Some(project) = projects.project().cloned() else {
+        return html! { <PageTitle title={t.timing_title} /> };
+    };
+    let config = project.config.clone();
+    let keys = use_state(|| (0..config.moments.len()).collect::<Vec<usize>>());
+    let next_key = use_mut_ref(|| config.moments.len());
+    let errors = use_state(FieldErrors::new);
+    let saved = use_state(|| false);
+    {
+        // Another project (or its rules reloaded): rows follow its moments.
+        let (keys, next_key, n) = (keys.clone(), next_key.clone(), config.moments.len());
+        use_effect_with((project.key.clone(), n), move |_| {
+            keys.set((0..n).collect());
+            *next_key.borrow_mut() = n;
+        });
+    }
+    let onsubmit = {
+        let (keys, errors, saved) = (keys.clone(), errors.clone(), saved.clone());
+        let (api, reload, original, key) = (
+            ctx.api.clone(),
+            projects.reload.clone(),
+            config.clone(),
+            project.key.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(form) = e.target_dyn_into::<HtmlFormElement>() else {
+                return;
+            };
+            let Ok(data) = FormData::new_with_form(&form) else {
+                return;
+            };
+            let mut found = FieldErrors::new();
+            let config = read(&data, &keys, &original, t, &mut found);
+            saved.set(false);
+            if !found.is_empty() {
+                errors.set(found);
+                return;
+            }
+            let (api, errors, saved, reload) =
+                (api.clone(), errors.clone(), saved.clone(), reload.clone());
+            let path = format!("/api/v1/projects/{}/config", segment(&key));
+            spawn_local(async move {
+                match api
+                    .send::<WidgetConfig>(Method::PUT, &path, Some(&config))
+                    .await
+                {
+                    Ok(_) => {
+                        errors.set(FieldErrors::new());
+                        saved.set(true);
+                        reload.emit(());
+                    }
+                    Err(e) => {
+                        let field = match rules::blame(&e.message) {
+                            Blame::Field(f) => f,
+                            Blame::Moment(Some(event)) => format!("moment:{event}"),
+                            Blame::Quiet => "quiet_after".into(),
+                            Blame::Exclusions => "exclude_if_recent".into(),
+                            Blame::AllowedTraits => "allowed_traits".into(),
+                            Blame::Moment(None) | Blame::Form => String::new(),
+                        };
+                        let text = if e.status == 403 {
+                            t.forbidden.to_owned()
+                        } else {
+                            e.message
+                        };
+                        errors.set(FieldErrors::from([(field, text)]));
+                    }
+                }
+            });
+        })
+    };
+    let add = {
+        let (keys, next_key) = (keys.clone(), next_key.clone());
+        Callback::from(move |_| {
+            let mut k = (*keys).clone();
+            k.push(*next_key.borrow());
+            *next_key.borrow_mut() += 1;
+            keys.set(k);
+        })
+    };
+    let remove = {
+        let keys = keys.clone();
+        Callback::from(move |key: usize| {
+            keys.set(keys.iter().copied().filter(|k| *k != key).collect());
+        })
+    };
+    let field = |name: &'static str, label: &'static str, value: String| {
+        let error = errors.get(name).cloned();
+        let id = format!("t-{name}");
+        html! {
+            <div class="field">
+                <label for={id.clone()}>{ label }</label>
+                <input id={id.clone()} {name} type="text" inputmode="decimal" value={value}
+                    aria-invalid={error.is_some().then_some("true")}
+                    aria-describedby={error.is_some().then(|| format!("{id}-error"))} />
+                if let Some(e) = error { <p class="field-error" id={format!("{id}-error")}>{ e }</p> }
+            </div>
+        }
+    };
+    let area = |name: &'static str, label: &'static str, value: String| {
+        let error = errors.get(name).cloned();
+        let id = format!("t-{name}");
+        html! {
+            <div class="field">
+                <label for={id.clone()}>{ label }</label>
+                <textarea id={id.clone()} {name} value={value} rows="3"
+                    aria-invalid={error.is_some().then_some("true")}
+                    aria-describedby={error.is_some().then(|| format!("{id}-error"))} />
+                if let Some(e) = error { <p class="field-error" id={format!("{id}-error")}>{ e }</p> }
+            </div>
+        }
+    };
+    let c = &config;
+    let quiet = c
+        .quiet_after
+        .iter()
+        .map(|q| format!("{}={}", q.event, q.hours))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let exclusions = c
+        .exclude_if_recent
+        .iter()
+        .map(|x| format!("{}={}", x.name, x.days))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let first = c
+        .moments
+        .first()
+        .and_then(|m| m.texts.as_ref())
+        .and_then(|t| t.get(ctx.lang.code()))
+        .and_then(|x| x.question.clone());
+    html! {
+        <>
+        <PageTitle title={t.timing_title} intro={t.timing_intro} />
+        <section class="card" aria-labelledby="summary-title">
+            <h2 id="summary-title">{ t.summary }</h2>
+            <ul class="rules-summary">{ for rules::summary(ctx.lang, c).into_iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+        </section>
+        <form class="card" {onsubmit} aria-labelledby="rules-form-title" novalidate=true key={project.key.clone()}>
+            <h2 id="rules-form-title">{ t.moments }</h2>
+            if let Some(e) = errors.get("") { <p class="error" role="alert">{ format!("{} {e}", t.fix_errors) }</p> }
+            { for keys.iter().map(|k| {
+                let original: Option<Moment> = c.moments.get(*k).cloned();
+                let error = original.as_ref().and_then(|m| errors.get(&format!("moment:{}", m.event)).cloned());
+                html! { <moment::MomentFields key={*k} id={*k} moment={original} {error} errors={(*errors).clone()} on_remove={remove.clone()} /> }
+            }) }
+            <div class="actions"><button type="button" onclick={add}>{ t.add_moment }</button></div>
+            <div class="form-grid">
+                { field("sampling_percent", t.sampling, ctx.lang.num(c.sampling_percent).replace(',', ".")) }
+                { field("min_days_between_prompts", t.min_days_between, c.min_days_between_prompts.to_string()) }
+                { field("days_after_response", t.days_after_response, c.days_after_response.to_string()) }
+                { field("days_after_decline", t.days_after_decline, c.days_after_decline.to_string()) }
+                { field("days_after_snooze", t.days_after_snooze, c.days_after_snooze.to_string()) }
+                { field("max_snoozes", t.max_snoozes, c.max_snoozes.to_string()) }
+            </div>
+            <div class="form-grid">
+                { area("quiet_after", t.quiet_after, quiet) }
+                { area("exclude_if_recent", t.exclude_if_recent, exclusions) }
+            </div>
+            <div class="check"><input id="t-dnt" name="respect_dnt" type="checkbox" checked={c.respect_dnt} /><label for="t-dnt">{ t.respect_dnt }</label></div>
+            <div class="check"><input id="t-anon" name="anonymous" type="checkbox" checked={c.anonymous} /><label for="t-anon">{ t.anonymous_survey }</label></div>
+            { field("allowed_traits", t.allowed_traits, c.allowed_traits.join(", ")) }
+            <div class="actions">
+                <button type="submit" class="primary">{ t.save_rules }</button>
+                <span role="status">{ if *saved { t.rules_saved } else { "" } }</span>
+            </div>
+        </form>
+        <WidgetPreview question={first.unwrap_or_else(|| default_question(ctx.lang).to_owned())} locale={ctx.lang.code()} />
+        </>
+    }
+}
+
+/// The widget's default question (shown by the preview placeholder).
+pub(crate) fn default_question(lang: crate::i18n::Lang) -> &'static str {
+    match lang {
+        crate::i18n::Lang::En => "How likely are you to recommend us to a friend or colleague?",
+        crate::i18n::Lang::Fr => {
+            "Quelle est la probabilité que vous nous recommandiez à un ami ou à un collègue ?"
+        }
+    }
+}
+
+/// The rules as typed; problems found before sending go into `errors`.
+fn read(
+    data: &FormData,
+    keys: &[usize],
+    original: &WidgetConfig,
+    t: &'static crate::i18n::Texts,
+    errors: &mut FieldErrors,
+) -> WidgetConfig {
+    let text = |n: &str| data.get(n).as_string().unwrap_or_default();
+    let mut c = original.clone();
+    c.moments = keys
+        .iter()
+        .filter_map(|k| moment::read(data, *k, original, t, errors))
+        .collect();
+    let raw = text("sampling_percent").trim().replace(',', ".");
+    match raw.parse::<f64>() {
+        Ok(v) => c.sampling_percent = v,
+        Err(_) => drop(errors.insert("sampling_percent".into(), t.bad_line.into())),
+    }
+    for (name, slot) in [
+        ("min_days_between_prompts", &mut c.min_days_between_prompts),
+        ("days_after_response", &mut c.days_after_response),
+        ("days_after_decline", &mut c.days_after_decline),
+        ("days_after_snooze", &mut c.days_after_snooze),
+        ("max_snoozes", &mut c.max_snoozes),
+    ] {
+        if let Some(v) = number(data, name, errors, t.bad_line) {
+            *slot = v;
+        }
+    }
+    c.days_after_prompt = c.min_days_between_prompts;
+    match rules::parse_quiet(&text("quiet_after")) {
+        Ok(q) => c.quiet_after = q,
+        Err(line) => drop(errors.insert("quiet_after".into(), format!("{} ({line})", t.bad_line))),
+    }
+    match rules::parse_exclusions(&text("exclude_if_recent")) {
+        Ok(x) => c.exclude_if_recent = x,
+        Err(line) => drop(errors.insert(
+            "exclude_if_recent".into(),
+            format!("{} ({line})", t.bad_line),
+        )),
+    }
+    c.respect_dnt = data.get("respect_dnt").as_string().is_some();
+    c.anonymous = data.get("anonymous").as_string().is_some();
+    c.allowed_traits = rules::parse_list(&text("allowed_traits"));
+    c
+}
