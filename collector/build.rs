@@ -5,7 +5,13 @@
 //! be missed.
 
 fn main() {
-    for dir in ["migrations", "../widget/dist", "../www"] {
+    // Only what is embedded: the dashboard crate's sources are not.
+    for dir in [
+        "migrations",
+        "../widget/dist",
+        "../www/demo",
+        "../www/dashboard/dist",
+    ] {
         println!("cargo:rerun-if-changed={dir}");
     }
 }

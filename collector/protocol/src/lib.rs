@@ -215,6 +215,32 @@ pub struct WidgetConfig {
     /// In an anonymous project, the traits the widget may still send for
     /// segmenting: coarse ones the project chose (e.g. `plan`, `team`).
     pub allowed_traits: Vec<String>,
+    /// How the prompt looks.
+    pub appearance: Appearance,
+}
+
+/// The prompt's look, set on the dashboard's Look page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct Appearance {
+    /// Brand colour `#rrggbb` of the buttons and the chosen score (white
+    /// text on it must reach WCAG AA, 4.5:1); `None`: the default blue.
+    pub brand_color: Option<String>,
+    /// `bottom-right` (default), `bottom-left` or `center`.
+    pub position: String,
+    /// `light` (default), `dark`, or `auto` (the visitor's system setting).
+    pub theme: String,
+}
+
+impl Default for Appearance {
+    fn default() -> Self {
+        Self {
+            brand_color: None,
+            position: "bottom-right".to_owned(),
+            theme: "light".to_owned(),
+        }
+    }
 }
 
 impl Default for WidgetConfig {
@@ -234,6 +260,7 @@ impl Default for WidgetConfig {
             anonymous: false,
             respect_dnt: false,
             allowed_traits: Vec::new(),
+            appearance: Appearance::default(),
         }
     }
 }

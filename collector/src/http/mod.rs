@@ -109,7 +109,13 @@ pub fn app(state: AppState) -> Router {
     // answers 405 to OPTIONS before route middleware runs.)
     let cors = CorsLayer::new()
         .allow_origin(Any)
-        .allow_methods([Method::GET, Method::POST, Method::PATCH])
+        .allow_methods([
+            Method::GET,
+            Method::POST,
+            Method::PUT,
+            Method::PATCH,
+            Method::DELETE,
+        ])
         .allow_headers([header::CONTENT_TYPE])
         // The widget's outbox honours Retry-After on 429/503 from any origin.
         .expose_headers([header::RETRY_AFTER])
