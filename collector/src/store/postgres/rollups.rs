@@ -1,8 +1,10 @@
 //! PostgreSQL's share of the roll-ups: a batch's new responses, counted
 //! per key in Rust first (one `ON CONFLICT DO UPDATE` may touch a row only
-//! once), then added with one `UNNEST` statement per table.
+//! once), then added with one `UNNEST` statement per table. The keys go in
+//! sorted order, so the two writers lock shared roll-up rows in the same
+//! order and wait for each other instead of deadlocking.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use sqlx::{Postgres, Transaction};
 
@@ -18,9 +20,9 @@ pub(super) async fn count(
     if responses.is_empty() {
         return Ok(());
     }
-    let mut daily: HashMap<(String, i64, String, String, i64), i64> = HashMap::new();
-    let mut tenure: HashMap<(String, i64, &'static str, i64), i64> = HashMap::new();
-    let mut traits: HashMap<(String, String, String, i64, i64), i64> = HashMap::new();
+    let mut daily: BTreeMap<(String, i64, String, String, i64), i64> = BTreeMap::new();
+    let mut tenure: BTreeMap<(String, i64, &'static str, i64), i64> = BTreeMap::new();
+    let mut traits: BTreeMap<(String, String, String, i64, i64), i64> = BTreeMap::new();
     for (r, at) in responses {
         let k = keys(r, *at);
         let project = r.key.as_str().to_owned();

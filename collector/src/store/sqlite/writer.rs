@@ -154,10 +154,10 @@ fn count_in_rollups<'a>(
     tx: &rusqlite::Transaction<'_>,
     created: impl Iterator<Item = (&'a ValidResponse, i64)>,
 ) -> rusqlite::Result<()> {
-    use std::collections::HashMap;
-    let mut daily: HashMap<(&str, i64, String, String, i64), i64> = HashMap::new();
-    let mut tenure: HashMap<(&str, i64, &'static str, i64), i64> = HashMap::new();
-    let mut traits: HashMap<(&str, String, String, i64, i64), i64> = HashMap::new();
+    use std::collections::BTreeMap as Map;
+    let mut daily: Map<(&str, i64, String, String, i64), i64> = Map::new();
+    let mut tenure: Map<(&str, i64, &'static str, i64), i64> = Map::new();
+    let mut traits: Map<(&str, String, String, i64, i64), i64> = Map::new();
     for (r, at_ms) in created {
         let k = keys(r, at_ms);
         let project = r.key.as_str();
