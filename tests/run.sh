@@ -19,13 +19,14 @@ cargo fmt --all -- --check
 step "cargo clippy (native: collector, protocol, widget rules)"
 cargo clippy --workspace --all-targets -- -D warnings
 
-step "cargo clippy (wasm32: the widget's browser half)"
+step "cargo clippy (wasm32: the widget's core and its ui module)"
 cargo clippy -p nps-widget --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p nps-widget-ui --target wasm32-unknown-unknown --features module,small-alloc -- -D warnings
 
 step "cargo clippy (wasm32: the dashboard)"
 cargo clippy -p nps-dashboard --target wasm32-unknown-unknown -- -D warnings
 
-step "widget build (wasm-release, wasm-bindgen, wasm-opt, esbuild)"
+step "widget build (core + ui wasm, wasm-bindgen, wasm-opt, esbuild, precompressed copies, byte budget)"
 bash widget/build.sh
 
 step "dashboard build (wasm-release, wasm-bindgen --target web, wasm-opt, esbuild)"
@@ -34,9 +35,9 @@ bash www/dashboard/build.sh
 step "cargo test (unit, property and API integration tests)"
 cargo test --workspace
 
-step "widget component tests in headless Chromium (wasm-bindgen-test)"
+step "widget tests in headless Chromium (wasm-bindgen-test): components, JSON conformance with nps-protocol"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test -p nps-widget --target wasm32-unknown-unknown --test browser
+  cargo test -p nps-widget --target wasm32-unknown-unknown --test browser --test conformance
 
 step "API integration tests again, on PostgreSQL"
 pg_url=$(bash tests/support/ensure-postgres.sh)

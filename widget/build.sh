@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
-# Builds the browser widget into widget/dist/: widget.js (loader + glue,
-# minified) and nps-<hash>.wasm, then prints their sizes.
+# Builds the browser widget into widget/dist/, then prints the sizes and
+# fails past the byte budget:
+#   widget.js          the loader with the core's glue (minified)
+#   nps-<hash>.wasm    the core (rules, controller, outbox; no Yew), always loaded
+#   ui-<hash>.js/.wasm the prompt's UI (Yew), loaded only when a prompt is due
+# and beside each a brotli (.br) and gzip (.gz) copy, which the collector
+# serves as they are.
 #
 #   widget/build.sh            # from any directory
 #
@@ -48,50 +53,78 @@ nightly_ready() {
     rustup component list --toolchain nightly --installed 2>/dev/null | grep -q '^rust-src' &&
     rustup target list --toolchain nightly --installed 2>/dev/null | grep -qx wasm32-unknown-unknown
 }
+CRATES=(-p nps-widget -p nps-widget-ui --features nps-widget-ui/module,nps-widget-ui/small-alloc)
 if nightly_ready; then
-  echo "==> cargo +nightly build (wasm-release, build-std, panic=immediate-abort)"
+  echo "==> cargo +nightly build (wasm-release, build-std, panic=immediate-abort): core and ui"
   NIGHTLY_DIR="$TARGET_DIR/wasm-nightly"
   RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" CARGO_TARGET_DIR="$NIGHTLY_DIR" \
     cargo +nightly build --manifest-path "$REPO/Cargo.toml" --profile wasm-release \
-    -Z build-std=std,panic_abort --target wasm32-unknown-unknown -p nps-widget
-  WASM_IN="$NIGHTLY_DIR/wasm32-unknown-unknown/wasm-release/nps_widget.wasm"
+    -Z build-std=std,panic_abort --target wasm32-unknown-unknown "${CRATES[@]}"
+  OUT="$NIGHTLY_DIR/wasm32-unknown-unknown/wasm-release"
+  BUDGET=enforce
 else
-  echo "==> cargo build (wasm-release, stable)"
+  echo "==> cargo build (wasm-release, stable): core and ui"
   cargo build --manifest-path "$REPO/Cargo.toml" --profile wasm-release \
-    --target wasm32-unknown-unknown -p nps-widget
-  WASM_IN="$TARGET_DIR/wasm32-unknown-unknown/wasm-release/nps_widget.wasm"
+    --target wasm32-unknown-unknown "${CRATES[@]}"
+  OUT="$TARGET_DIR/wasm32-unknown-unknown/wasm-release"
+  # The budget is the nightly build's; on stable (about 3 KB brotli more for
+  # the core, 8 KB for the ui) going past it is only a warning.
+  BUDGET=warn
 fi
 
+# The core is a classic script's wasm (its glue goes inside widget.js); the
+# ui is an ES module the loader imports when a prompt is due.
 echo "==> wasm-bindgen"
-wasm-bindgen --target no-modules --no-typescript --out-dir "$WORK" "$WASM_IN"
+wasm-bindgen --target no-modules --no-typescript --out-dir "$WORK" "$OUT/nps_widget.wasm"
+wasm-bindgen --target web --no-typescript --out-dir "$WORK" "$OUT/nps_widget_ui.wasm"
 
-echo "==> wasm-opt -Oz"
-"$BIN/wasm-opt" -Oz "$WORK/nps_widget_bg.wasm" -o "$WORK/nps.wasm"
+echo "==> wasm-opt -Oz, short import and export names"
+node "$WIDGET/minify-names.mjs" "$BIN/wasm-opt" "$WORK/nps_widget_bg.wasm" "$WORK/core.wasm" "$WORK/nps_widget.js"
+node "$WIDGET/minify-names.mjs" "$BIN/wasm-opt" "$WORK/nps_widget_ui_bg.wasm" "$WORK/ui.wasm" "$WORK/nps_widget_ui.js"
+"$BIN/esbuild" "$WORK/nps_widget_ui.js" --minify --format=esm --target=es2020 --legal-comments=none \
+  --log-level=warning --outfile="$WORK/ui.js"
 
-HASH="$(sha256sum "$WORK/nps.wasm" | cut -c1-16)"
-WASM_FILE="nps-$HASH.wasm"
 mkdir -p "$DIST"
-# Keep the previous wasm beside the new one: pages still holding the old
-# widget.js (cached 5 minutes) must find the wasm it names after a deploy.
-if [ ! -f "$DIST/$WASM_FILE" ]; then
-  { ls -t "$DIST"/nps-*.wasm 2>/dev/null || true; } | tail -n +2 | xargs -r rm -f
-  cp "$WORK/nps.wasm" "$DIST/$WASM_FILE"
-fi
+# Installs $1 in dist as $2-<hash>.$3 and prints that name. Keeps the
+# previous file of the kind beside it: pages still holding the old
+# widget.js (cached 5 minutes) must find the files it names after a deploy.
+install_hashed() {
+  local src="$1" prefix="$2" ext="$3" name
+  name="$prefix-$(sha256sum "$src" | cut -c1-16).$ext"
+  if [ ! -f "$DIST/$name" ]; then
+    { ls -t "$DIST/$prefix"-*."$ext" 2>/dev/null || true; } | tail -n +2 |
+      while read -r old; do rm -f "$old" "$old.br" "$old.gz"; done
+    cp "$src" "$DIST/$name"
+  fi
+  echo "$name"
+}
+WASM_FILE="$(install_hashed "$WORK/core.wasm" nps wasm)"
+UI_WASM="$(install_hashed "$WORK/ui.wasm" ui wasm)"
+UI_JS="$(install_hashed "$WORK/ui.js" ui js)"
 
 echo "==> widget.js"
-# Paste the glue into the loader's IIFE and name the hashed wasm.
-node - "$WIDGET/loader/loader.js" "$WORK/nps_widget.js" "$WASM_FILE" "$WORK/widget.js" <<'JS'
+# Paste the glue into the loader's IIFE and name the hashed files.
+node - "$WIDGET/loader/loader.js" "$WORK/nps_widget.js" "$WORK/widget.js" \
+  "@@WASM_FILE@@=$WASM_FILE" "@@UI_WASM@@=$UI_WASM" "@@UI_JS@@=$UI_JS" <<'JS'
 const fs = require('node:fs');
-const [loaderPath, gluePath, wasmFile, out] = process.argv.slice(2);
-const loader = fs.readFileSync(loaderPath, 'utf8');
+const [loaderPath, gluePath, out, ...names] = process.argv.slice(2);
+let loader = fs.readFileSync(loaderPath, 'utf8');
 const glue = fs.readFileSync(gluePath, 'utf8');
 const marker = '/* @@WASM_BINDGEN_GLUE@@ */';
-if (!loader.includes(marker) || !loader.includes('@@WASM_FILE@@')) {
-  throw new Error('loader.js lost its @@ placeholders');
+if (!loader.includes(marker)) throw new Error('loader.js lost its glue placeholder');
+loader = loader.replace(marker, () => glue);
+for (const pair of names) {
+  const [placeholder, name] = pair.split('=');
+  if (!loader.includes(placeholder)) throw new Error(`loader.js lost its ${placeholder} placeholder`);
+  loader = loader.replaceAll(placeholder, name);
 }
-fs.writeFileSync(out, loader.replace(marker, () => glue).replaceAll('@@WASM_FILE@@', wasmFile));
+fs.writeFileSync(out, loader);
 JS
 "$BIN/esbuild" "$WORK/widget.js" --minify --target=es2020 --legal-comments=none \
   --log-level=warning --outfile="$DIST/widget.js"
 
-node "$WIDGET/size-report.mjs" "$REPO/target/widget-size.json" "$DIST/$WASM_FILE" "$DIST/widget.js"
+echo "==> precompressed copies (brotli 11, gzip 9)"
+node "$WIDGET/compress.mjs" "$DIST/widget.js" "$DIST/$WASM_FILE" "$DIST/$UI_JS" "$DIST/$UI_WASM"
+
+NPS_WIDGET_BUDGET="$BUDGET" node "$WIDGET/size-report.mjs" "$REPO/target/widget-size.json" \
+  --core "$DIST/widget.js" "$DIST/$WASM_FILE" --ui "$DIST/$UI_JS" "$DIST/$UI_WASM"

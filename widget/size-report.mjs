@@ -1,47 +1,95 @@
-// Prints the widget's download size, raw and compressed the way a server
-// would send it, and saves the figures as JSON for CI to track.
+// Prints the widget's download size per stage, raw and as the collector
+// sends it (the .br and .gz copies widget/compress.mjs wrote beside each
+// file), saves the figures as JSON for CI to track, and fails (exit 1) past
+// the byte budget.
 //
-//   node widget/size-report.mjs OUT.json FILE...
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+//   node widget/size-report.mjs OUT.json --core FILE... --ui FILE...
+//
+// The goals are on the wire, measured in Chromium by `npm run bench:widget`
+// (widget/bench.mjs): a first page view without a prompt at most 35 KB, one
+// with a prompt at most 100 KB. The wire adds to these files the config
+// document and each response's headers (about 0.55 KB each); OVERHEAD
+// leaves room for them, so files within BUDGET meet the goals there.
+//
+// The first-view goal is not met yet (see widget/README.md, "Measured"):
+// the core stops at CEILING, the size it has reached, which fails the build
+// if it grows; lower CEILING as the core shrinks. NPS_WIDGET_STRICT=1
+// fails past the goals themselves.
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const [out, ...files] = process.argv.slice(2);
-if (!out || files.length === 0) {
-  console.error('usage: node size-report.mjs OUT.json FILE...');
+const KB = 1024;
+/** Headers of widget.js, the core wasm and the config, and the config. */
+const OVERHEAD_CORE = 2.25 * KB;
+/** Headers of the ui's two files and the `shown` event's answer. */
+const OVERHEAD_UI = 2 * KB;
+const GOALS = { firstView: 35 * KB, withPrompt: 100 * KB };
+const BUDGET = {
+  core: GOALS.firstView - OVERHEAD_CORE,
+  total: GOALS.withPrompt - OVERHEAD_CORE - OVERHEAD_UI,
+};
+/** Where the build fails today for the core (brotli bytes of its files). */
+const CEILING = { core: 42 * KB };
+const STRICT = Boolean(process.env.NPS_WIDGET_STRICT);
+/** `warn`: the stable build (see build.sh), whose overshoot only warns. */
+const WARN_ONLY = process.env.NPS_WIDGET_BUDGET === 'warn';
+
+const args = process.argv.slice(2);
+const out = args.shift();
+const stages = { core: [], ui: [] };
+let stage = null;
+for (const a of args) {
+  if (a === '--core' || a === '--ui') stage = a.slice(2);
+  else if (stage) stages[stage].push(a);
+}
+if (!out || stages.core.length === 0) {
+  console.error('usage: node size-report.mjs OUT.json --core FILE... [--ui FILE...]');
   process.exit(2);
 }
 
-function sizes(bytes) {
-  return {
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: 11,
-        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-      },
-    }).length,
-  };
-}
+const size = (f) => statSync(f).size;
+const row = (f, s) => ({
+  file: basename(f),
+  stage: s,
+  kind: f.endsWith('.wasm') ? 'wasm' : 'js',
+  raw: size(f),
+  gzip: size(`${f}.gz`),
+  brotli: size(`${f}.br`),
+});
+const rows = [...stages.core.map((f) => row(f, 'core')), ...stages.ui.map((f) => row(f, 'ui'))];
+const sum = (name, list) => {
+  const t = { file: name, raw: 0, gzip: 0, brotli: 0 };
+  for (const r of list) for (const k of ['raw', 'gzip', 'brotli']) t[k] += r[k];
+  return t;
+};
+const core = sum('core (every page)', rows.filter((r) => r.stage === 'core'));
+const ui = sum('ui (when a prompt is due)', rows.filter((r) => r.stage === 'ui'));
+const total = sum('total (with a prompt)', rows);
 
-// `kind` is stable across builds; the wasm's file name carries its hash.
-const rows = files.map((f) => ({ file: basename(f), kind: f.endsWith('.wasm') ? 'wasm' : 'js', ...sizes(readFileSync(f)) }));
-const total = { file: 'total', raw: 0, gzip: 0, brotli: 0 };
-for (const r of rows) for (const k of ['raw', 'gzip', 'brotli']) total[k] += r[k];
-
-const n = (v) => v.toLocaleString('en-US');
-const width = Math.max(...rows.map((r) => r.file.length), 5);
+const n = (v) => Math.round(v).toLocaleString('en-US');
+const width = Math.max(...[...rows, core, ui, total].map((r) => r.file.length), 5);
 const line = (r) =>
   `${r.file.padEnd(width)}  ${n(r.raw).padStart(9)}  ${n(r.gzip).padStart(9)}  ${n(r.brotli).padStart(9)}`;
 console.log(`${'file'.padEnd(width)}  ${'raw'.padStart(9)}  ${'gzip -9'.padStart(9)}  ${'brotli 11'.padStart(9)}`);
 rows.forEach((r) => console.log(line(r)));
-console.log(line(total));
+[core, ui, total].forEach((r) => console.log(line(r)));
 
-const budget = 100 * 1024;
-console.log(total.brotli <= budget
-  ? `brotli total within the ${n(budget)} B budget`
-  : `WARNING: brotli total exceeds the ${n(budget)} B budget`);
+const over = [];
+const check = (what, bytes, budget, ceiling = budget) => {
+  const fatal = STRICT ? budget : ceiling;
+  const mark = bytes <= budget ? 'ok  ' : bytes <= fatal ? 'GOAL' : 'OVER';
+  const limit = ceiling > budget && !STRICT ? ` (the goal); the build fails past ${n(ceiling)} B` : '';
+  console.log(`${mark} ${what}: ${n(bytes)} B brotli, budget ${n(budget)} B${limit}`);
+  if (bytes > fatal) over.push(what);
+};
+check('core (first view without a prompt)', core.brotli, BUDGET.core, CEILING.core);
+check('core + ui (first view with a prompt)', total.brotli, BUDGET.total);
 
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify({ files: rows, total, budget: { brotli: budget } }, null, 2) + '\n');
+writeFileSync(out, JSON.stringify({ files: rows, core, ui, total, budget: { brotli: BUDGET }, ceiling: { brotli: CEILING }, goals: GOALS }, null, 2) + '\n');
+if (over.length > 0 && WARN_ONLY) {
+  console.warn(`WARNING (stable build): over the byte budget: ${over.join(', ')}`);
+} else if (over.length > 0) {
+  console.error(`widget/size-report.mjs: over the byte budget: ${over.join(', ')}`);
+  process.exit(1);
+}

@@ -31,22 +31,25 @@ export function selfHostPage(collectorUrl, key = 'demo') {
 }
 
 /**
- * Serves the page at `/`, and `/widget.js` and `/widget/nps-*.wasm` from
+ * Serves the page at `/`, and `/widget.js` and the files it names
+ * (`/widget/nps-*.wasm`, `/widget/ui-*.js`, `/widget/ui-*.wasm`) from
  * widget/dist, on 127.0.0.1 port 0.
  * @returns {Promise<{url: string, stop: () => Promise<void>}>}
  */
 export async function startSelfHost(collectorUrl, key = 'demo') {
-  // The wasm widget.js names: build.sh keeps the previous build's wasm
-  // beside it, so "the first nps-*.wasm" may be the stale one.
+  // The files widget.js names: build.sh keeps the previous build's files
+  // beside them, so "the first nps-*.wasm" may be the stale one.
   const script = await readFile(join(DIST, 'widget.js'));
-  const wasm = /nps-[0-9a-f]+\.wasm/.exec(script.toString())?.[0];
-  if (!wasm || !(await readdir(DIST)).includes(wasm)) {
-    throw new Error(`widget.js names no wasm present in ${DIST}: run widget/build.sh`);
+  const named = script.toString().match(/(?:nps|ui)-[0-9a-f]+\.(?:wasm|js)/g) ?? [];
+  const present = await readdir(DIST);
+  if (!named.some((f) => f.startsWith('nps-')) || !named.every((f) => present.includes(f))) {
+    throw new Error(`widget.js names files not present in ${DIST}: run widget/build.sh`);
   }
-  const files = {
-    '/widget.js': ['text/javascript', script],
-    [`/widget/${wasm}`]: ['application/wasm', await readFile(join(DIST, wasm))],
-  };
+  const files = { '/widget.js': ['text/javascript', script] };
+  for (const file of new Set(named)) {
+    const type = file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
+    files[`/widget/${file}`] = [type, await readFile(join(DIST, file))];
+  }
   const server = createServer((req, res) => {
     const path = req.url.split('?')[0];
     if (path === '/') {

@@ -1,12 +1,17 @@
 // widget.js: the loader of the NPS widget.
 //
 // The host page's snippet defines a stub `nps()` that queues its calls in
-// `nps.q`. This file (built by widget/build.sh, which pastes wasm-bindgen's
-// `no-modules` glue where marked and the content-hashed wasm name) loads the
-// wasm from the collector that served it, replays the queue in order, then
-// replaces the stub with a function that forwards to the widget. Everything
-// stays inside this IIFE: the glue's `wasm_bindgen` never becomes a global,
-// and no error ever reaches the host page.
+// `nps.q`. This file (built by widget/build.sh, which pastes the core's
+// wasm-bindgen `no-modules` glue where marked and the content-hashed file
+// names) loads the core wasm from the collector that served it, replays the
+// queue in order, then replaces the stub with a function that forwards to
+// the widget. Everything stays inside this IIFE: the glue's `wasm_bindgen`
+// never becomes a global, and no error ever reaches the host page.
+//
+// The prompt's UI is a second wasm module with an ES-module glue, imported
+// only when the core asks for it through `ui(now)`: `ui(true)` when a
+// prompt is due (a promise of the module), `ui(false)` when one may come on
+// this page (fetched when the page is idle, at low priority).
 (function () {
   'use strict';
 
@@ -50,8 +55,34 @@
     });
   }
 
+  var uiLoading = null;
+  function loadUi(priority) {
+    if (!uiLoading) {
+      uiLoading = import(new URL('widget/@@UI_JS@@', src).href).then(function (ui) {
+        var wasm = fetch(new URL('widget/@@UI_WASM@@', src), { priority: priority, credentials: 'omit' });
+        return ui.default({ module_or_path: wasm }).then(function () {
+          return ui;
+        });
+      });
+      // A failed load may be retried by the next prompt.
+      uiLoading.catch(function () {
+        uiLoading = null;
+      });
+    }
+    return uiLoading;
+  }
+
+  function ui(now) {
+    if (now) return loadUi('high');
+    (w.requestIdleCallback || setTimeout)(function () {
+      loadUi('low').catch(function (error) {
+        warn('could not prefetch the prompt', error);
+      });
+    });
+  }
+
   function start() {
-    var widget = new wasm_bindgen.Widget(new URL(src).origin);
+    var widget = new wasm_bindgen.Widget(new URL(src).origin, ui);
     function run(args) {
       try {
         widget.command(Array.prototype.slice.call(args));

@@ -11,9 +11,11 @@ use js_sys::{Array, Function, Object, Reflect};
 use nps_protocol::Traits;
 use wasm_bindgen::prelude::*;
 
+use crate::browser::ui::Loader;
 use crate::browser::{log, read};
-use crate::controller::{Controller, Init};
+use crate::controller::Controller;
 use crate::events::Event;
+use crate::machine::{Event as Input, Init};
 
 /// The widget of one page, driven by `nps(...)` commands.
 #[wasm_bindgen]
@@ -24,11 +26,13 @@ pub struct Widget {
 #[wasm_bindgen]
 impl Widget {
     /// A widget whose API calls go to `default_host` (the origin that served
-    /// `widget.js`) unless `init` names another host.
+    /// `widget.js`) unless `init` names another host. `ui(now)` is the
+    /// loader's access to the prompt's ui module: `ui(true)` returns a
+    /// promise of it, `ui(false)` prefetches it at idle priority.
     #[wasm_bindgen(constructor)]
-    pub fn new(default_host: String) -> Widget {
+    pub fn new(default_host: String, ui: Function) -> Widget {
         Widget {
-            controller: Controller::new(default_host),
+            controller: Controller::new(default_host, Loader(ui)),
         }
     }
 
@@ -40,7 +44,7 @@ impl Widget {
             "init" => {
                 let options = args.get(1);
                 match text(&options, "key") {
-                    Some(key) => c.init(Init {
+                    Some(key) => c.input(Input::Init(Init {
                         key,
                         host: text(&options, "host"),
                         locale: text(&options, "locale"),
@@ -51,28 +55,28 @@ impl Widget {
                             .and_then(|v| v.as_bool())
                             == Some(false),
                         respect_dnt: truthy(&options, "respect_dnt"),
-                    }),
+                    })),
                     None => log::warn("init needs {key: 'PUBLIC_KEY'}"),
                 }
             }
             "consent" => match args.get(1).as_bool() {
-                Some(given) => c.consent(given),
+                Some(given) => c.input(Input::Consent(given)),
                 None => log::warn("consent needs true or false"),
             },
-            "identify" => c.identify(
-                user_id(&args.get(1)),
-                traits(&args.get(2)),
-                text(&args.get(3), "signature"),
-            ),
+            "identify" => c.input(Input::Identify {
+                user_id: user_id(&args.get(1)),
+                traits: traits(&args.get(2)),
+                signature: text(&args.get(3), "signature"),
+            }),
             "track" => match args.get(1).as_string().filter(|m| !m.is_empty()) {
                 // `props` (args[2]) is accepted for compatibility with
                 // analytics-style calls; the rules do not use it yet.
-                Some(moment) => c.track(moment),
+                Some(moment) => c.input(Input::Track(moment)),
                 None => log::warn("track needs a moment name"),
             },
-            "show" => c.show(),
-            "debug" => c.debug(),
-            "reset" => c.reset(),
+            "show" => c.input(Input::Show),
+            "debug" => c.input(Input::Debug),
+            "reset" => c.input(Input::Reset),
             "on" => {
                 let event = args.get(1).as_string();
                 match (

@@ -1,18 +1,22 @@
-//! The in-app NPS widget: a Yew prompt compiled to WebAssembly.
+//! The in-app NPS widget's core: whether and when to prompt, and
+//! everything around the prompt, compiled to WebAssembly without Yew.
 //!
 //! A host page pastes a two-line snippet that queues `nps(...)` calls and
 //! loads `widget.js` from the collector; the loader (`loader/loader.js`)
 //! instantiates this crate's wasm and replays the queue into [`Widget`]
-//! (see `api`). Build the browser artefacts with `widget/build.sh`.
+//! (see `api`). The prompt's UI is a second wasm module (the
+//! `nps-widget-ui` crate) that the loader fetches only when a prompt is
+//! due, or prefetches at idle once a prompt may come on this page. Build
+//! the browser artefacts with `widget/build.sh`.
 //!
 //! The crate has two halves:
-//! - [`rules`] and [`i18n`] are pure and compile everywhere, so
-//!   `cargo test -p nps-widget` checks the decisions natively;
-//! - `api`, `browser` and `ui` exist only on `wasm32`: the JS-facing API, the
-//!   thin adapters over `localStorage`/`fetch`/the clock, and the Yew
-//!   components.
+//! - [`rules`] is pure and compiles everywhere, so `cargo test -p
+//!   nps-widget` checks the decisions natively;
+//! - `api`, `browser` and `controller` exist only on `wasm32`: the
+//!   JS-facing API, the thin adapters over `localStorage`/`fetch`/the
+//!   clock/Web Locks/the ui module, and the page's state.
 
-pub mod i18n;
+pub mod machine;
 pub mod rules;
 
 #[cfg(target_arch = "wasm32")]
@@ -23,8 +27,33 @@ mod browser;
 mod controller;
 #[cfg(target_arch = "wasm32")]
 mod events;
-#[cfg(target_arch = "wasm32")]
-mod ui;
 
 #[cfg(target_arch = "wasm32")]
 pub use api::Widget;
+
+/// The hand-written JSON readers and writers of the wasm (no serde there:
+/// see `browser::read` and `browser::encode`), public so that
+/// `tests/conformance.rs` can hold them to what `nps-protocol`'s serde
+/// writes and reads.
+#[cfg(target_arch = "wasm32")]
+pub mod codec {
+    pub use crate::browser::encode::{
+        comment as encode_comment, event as encode_event, outbox as encode_outbox,
+        response as encode_response,
+    };
+    pub use crate::browser::outbox::decode as decode_outbox;
+    pub use crate::browser::read::{
+        moment_texts as decode_moment_texts, problem as decode_problem,
+        remote_history as decode_remote_history, widget_config as decode_config,
+    };
+}
+
+/// The core's allocator: a free list (sorted, coalescing) of a few hundred
+/// bytes of wasm, where dlmalloc weighs about 2.5 KB brotli. The core
+/// allocates little (strings, the stored history and outbox while they are
+/// read), so its linear search costs nothing noticeable. The lock is a flag:
+/// the widget is single-threaded.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());

@@ -8,10 +8,15 @@
 //! fetch fails, which is itself part of what is tested — `show()` must still
 //! work and nothing may throw. End-to-end behaviour with the real collector
 //! is covered by the Playwright specs in `tests/e2e/`.
+//!
+//! The prompt's UI is the real one (`nps-widget-ui`), linked into this test
+//! wasm and handed to the widget the way the loader hands it the lazily
+//! loaded ui module.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Function, Object, Promise, Reflect};
 use nps_widget::Widget;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -21,6 +26,25 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Nothing listens on port 9 (discard): requests fail fast.
 const NOWHERE: &str = "http://127.0.0.1:9";
+
+/// What the loader passes as `ui(now)`: a promise of the ui module, whose
+/// `mount` is `nps-widget-ui`'s.
+fn ui_loader() -> Function {
+    type Mount = dyn Fn(web_sys::Element, JsValue, Function) -> Result<JsValue, JsValue>;
+    let mount = Closure::<Mount>::new(|host: web_sys::Element, props: JsValue, on_event| {
+        nps_widget_ui::module::mount(&host, &props, on_event).map(JsValue::from)
+    });
+    let module = Object::new();
+    Reflect::set(&module, &"mount".into(), &mount.into_js_value()).unwrap();
+    let load = Closure::<dyn Fn(JsValue) -> JsValue>::new(move |_now: JsValue| {
+        Promise::resolve(&module).into()
+    });
+    load.into_js_value().unchecked_into()
+}
+
+fn widget() -> Widget {
+    Widget::new(NOWHERE.into(), ui_loader())
+}
 
 fn call(widget: &Widget, args: &[JsValue]) {
     widget.command(&args.iter().collect::<Array>());
@@ -45,6 +69,18 @@ async fn tick() {
     JsFuture::from(promise).await.unwrap();
 }
 
+/// Waits (up to 2 s) until a prompt is on the page: the Web Lock and the
+/// ui module come asynchronously.
+async fn until_shown() {
+    for _ in 0..40 {
+        if find("[role=dialog]").is_some() {
+            return;
+        }
+        tick().await;
+    }
+    panic!("no prompt after 2 s");
+}
+
 fn shadow() -> Option<ShadowRoot> {
     let document = web_sys::window()?.document()?;
     document
@@ -65,12 +101,12 @@ fn click(selector: &str) {
 }
 
 async fn shown(locale: Option<&str>) -> Widget {
-    let widget = Widget::new(NOWHERE.into());
+    let widget = widget();
     let mut init = vec![("key", "browser-test")];
     init.extend(locale.map(|l| ("locale", l)));
     call(&widget, &["init".into(), options(&init)]);
     call(&widget, &["show".into()]);
-    tick().await;
+    until_shown().await;
     widget
 }
 
@@ -151,7 +187,7 @@ async fn close_removes_the_prompt_and_french_names_the_buttons() {
 
 #[wasm_bindgen_test]
 async fn bad_commands_are_logged_not_thrown() {
-    let widget = Widget::new(NOWHERE.into());
+    let widget = widget();
     call(&widget, &["nonsense".into()]);
     call(&widget, &["init".into()]);
     call(&widget, &["track".into(), JsValue::from(42)]);
@@ -192,7 +228,7 @@ fn get(object: &JsValue, path: &[&str]) -> JsValue {
 
 #[wasm_bindgen_test]
 async fn an_unsent_answer_waits_in_the_outbox_signed_for_its_user() {
-    let widget = Widget::new(NOWHERE.into());
+    let widget = widget();
     call(
         &widget,
         &["init".into(), options(&[("key", "browser-test")])],
@@ -207,7 +243,7 @@ async fn an_unsent_answer_waits_in_the_outbox_signed_for_its_user() {
         ],
     );
     call(&widget, &["show".into()]);
-    tick().await;
+    until_shown().await;
 
     click("[role=radio]:nth-child(3)"); // score 2
     tick().await;
@@ -274,7 +310,7 @@ async fn plus_tard_snoozes_closes_the_prompt_and_is_remembered() {
         "{history}"
     );
 
-    let reset = Widget::new(NOWHERE.into());
+    let reset = widget();
     call(
         &reset,
         &["init".into(), options(&[("key", "browser-test")])],
@@ -296,7 +332,7 @@ fn nps_keys() -> Vec<String> {
 #[wasm_bindgen_test]
 async fn consent_false_keeps_the_widget_silent_until_consent_and_withdrawal_forgets() {
     let before = nps_keys();
-    let widget = Widget::new(NOWHERE.into());
+    let widget = widget();
     let init = options(&[("key", "browser-test")]);
     Reflect::set(&init, &"consent".into(), &JsValue::FALSE).unwrap();
     call(&widget, &["init".into(), init]);
@@ -306,8 +342,7 @@ async fn consent_false_keeps_the_widget_silent_until_consent_and_withdrawal_forg
     assert_eq!(nps_keys(), before, "nothing stored before consent");
 
     call(&widget, &["consent".into(), JsValue::TRUE]);
-    tick().await;
-    assert!(find("[role=dialog]").is_some(), "the held show() runs");
+    until_shown().await;
 
     call(&widget, &["consent".into(), JsValue::FALSE]);
     tick().await;
@@ -351,7 +386,51 @@ async fn ne_plus_me_demander_opts_out_for_good_until_reset() {
 
     call(&widget, &["reset".into()]);
     call(&widget, &["show".into()]);
+    until_shown().await; // reset undoes it
+    closed(&widget).await;
+}
+
+/// Waits `ms` of real time.
+async fn wait(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_score_locks_after_the_debounce_and_the_thanks_close_the_prompt() {
+    let widget = shown(None).await;
+
+    click("[role=radio]:nth-child(6)"); // score 5
     tick().await;
-    assert!(find("[role=dialog]").is_some(), "reset undoes it");
+    let five = find("[aria-checked=true]").unwrap();
+    assert_eq!(
+        five.get_attribute("aria-disabled"),
+        None,
+        "still changeable"
+    );
+    wait(700).await; // past the 600 ms debounce
+    let five = find("[aria-checked=true]").unwrap();
+    assert_eq!(
+        five.get_attribute("aria-disabled").as_deref(),
+        Some("true"),
+        "read-only once sent"
+    );
+
+    click("button.send");
+    tick().await;
+    let thanks = find("[role=status]").unwrap().text_content().unwrap();
+    assert_eq!(thanks, "Thank you for your feedback!");
+    assert!(
+        find("[role=radiogroup]").is_none(),
+        "the form gives way to the thanks"
+    );
+    wait(2_600).await;
+    assert!(shadow().is_none(), "the prompt closes after the thanks");
+
     closed(&widget).await;
 }

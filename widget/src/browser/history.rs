@@ -9,16 +9,13 @@
 //! again").
 //! A garbled or missing value reads as "nothing remembered".
 
-use js_sys::{Object, Reflect, JSON};
+use js_sys::{Object, JSON};
 use wasm_bindgen::JsValue;
 
+use super::encode::set;
 use super::read::{entries, number, text};
-use super::{storage, uuid};
+use super::storage;
 use crate::rules::timing::{History, MomentHistory, Outcome};
-
-pub(super) fn set(o: &Object, name: &str, value: &JsValue) {
-    let _ = Reflect::set(o, &JsValue::from_str(name), value);
-}
 
 fn set_opt(o: &Object, name: &str, ms: Option<f64>) {
     if let Some(ms) = ms {
@@ -93,14 +90,9 @@ pub(crate) fn save(project_key: &str, h: &History) {
     }
 }
 
-/// This browser's anonymous id for the project, created on first use;
-/// sampling uses it for users who did not `identify`.
-pub(crate) fn anon_id(project_key: &str) -> String {
-    let key = storage::item_key(project_key, "anon");
-    if let Some(id) = storage::get(&key).filter(|id| !id.is_empty()) {
-        return id;
-    }
-    let id = uuid::new_id();
-    storage::set(&key, &id);
-    id
+/// This browser's anonymous id for the project, if one is stored; the
+/// machine has a new one stored when it first needs it (sampling a user
+/// who did not `identify`).
+pub(crate) fn stored_anon_id(project_key: &str) -> Option<String> {
+    storage::get(&storage::item_key(project_key, "anon")).filter(|id| !id.is_empty())
 }

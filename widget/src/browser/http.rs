@@ -1,7 +1,7 @@
 //! `fetch` calls to the collector, with JSON built without a JSON library.
 //!
-//! Request bodies go through `serde-wasm-bindgen` to a JS object and then the
-//! browser's own `JSON.stringify`, which keeps `serde_json` out of the wasm.
+//! Request bodies are built as JS objects ([`super::encode`]) and turned to
+//! text by the browser's own `JSON.stringify`: no serde in the wasm.
 //! Answers are parsed by the browser (`Response.json()`) and read field by
 //! field in [`super::read`]: serde's deserialising machinery, with its error
 //! messages and float formatting, cost about a fifth of the widget's size.
@@ -14,11 +14,10 @@
 use js_sys::Promise;
 use nps_protocol::API_PREFIX;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{Headers, RequestInit, RequestMode, Response};
 
-use super::outbox::to_json;
-use super::read;
+use super::promise::{settle, Settled};
+use super::{encode, read};
 use crate::rules::outbox::{Outcome, Request};
 
 /// Builds `{host}/api/v1{path}`, tolerating a trailing slash on the host.
@@ -54,60 +53,119 @@ pub(crate) fn history_url(host: &str, key: &str, user_id: &str, user_hash: &str)
     api_url(host, &path)
 }
 
-/// A CORS `GET` whose answer is JSON (one function for both documents:
-/// each `async fn` is a state machine that weighs in the wasm).
-pub(crate) async fn get_json(url: String) -> Result<JsValue, JsValue> {
-    let init = request_init("GET");
-    let response = ok_response(fetch(&url, &init)?).await?;
-    JsFuture::from(response.json()?).await
+/// What the collector answered: the status, `Retry-After` (ms) and, unless
+/// the request is to be retried, the JSON body (a document, or a problem).
+struct Answer {
+    status: u16,
+    retry_after: Option<f64>,
+    body: Option<JsValue>,
+}
+
+/// One request, its answer handed to `then` (`Err`: it never got one).
+/// One function for every request: each step of a callback chain weighs in
+/// the wasm.
+fn exchange(url: &str, init: &RequestInit, then: Box<dyn FnOnce(Result<Answer, JsValue>)>) {
+    let promise = match fetch(url, init) {
+        Ok(p) => p,
+        Err(e) => return then(Err(e)),
+    };
+    settle(
+        &promise,
+        Box::new(move |sent| {
+            let response: Response = match sent.and_then(JsCast::dyn_into) {
+                Ok(r) => r,
+                Err(e) => return then(Err(e)),
+            };
+            let status = response.status();
+            // `Retry-After` in seconds; the HTTP-date form is not worth the
+            // bytes. (Cross-origin, the collector must expose the header.)
+            let retry_after = response
+                .headers()
+                .get("Retry-After")
+                .ok()
+                .flatten()
+                .and_then(|v| v.trim().parse::<u32>().ok())
+                .map(|s| f64::from(s) * 1_000.0);
+            let retried = status >= 500 || status == 408 || status == 429;
+            match (retried, response.json()) {
+                (false, Ok(body)) => settle(
+                    &body,
+                    Box::new(move |body| {
+                        then(Ok(Answer {
+                            status,
+                            retry_after,
+                            body: body.ok(),
+                        }));
+                    }),
+                ),
+                _ => then(Ok(Answer {
+                    status,
+                    retry_after,
+                    body: None,
+                })),
+            }
+        }),
+    );
+}
+
+/// The collector's problem document (`code: message`), else the status.
+fn problem_or_status(a: &Answer) -> JsValue {
+    match a.body.as_ref().and_then(read::problem) {
+        Some(p) => JsValue::from(p.code + ": " + &p.message),
+        None => JsValue::from(a.status),
+    }
+}
+
+/// A CORS `GET` whose answer is JSON. HTTP errors come back as the
+/// collector's problem document, or the bare status (a number).
+pub(crate) fn get_json(url: &str, then: Settled) {
+    exchange(
+        url,
+        &request_init("GET"),
+        Box::new(move |answer| {
+            then(match answer {
+                Ok(a) if (200..300).contains(&a.status) => {
+                    a.body.ok_or_else(|| JsValue::from_str("not JSON"))
+                }
+                Ok(a) => Err(problem_or_status(&a)),
+                Err(e) => Err(e),
+            });
+        }),
+    );
 }
 
 /// Sends one queued write with `keepalive` (it may outlive the page) and
-/// classifies the answer. The second value describes a failure for the
-/// log: the collector's problem document, the status, or the error.
-pub(crate) async fn send(host: &str, request: &Request) -> (Outcome, JsValue) {
+/// classifies the answer for `then`, with a description of a failure for
+/// the log: the collector's problem document, the status, or the error.
+pub(crate) fn send(host: &str, request: &Request, then: Box<dyn FnOnce(Outcome, JsValue)>) {
     let (method, url, body) = match request {
-        Request::Response(r) => ("POST", api_url(host, "/responses"), to_json(r)),
+        Request::Response(r) => ("POST", api_url(host, "/responses"), encode::response(r)),
         Request::Comment { id, update } => {
             let mut path = String::from("/responses/");
             path.push_str(&String::from(js_sys::encode_uri_component(id)));
-            ("PATCH", api_url(host, &path), to_json(update))
+            ("PATCH", api_url(host, &path), encode::comment(update))
         }
-        Request::Event(e) => ("POST", api_url(host, "/events"), to_json(e)),
+        Request::Event(e) => ("POST", api_url(host, "/events"), encode::event(e)),
     };
     // A body that cannot be serialised never will be: give up on it.
-    let body = match body {
-        Ok(b) => JsValue::from(b),
-        Err(e) => return (Outcome::Refused, e),
+    let Some(body) = encode::stringify(&body) else {
+        return then(Outcome::Refused, JsValue::from_str("unserialisable body"));
     };
-    let sent = match write_init(method, &body).and_then(|init| fetch(&url, &init)) {
-        Ok(promise) => JsFuture::from(promise).await,
-        Err(e) => Err(e),
+    let init = match write_init(method, &JsValue::from(body)) {
+        Ok(init) => init,
+        Err(e) => return then(Outcome::of(None, None), e),
     };
-    let response: Response = match sent.and_then(JsCast::dyn_into) {
-        Ok(r) => r,
-        Err(e) => return (Outcome::of(None, None), e),
-    };
-    let status = response.status();
-    // `Retry-After` in seconds; the HTTP-date form is not worth the bytes.
-    // (Cross-origin, the collector must expose the header for it to be read.)
-    let retry_after = response
-        .headers()
-        .get("Retry-After")
-        .ok()
-        .flatten()
-        .and_then(|v| v.trim().parse::<u32>().ok())
-        .map(|s| f64::from(s) * 1_000.0);
-    let outcome = Outcome::of(Some(status), retry_after);
-    let detail = match (outcome, response.json()) {
-        (Outcome::Refused, Ok(body)) => JsFuture::from(body).await.ok(),
-        _ => None,
-    };
-    let detail = detail.as_ref().and_then(read::problem).map_or_else(
-        || JsValue::from(status),
-        |p| JsValue::from(p.code + ": " + &p.message),
+    exchange(
+        &url,
+        &init,
+        Box::new(move |answer| match answer {
+            Ok(a) => {
+                let outcome = Outcome::of(Some(a.status), a.retry_after);
+                then(outcome, problem_or_status(&a));
+            }
+            Err(e) => then(Outcome::of(None, None), e),
+        }),
     );
-    (outcome, detail)
 }
 
 fn write_init(method: &str, body: &JsValue) -> Result<RequestInit, JsValue> {
@@ -142,26 +200,4 @@ fn request_init(method: &str) -> RequestInit {
 fn fetch(url: &str, init: &RequestInit) -> Result<Promise, JsValue> {
     let window = super::window().ok_or_else(|| JsValue::from_str("no window"))?;
     Ok(window.fetch_with_str_and_init(url, init))
-}
-
-/// Resolves a `fetch`, turning HTTP errors into the collector's problem
-/// document, or the bare status (a number) when the body is not one; 5xx
-/// answers always come back as the status, so they can be retried.
-async fn ok_response(request: Promise) -> Result<Response, JsValue> {
-    let response: Response = JsFuture::from(request).await?.dyn_into()?;
-    if response.ok() {
-        return Ok(response);
-    }
-    let status = JsValue::from(response.status());
-    if response.status() >= 500 {
-        return Err(status);
-    }
-    let problem = match response.json() {
-        Ok(body) => JsFuture::from(body).await.ok(),
-        Err(_) => None,
-    };
-    Err(match problem.as_ref().and_then(read::problem) {
-        Some(p) => JsValue::from(p.code + ": " + &p.message),
-        None => status,
-    })
 }

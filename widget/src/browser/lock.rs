@@ -3,9 +3,9 @@
 //! tab is free: the lock is a courtesy, not a guarantee.
 
 use js_sys::{Object, JSON};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
-use super::history::set;
+use super::encode::set;
 use super::read::{number, text};
 use super::{clock, storage};
 use crate::rules::lock::{free_for, held_by, Lock};
@@ -41,4 +41,26 @@ pub(crate) fn release(project_key: &str, tab: &str) {
     if held_by(load(&key).as_ref(), tab) {
         storage::remove(&key);
     }
+}
+
+/// The Web Locks API (`navigator.locks`), where the browser has it. Not
+/// bound through `web-sys`, whose bindings of it need an unstable cfg.
+pub(crate) fn web_locks() -> Option<JsValue> {
+    let navigator = super::window()?.navigator();
+    Some(js_sys::Reflect::get(&navigator, &JsValue::from_str("locks")).ok()?)
+        .filter(JsValue::is_object)
+}
+
+/// `locks.request(name, {ifAvailable: true}, granted)`: `granted` is called
+/// with the lock, or `null` when another tab holds it; the lock is held
+/// until the promise `granted` returns settles. Taking it only if free is
+/// one atomic step, which `localStorage` cannot offer.
+pub(crate) fn request(locks: &JsValue, project_key: &str, granted: &JsValue) -> bool {
+    let options = Object::new();
+    set(&options, "ifAvailable", &JsValue::TRUE);
+    let name = JsValue::from(storage::item_key(project_key, "prompt"));
+    js_sys::Reflect::get(locks, &JsValue::from_str("request"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .is_some_and(|f| f.call3(locks, &name, &options, granted).is_ok())
 }

@@ -5,13 +5,16 @@
 //! are logged with [`log::warn`]; nothing here may throw into the host page.
 
 pub(crate) mod clock;
+pub(crate) mod encode;
 pub(crate) mod history;
 pub(crate) mod http;
 pub(crate) mod lock;
 pub(crate) mod log;
 pub(crate) mod outbox;
+pub(crate) mod promise;
 pub(crate) mod read;
 pub(crate) mod storage;
+pub(crate) mod ui;
 pub(crate) mod uuid;
 
 /// The page's `window`; the widget only ever runs in a window context.

@@ -1,24 +1,23 @@
 //! The outbox's home: `localStorage` key `nps:<projectKey>:outbox`.
 //!
-//! The stored value is the JSON of [`Outbox`] as serde writes it:
+//! The stored value is the JSON of [`Outbox`] as serde would write it:
 //! `{"entries":[{"request":{"response":{…NewResponse}},"attempts":0,
 //! "due":1700000000000,"lease":0}, …],"dropped":0}`, where `request` is one
 //! of `{"response": NewResponse}`, `{"comment": {"id", "update":
-//! CommentUpdate}}` or `{"event": NewEvent}`. It is written with the
-//! browser's `JSON.stringify` and read back field by field (no serde
-//! deserialiser in the wasm, see [`super::read`]); an entry that does not
-//! read back is skipped.
+//! CommentUpdate}}` or `{"event": NewEvent}`. It is built by hand
+//! ([`super::encode`]), written with the browser's `JSON.stringify` and read
+//! back field by field (no serde in the wasm, see [`super::read`]); an
+//! entry that does not read back is skipped.
 //!
 //! When storage is unavailable or full the outbox still works for this page
 //! view, from memory.
 
 use js_sys::{Array, JSON};
 use nps_protocol::{CommentUpdate, EventKind, NewEvent, NewResponse, Traits};
-use serde::Serialize;
 use wasm_bindgen::JsValue;
 
-use super::read::{field, number, text, trait_value};
-use super::{log, storage};
+use super::read::{entries, field, number, text, trait_value};
+use super::{encode, log, storage};
 use crate::rules::outbox::{Entry, Outbox, Request};
 
 /// The outbox of one project, in `localStorage` with a copy in memory.
@@ -45,7 +44,7 @@ impl OutboxStore {
         if self.durable {
             if let Some(raw) = storage::get(&self.key) {
                 return match JSON::parse(&raw) {
-                    Ok(json) => outbox(&json),
+                    Ok(json) => decode(&json),
                     Err(e) => {
                         log::warn_with("unreadable outbox in localStorage; starting afresh", &e);
                         Outbox::default()
@@ -75,10 +74,10 @@ impl OutboxStore {
         self.durable = if outbox.entries.is_empty() && outbox.dropped == 0 {
             storage::remove(&self.key)
         } else {
-            match to_json(&outbox) {
-                Ok(text) => storage::set(&self.key, &text),
-                Err(e) => {
-                    log::warn_with("could not serialise the outbox", &e);
+            match encode::stringify(&encode::outbox(&outbox)) {
+                Some(text) => storage::set(&self.key, &text),
+                None => {
+                    log::warn("could not serialise the outbox");
                     false
                 }
             }
@@ -87,15 +86,8 @@ impl OutboxStore {
     }
 }
 
-/// `JSON.stringify` of a serde value.
-pub(crate) fn to_json(value: &impl Serialize) -> Result<String, JsValue> {
-    // `json_compatible` turns maps (the traits) into plain objects, not
-    // `Map`s, which `JSON.stringify` would render as `{}`.
-    let value = value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
-    Ok(String::from(JSON::stringify(&value)?))
-}
-
-fn outbox(json: &JsValue) -> Outbox {
+/// Reads a stored outbox back; entries that do not read are skipped.
+pub fn decode(json: &JsValue) -> Outbox {
     let entries = field(json, "entries").filter(Array::is_array);
     Outbox {
         entries: entries
@@ -133,14 +125,16 @@ fn entry(json: &JsValue) -> Option<Entry> {
 
 fn response(json: &JsValue) -> Option<NewResponse> {
     let score = number(json, "score").filter(|s| (0.0..=10.0).contains(s))?;
-    let traits = field(json, "traits").filter(JsValue::is_object).map(|t| {
-        js_sys::Object::entries(&t.into())
-            .iter()
-            .filter_map(|kv| {
-                let kv = Array::from(&kv);
-                Some((kv.get(0).as_string()?, trait_value(&kv.get(1))?))
-            })
-            .collect::<Traits>()
+    // Inserted one by one: `collect` into a map sorts first, and a sort
+    // instance costs kilobytes of wasm.
+    let traits = entries(json, "traits").map(|pairs| {
+        let mut traits = Traits::new();
+        for (name, v) in pairs {
+            if let Some(v) = trait_value(&v) {
+                traits.insert(name, v);
+            }
+        }
+        traits
     });
     Some(NewResponse {
         id: text(json, "id")?,

@@ -12,7 +12,8 @@ use std::collections::BTreeMap;
 
 use js_sys::{Array, Object, Reflect};
 use nps_protocol::{
-    Moment, MomentTexts, Problem, QuietPeriod, RecentTrait, TraitFilter, TraitValue, WidgetConfig,
+    Appearance, Moment, MomentTexts, Problem, QuietPeriod, RecentTrait, TraitFilter, TraitValue,
+    WidgetConfig,
 };
 use wasm_bindgen::JsValue;
 
@@ -123,7 +124,7 @@ fn moment(m: &JsValue) -> Option<Moment> {
 /// A [`WidgetConfig`]; `None` if `key` or a moment's `event` is missing.
 /// Other fields missing or malformed take their defaults, so an older
 /// collector's config still reads (its `days_after_prompt` is the floor).
-pub(crate) fn widget_config(json: &JsValue) -> Option<WidgetConfig> {
+pub fn widget_config(json: &JsValue) -> Option<WidgetConfig> {
     let d = WidgetConfig::default();
     let moments = list(json, "moments")
         .iter()
@@ -171,11 +172,22 @@ pub(crate) fn widget_config(json: &JsValue) -> Option<WidgetConfig> {
         anonymous: flag(json, "anonymous"),
         respect_dnt: flag(json, "respect_dnt"),
         allowed_traits,
+        appearance: appearance(&field(json, "appearance").unwrap_or_default()),
     })
 }
 
+/// The prompt's look; missing fields take their defaults.
+fn appearance(json: &JsValue) -> Appearance {
+    let d = Appearance::default();
+    Appearance {
+        brand_color: text(json, "brand_color"),
+        position: text(json, "position").unwrap_or(d.position),
+        theme: text(json, "theme").unwrap_or(d.theme),
+    }
+}
+
 /// The texts of moment `index` in `locale`, from the config's JSON.
-pub(crate) fn moment_texts(json: &JsValue, index: usize, locale: &str) -> MomentTexts {
+pub fn moment_texts(json: &JsValue, index: usize, locale: &str) -> MomentTexts {
     let t = list(json, "moments")
         .get(index)
         .and_then(|m| field(m, "texts"))
@@ -188,7 +200,7 @@ pub(crate) fn moment_texts(json: &JsValue, index: usize, locale: &str) -> Moment
 }
 
 /// The collector's `UserHistory` (Unix ms, or `null`).
-pub(crate) fn remote_history(json: &JsValue) -> RemoteHistory {
+pub fn remote_history(json: &JsValue) -> RemoteHistory {
     RemoteHistory {
         shown: number(json, "last_shown_at"),
         answered: number(json, "last_answered_at"),
@@ -199,7 +211,7 @@ pub(crate) fn remote_history(json: &JsValue) -> RemoteHistory {
 }
 
 /// A [`Problem`] document from an error response.
-pub(crate) fn problem(json: &JsValue) -> Option<Problem> {
+pub fn problem(json: &JsValue) -> Option<Problem> {
     Some(Problem {
         code: text(json, "code")?,
         message: text(json, "message")?,

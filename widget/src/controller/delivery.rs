@@ -11,34 +11,21 @@
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::spawn_local;
 
-use super::{Controller, Later};
+use gloo_timers::callback::Timeout;
+
+use super::Controller;
 use crate::browser::{self, clock, http, log};
+use crate::machine::{Event, Flush};
 use crate::rules::outbox::{Outbox, Outcome, Pushed, Request, LEASE_MS};
-use crate::rules::privacy::Gate;
-
-/// Why the outbox is flushed.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Flush {
-    /// Send what is due.
-    Due,
-    /// A fresh start (page load, network back): send everything not in
-    /// flight, backoff or not.
-    Wake,
-    /// The page is hidden or going away: send everything not in flight.
-    LastChance,
-}
 
 impl Controller {
-    /// Queues `request` for delivery and tries to send it at once; nothing
-    /// new is queued while privacy keeps the widget silent.
+    /// Queues `request` for delivery and tries to send it at once (the
+    /// machine queues nothing while privacy keeps the widget silent).
     pub(super) fn enqueue(&self, request: Request) {
         {
-            let mut s = self.state.borrow_mut();
-            let s = &mut *s;
-            let open = s.privacy.gate(super::privacy::project_dnt(&s.config)) == Gate::Open;
-            let (Some(store), true) = (s.outbox.as_mut(), open) else {
+            let mut r = self.runner.borrow_mut();
+            let Some(store) = r.outbox.as_mut() else {
                 return;
             };
             let mut outbox = store.load();
@@ -58,11 +45,15 @@ impl Controller {
     /// consent is withdrawn: those answers were given before).
     pub(super) fn flush(&self, how: Flush) {
         let (host, due, next) = {
-            let mut s = self.state.borrow_mut();
-            let s = &mut *s;
-            let delivers = s.privacy.delivers(super::privacy::project_dnt(&s.config));
-            let (Some(project), Some(store), true) = (&s.project, s.outbox.as_mut(), delivers)
-            else {
+            let mut r = self.runner.borrow_mut();
+            let r = &mut *r;
+            let host = r
+                .machine
+                .as_ref()
+                .filter(|s| s.delivers())
+                .and_then(|s| s.project.as_ref())
+                .map(|p| p.host.clone());
+            let (Some(host), Some(store)) = (host, r.outbox.as_mut()) else {
                 return;
             };
             let now = clock::now_ms();
@@ -82,33 +73,40 @@ impl Controller {
             if !due.is_empty() {
                 store.save(outbox);
             }
-            (project.host.clone(), due, next)
+            (host, due, next)
         };
         for request in due {
-            let (me, host) = (self.me.clone(), host.clone());
-            spawn_local(async move {
-                let (outcome, detail) = http::send(&host, &request).await;
-                match outcome {
-                    Outcome::Stored => {}
-                    Outcome::Refused => {
-                        log::warn_with("the collector refused a queued request; dropped", &detail);
+            let me = self.me.clone();
+            let sent = request.clone();
+            http::send(
+                &host,
+                &sent,
+                Box::new(move |outcome, detail| {
+                    match outcome {
+                        Outcome::Stored => {}
+                        Outcome::Refused => {
+                            log::warn_with(
+                                "the collector refused a queued request; dropped",
+                                &detail,
+                            );
+                        }
+                        Outcome::Retry { .. } => {
+                            log::warn_with("could not reach the collector; will retry", &detail);
+                        }
                     }
-                    Outcome::Retry { .. } => {
-                        log::warn_with("could not reach the collector; will retry", &detail);
+                    if let Some(me) = me.upgrade() {
+                        me.settle(&request, outcome);
                     }
-                }
-                if let Some(me) = me.upgrade() {
-                    me.settle(&request, outcome);
-                }
-            });
+                }),
+            );
         }
         self.schedule(next);
     }
 
     fn settle(&self, request: &Request, outcome: Outcome) {
         let next = {
-            let mut s = self.state.borrow_mut();
-            let Some(store) = s.outbox.as_mut() else {
+            let mut r = self.runner.borrow_mut();
+            let Some(store) = r.outbox.as_mut() else {
                 return;
             };
             let mut outbox: Outbox = store.load();
@@ -131,33 +129,32 @@ impl Controller {
             // Not sooner than 50 ms: a due entry in flight elsewhere must not
             // turn this into a busy loop.
             let delay = (at - clock::now_ms()).clamp(50.0, f64::from(i32::MAX));
-            self.later(delay as u32, Later::Flush)
+            let me = self.me.clone();
+            Timeout::new(delay as u32, move || {
+                if let Some(me) = me.upgrade() {
+                    me.flush(Flush::Due);
+                }
+            })
         });
         // Dropping the previous `Timeout` cancels it.
-        let _ = std::mem::replace(&mut self.state.borrow_mut().outbox_timer, timer);
+        let _ = std::mem::replace(&mut self.runner.borrow_mut().outbox_timer, timer);
     }
 
     /// Listens for the page events that flush the outbox; once per page.
     pub(super) fn hook_page_events(&self) {
-        let mut s = self.state.borrow_mut();
-        if s.on_page_event.is_some() {
+        let mut r = self.runner.borrow_mut();
+        if r.on_page_event.is_some() {
             return;
         }
         let me = self.me.clone();
         let on_event = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
             let Some(me) = me.upgrade() else { return };
             match e.type_().as_str() {
-                "online" => me.flush(Flush::Wake),
-                "visibilitychange" if browser::page_hidden() => {
-                    me.cancel_delayed();
-                    me.flush(Flush::LastChance);
-                }
+                "online" => me.input(Event::Online),
+                "visibilitychange" if browser::page_hidden() => me.input(Event::Hidden),
                 "pagehide" => {
-                    me.cancel_delayed();
-                    // A chosen-but-debounced score must not be lost either.
-                    me.commit(None);
-                    me.release_lock_of(&me.state.borrow());
-                    me.flush(Flush::LastChance);
+                    me.page_gone();
+                    me.input(Event::PageHide);
                 }
                 _ => {}
             }
@@ -170,6 +167,6 @@ impl Controller {
                 let _ = d.add_event_listener_with_callback("visibilitychange", f);
             }
         }
-        s.on_page_event = Some(on_event);
+        r.on_page_event = Some(on_event);
     }
 }

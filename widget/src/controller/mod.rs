@@ -1,270 +1,191 @@
-//! The widget's state and the commands of the public API.
+//! The effect runner: the browser half of the state machine
+//! ([`crate::machine`]).
 //!
-//! One [`Controller`] per page. It gathers the inputs the pure rules need
-//! (stored state, the clock, the config), applies their decisions
-//! ([`triggers`]), owns the open prompt ([`prompt`]) and sends the answers
-//! ([`answer`]). It lives in an `Rc` with interior mutability; borrows are
-//! never held while calling out to JS (listeners, Yew), because those may
-//! call straight back in.
+//! Every command, fetch answer, timer, lock grant and user action becomes
+//! an [`Event`]; [`Controller::input`] reads what the machine needs to know
+//! of the browser (the stored history, the page's address, …) into a
+//! [`World`], steps the machine, and carries out the effects it returns
+//! ([`effects`]): storage, `fetch`, timers, the cross-tab lock, the ui
+//! module, the outbox ([`delivery`]), the host's listeners, the console.
+//! No decision is made here.
+//!
+//! The controller lives in an `Rc` with interior mutability; no borrow is
+//! held while calling out to JS (listeners, the ui), because those may
+//! call straight back in: an effect that feeds the machine a new input
+//! (a `localStorage` lock taken at once, a listener calling `nps(...)`)
+//! steps it again before the remaining effects run.
 
-mod answer;
-mod delay;
 mod delivery;
-mod privacy;
-mod prompt;
-mod remote;
-mod setup;
-mod triggers;
+mod effects;
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use gloo_timers::callback::Timeout;
+use gloo_timers::callback::{Interval, Timeout};
 use js_sys::Function;
-use nps_protocol::{TraitValue, Traits, WidgetConfig};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
+use web_sys::HtmlElement;
 
 use crate::browser::outbox::OutboxStore;
-use crate::browser::storage;
-use crate::events::{Event, Listeners};
-use crate::rules::privacy::Privacy;
-use crate::rules::timing::RemoteHistory;
-use crate::rules::{pick_locale, Locale};
+use crate::browser::ui::{Loader, Mounted};
+use crate::browser::{self, clock, history, lock, storage, uuid};
+use crate::events::{Event as Notice, Listeners};
+use crate::machine::{self, Event, Input, State, World};
 
-use self::prompt::Prompt;
-
-pub(crate) use self::setup::Init;
-
-/// What `init` set.
-struct Project {
-    key: String,
-    /// The collector origin API calls go to.
-    host: String,
-    /// `init({locale})`, the strongest language preference.
-    locale: Option<String>,
+/// How this tab holds the cross-tab lock of an opening.
+enum Held {
+    /// A Web Lock, released by calling this (it resolves the promise the
+    /// lock waits on).
+    WebLock(Function),
+    /// The `localStorage` lock (no Web Locks): the project's key, this
+    /// tab's id, and the timer that keeps it fresh (stopped when dropped).
+    Storage(String, String, #[allow(dead_code)] Interval),
 }
 
-/// Where the project's configuration stands.
-enum Config {
-    /// `init` not called yet, or not fetched: consent is awaited, or Do
-    /// Not Track silences the widget (`rules::privacy`).
-    Idle,
-    /// Being fetched; the number tells a stale answer (from an earlier
-    /// `init`) from the current one.
-    Loading(u32),
-    /// Loaded: `track` can be decided. The JSON is kept for the moments'
-    /// texts.
-    Ready(WidgetConfig, JsValue),
-    /// The fetch failed: `track` cannot decide, `show` still works.
-    Failed,
+impl Held {
+    fn release(self) {
+        match self {
+            Held::WebLock(release) => {
+                let _ = release.call0(&JsValue::UNDEFINED);
+            }
+            Held::Storage(key, tab, _) => lock::release(&key, &tab),
+        }
+    }
 }
 
-/// The identified user's history from the collector.
-enum Remote {
-    /// No user, a failed fetch, or not fetched.
-    None,
-    /// Being fetched (generation); a `track` waits for it.
-    Loading(u32),
-    /// Still being fetched, but too slow: `track`s no longer wait.
-    Late(u32),
-    /// Fetched: merged into this browser's history before deciding.
-    Ready(RemoteHistory),
-}
-
-/// A `track` or `show` waiting for consent, the config or the user's
-/// history, so commands keep their order.
-enum Waiting {
-    Track(String),
-    /// A delayed prompt's time has come: decide again, without counting.
-    Due(String),
-    Show,
-}
-
-/// What a timer does when it fires (one closure type for every timer:
-/// each closure type weighs in the wasm).
-enum Later {
-    /// Retry the outbox.
-    Flush,
-    /// Stop waiting for the user's history of this generation.
-    RemoteLate(u32),
-    /// A delayed prompt of this moment, tracked on this page address.
-    Delayed(String, Option<String>),
-}
-
-/// Everything the widget knows during this page view.
-struct State {
-    default_host: String,
-    project: Option<Project>,
-    config: Config,
-    /// How many `init`s so far, to recognise the latest config fetch.
-    inits: u32,
-    waiting: Vec<Waiting>,
-    user_id: Option<String>,
-    /// The user's history from every device (`identify`).
-    remote: Remote,
-    /// How many history fetches so far, to recognise the latest.
-    remotes: u32,
-    /// The host app's proof of `user_id` (`identify(…, {signature})`).
-    user_hash: Option<String>,
-    traits: Traits,
+/// What the runner keeps beside the machine's state.
+struct Runner {
+    /// The machine's state (taken out while it steps).
+    machine: Option<State>,
     listeners: Listeners,
-    /// This tab's id in the cross-tab lock, made on first use.
+    /// Loads the prompt's ui module (the loader's `ui(now)`).
+    ui: Loader,
+    /// The ui module, once loaded.
+    module: Option<JsValue>,
+    /// The config's JSON, for the moments' texts.
+    config_json: Option<JsValue>,
+    /// The prompt on the page, and where focus was before it.
+    mounted: Option<(Mounted, Option<HtmlElement>)>,
+    /// Cross-tab locks held, by opening.
+    held: Vec<(u32, Held)>,
+    /// This tab's id in the `localStorage` lock, made on first use.
     tab: Option<String>,
-    /// A prompt waiting for its moment's `delay_seconds`.
-    delayed: Option<Timeout>,
-    /// `track` may prompt once per page view (`reset` starts afresh).
-    shown_this_page: bool,
-    prompt: Option<Prompt>,
     /// Writes not yet acknowledged by the collector (set by `init`).
     outbox: Option<OutboxStore>,
     /// The pending retry of the outbox, if any.
     outbox_timer: Option<Timeout>,
-    /// The listener of the page events that flush the outbox.
+    /// The listener of the page's events.
     on_page_event: Option<Closure<dyn FnMut(web_sys::Event)>>,
-    /// Log every decision's reason (`init({debug: true})`, `nps('debug')`).
-    debug: bool,
-    /// Consent and Do Not Track: what the widget may do at all.
-    privacy: Privacy,
 }
 
-/// The widget's brain; see the module documentation.
+/// The widget of one page; see the module documentation.
 pub(crate) struct Controller {
-    state: RefCell<State>,
+    runner: RefCell<Runner>,
     me: Weak<Controller>,
 }
 
 impl Controller {
     /// A controller with nothing configured; API calls default to
     /// `default_host` (the origin `widget.js` was loaded from).
-    pub(crate) fn new(default_host: String) -> Rc<Self> {
+    pub(crate) fn new(default_host: String, ui: Loader) -> Rc<Self> {
         Rc::new_cyclic(|me| Self {
             me: me.clone(),
-            state: RefCell::new(State {
-                default_host,
-                project: None,
-                config: Config::Idle,
-                inits: 0,
-                waiting: Vec::new(),
-                user_id: None,
-                remote: Remote::None,
-                remotes: 0,
-                user_hash: None,
-                traits: Traits::new(),
+            runner: RefCell::new(Runner {
+                machine: Some(State::new(default_host)),
                 listeners: Listeners::default(),
+                ui,
+                module: None,
+                config_json: None,
+                mounted: None,
+                held: Vec::new(),
                 tab: None,
-                delayed: None,
-                shown_this_page: false,
-                prompt: None,
                 outbox: None,
                 outbox_timer: None,
                 on_page_event: None,
-                debug: false,
-                privacy: Privacy::default(),
             }),
         })
     }
 
-    /// `identify(userId, traits, {signature})`. Traits and the signature
-    /// belong to one user: they accumulate, or are kept, until the user
-    /// changes.
-    pub(crate) fn identify(
-        &self,
-        user_id: Option<String>,
-        traits: Traits,
-        signature: Option<String>,
-    ) {
-        let refetch = {
-            let mut s = self.state.borrow_mut();
-            let changed = s.user_id != user_id;
-            if changed {
-                s.traits.clear();
-                s.user_hash = None;
-            }
-            let new_hash = user_id.is_some() && signature.is_some() && s.user_hash != signature;
-            if new_hash {
-                s.user_hash = signature;
-            }
-            s.user_id = user_id;
-            s.traits.extend(traits);
-            changed || new_hash
-        };
-        if refetch {
-            self.fetch_remote();
-        }
-    }
-
-    /// A timer that runs `job` in `ms`; dropping it cancels it.
-    fn later(&self, ms: u32, job: Later) -> Timeout {
-        let me = self.me.clone();
-        Timeout::new(ms, move || {
-            if let Some(me) = me.upgrade() {
-                match job {
-                    Later::Flush => me.flush(delivery::Flush::Due),
-                    Later::RemoteLate(generation) => me.remote_late(generation),
-                    Later::Delayed(moment, href) => me.delay_over(moment, &href),
-                }
-            }
-        })
-    }
-
-    /// `debug()`: log the reason of every decision from now on.
-    pub(crate) fn debug(&self) {
-        self.state.borrow_mut().debug = true;
-    }
-
     /// `on(event, fn)`.
-    pub(crate) fn on(&self, event: Event, listener: Function) {
-        self.state.borrow_mut().listeners.add(event, listener);
+    pub(crate) fn on(&self, event: Notice, listener: Function) {
+        self.runner.borrow_mut().listeners.add(event, listener);
     }
 
-    /// `reset()`: forgets the user and this browser's state for the project,
-    /// and closes the prompt (a score already chosen is still sent, and the
-    /// outbox kept: they were given by the user who was signed in). The
-    /// opt-out goes with the history: it was that user's.
-    pub(crate) fn reset(&self) {
-        self.commit(None);
-        self.close();
-        let mut s = self.state.borrow_mut();
-        s.user_id = None;
-        s.user_hash = None;
-        s.remote = Remote::None;
-        s.delayed = None;
-        s.traits.clear();
-        s.waiting.clear();
-        s.shown_this_page = false;
-        // The history and the anonymous id go too; the outbox stays.
-        if let Some(p) = &s.project {
-            storage::clear(&p.key);
+    /// Steps the machine with `event` and carries out its effects.
+    pub(crate) fn input(&self, event: Event) {
+        if let Event::Init(init) = &event {
+            self.open_outbox(&init.key);
         }
-        if let Some(o) = s.outbox.as_mut() {
-            o.forget_dropped();
+        let world = self.world();
+        let effects = {
+            let mut r = self.runner.borrow_mut();
+            let Some(state) = r.machine.take() else {
+                return; // cannot happen: steps never nest inside `step`
+            };
+            let (state, effects) = machine::step(state, Input { event, world }, clock::now_ms());
+            r.machine = Some(state);
+            effects
+        };
+        for effect in effects {
+            self.run(effect);
         }
     }
-}
 
-/// This tab's id for the cross-tab lock.
-fn tab_id(s: &mut State) -> String {
-    s.tab
-        .get_or_insert_with(crate::browser::uuid::new_id)
-        .clone()
-}
-
-/// The `locale` trait, if it is text.
-fn trait_locale(traits: &Traits) -> Option<&str> {
-    match traits.get("locale") {
-        Some(TraitValue::Text(t)) => Some(t),
-        _ => None,
+    /// What the machine needs to know of the browser now.
+    fn world(&self) -> World {
+        let (key, tab) = {
+            let mut r = self.runner.borrow_mut();
+            let key = r
+                .machine
+                .as_ref()
+                .and_then(|s| s.project.as_ref())
+                .map(|p| p.key.clone());
+            (key, r.tab.get_or_insert_with(uuid::new_id).clone())
+        };
+        let stored_anon = key.as_deref().and_then(history::stored_anon_id);
+        World {
+            history: key.as_deref().map(history::load).unwrap_or_default(),
+            anon_new: stored_anon.is_none(),
+            anon_id: stored_anon.unwrap_or_else(uuid::new_id),
+            other_tab: lock::web_locks().is_none()
+                && key.as_deref().is_some_and(|k| !lock::free(k, &tab)),
+            href: browser::page_url(),
+            hidden: browser::page_hidden(),
+            language: browser::navigator_language(),
+            dnt: browser::privacy_signal(),
+        }
     }
-}
 
-/// The language the prompt speaks: `init({locale})`, else the `locale`
-/// trait, else the browser's.
-fn locale_of(s: &State) -> Locale {
-    let navigator = crate::browser::navigator_language();
-    pick_locale(
-        s.project.as_ref().and_then(|p| p.locale.as_deref()),
-        trait_locale(&s.traits),
-        navigator.as_deref(),
-    )
+    /// A read of the machine's state.
+    fn with_state<T>(&self, f: impl FnOnce(&State) -> T) -> Option<T> {
+        self.runner.borrow().machine.as_ref().map(f)
+    }
+
+    /// The project's key, once `init` ran.
+    fn key(&self) -> Option<String> {
+        self.with_state(|s| s.project.as_ref().map(|p| p.key.clone()))
+            .flatten()
+    }
+
+    /// A new outbox store when `init` names another project.
+    fn open_outbox(&self, key: &str) {
+        let mut r = self.runner.borrow_mut();
+        let same = r
+            .machine
+            .as_ref()
+            .and_then(|s| s.project.as_ref())
+            .is_some_and(|p| p.key == key);
+        if !same {
+            r.outbox = Some(OutboxStore::new(key));
+        }
+    }
+
+    /// Forgets what is stored for the project, or for every project.
+    fn clear(project: Option<&str>) {
+        match project {
+            Some(key) => storage::clear(key),
+            None => storage::clear_all(),
+        }
+    }
 }

@@ -2,12 +2,11 @@
 //!
 //! Nothing here touches the browser: time, stored state and user input come
 //! in as arguments and a decision comes out, so all of it runs under native
-//! `cargo test`. The browser half (`browser`, `ui`, `api`) only gathers the
-//! inputs and carries the decisions out.
+//! `cargo test`. The browser half (`browser`, `controller`, `api`) only
+//! gathers the inputs and carries the decisions out.
 
 pub mod anonymous;
 pub mod ids;
-pub mod keys;
 pub mod locale;
 pub mod lock;
 pub mod outbox;
@@ -15,7 +14,6 @@ pub mod privacy;
 pub mod submission;
 pub mod timing;
 
-pub use keys::next_score;
 pub use locale::{pick_locale, Locale};
 pub use submission::Submission;
 pub use timing::{decide, Decision, History, Outcome, Reason, Trigger, User, DAY_MS};

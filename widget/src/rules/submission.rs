@@ -16,6 +16,9 @@
 /// Quiet time after the last score change before the score is sent.
 pub const DEBOUNCE_MS: u32 = 600;
 
+/// How long the thank-you stays after Send before the prompt closes.
+pub const THANKS_MS: u32 = 2_500;
+
 /// The score bookkeeping of one open prompt.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Submission {

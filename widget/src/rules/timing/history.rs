@@ -77,7 +77,7 @@ pub struct History {
 }
 
 /// The value under `key` in a short association list, created if absent.
-fn slot<'a, T: Default>(list: &'a mut Vec<(String, T)>, key: &str) -> &'a mut T {
+pub(super) fn slot<'a, T: Default>(list: &'a mut Vec<(String, T)>, key: &str) -> &'a mut T {
     let i = match list.iter().position(|(k, _)| k == key) {
         Some(i) => i,
         None => {

@@ -15,6 +15,7 @@ mod history;
 mod reason;
 mod remote;
 mod sampling;
+mod soon;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod props;
@@ -30,6 +31,7 @@ pub use history::{History, MomentHistory, Outcome};
 pub use reason::Reason;
 pub use remote::RemoteHistory;
 pub use sampling::{bucket, sampled};
+pub use soon::prompts_when_counted;
 
 /// Milliseconds in a day; the clocks are configured in days.
 pub const DAY_MS: f64 = 86_400_000.0;

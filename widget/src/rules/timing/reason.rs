@@ -96,11 +96,37 @@ fn whole(x: f64) -> u64 {
     }
 }
 
+/// Appends the decimal digits of `n`. By hand, like every sentence here:
+/// `format!` would bring `core::fmt` into the always-loaded wasm.
+fn push_number(out: &mut String, n: u64) {
+    if n >= 10 {
+        push_number(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// A sentence made of text and numbers.
+enum Part<'a> {
+    T(&'a str),
+    N(u64),
+}
+
+fn sentence(parts: &[Part<'_>]) -> String {
+    let mut out = String::new();
+    for part in parts {
+        match part {
+            Part::T(t) => out.push_str(t),
+            Part::N(n) => push_number(&mut out, *n),
+        }
+    }
+    out
+}
+
 impl Reason {
     /// A sentence for the developer console, e.g.
-    /// "cooldown: last shown 12 days ago, needs 30 (declined)". The
-    /// waiting reasons share one `format!`: each costs wasm bytes.
+    /// "cooldown: last shown 12 days ago, needs 30 (declined)".
     pub fn sentence(&self) -> String {
+        use Part::{N, T};
         let (label, name, ago, unit, needs, tail) = match self {
             Self::Show => return "prompting: show() ignores the timing rules".into(),
             Self::Eligible => return "prompting: every rule allows it".into(),
@@ -117,16 +143,26 @@ impl Reason {
                 return "not prompting: the user is excluded (trait excluded: true)".into()
             }
             Self::NoSignupDate => return "not prompting: no readable signed_up_at trait".into(),
-            Self::UnknownMoment(e) => return format!("not prompting: {e} is not a moment"),
-            Self::TraitMismatch(n) => return format!("not prompting: trait {n} does not match"),
+            Self::UnknownMoment(e) => {
+                return sentence(&[T("not prompting: "), T(e), T(" is not a moment")])
+            }
+            Self::TraitMismatch(n) => {
+                return sentence(&[T("not prompting: trait "), T(n), T(" does not match")])
+            }
             Self::NotSampled { percent } => {
-                return format!(
-                    "not prompting: user outside the {}% sample",
-                    whole(*percent)
-                )
+                return sentence(&[
+                    T("not prompting: user outside the "),
+                    N(whole(*percent)),
+                    T("% sample"),
+                ])
             }
             Self::TooFewOccurrences { count, needs } => {
-                return format!("not prompting: occurrence {count}, needs {needs}")
+                return sentence(&[
+                    T("not prompting: occurrence "),
+                    N(u64::from(*count)),
+                    T(", needs "),
+                    N(u64::from(*needs)),
+                ])
             }
             Self::RecentTrait {
                 name,
@@ -186,11 +222,21 @@ impl Reason {
                 after.as_str(),
             ),
         };
-        let ago = whole(*ago);
-        if tail.is_empty() {
-            format!("{label}{name} {ago} {unit} ago, needs {needs}")
-        } else {
-            format!("{label}{name} {ago} {unit} ago, needs {needs} ({tail})")
+        let mut out = sentence(&[
+            T(label),
+            T(name),
+            T(" "),
+            N(whole(*ago)),
+            T(" "),
+            T(unit),
+            T(" ago, needs "),
+            N(u64::from(*needs)),
+        ]);
+        if !tail.is_empty() {
+            out.push_str(" (");
+            out.push_str(tail);
+            out.push(')');
         }
+        out
     }
 }

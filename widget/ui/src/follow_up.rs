@@ -3,8 +3,7 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::i18n::Texts;
-use crate::rules::Locale;
+use crate::i18n::{Locale, Texts};
 
 /// Longest comment accepted; the collector refuses more than 5,000
 /// characters, and `maxlength` counts UTF-16 units, so this stays under.

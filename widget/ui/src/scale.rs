@@ -1,14 +1,14 @@
 //! The 0–10 scale: a WAI-ARIA radio group with a roving tabindex.
 //!
 //! One Tab stop for the whole group (the selected score, or 0), arrows move
-//! and select, digits jump (see `rules::keys`). Radios are `<button>`s so a
+//! and select, digits jump (see [`crate::keys`]). Radios are `<button>`s so a
 //! click, Enter or Space selects without extra code.
 
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::i18n::Texts;
-use crate::rules::{next_score, Locale};
+use crate::i18n::{Locale, Texts};
+use crate::keys::next_score;
 
 /// Visible (and accessible) names of the radios; static, so no formatting.
 const NAMES: [&str; 11] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];

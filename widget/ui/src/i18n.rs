@@ -3,9 +3,40 @@
 //! Plain `&'static str` tables: no formatting at run time, nothing to parse,
 //! and a missing translation is a compile error rather than a blank label.
 
-use nps_protocol::Category;
+/// A language the prompt speaks. Which one to use is the widget's
+/// decision (`init({locale})`, the `locale` trait, the browser's); the
+/// components are only told its code.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Locale {
+    /// English, the fallback.
+    #[default]
+    En,
+    /// French.
+    Fr,
+}
 
-use crate::rules::Locale;
+impl Locale {
+    /// The language of a code such as `fr` or `fr-CA`; English for any
+    /// other.
+    pub fn from_code(code: &str) -> Self {
+        let primary = code.get(..2).unwrap_or_default();
+        if primary.eq_ignore_ascii_case("fr")
+            && matches!(code.as_bytes().get(2), None | Some(b'-' | b'_'))
+        {
+            Self::Fr
+        } else {
+            Self::En
+        }
+    }
+
+    /// Its code, `en` or `fr`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Fr => "fr",
+        }
+    }
+}
 
 /// The prompt's texts in one language.
 #[derive(Debug)]
@@ -80,11 +111,11 @@ impl Texts {
     /// The follow-up question fitting a score: detractors are asked what to
     /// fix, passives what is missing, promoters what to keep.
     pub fn follow_up(&self, score: u8) -> &'static str {
-        match Category::of(score) {
-            Some(Category::Promoter) => self.follow_up_promoter,
-            Some(Category::Passive) => self.follow_up_passive,
+        match score {
+            9 | 10 => self.follow_up_promoter,
+            7 | 8 => self.follow_up_passive,
             // Out-of-range scores cannot be chosen; treat them like a low one.
-            Some(Category::Detractor) | None => self.follow_up_detractor,
+            _ => self.follow_up_detractor,
         }
     }
 }
@@ -110,6 +141,17 @@ mod tests {
         assert_eq!((fr.send, fr.close), ("Envoyer", "Fermer"));
 
         assert!(fr.question.starts_with("Quelle est la probabilité"));
+    }
+
+    #[test]
+    fn french_codes_give_french_and_everything_else_english() {
+        for code in ["fr", "fr-CA", "FR", "fr_BE"] {
+            assert_eq!(Locale::from_code(code), Locale::Fr, "{code}");
+        }
+        for code in ["en", "fy", "frr", "", "de-FR"] {
+            assert_eq!(Locale::from_code(code), Locale::En, "{code}");
+        }
+        assert_eq!(Locale::from_code(Locale::Fr.code()), Locale::Fr);
     }
 
     #[test]

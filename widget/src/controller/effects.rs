@@ -1,0 +1,316 @@
+//! Carrying out the machine's effects, one browser call each.
+
+use gloo_timers::callback::{Interval, Timeout};
+use js_sys::Promise;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsValue;
+
+use super::{Controller, Held};
+use crate::browser::promise::{settle, soon};
+use crate::browser::{history, http, lock, log, read, storage, ui, uuid};
+use crate::events::{detail, dispatch, nullable, Event as Notice};
+use crate::machine::{Config, Effect, Event, Level, Notice as N, UiEvent, UiProps};
+use crate::rules::lock::REFRESH_MS;
+use crate::rules::outbox::Request;
+
+impl Controller {
+    pub(super) fn run(&self, effect: Effect) {
+        match effect {
+            Effect::FetchConfig(gen) => self.fetch_config(gen),
+            Effect::FetchRemote(gen) => self.fetch_remote(gen),
+            Effect::Timer(timer, ms) => {
+                let me = self.me.clone();
+                Timeout::new(ms, move || {
+                    if let Some(me) = me.upgrade() {
+                        me.input(Event::Fired(timer));
+                    }
+                })
+                .forget();
+            }
+            Effect::SaveHistory(h) => {
+                if let Some(key) = self.key() {
+                    history::save(&key, &h);
+                }
+            }
+            Effect::SaveAnonId(id) => {
+                if let Some(key) = self.key() {
+                    storage::set(&storage::item_key(&key, "anon"), &id);
+                }
+            }
+            Effect::Clear(project) => Self::clear(project.as_deref()),
+            Effect::ForgetDropped => {
+                if let Some(o) = self.runner.borrow_mut().outbox.as_mut() {
+                    o.forget_dropped();
+                }
+            }
+            Effect::Lock(gen) => self.lock(gen),
+            Effect::Release(gen) => {
+                let held = {
+                    let mut r = self.runner.borrow_mut();
+                    let i = r.held.iter().position(|(g, _)| *g == gen);
+                    i.map(|i| r.held.swap_remove(i).1)
+                };
+                if let Some(held) = held {
+                    held.release();
+                }
+            }
+            Effect::LoadUi(gen, index, locale) => self.load_ui(gen, index, locale.code()),
+            Effect::Prefetch => {
+                let ui = self.runner.borrow().ui.clone();
+                ui.prefetch();
+            }
+            Effect::Mount(props) => self.mount(&props),
+            Effect::Update(props) => {
+                let handle = self
+                    .runner
+                    .borrow()
+                    .mounted
+                    .as_ref()
+                    .map(|(m, _)| m.handle());
+                if let Some(handle) = handle {
+                    ui::call(&handle, "update", Some(&js_props(&props)));
+                }
+            }
+            Effect::Unmount => {
+                let mounted = self.runner.borrow_mut().mounted.take();
+                // Deferred: this often runs inside one of the prompt's own
+                // callbacks.
+                if let Some((m, restore)) = mounted {
+                    soon(Box::new(move || m.unmount(restore)));
+                }
+            }
+            Effect::Enqueue(request) => self.enqueue(request),
+            Effect::Record(mut event) => {
+                event.id = uuid::new_id();
+                self.enqueue(Request::Event(event));
+            }
+            Effect::Flush(how) => self.flush(how),
+            Effect::Notify(notice) => self.notify(notice),
+            Effect::Log(level, text) => match level {
+                Level::Debug => log::debug(&text),
+                Level::Info => log::info(&text),
+                Level::Warn => log::warn(&text),
+            },
+            Effect::Listen => self.hook_page_events(),
+        }
+    }
+
+    fn fetch_config(&self, gen: u32) {
+        let url = self.with_state(|s| {
+            s.project
+                .as_ref()
+                .map(|p| http::config_url(&p.host, &p.key))
+        });
+        if let Some(url) = url.flatten() {
+            self.get(&url, Self::config_arrived, gen);
+        }
+    }
+
+    fn config_arrived(&self, gen: u32, json: Result<JsValue, JsValue>) {
+        let config = json.as_ref().ok().and_then(read::widget_config);
+        match (&config, json) {
+            (Some(_), Ok(json)) => {
+                // Kept for the moments' texts, unless superseded.
+                let current =
+                    self.with_state(|s| matches!(s.config, Config::Loading(g) if g == gen));
+                if current == Some(true) {
+                    self.runner.borrow_mut().config_json = Some(json);
+                }
+            }
+            (None, Ok(_)) => log::warn("malformed project configuration"),
+            (_, Err(e)) => log::warn_with("could not load the project configuration", &e),
+        }
+        self.input(Event::Config(gen, config));
+    }
+
+    fn fetch_remote(&self, gen: u32) {
+        let url = self.with_state(|s| match (&s.project, &s.user_id, &s.user_hash) {
+            (Some(p), Some(user), Some(hash)) => {
+                Some(http::history_url(&p.host, &p.key, user, hash))
+            }
+            _ => None,
+        });
+        if let Some(url) = url.flatten() {
+            self.get(&url, Self::remote_arrived, gen);
+        }
+    }
+
+    fn remote_arrived(&self, gen: u32, json: Result<JsValue, JsValue>) {
+        let history = match json {
+            Ok(json) => Some(read::remote_history(&json)),
+            Err(e) => {
+                log::warn_with("user history:", &e);
+                None
+            }
+        };
+        self.input(Event::Remote(gen, history));
+    }
+
+    /// Fetches `url` in the background and hands the JSON to `then`.
+    fn get(&self, url: &str, then: fn(&Controller, u32, Result<JsValue, JsValue>), gen: u32) {
+        let me = self.me.clone();
+        http::get_json(
+            url,
+            Box::new(move |json| {
+                if let Some(me) = me.upgrade() {
+                    then(&me, gen, json);
+                }
+            }),
+        );
+    }
+
+    /// Takes the cross-tab lock for opening `gen`: a Web Lock if free (one
+    /// atomic step), else, without Web Locks, the `localStorage` lock.
+    fn lock(&self, gen: u32) {
+        let Some(key) = self.key() else { return };
+        let Some(locks) = lock::web_locks() else {
+            let tab = self
+                .runner
+                .borrow_mut()
+                .tab
+                .get_or_insert_with(uuid::new_id)
+                .clone();
+            lock::hold(&key, &tab);
+            let (k, t) = (key.clone(), tab.clone());
+            let refresh = Interval::new(REFRESH_MS, move || lock::hold(&k, &t));
+            self.runner
+                .borrow_mut()
+                .held
+                .push((gen, Held::Storage(key, tab, refresh)));
+            return self.input(Event::Locked(gen, true));
+        };
+        let me = self.me.clone();
+        let granted = Closure::<dyn FnMut(JsValue) -> JsValue>::new(move |lock: JsValue| {
+            // The lock lasts until this promise settles: until released.
+            let mut release = None;
+            let held = Promise::new(&mut |resolve, _| release = Some(resolve));
+            if let (Some(me), Some(release)) = (me.upgrade(), release) {
+                let got = !lock.is_null();
+                if got {
+                    me.runner
+                        .borrow_mut()
+                        .held
+                        .push((gen, Held::WebLock(release)));
+                }
+                me.input(Event::Locked(gen, got));
+            }
+            held.into()
+        })
+        .into_js_value();
+        if !lock::request(&locks, &key, &granted) {
+            log::warn("could not request the cross-tab lock");
+            self.input(Event::Locked(gen, false));
+        }
+    }
+
+    /// Loads the ui module, then tells the machine it is ready with the
+    /// moment's texts and the response's id and secret.
+    fn load_ui(&self, gen: u32, index: Option<usize>, locale: &'static str) {
+        let ui = self.runner.borrow().ui.clone();
+        let loading = ui.load().map(JsValue::from).unwrap_or_default();
+        let me = self.me.clone();
+        settle(
+            &loading,
+            Box::new(move |module| {
+                let Some(me) = me.upgrade() else { return };
+                let module = match module {
+                    Ok(m) => m,
+                    Err(e) => {
+                        log::warn_with("could not load the prompt", &e);
+                        return me.input(Event::UiFailed(gen));
+                    }
+                };
+                let texts = {
+                    let mut r = me.runner.borrow_mut();
+                    r.module = Some(module);
+                    match (&r.config_json, index) {
+                        (Some(json), Some(i)) => read::moment_texts(json, i, locale),
+                        _ => Default::default(),
+                    }
+                };
+                me.input(Event::UiReady {
+                    gen,
+                    texts,
+                    id: uuid::new_id(),
+                    secret: uuid::new_secret(),
+                });
+            }),
+        );
+    }
+
+    /// Puts the prompt on the page.
+    fn mount(&self, props: &UiProps) {
+        let module = self.runner.borrow().module.clone();
+        let me = self.me.clone();
+        let on_event = Closure::new(move |kind: JsValue, value: JsValue| {
+            let event = match kind.as_string().as_deref() {
+                Some("pick") => value
+                    .as_f64()
+                    .filter(|s| (0.0..=10.0).contains(s))
+                    .map(|s| UiEvent::Pick(s as u8)),
+                Some("send") => Some(UiEvent::Send(value.as_string().unwrap_or_default())),
+                Some("close") => Some(UiEvent::Close),
+                Some("later") => Some(UiEvent::Later),
+                Some("never") => Some(UiEvent::Never),
+                _ => None,
+            };
+            if let (Some(me), Some(event)) = (me.upgrade(), event) {
+                me.input(Event::Ui(event));
+            }
+        });
+        let restore = ui::active_element();
+        let mounted = module
+            .ok_or_else(|| JsValue::from_str("no ui module"))
+            .and_then(|m| ui::mount(&m, &js_props(props), on_event));
+        match mounted {
+            Ok(m) => self.runner.borrow_mut().mounted = Some((m, restore)),
+            Err(e) => {
+                log::warn_with("could not show the prompt", &e);
+                let gen = self
+                    .with_state(|s| s.prompt.as_ref().map(|p| p.gen))
+                    .flatten();
+                if let Some(gen) = gen {
+                    self.input(Event::UiFailed(gen));
+                }
+            }
+        }
+    }
+
+    fn notify(&self, notice: N) {
+        let (event, d) = match notice {
+            N::Shown(moment) => (Notice::Shown, detail(&[("moment", nullable(moment))])),
+            N::Answered(score, comment) => (
+                Notice::Answered,
+                detail(&[("score", score.into()), ("comment", nullable(comment))]),
+            ),
+            N::Dismissed(moment, score) => (
+                Notice::Dismissed,
+                detail(&[("moment", nullable(moment)), ("score", nullable(score))]),
+            ),
+        };
+        let listeners = self.runner.borrow().listeners.of(event);
+        dispatch(&listeners, &d);
+    }
+
+    /// The page is going away: the `localStorage` lock goes at once (a page
+    /// restored from the back/forward cache takes it again at the next
+    /// refresh); a Web Lock goes with the page by itself.
+    pub(super) fn page_gone(&self) {
+        for (_, held) in &self.runner.borrow().held {
+            if let Held::Storage(key, tab, _) = held {
+                lock::release(key, tab);
+            }
+        }
+    }
+}
+
+/// The ui's props as JS.
+fn js_props(p: &UiProps) -> JsValue {
+    ui::props(
+        p.locale.code(),
+        p.texts.question.as_deref(),
+        p.texts.follow_up.as_deref(),
+        p.locked,
+        p.thanking,
+    )
+}

@@ -1,0 +1,539 @@
+//! The page's state machine: every `nps(...)` command, fetch answer, timer,
+//! lock grant and user action is an [`Input`], and
+//! [`step`]`(state, input, now)` returns the next [`State`] and the
+//! [`Effect`]s to carry out. It is pure: the clock is an argument, what the
+//! browser knows (the stored history, the page's address, another tab's
+//! lock) comes in the input's [`World`], and everything it wants done
+//! (store, fetch, arm a timer, take the cross-tab lock, load and mount the
+//! ui, queue a write, log) goes out as an effect, which the browser layer
+//! (`controller`) runs. So the timing of the whole widget (the delays, the
+//! debounce of the score, the thank-you, waiting for the config and the
+//! user's history) is tested natively, with property tests.
+//!
+//! Timers are never cancelled: each carries the number of what armed it
+//! (a delay, a history fetch, a prompt), and one that fires for something
+//! gone (reset, replaced, closed) does nothing.
+
+mod commands;
+mod decide;
+mod prompt;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
+
+use nps_protocol::{MomentTexts, NewEvent, Traits, WidgetConfig};
+
+pub use commands::{HELD_MAX, REMOTE_WAIT_MS};
+
+use crate::rules::outbox::Request;
+use crate::rules::privacy::Privacy;
+use crate::rules::timing::{History, RemoteHistory};
+use crate::rules::{Locale, Submission};
+
+/// `init({key, host?, locale?, debug?, consent?, respect_dnt?})`, read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Init {
+    /// The project's public key.
+    pub key: String,
+    /// The collector origin API calls go to, if not where `widget.js` came from.
+    pub host: Option<String>,
+    /// `init({locale})`, the strongest language preference.
+    pub locale: Option<String>,
+    /// Log every decision's reason.
+    pub debug: bool,
+    /// `consent: false`: stay silent until `consent(true)`.
+    pub wait_for_consent: bool,
+    /// `respect_dnt: true`: silent for good under Do Not Track / GPC.
+    pub respect_dnt: bool,
+}
+
+/// What the browser layer read for this input.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct World {
+    /// The stored history (`nps:<key>:history`).
+    pub history: History,
+    /// The stored anonymous id, or a new one not stored yet
+    /// ([`Effect::SaveAnonId`] keeps it when it is used).
+    pub anon_id: String,
+    /// Whether `anon_id` is new.
+    pub anon_new: bool,
+    /// Without Web Locks: another tab holds the `localStorage` lock.
+    pub other_tab: bool,
+    /// `location.href`.
+    pub href: Option<String>,
+    /// Whether the page is hidden.
+    pub hidden: bool,
+    /// `navigator.language`.
+    pub language: Option<String>,
+    /// The browser sends Do Not Track or Global Privacy Control.
+    pub dnt: bool,
+}
+
+/// Something that happened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// `init(…)`.
+    Init(Init),
+    /// `consent(given)`.
+    Consent(bool),
+    /// `identify(userId, traits, {signature})`.
+    Identify {
+        /// The user id, if any.
+        user_id: Option<String>,
+        /// Flat traits.
+        traits: Traits,
+        /// The identity proof.
+        signature: Option<String>,
+    },
+    /// `track(moment)`.
+    Track(String),
+    /// `show()`.
+    Show,
+    /// `reset()`.
+    Reset,
+    /// `debug()`.
+    Debug,
+    /// The config fetch `gen` ended (`None`: it failed).
+    Config(u32, Option<WidgetConfig>),
+    /// The user's history fetch `gen` ended (`None`: it failed).
+    Remote(u32, Option<RemoteHistory>),
+    /// A timer fired.
+    Fired(Timer),
+    /// The cross-tab lock for opening `gen`: this tab's (`true`) or not.
+    Locked(u32, bool),
+    /// The ui module is loaded for opening `gen`, with the moment's texts
+    /// and the response's id and secret.
+    UiReady {
+        /// The opening.
+        gen: u32,
+        /// The moment's own texts in the prompt's language.
+        texts: MomentTexts,
+        /// The response's id (a UUID).
+        id: String,
+        /// The response's secret.
+        secret: String,
+    },
+    /// The ui module could not be loaded (or mounted) for opening `gen`.
+    UiFailed(u32),
+    /// The user did something in the prompt.
+    Ui(UiEvent),
+    /// The page was hidden (`visibilitychange`).
+    Hidden,
+    /// The page is going away (`pagehide`).
+    PageHide,
+    /// The network is back (`online`).
+    Online,
+}
+
+/// What the prompt reports (as `nps-widget-ui`'s `UiEvent`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UiEvent {
+    /// A score was chosen.
+    Pick(u8),
+    /// Send, with the comment.
+    Send(String),
+    /// × or Escape.
+    Close,
+    /// "Ask me later".
+    Later,
+    /// "Don't ask me again".
+    Never,
+}
+
+/// An input and what the browser read with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    /// What happened.
+    pub event: Event,
+    /// What the browser layer read.
+    pub world: World,
+}
+
+/// A timer, by what armed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timer {
+    /// A moment's `delay_seconds` ended (delay number).
+    Delay(u32),
+    /// A `track` stops waiting for the user's history (fetch number).
+    RemoteLate(u32),
+    /// The score's debounce ended (prompt number).
+    Debounce(u32),
+    /// The thank-you stayed long enough (prompt number).
+    Thanks(u32),
+}
+
+/// Why the outbox is flushed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flush {
+    /// Send what is due.
+    Due,
+    /// A fresh start (page load, network back): everything not in flight.
+    Wake,
+    /// The page is hidden or going away: everything not in flight.
+    LastChance,
+}
+
+/// What the prompt shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UiProps {
+    /// Its language.
+    pub locale: Locale,
+    /// The moment's own question and follow-up.
+    pub texts: MomentTexts,
+    /// The score was sent: read-only.
+    pub locked: bool,
+    /// The thank-you instead of the form.
+    pub thanking: bool,
+}
+
+/// What the host app's `nps('on')` listeners hear.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// `shown`: `{moment}`.
+    Shown(Option<String>),
+    /// `answered`: `{score, comment}`.
+    Answered(u8, Option<String>),
+    /// `dismissed`: `{moment, score}`.
+    Dismissed(Option<String>, Option<u8>),
+}
+
+/// How loud a log line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// `console.debug`: why the widget stayed quiet.
+    Debug,
+    /// `console.info`: debug mode's reasons.
+    Info,
+    /// `console.warn`.
+    Warn,
+}
+
+/// Something for the browser layer to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// `GET {host}/api/v1/config?key`, answered with [`Event::Config`].
+    FetchConfig(u32),
+    /// `GET {host}/api/v1/eligibility?…` for the identified user, answered
+    /// with [`Event::Remote`].
+    FetchRemote(u32),
+    /// Fire [`Event::Fired`] in this many ms.
+    Timer(Timer, u32),
+    /// Store this history.
+    SaveHistory(History),
+    /// Store the anonymous id the input carried.
+    SaveAnonId(String),
+    /// Remove the stored keys but the outboxes: of this project (`reset`),
+    /// or of every project (`None`: consent withdrawn).
+    Clear(Option<String>),
+    /// The outbox forgets how many entries it dropped.
+    ForgetDropped,
+    /// Take the cross-tab lock for opening `gen`, answered with
+    /// [`Event::Locked`].
+    Lock(u32),
+    /// Release the cross-tab lock of opening `gen`.
+    Release(u32),
+    /// Load the ui module for opening `gen` and read moment `index`'s texts
+    /// in `locale`; answered with [`Event::UiReady`] or [`Event::UiFailed`].
+    LoadUi(u32, Option<usize>, Locale),
+    /// Fetch the ui module at idle priority.
+    Prefetch,
+    /// Put the prompt on the page.
+    Mount(UiProps),
+    /// New props for the prompt.
+    Update(UiProps),
+    /// Remove the prompt.
+    Unmount,
+    /// Queue a write in the outbox (and try it).
+    Enqueue(Request),
+    /// Queue an event; its `id` is empty: the browser layer gives it a
+    /// fresh UUID.
+    Record(NewEvent),
+    /// Deliver the outbox.
+    Flush(Flush),
+    /// Tell the host app's listeners.
+    Notify(Notice),
+    /// A console line, `[nps]`-prefixed.
+    Log(Level, String),
+    /// Listen for `online`, `visibilitychange` and `pagehide` (once).
+    Listen,
+}
+
+/// What `init` set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Project {
+    /// The public key.
+    pub key: String,
+    /// The collector origin API calls go to.
+    pub host: String,
+    /// `init({locale})`.
+    pub locale: Option<String>,
+}
+
+/// Where the project's configuration stands.
+#[derive(Debug, Clone, PartialEq, Default)]
+// One per page, never moved around in bulk: a box would only add code.
+#[allow(clippy::large_enum_variant)]
+pub enum Config {
+    /// Not fetched: `init` not called, consent awaited, or Do Not Track.
+    #[default]
+    Idle,
+    /// Being fetched (fetch number).
+    Loading(u32),
+    /// Loaded.
+    Ready(WidgetConfig),
+    /// The fetch failed: `track` cannot decide, `show` still works.
+    Failed,
+}
+
+/// The identified user's history from the collector.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Remote {
+    /// No user, a failed fetch, or not fetched.
+    #[default]
+    None,
+    /// Being fetched; a `track` waits for it.
+    Loading(u32),
+    /// Still being fetched, but too slow: `track`s no longer wait.
+    Late(u32),
+    /// Fetched: merged into this browser's history before deciding.
+    Ready(RemoteHistory),
+}
+
+/// A `track` or `show` waiting (for consent, the config or the user's
+/// history), in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Waiting {
+    /// `track(moment)`.
+    Track(String),
+    /// A delayed prompt's time has come: decide again, without counting.
+    Due(String),
+    /// `show()`.
+    Show,
+}
+
+/// A prompt waiting for its moment's `delay_seconds`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delayed {
+    /// Its number ([`Timer::Delay`]).
+    pub gen: u32,
+    /// The moment.
+    pub moment: String,
+    /// The page's address when it was tracked.
+    pub href: Option<String>,
+}
+
+/// A prompt on its way: the cross-tab lock, then the ui module.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Opening {
+    /// Its number.
+    pub gen: u32,
+    /// The moment (`None` for `show()`).
+    pub moment: Option<String>,
+    /// Its index in the config's moments (for its texts).
+    pub index: Option<usize>,
+    /// When this browser last showed a prompt, as the decision read it.
+    pub seen: Option<f64>,
+    /// The cross-tab lock is this tab's.
+    pub locked: bool,
+}
+
+/// The prompt on screen and the response it is collecting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prompt {
+    /// Its number (the opening's).
+    pub gen: u32,
+    /// The moment (`None` for `show()`).
+    pub moment: Option<String>,
+    /// What it shows.
+    pub props: UiProps,
+    /// The response's id.
+    pub id: String,
+    /// The response's secret.
+    pub secret: String,
+    /// The score's bookkeeping.
+    pub submission: Submission,
+    /// The latest pick's number: its debounce timer sends the score (0:
+    /// none pending).
+    pub pick: u32,
+}
+
+/// Everything the widget knows during this page view.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct State {
+    /// Where `widget.js` came from: API calls go there by default.
+    pub default_host: String,
+    /// What `init` set.
+    pub project: Option<Project>,
+    /// The project's configuration.
+    pub config: Config,
+    /// Numbers for config fetches, history fetches, delays and openings.
+    pub counter: u32,
+    /// Commands waiting, in order.
+    pub waiting: Vec<Waiting>,
+    /// From `identify`.
+    pub user_id: Option<String>,
+    /// The identity proof.
+    pub user_hash: Option<String>,
+    /// From `identify`.
+    pub traits: Traits,
+    /// The user's history from every device.
+    pub remote: Remote,
+    /// A prompt waiting for `delay_seconds`.
+    pub delayed: Option<Delayed>,
+    /// A `track` prompted on this page view (`reset` starts afresh).
+    pub shown_this_page: bool,
+    /// A prompt on its way.
+    pub opening: Option<Opening>,
+    /// The prompt on screen.
+    pub prompt: Option<Prompt>,
+    /// Log every decision's reason.
+    pub debug: bool,
+    /// Consent and Do Not Track.
+    pub privacy: Privacy,
+    /// The ui module was asked for at idle.
+    pub prefetched: bool,
+    /// The page events are listened to.
+    pub listening: bool,
+}
+
+impl State {
+    /// A page whose API calls go to `default_host` unless `init` says.
+    pub fn new(default_host: String) -> Self {
+        Self {
+            default_host,
+            ..Self::default()
+        }
+    }
+
+    /// The project's `respect_dnt`, once known; a config that failed to
+    /// load is taken to respect it.
+    pub fn project_dnt(&self) -> Option<bool> {
+        match &self.config {
+            Config::Ready(c) => Some(c.respect_dnt),
+            Config::Failed => Some(true),
+            _ => None,
+        }
+    }
+
+    /// Whether answers in the outbox may be delivered now.
+    pub fn delivers(&self) -> bool {
+        self.project.is_some() && self.privacy.delivers(self.project_dnt())
+    }
+
+    fn next(&mut self) -> u32 {
+        self.counter = self.counter.wrapping_add(1);
+        self.counter
+    }
+}
+
+/// One step: the state after `input` at `now` (ms since the epoch), and
+/// what to do.
+pub fn step(mut state: State, input: Input, now: f64) -> (State, Vec<Effect>) {
+    let mut out = Vec::new();
+    let Input { event, mut world } = input;
+    let mut s = Step {
+        state: &mut state,
+        history: std::mem::take(&mut world.history),
+        world: &world,
+        now,
+        out: &mut out,
+    };
+    s.event(event);
+    (state, out)
+}
+
+/// A step in progress.
+struct Step<'a> {
+    state: &'a mut State,
+    /// The stored history (taken from the world) with this step's changes
+    /// so far.
+    history: History,
+    world: &'a World,
+    now: f64,
+    out: &'a mut Vec<Effect>,
+}
+
+impl Step<'_> {
+    fn emit(&mut self, effect: Effect) {
+        self.out.push(effect);
+    }
+
+    /// Stores the history with this step's changes.
+    fn save_history(&mut self) {
+        let h = self.history.clone();
+        self.out.push(Effect::SaveHistory(h));
+    }
+
+    fn log(&mut self, level: Level, text: impl Into<String>) {
+        self.out.push(Effect::Log(level, text.into()));
+    }
+
+    /// Why the widget stays quiet: `console.debug`, or `console.info` in
+    /// debug mode.
+    fn explain(&mut self, sentence: String) {
+        let level = if self.state.debug {
+            Level::Info
+        } else {
+            Level::Debug
+        };
+        self.log(level, sentence);
+    }
+
+    fn event(&mut self, event: Event) {
+        match event {
+            Event::Init(init) => self.init(init),
+            Event::Consent(given) => self.consent(given),
+            Event::Identify {
+                user_id,
+                traits,
+                signature,
+            } => self.identify(user_id, traits, signature),
+            Event::Track(moment) => self.trigger(Waiting::Track(moment)),
+            Event::Show => self.trigger(Waiting::Show),
+            Event::Reset => self.reset(),
+            Event::Debug => self.state.debug = true,
+            Event::Config(gen, config) => self.config_arrived(gen, config),
+            Event::Remote(gen, history) => self.remote_arrived(gen, history),
+            Event::Fired(timer) => self.fired(timer),
+            Event::Locked(gen, got) => self.locked(gen, got),
+            Event::UiReady {
+                gen,
+                texts,
+                id,
+                secret,
+            } => self.ui_ready(gen, texts, id, secret),
+            Event::UiFailed(gen) => self.ui_failed(gen),
+            Event::Ui(e) => self.ui(e),
+            Event::Hidden => {
+                self.cancel_delayed();
+                self.flush(Flush::LastChance);
+            }
+            Event::PageHide => {
+                self.cancel_delayed();
+                // A chosen-but-debounced score must not be lost either.
+                self.commit(None);
+                self.flush(Flush::LastChance);
+            }
+            Event::Online => self.flush(Flush::Wake),
+        }
+    }
+
+    fn fired(&mut self, timer: Timer) {
+        match timer {
+            Timer::Delay(gen) => self.delay_over(gen),
+            Timer::RemoteLate(gen) => self.remote_late(gen),
+            Timer::Debounce(gen) => self.debounced(gen),
+            Timer::Thanks(gen) => {
+                if self.state.prompt.as_ref().is_some_and(|p| p.gen == gen) {
+                    self.close();
+                }
+            }
+        }
+    }
+
+    /// Delivers the outbox, as far as privacy allows.
+    fn flush(&mut self, how: Flush) {
+        if self.state.delivers() {
+            self.emit(Effect::Flush(how));
+        }
+    }
+}

@@ -1,0 +1,339 @@
+//! The prompt, from the decision to its end: the cross-tab lock, the ui
+//! module, what the user does in it, and what is sent.
+//!
+//! An opening takes the cross-tab lock first (atomic with Web Locks: of two
+//! tabs deciding at the same instant one gets it), then loads the ui; until
+//! the prompt is mounted it counts as open, and `reset()` or withdrawn
+//! consent cancels it. Once mounted, the ui only reports what the user did:
+//! the debounce of the score (`rules::submission`), locking it once sent,
+//! the thank-you and how long it stays are decided here. What the user
+//! answered is queued in the outbox; in an anonymous project every request
+//! is stripped of the user first (`rules::anonymous`).
+
+use nps_protocol::{CommentUpdate, EventKind, MomentTexts, NewEvent, NewResponse};
+
+use super::{Config, Effect, Level, Notice, Opening, Prompt, State, Step, Timer, UiEvent, UiProps};
+use crate::rules::outbox::Request;
+use crate::rules::privacy::Gate;
+use crate::rules::submission::{DEBOUNCE_MS, THANKS_MS};
+use crate::rules::timing::Outcome;
+use crate::rules::{anonymous, pick_locale, Locale, Submission};
+
+/// `Some(allowed traits)` when what is sent must be anonymous.
+fn anonymity(s: &State) -> Option<&[String]> {
+    match &s.config {
+        Config::Ready(c) if c.anonymous => Some(&c.allowed_traits),
+        _ => None,
+    }
+}
+
+impl Step<'_> {
+    /// The language the prompt speaks: `init({locale})`, else the `locale`
+    /// trait, else the browser's.
+    fn locale(&self) -> Locale {
+        let s = &*self.state;
+        let trait_locale = match s.traits.get("locale") {
+            Some(nps_protocol::TraitValue::Text(t)) => Some(t.as_str()),
+            _ => None,
+        };
+        pick_locale(
+            s.project.as_ref().and_then(|p| p.locale.as_deref()),
+            trait_locale,
+            self.world.language.as_deref(),
+        )
+    }
+
+    /// A decision to prompt: takes the cross-tab lock.
+    pub(super) fn acquire(
+        &mut self,
+        moment: Option<String>,
+        index: Option<usize>,
+        seen: Option<f64>,
+    ) {
+        let gen = self.state.next();
+        self.state.opening = Some(Opening {
+            gen,
+            moment,
+            index,
+            seen,
+            locked: false,
+        });
+        self.emit(Effect::Lock(gen));
+    }
+
+    /// The lock's answer. If another tab showed a prompt between the
+    /// decision and the lock, this one skips too.
+    pub(super) fn locked(&mut self, gen: u32, got: bool) {
+        let Some(o) = self.state.opening.as_mut().filter(|o| o.gen == gen) else {
+            if got {
+                self.emit(Effect::Release(gen));
+            }
+            return;
+        };
+        let unchanged = self.history.last_shown_ms == o.seen;
+        if got && unchanged {
+            o.locked = true;
+            let index = o.index;
+            let locale = self.locale();
+            return self.emit(Effect::LoadUi(gen, index, locale));
+        }
+        self.state.opening = None;
+        if got {
+            self.emit(Effect::Release(gen));
+            self.log(
+                Level::Debug,
+                "prompt skipped: another tab showed one meanwhile",
+            );
+        } else {
+            self.explain("not prompting: a prompt is already open in another tab".into());
+        }
+    }
+
+    /// Cancels a prompt on its way (`reset()`, consent withdrawn).
+    pub(super) fn cancel_opening(&mut self) {
+        if let Some(o) = self.state.opening.take() {
+            if o.locked {
+                self.emit(Effect::Release(o.gen));
+            }
+        }
+    }
+
+    /// The ui could not be loaded, or mounted: the prompt is given up
+    /// without a trace (nothing was shown).
+    pub(super) fn ui_failed(&mut self, gen: u32) {
+        if self.state.opening.as_ref().is_some_and(|o| o.gen == gen) {
+            self.state.opening = None;
+        } else if self.state.prompt.as_ref().is_some_and(|p| p.gen == gen) {
+            self.state.prompt = None;
+        } else {
+            return;
+        }
+        self.emit(Effect::Release(gen));
+        self.log(Level::Warn, "could not show the prompt");
+    }
+
+    /// The ui is loaded: shows the prompt and records that it was shown.
+    /// Every clock starts now, and until the user acts the prompt counts
+    /// as ignored.
+    pub(super) fn ui_ready(&mut self, gen: u32, texts: MomentTexts, id: String, secret: String) {
+        let Some(o) = self.state.opening.take_if(|o| o.gen == gen && o.locked) else {
+            return; // cancelled meanwhile; its lock was released then
+        };
+        let props = UiProps {
+            locale: self.locale(),
+            texts,
+            locked: false,
+            thanking: false,
+        };
+        self.emit(Effect::Mount(props.clone()));
+        self.history.record_shown(o.moment.as_deref(), self.now);
+        self.save_history();
+        self.state.shown_this_page = true;
+        self.state.prompt = Some(Prompt {
+            gen,
+            moment: o.moment.clone(),
+            props,
+            id,
+            secret,
+            submission: Submission::default(),
+            pick: 0,
+        });
+        self.record(EventKind::Shown);
+        self.emit(Effect::Notify(Notice::Shown(o.moment)));
+    }
+
+    pub(super) fn ui(&mut self, event: UiEvent) {
+        let Some(p) = &self.state.prompt else { return };
+        let (gen, thanking) = (p.gen, p.props.thanking);
+        match event {
+            UiEvent::Pick(score) => {
+                let pick = self.state.next();
+                let Some(p) = self.state.prompt.as_mut() else {
+                    return;
+                };
+                if p.submission.pick(score) {
+                    // Only the latest pick's timer sends (see `debounced`).
+                    p.pick = pick;
+                    self.emit(Effect::Timer(Timer::Debounce(pick), DEBOUNCE_MS));
+                } else {
+                    self.log(Level::Debug, "score already sent; change ignored");
+                }
+            }
+            UiEvent::Send(comment) => {
+                self.send_comment(comment.trim());
+                if let Some(p) = self.state.prompt.as_mut() {
+                    p.pick = 0;
+                    p.props.thanking = true;
+                    p.props.locked = true;
+                    let props = p.props.clone();
+                    self.emit(Effect::Update(props));
+                    self.emit(Effect::Timer(Timer::Thanks(gen), THANKS_MS));
+                }
+            }
+            UiEvent::Close if thanking => self.close(),
+            UiEvent::Close => self.dismiss(false),
+            UiEvent::Later => {
+                self.record(EventKind::Snoozed);
+                self.remember(Some(Outcome::Snoozed), false);
+                self.close();
+            }
+            UiEvent::Never => self.dismiss(true),
+        }
+    }
+
+    /// A pick's debounce ended: if no later pick came, the score is sent
+    /// and the scale turns read-only.
+    pub(super) fn debounced(&mut self, pick: u32) {
+        if self.state.prompt.as_ref().is_none_or(|p| p.pick != pick) {
+            return;
+        }
+        self.commit(None);
+        if let Some(p) = self.state.prompt.as_mut() {
+            p.props.locked = p.submission.sent().is_some();
+            let props = p.props.clone();
+            self.emit(Effect::Update(props));
+        }
+    }
+
+    /// Queues the chosen score if not sent yet, with `comment` when Send
+    /// came first (one request instead of two).
+    pub(super) fn commit(&mut self, comment: Option<&str>) {
+        let s = &mut *self.state;
+        let (Some(project), Some(p)) = (&s.project, s.prompt.as_mut()) else {
+            return;
+        };
+        let Some(score) = p.submission.commit() else {
+            return;
+        };
+        let mut body = NewResponse {
+            id: p.id.clone(),
+            key: project.key.clone(),
+            score,
+            comment: comment.map(str::to_owned),
+            user_id: s.user_id.clone(),
+            user_hash: s.user_hash.clone(),
+            moment: p.moment.clone(),
+            traits: (!s.traits.is_empty()).then(|| s.traits.clone()),
+            locale: Some(p.props.locale.code().to_owned()),
+            url: self.world.href.clone(),
+            secret: Some(p.secret.clone()),
+        };
+        if let Some(allowed) = anonymity(s) {
+            anonymous::anonymise_response(&mut body, allowed);
+        }
+        self.remember(Some(Outcome::Answered), false);
+        self.enqueue(Request::Response(body));
+        self.emit(Effect::Notify(Notice::Answered(score, None)));
+        if let Some(c) = comment {
+            self.emit(Effect::Notify(Notice::Answered(score, Some(c.to_owned()))));
+        }
+    }
+
+    /// Send: the score and comment in one POST if the score is still
+    /// pending, otherwise the comment on its own. An empty comment sends
+    /// nothing more.
+    fn send_comment(&mut self, comment: &str) {
+        let s = &*self.state;
+        let Some(p) = &s.prompt else { return };
+        let Some(score) = p.submission.sent() else {
+            return self.commit(Some(comment).filter(|c| !c.is_empty()));
+        };
+        let Some(project) = &s.project else { return };
+        if comment.is_empty() {
+            return;
+        }
+        let mut update = CommentUpdate {
+            key: project.key.clone(),
+            comment: comment.to_owned(),
+            secret: Some(p.secret.clone()),
+            user_hash: s.user_hash.clone(),
+        };
+        if anonymity(s).is_some() {
+            anonymous::anonymise_comment(&mut update);
+        }
+        let id = p.id.clone();
+        self.enqueue(Request::Comment { id, update });
+        self.emit(Effect::Notify(Notice::Answered(
+            score,
+            Some(comment.to_owned()),
+        )));
+    }
+
+    /// Queues an impression event (`shown`, `declined`, `snoozed`,
+    /// `opted_out`) of the open prompt.
+    fn record(&mut self, kind: EventKind) {
+        let s = &*self.state;
+        let (Some(project), Some(p)) = (&s.project, &s.prompt) else {
+            return;
+        };
+        let mut event = NewEvent {
+            id: String::new(),
+            key: project.key.clone(),
+            kind,
+            moment: p.moment.clone(),
+            user_id: s.user_id.clone(),
+            user_hash: s.user_hash.clone(),
+        };
+        if anonymity(s).is_some() {
+            anonymous::anonymise_event(&mut event);
+        }
+        if self.may_store() {
+            self.emit(Effect::Record(event));
+        }
+    }
+
+    /// Queues `request`; nothing new while privacy keeps the widget silent.
+    fn enqueue(&mut self, request: Request) {
+        if self.may_store() {
+            self.emit(Effect::Enqueue(request));
+        }
+    }
+
+    fn may_store(&self) -> bool {
+        let s = &*self.state;
+        s.privacy.gate(s.project_dnt()) == Gate::Open
+    }
+
+    /// Close or Escape before Send, or "Don't ask me again" (`for_good`):
+    /// a chosen score is sent, the prompt ends as declined if there was
+    /// none, and `dismissed` fires. Opting out posts `opted_out` (instead
+    /// of `declined`) and stops every later prompt.
+    fn dismiss(&mut self, for_good: bool) {
+        self.commit(None);
+        let Some(p) = &self.state.prompt else { return };
+        let (moment, score) = (p.moment.clone(), p.submission.sent());
+        if for_good {
+            self.record(EventKind::OptedOut);
+        } else if score.is_none() {
+            self.record(EventKind::Declined);
+        }
+        self.remember(score.is_none().then_some(Outcome::Declined), for_good);
+        self.close();
+        self.emit(Effect::Notify(Notice::Dismissed(moment, score)));
+    }
+
+    /// Records how the open prompt ended, and the opt-out, in the stored
+    /// history.
+    fn remember(&mut self, outcome: Option<Outcome>, opted_out: bool) {
+        let Some(p) = &self.state.prompt else { return };
+        if outcome.is_none() && !opted_out || !self.may_store() {
+            return;
+        }
+        let moment = p.moment.clone();
+        if let Some(outcome) = outcome {
+            self.history.record_outcome(moment.as_deref(), outcome);
+        }
+        if opted_out {
+            self.history.opt_out(self.now);
+        }
+        self.save_history();
+    }
+
+    /// Removes the prompt, if any, and releases the cross-tab lock.
+    pub(super) fn close(&mut self) {
+        if let Some(p) = self.state.prompt.take() {
+            self.emit(Effect::Unmount);
+            self.emit(Effect::Release(p.gen));
+        }
+    }
+}
