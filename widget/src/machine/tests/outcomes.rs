@@ -321,6 +321,9 @@ fn closing_after_the_score_was_sent_stores_nothing_more() {
     sim.feed(Event::Ui(UiEvent::Pick(9)));
     sim.advance(1_000.0);
     let closed = sim.feed(Event::Ui(UiEvent::Close));
-    assert!(!closed.iter().any(|e| matches!(e, Effect::SaveHistory(_))), "{closed:?}");
+    assert!(
+        !closed.iter().any(|e| matches!(e, Effect::SaveHistory(_))),
+        "{closed:?}"
+    );
     assert_eq!(sim.world.history.last_outcome, Some(Outcome::Answered));
 }

@@ -310,7 +310,10 @@ fn the_silence_says_why() {
     );
     assert_eq!(
         waiting,
-        [Effect::Log(Level::Debug, "silent until nps('consent', true)".into())]
+        [Effect::Log(
+            Level::Debug,
+            "silent until nps('consent', true)".into()
+        )]
     );
     let mut sim = Sim::new(config(None));
     sim.world.dnt = true;
@@ -323,7 +326,10 @@ fn the_silence_says_why() {
     );
     assert_eq!(
         dnt,
-        [Effect::Log(Level::Debug, "silent: Do Not Track / Global Privacy Control".into())]
+        [Effect::Log(
+            Level::Debug,
+            "silent: Do Not Track / Global Privacy Control".into()
+        )]
     );
 }
 
@@ -344,5 +350,9 @@ fn a_late_history_of_an_earlier_user_is_ignored_too() {
     sim.advance(f64::from(REMOTE_WAIT_MS));
     assert_eq!(sim.state.remote, Remote::Late(second));
     sim.feed(Event::Remote(first, Some(RemoteHistory::default())));
-    assert_eq!(sim.state.remote, Remote::Late(second), "u1's history is not u2's");
+    assert_eq!(
+        sim.state.remote,
+        Remote::Late(second),
+        "u1's history is not u2's"
+    );
 }
