@@ -233,7 +233,9 @@ macro_rules! analytics_queries {
             rows.iter().map(response_from_row).collect()
         }
 
-        fn response_from_row(row: &<$db as sqlx::Database>::Row) -> StoreResult<StoredResponse> {
+        /// A response from a row selecting its columns by name: the one
+        /// mapping every feature that reads responses uses.
+        pub(crate) fn response_from_row(row: &<$db as sqlx::Database>::Row) -> StoreResult<StoredResponse> {
             let score: i64 = row.try_get("score")?;
             let traits: String = row.try_get("traits")?;
             Ok(StoredResponse {

@@ -4,13 +4,13 @@
 use super::*;
 
 macro_rules! loop_queries {
-    ($db:ty) => {
+    ($db:ty, $analytics:ident) => {
         use std::collections::BTreeMap;
 
         use sqlx::{QueryBuilder, Row};
 
         use super::{FollowUp, HistoryEntry, InboxItem, TagRule};
-        use crate::store::{from_millis, StoreResult, StoredResponse};
+        use crate::store::StoreResult;
 
         type P = sqlx::Pool<$db>;
 
@@ -220,22 +220,8 @@ macro_rules! loop_queries {
             let rows = b.build().fetch_all(pool).await?;
             rows.iter()
                 .map(|row| {
-                    let score: i64 = row.try_get("score")?;
-                    let traits: String = row.try_get("traits")?;
                     Ok(InboxItem {
-                        response: StoredResponse {
-                            id: row.try_get("id")?,
-                            score: u8::try_from(score).unwrap_or_default(),
-                            comment: row.try_get("comment")?,
-                            user_id: row.try_get("user_id")?,
-                            moment: row.try_get("moment")?,
-                            locale: row.try_get("locale")?,
-                            url: row.try_get("url")?,
-                            traits: serde_json::from_str(&traits)?,
-                            identity_unverified: row.try_get("identity_unverified")?,
-                            created_at: from_millis(row.try_get("created_at")?),
-                            updated_at: from_millis(row.try_get("updated_at")?),
-                        },
+                        response: crate::store::analytics::$analytics::response_from_row(row)?,
                         followup: FollowUp { status: row.try_get("fstatus")?, assignee: row.try_get("assignee")? },
                     })
                 })
@@ -244,9 +230,9 @@ macro_rules! loop_queries {
     };
 }
 pub(super) mod sqlite {
-    loop_queries!(sqlx::Sqlite);
+    loop_queries!(sqlx::Sqlite, sqlite);
 }
 
 pub(super) mod postgres {
-    loop_queries!(sqlx::Postgres);
+    loop_queries!(sqlx::Postgres, postgres);
 }

@@ -4,13 +4,13 @@
 use super::*;
 
 macro_rules! webhook_queries {
-    ($db:ty) => {
+    ($db:ty, $analytics:ident) => {
         use sqlx::Row;
 
         use super::{Attempt, Delivery, Due, NewDelivery, Webhook};
         use crate::alerts::payload::Format;
         use crate::store::analytics::Cursor;
-        use crate::store::{from_millis, StoreResult, StoredResponse};
+        use crate::store::{StoreResult, StoredResponse};
 
         type P = sqlx::Pool<$db>;
 
@@ -120,25 +120,7 @@ macro_rules! webhook_queries {
             .bind(limit)
             .fetch_all(pool)
             .await?;
-            rows.iter()
-                .map(|row| {
-                    let score: i64 = row.try_get("score")?;
-                    let traits: String = row.try_get("traits")?;
-                    Ok(StoredResponse {
-                        id: row.try_get("id")?,
-                        score: u8::try_from(score).unwrap_or_default(),
-                        comment: row.try_get("comment")?,
-                        user_id: row.try_get("user_id")?,
-                        moment: row.try_get("moment")?,
-                        locale: row.try_get("locale")?,
-                        url: row.try_get("url")?,
-                        traits: serde_json::from_str(&traits)?,
-                        identity_unverified: row.try_get("identity_unverified")?,
-                        created_at: from_millis(row.try_get("created_at")?),
-                        updated_at: from_millis(row.try_get("updated_at")?),
-                    })
-                })
-                .collect()
+            rows.iter().map(crate::store::analytics::$analytics::response_from_row).collect()
         }
 
         /// Adds deliveries (once per event id) and moves the watermark, in
@@ -270,9 +252,9 @@ macro_rules! webhook_queries {
     };
 }
 pub(super) mod sqlite {
-    webhook_queries!(sqlx::Sqlite);
+    webhook_queries!(sqlx::Sqlite, sqlite);
 }
 
 pub(super) mod postgres {
-    webhook_queries!(sqlx::Postgres);
+    webhook_queries!(sqlx::Postgres, postgres);
 }
