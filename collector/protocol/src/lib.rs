@@ -6,12 +6,14 @@
 //! page passed to `nps(...)`. Keeping this crate serde-only lets it compile
 //! into the wasm widget without pulling a JSON library in.
 
+mod appearance;
 mod timing;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use appearance::{contrast_with_white, Appearance, BadLook, MIN_CONTRAST, POSITIONS, THEMES};
 pub use timing::{
     Moment, MomentTexts, QuietPeriod, RecentTrait, TraitFilter, DAYS_AFTER_DECLINE,
     DAYS_AFTER_RESPONSE, DAYS_AFTER_SNOOZE, MAX_SNOOZES, MIN_DAYS_BETWEEN_PROMPTS,
@@ -217,30 +219,6 @@ pub struct WidgetConfig {
     pub allowed_traits: Vec<String>,
     /// How the prompt looks.
     pub appearance: Appearance,
-}
-
-/// The prompt's look, set on the dashboard's Look page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(default)]
-pub struct Appearance {
-    /// Brand colour `#rrggbb` of the buttons and the chosen score (white
-    /// text on it must reach WCAG AA, 4.5:1); `None`: the default blue.
-    pub brand_color: Option<String>,
-    /// `bottom-right` (default), `bottom-left` or `center`.
-    pub position: String,
-    /// `light` (default), `dark`, or `auto` (the visitor's system setting).
-    pub theme: String,
-}
-
-impl Default for Appearance {
-    fn default() -> Self {
-        Self {
-            brand_color: None,
-            position: "bottom-right".to_owned(),
-            theme: "light".to_owned(),
-        }
-    }
 }
 
 impl Default for WidgetConfig {

@@ -116,47 +116,19 @@ impl TryFrom<WidgetConfig> for TimingRules {
 }
 
 /// The look must be one the widget can draw, and readable: white text on
-/// the brand colour reaches WCAG AA (4.5:1).
+/// the brand colour reaches WCAG AA (the rules are `nps-protocol`'s, which
+/// the dashboard checks as the colour is typed).
 fn check_appearance(a: &nps_protocol::Appearance) -> Result<(), Invalid> {
-    if !["bottom-right", "bottom-left", "center"].contains(&a.position.as_str()) {
-        return Err(invalid(
-            "appearance.position is bottom-right, bottom-left or center",
-        ));
-    }
-    if !["light", "dark", "auto"].contains(&a.theme.as_str()) {
-        return Err(invalid("appearance.theme is light, dark or auto"));
-    }
-    if let Some(color) = &a.brand_color {
-        let rgb = parse_hex(color)
-            .ok_or_else(|| invalid("appearance.brand_color is a colour such as #1a56db"))?;
-        let ratio = contrast_with_white(rgb);
-        if ratio < 4.5 {
-            return Err(invalid(format!(
-                "appearance.brand_color {color} gives white text a contrast of {ratio:.2}:1; WCAG AA needs 4.5:1 (pick a darker shade)"
-            )));
-        }
-    }
-    Ok(())
-}
-
-fn parse_hex(color: &str) -> Option<[u8; 3]> {
-    let hex = color.strip_prefix('#').filter(|h| h.len() == 6)?;
-    let byte = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
-    Some([byte(0)?, byte(2)?, byte(4)?])
-}
-
-/// WCAG 2 contrast ratio of white against `rgb`.
-fn contrast_with_white(rgb: [u8; 3]) -> f64 {
-    let channel = |c: u8| {
-        let c = f64::from(c) / 255.0;
-        if c <= 0.039_28 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    let luminance = 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2]);
-    1.05 / (luminance + 0.05)
+    use nps_protocol::BadLook;
+    a.check().map_err(|bad| match bad {
+        BadLook::Position => invalid("appearance.position is bottom-right, bottom-left or center"),
+        BadLook::Theme => invalid("appearance.theme is light, dark or auto"),
+        BadLook::Color => invalid("appearance.brand_color is a colour such as #1a56db"),
+        BadLook::Contrast(ratio) => invalid(format!(
+            "appearance.brand_color {} gives white text a contrast of {ratio:.2}:1; WCAG AA needs 4.5:1 (pick a darker shade)",
+            a.brand_color.as_deref().unwrap_or_default()
+        )),
+    })
 }
 
 fn check_moment(m: &nps_protocol::Moment, at: &str, floor: u32) -> Result<(), Invalid> {

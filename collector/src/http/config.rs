@@ -48,10 +48,13 @@ async fn config(
     // Serialised once: the digest and the body are the same bytes.
     let body = serde_json::to_vec(&config).map_err(crate::store::StoreError::from)?;
     let digest = Sha256::digest(&body);
+    // Revalidated on every page view (a 304 of a few hundred bytes when
+    // unchanged) so a change made on the dashboard applies at the next page
+    // view, not a minute later in a tab the product team is testing.
     Ok(cached(
         &headers,
         &digest,
-        "public, max-age=60",
+        "public, no-cache",
         "application/json",
         body,
     ))

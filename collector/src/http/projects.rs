@@ -286,8 +286,8 @@ async fn update(
 }
 
 /// Replaces a project's timing rules (moments, sampling, cooldowns, quiet
-/// periods, exclusions). Widgets pick them up within a minute (the config
-/// endpoint's cache) without a redeploy of the host app.
+/// periods, exclusions). Widgets pick them up at their next page view (the
+/// config is revalidated each time) without a redeploy of the host app.
 #[utoipa::path(put, path = "/api/v1/projects/{key}/config", tag = "admin", security(("admin_token" = [])),
     params(("key" = String, Path, description = "The project's key")),
     request_body = WidgetConfig,

@@ -15,6 +15,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement};
 
+use crate::machine::UiProps;
+
 /// The loader's `ui(now)`.
 #[derive(Clone)]
 pub(crate) struct Loader(pub(crate) Function);
@@ -32,27 +34,26 @@ impl Loader {
 }
 
 /// What the prompt shows: `{locale, question?, follow_up?, locked,
-/// thanking}`.
-pub(crate) fn props(
-    locale: &str,
-    question: Option<&str>,
-    follow_up: Option<&str>,
-    locked: bool,
-    thanking: bool,
-) -> JsValue {
+/// thanking, brand_color?, position, theme}`.
+pub(crate) fn props(p: &UiProps) -> JsValue {
     let o = Object::new();
     let set = |name: &str, value: &JsValue| {
         let _ = Reflect::set(&o, &JsValue::from_str(name), value);
     };
-    set("locale", &JsValue::from_str(locale));
-    if let Some(q) = question {
-        set("question", &JsValue::from_str(q));
-    }
-    if let Some(f) = follow_up {
-        set("follow_up", &JsValue::from_str(f));
-    }
-    set("locked", &JsValue::from_bool(locked));
-    set("thanking", &JsValue::from_bool(thanking));
+    let text = |name: &str, value: Option<&str>| {
+        if let Some(v) = value {
+            set(name, &JsValue::from_str(v));
+        }
+    };
+    text("locale", Some(p.locale.code()));
+    text("question", p.texts.question.as_deref());
+    text("follow_up", p.texts.follow_up.as_deref());
+    set("locked", &JsValue::from_bool(p.locked));
+    set("thanking", &JsValue::from_bool(p.thanking));
+    let look = &p.appearance;
+    text("brand_color", look.brand_color.as_deref());
+    text("position", Some(&look.position));
+    text("theme", Some(&look.theme));
     o.into()
 }
 

@@ -68,7 +68,7 @@ impl Controller {
                     .as_ref()
                     .map(|(m, _)| m.handle());
                 if let Some(handle) = handle {
-                    ui::call(&handle, "update", Some(&js_props(&props)));
+                    ui::call(&handle, "update", Some(&ui::props(&props)));
                 }
             }
             Effect::Unmount => {
@@ -261,7 +261,7 @@ impl Controller {
         let restore = ui::active_element();
         let mounted = module
             .ok_or_else(|| JsValue::from_str("no ui module"))
-            .and_then(|m| ui::mount(&m, &js_props(props), on_event));
+            .and_then(|m| ui::mount(&m, &ui::props(props), on_event));
         match mounted {
             Ok(m) => self.runner.borrow_mut().mounted = Some((m, restore)),
             Err(e) => {
@@ -304,13 +304,3 @@ impl Controller {
     }
 }
 
-/// The ui's props as JS.
-fn js_props(p: &UiProps) -> JsValue {
-    ui::props(
-        p.locale.code(),
-        p.texts.question.as_deref(),
-        p.texts.follow_up.as_deref(),
-        p.locked,
-        p.thanking,
-    )
-}

@@ -20,7 +20,7 @@ mod prompt;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
-use nps_protocol::{MomentTexts, NewEvent, Traits, WidgetConfig};
+use nps_protocol::{Appearance, MomentTexts, NewEvent, Traits, WidgetConfig};
 
 pub use commands::{HELD_MAX, REMOTE_WAIT_MS};
 
@@ -183,6 +183,9 @@ pub struct UiProps {
     pub locked: bool,
     /// The thank-you instead of the form.
     pub thanking: bool,
+    /// The project's colour, position and theme (defaults until the config
+    /// has loaded: `show()` may open the prompt before it).
+    pub appearance: Appearance,
 }
 
 /// What the host app's `nps('on')` listeners hear.

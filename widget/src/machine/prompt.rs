@@ -10,7 +10,7 @@
 //! answered is queued in the outbox; in an anonymous project every request
 //! is stripped of the user first (`rules::anonymous`).
 
-use nps_protocol::{CommentUpdate, EventKind, MomentTexts, NewEvent, NewResponse};
+use nps_protocol::{Appearance, CommentUpdate, EventKind, MomentTexts, NewEvent, NewResponse};
 
 use super::{Config, Effect, Level, Notice, Opening, Prompt, State, Step, Timer, UiEvent, UiProps};
 use crate::rules::outbox::Request;
@@ -124,6 +124,10 @@ impl Step<'_> {
             texts,
             locked: false,
             thanking: false,
+            appearance: match &self.state.config {
+                Config::Ready(c) => c.appearance.clone(),
+                _ => Appearance::default(),
+            },
         };
         self.emit(Effect::Mount(props.clone()));
         self.history.record_shown(o.moment.as_deref(), self.now);

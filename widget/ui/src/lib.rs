@@ -21,6 +21,7 @@
 
 pub mod i18n;
 pub mod keys;
+pub mod look;
 
 #[cfg(target_arch = "wasm32")]
 mod follow_up;

@@ -8,7 +8,7 @@
 //! ```
 //!
 //! `props` is `{locale: 'en'|'fr', question?, follow_up?, locked?,
-//! thanking?}`; `onEvent(kind, value)` is called with `('pick', score)`,
+//! thanking?, brand_color?, position?, theme?}`; `onEvent(kind, value)` is called with `('pick', score)`,
 //! `('send', comment)`, `('close')`, `('later')` or `('never')`.
 
 use js_sys::{Function, Reflect};
@@ -67,5 +67,9 @@ fn read(props: &JsValue, on_event: &Callback<UiEvent>) -> PromptProps {
         follow_up: text("follow_up"),
         locked: get("locked").is_truthy(),
         thanking: get("thanking").is_truthy(),
+        brand_color: text("brand_color"),
+        position: text("position").unwrap_or_default(),
+        theme: text("theme").unwrap_or_default(),
+        inline: false,
     }
 }

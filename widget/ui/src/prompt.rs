@@ -27,6 +27,19 @@ pub struct PromptProps {
     /// Show the thank-you instead of the form.
     #[prop_or_default]
     pub thanking: bool,
+    /// The project's colour (`#rrggbb`); anything else keeps the default.
+    #[prop_or_default]
+    pub brand_color: Option<AttrValue>,
+    /// `bottom-right` (the default), `bottom-left` or `center`.
+    #[prop_or_default]
+    pub position: AttrValue,
+    /// `light` (the default), `dark`, or `auto` (the reader's setting).
+    #[prop_or_default]
+    pub theme: AttrValue,
+    /// Drawn in the flow of its container instead of over the page (the
+    /// dashboard's preview).
+    #[prop_or_default]
+    pub inline: bool,
 }
 
 /// The prompt: a non-modal dialog named by its question.
@@ -91,8 +104,15 @@ pub fn prompt(props: &PromptProps) -> Html {
         });
     }
 
+    let class = classes!(
+        "card",
+        crate::look::position_class(&props.position),
+        crate::look::theme_class(&props.theme),
+        props.inline.then_some("inline"),
+    );
+    let style = crate::look::brand_style(props.brand_color.as_deref());
     html! {
-        <div class="card" role="dialog" aria-labelledby="nps-q" {onkeydown}>
+        <div {class} {style} role="dialog" aria-labelledby="nps-q" {onkeydown}>
             <p id="nps-q" class="q">{ question }</p>
             if !props.thanking {
                 <Scale locale={props.locale} selected={*score} locked={props.locked} {on_pick} />

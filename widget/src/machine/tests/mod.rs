@@ -202,6 +202,26 @@ fn a_tracked_moment_takes_the_lock_loads_the_ui_then_shows_and_records_the_promp
 }
 
 #[test]
+fn the_prompt_wears_the_projects_look() {
+    let look = Appearance {
+        brand_color: Some("#8a1c7c".into()),
+        position: "bottom-left".into(),
+        theme: "dark".into(),
+    };
+    let mut sim = Sim::started(WidgetConfig {
+        appearance: look.clone(),
+        ..config(None)
+    });
+    sim.feed(Event::Track("checkout".into()));
+    sim.settle();
+    let mounted = sim.log.iter().find_map(|e| match e {
+        Effect::Mount(p) => Some(p.appearance.clone()),
+        _ => None,
+    });
+    assert_eq!(mounted, Some(look));
+}
+
+#[test]
 fn the_score_is_sent_once_after_the_last_change_then_locked() {
     let mut sim = Sim::started(config(None));
     sim.feed(Event::Track("checkout".into()));

@@ -1,7 +1,6 @@
 //! Timing: the project's timing rules as a form, validated by the
 //! collector (a 422 `invalid_config` is shown next to the field it names),
-//! and the rules in plain words. The live preview is a placeholder (see
-//! `components::preview`).
+//! and the rules in plain words, beside the live preview of the prompt.
 
 mod moment;
 
@@ -176,7 +175,8 @@ pub(crate) fn Timing() -> Html {
         .first()
         .and_then(|m| m.texts.as_ref())
         .and_then(|t| t.get(ctx.lang.code()))
-        .and_then(|x| x.question.clone());
+        .and_then(|x| x.question.clone())
+        .map(AttrValue::from);
     html! {
         <>
         <PageTitle title={t.timing_title} intro={t.timing_intro} />
@@ -213,18 +213,8 @@ pub(crate) fn Timing() -> Html {
                 <span role="status">{ if *saved { t.rules_saved } else { "" } }</span>
             </div>
         </form>
-        <WidgetPreview question={first.unwrap_or_else(|| default_question(ctx.lang).to_owned())} locale={ctx.lang.code()} />
+        <WidgetPreview question={first} locale={ctx.lang.code()} appearance={c.appearance.clone()} />
         </>
-    }
-}
-
-/// The widget's default question (shown by the preview placeholder).
-pub(crate) fn default_question(lang: crate::i18n::Lang) -> &'static str {
-    match lang {
-        crate::i18n::Lang::En => "How likely are you to recommend us to a friend or colleague?",
-        crate::i18n::Lang::Fr => {
-            "Quelle est la probabilité que vous nous recommandiez à un ami ou à un collègue ?"
-        }
     }
 }
 
