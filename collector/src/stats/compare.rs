@@ -16,8 +16,11 @@ pub struct Comparison {
     pub z: f64,
     /// Two-sided p-value of `z` under the standard normal, in [0, 1].
     pub p_value: f64,
-    /// `p_value < 0.05`.
+    /// `p_value < 0.05`, and both groups have answers: against an empty
+    /// group there is no evidence of anything.
     pub significant: bool,
+    /// Both groups have at least one answer.
+    pub comparable: bool,
 }
 
 /// The language of [`describe`].
@@ -49,11 +52,13 @@ pub fn compare(a: &Distribution, b: &Distribution) -> Comparison {
         0.0
     };
     let p_value = two_sided_p_value(z);
+    let comparable = a.total() > 0 && b.total() > 0;
     Comparison {
         difference: one_decimal(raw_nps(a) - raw_nps(b)),
         z,
         p_value,
-        significant: p_value < 0.05,
+        significant: comparable && p_value < 0.05,
+        comparable,
     }
 }
 
@@ -99,8 +104,16 @@ fn erfc(x: f64) -> f64 {
 
 /// The comparison in a few words, e.g. "up 6 points, not significant yet" /
 /// "en hausse de 6 points, pas encore significatif", or "no change" /
-/// "stable" when the rounded difference is 0.
+/// "stable" when the rounded difference is 0, or that there is nothing to
+/// compare when a group has no answer (a first period, a new segment).
 pub fn describe(c: &Comparison, lang: Lang) -> String {
+    if !c.comparable {
+        let nothing = match lang {
+            Lang::En => "nothing to compare with: no answers on one side",
+            Lang::Fr => "rien à comparer : aucune réponse d’un côté",
+        };
+        return nothing.to_owned();
+    }
     let points = c.difference.abs();
     if points == 0.0 || !points.is_finite() {
         let same = match lang {
@@ -181,6 +194,16 @@ mod tests {
         assert!(!c.significant);
         let c = compare(&split(90, 0, 0), &empty);
         assert!(c.z.is_finite() && c.p_value.is_finite() && c.difference == 100.0);
+        // 90 promoters against nothing is no evidence of a rise.
+        assert!(!c.comparable && !c.significant);
+        assert_eq!(
+            describe(&c, Lang::En),
+            "nothing to compare with: no answers on one side"
+        );
+        assert_eq!(
+            describe(&c, Lang::Fr),
+            "rien à comparer : aucune réponse d’un côté"
+        );
     }
 
     #[test]
@@ -202,6 +225,7 @@ mod tests {
             z: 0.0,
             p_value: 0.5,
             significant,
+            comparable: true,
         };
         assert_eq!(
             describe(&c(1.0, false), Lang::En),

@@ -117,6 +117,13 @@ async fn compare_takes_two_periods() {
     assert_eq!(c["a"]["responses"], 3);
     assert_eq!(c["b"]["responses"], 0);
     assert_eq!(c["b"]["nps"], Value::Null);
+    // A first period has nothing before it: no "up 100 points".
+    assert_eq!(c["comparable"], false);
+    assert_eq!(c["significant"], false);
+    assert_eq!(
+        c["summary_en"],
+        "nothing to compare with: no answers on one side"
+    );
 }
 
 #[tokio::test]

@@ -27,8 +27,12 @@ pub(super) struct CompareView {
     z: f64,
     /// Two-sided p-value.
     p_value: f64,
-    /// p < 0.05.
+    /// p < 0.05, and both sides have answers.
     significant: bool,
+    /// Both sides have at least one answer (otherwise the numbers compare
+    /// with an empty group and the summary says there is nothing to
+    /// compare).
+    comparable: bool,
     /// The result in words, English ("up 6 points, not significant yet").
     summary_en: String,
     /// The same in French.
@@ -89,6 +93,7 @@ pub(super) async fn compare(
         z: (c.z * 1000.0).round() / 1000.0,
         p_value: (c.p_value * 10_000.0).round() / 10_000.0,
         significant: c.significant,
+        comparable: c.comparable,
         summary_en: describe(&c, Lang::En),
         summary_fr: describe(&c, Lang::Fr),
     }))
