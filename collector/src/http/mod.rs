@@ -4,6 +4,7 @@
 mod assets;
 mod caching;
 mod config;
+mod config_versions;
 mod eligibility;
 mod error;
 mod events;
@@ -134,6 +135,7 @@ pub fn app(state: AppState) -> Router {
         .merge(webhooks::admin_router())
         .merge(stats::admin_router())
         .merge(projects::admin_router())
+        .merge(config_versions::admin_router())
         .merge(metrics::router())
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),

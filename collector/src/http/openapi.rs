@@ -34,6 +34,8 @@ use super::AppState;
         super::projects::create,
         super::projects::put_config,
         super::projects::update,
+        super::config_versions::list,
+        super::config_versions::revert,
         super::users::export,
         super::users::erase,
         super::users::log,

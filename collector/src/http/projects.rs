@@ -193,7 +193,7 @@ fn project_name(raw: &str) -> Result<String> {
         (status = 415, description = "Not application/json", body = nps_protocol::Problem, content_type = "application/problem+json"),
         (status = 429, description = "Rate limited", body = nps_protocol::Problem, content_type = "application/problem+json")))]
 async fn create(
-    _: Admin,
+    Admin(who): Admin,
     State(state): State<AppState>,
     JsonBody(body): JsonBody<NewProject>,
 ) -> Result<(StatusCode, Json<ProjectView>)> {
@@ -228,6 +228,8 @@ async fn create(
         )));
     }
     state.projects.forget(&project.key);
+    super::config_versions::record(&state, &project, None, &who.actor, Some("project created"))
+        .await?;
     Ok((StatusCode::CREATED, Json(project.into())))
 }
 
@@ -252,7 +254,7 @@ fn new_secret() -> String {
         (status = 404, description = "Unknown project", body = nps_protocol::Problem, content_type = "application/problem+json"),
         (status = 422, description = "A field broke a rule", body = nps_protocol::Problem, content_type = "application/problem+json")))]
 async fn update(
-    _: Admin,
+    Admin(who): Admin,
     State(state): State<AppState>,
     axum::extract::Path(key): axum::extract::Path<String>,
     JsonBody(body): JsonBody<ProjectUpdate>,
@@ -265,7 +267,7 @@ async fn update(
     let mut config = project.settings.timing.as_config().clone();
     config.anonymous = body.anonymous.unwrap_or(config.anonymous);
     config.respect_dnt = body.respect_dnt.unwrap_or(config.respect_dnt);
-    project.settings.timing = TimingRules::try_from(config)?;
+    let before = std::mem::replace(&mut project.settings.timing, TimingRules::try_from(config)?);
     if let Some(days) = body.retention_days {
         project.settings.retention_days = retention(days)?;
     }
@@ -282,6 +284,9 @@ async fn update(
         return Err(Error::UnknownKey(key.as_str().to_owned()));
     }
     state.projects.forget(&key);
+    if before != project.settings.timing {
+        super::config_versions::record(&state, &project, Some(&before), &who.actor, None).await?;
+    }
     Ok(Json(project.into()))
 }
 
@@ -301,7 +306,7 @@ async fn update(
         (status = 422, description = "A rule is invalid", body = nps_protocol::Problem, content_type = "application/problem+json"),
         (status = 429, description = "Rate limited", body = nps_protocol::Problem, content_type = "application/problem+json")))]
 async fn put_config(
-    _: Admin,
+    Admin(who): Admin,
     State(state): State<AppState>,
     axum::extract::Path(key): axum::extract::Path<String>,
     JsonBody(body): JsonBody<WidgetConfig>,
@@ -309,10 +314,13 @@ async fn put_config(
     let key = ProjectKey::try_from(key)?;
     let timing = TimingRules::try_from(body)?;
     let mut project = require_project(&state, &key).await?;
-    project.settings.timing = timing;
+    let before = std::mem::replace(&mut project.settings.timing, timing);
     if !state.store.update_project(&project).await? {
         return Err(Error::UnknownKey(key.as_str().to_owned()));
     }
     state.projects.forget(&key);
+    if before != project.settings.timing {
+        super::config_versions::record(&state, &project, Some(&before), &who.actor, None).await?;
+    }
     Ok(Json(project.settings.timing.widget_config(key.as_str())))
 }

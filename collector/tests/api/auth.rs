@@ -192,6 +192,11 @@ async fn a_member_reads_and_follows_up_but_configures_nothing() {
             "/api/v1/users/someone?project=demo",
             json!({}),
         ),
+        (
+            reqwest::Method::POST,
+            "/api/v1/projects/demo/config/versions/1/revert",
+            json!({}),
+        ),
     ];
     for (method, path, body) in writes {
         let r = call(&app, &s, method.clone(), path, Some(body), true).await;

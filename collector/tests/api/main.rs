@@ -10,6 +10,7 @@ mod attacks;
 mod auth;
 mod closed_loop;
 mod config;
+mod config_versions;
 mod eligibility;
 mod events;
 mod identity;

@@ -1,0 +1,11 @@
+-- Every saved version of a project's timing rules and look, with who saved
+-- it and when, so a change can be read back and reverted.
+CREATE TABLE config_versions (
+    project_key TEXT NOT NULL,
+    version     BIGINT NOT NULL, -- 1, 2, 3… per project
+    config      TEXT NOT NULL,   -- the WidgetConfig as JSON
+    actor       TEXT NOT NULL,   -- a member's e-mail, or admin-token
+    note        TEXT,            -- e.g. "reverted to version 3"
+    created_at  BIGINT NOT NULL, -- Unix ms
+    PRIMARY KEY (project_key, version)
+);

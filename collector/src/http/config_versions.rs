@@ -1,0 +1,195 @@
+//! The history of a project's widget config (admin): every save of the
+//! timing rules, texts and look is kept as a version with who saved it and
+//! when; `GET …/config/versions` reads them back with what each changed,
+//! and `POST …/config/versions/{version}/revert` saves an old one again (as
+//! a new version, so a revert can itself be reverted).
+
+use axum::extract::{Path, State};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Serialize;
+use serde_json::Value;
+use time::OffsetDateTime;
+
+use super::error::{Error, Result};
+use super::extract::{Admin, Member};
+use super::{require_project, AppState};
+use crate::domain::{ProjectKey, TimingRules};
+use crate::store::config_versions::{self, ConfigVersion};
+use crate::store::{to_millis, Project};
+use nps_protocol::WidgetConfig;
+
+/// How many versions the history shows.
+const SHOWN: i64 = 50;
+
+/// Routes for the dashboard and scripts.
+pub(super) fn admin_router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/projects/{key}/config/versions", get(list))
+        .route(
+            "/api/v1/projects/{key}/config/versions/{version}/revert",
+            post(revert),
+        )
+}
+
+/// One saved version of the config.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub(super) struct VersionView {
+    /// 1, 2, 3… per project.
+    version: i64,
+    /// Who saved it: a member's e-mail, or `admin-token`.
+    actor: String,
+    /// When, Unix ms.
+    created_at: i64,
+    /// Why, when it was not a plain save (e.g. "reverted to version 3").
+    note: Option<String>,
+    /// The config's top-level fields this version changed from the one
+    /// before (`moments`, `days_after_response`, `appearance`…); empty for
+    /// the first version.
+    changed: Vec<String>,
+    /// The config as saved.
+    config: WidgetConfig,
+}
+
+/// The history, newest first.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub(super) struct VersionList {
+    versions: Vec<VersionView>,
+}
+
+/// Keeps the project's config as it now is as a new version. Called after
+/// every successful save that changed it; the version is the record of it,
+/// so a failure here fails the request (the save itself stays: saving
+/// again records it). A project's first change also records the rules it
+/// replaced (projects made before the history, or by `--demo`), so the
+/// first change can be reverted too.
+pub(super) async fn record(
+    state: &AppState,
+    project: &Project,
+    before: Option<&TimingRules>,
+    actor: &str,
+    note: Option<&str>,
+) -> Result<i64> {
+    let pool = state.store.pool();
+    let key = project.key.as_str();
+    let now = to_millis(OffsetDateTime::now_utc());
+    let json = |rules: &TimingRules| {
+        serde_json::to_string(rules.as_config()).map_err(crate::store::StoreError::from)
+    };
+    if let Some(before) = before {
+        if config_versions::list(pool, key, 1).await?.is_empty() {
+            let baseline = json(before)?;
+            let note = Some("as it was before the first recorded change");
+            config_versions::append(pool, key, &baseline, "collector", note, now).await?;
+        }
+    }
+    let current = json(&project.settings.timing)?;
+    Ok(config_versions::append(pool, key, &current, actor, note, now).await?)
+}
+
+/// The saved versions of a project's config, newest first (the latest 50).
+#[utoipa::path(get, path = "/api/v1/projects/{key}/config/versions", tag = "admin",
+    security(("admin_token" = [])),
+    params(("key" = String, Path, description = "The project's key")),
+    responses(
+        (status = 200, description = "The versions, newest first", body = VersionList),
+        (status = 401, description = "No or wrong admin token", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown project", body = nps_protocol::Problem, content_type = "application/problem+json")))]
+pub(super) async fn list(
+    _: Member,
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+) -> Result<Json<VersionList>> {
+    let key = ProjectKey::try_from(key)?;
+    require_project(&state, &key).await?;
+    // One more than shown, to tell what the oldest shown one changed.
+    let rows = config_versions::list(state.store.pool(), key.as_str(), SHOWN + 1).await?;
+    let parsed = rows
+        .iter()
+        .map(|v| Ok((v, serde_json::from_str::<Value>(&v.config)?)))
+        .collect::<std::result::Result<Vec<_>, serde_json::Error>>()
+        .map_err(crate::store::StoreError::from)?;
+    let mut versions = Vec::with_capacity(rows.len());
+    for (i, (v, json)) in parsed.iter().enumerate().take(SHOWN as usize) {
+        let changed = parsed
+            .get(i + 1)
+            .map(|(_, before)| changed_fields(before, json))
+            .unwrap_or_default();
+        versions.push(view(v, json.clone(), changed)?);
+    }
+    Ok(Json(VersionList { versions }))
+}
+
+/// Saves version `version` of the config again, as a new version.
+#[utoipa::path(post, path = "/api/v1/projects/{key}/config/versions/{version}/revert", tag = "admin",
+    security(("admin_token" = [])),
+    params(("key" = String, Path, description = "The project's key"),
+        ("version" = i64, Path, description = "The version to go back to")),
+    responses(
+        (status = 200, description = "Saved; the config as the widget will read it", body = WidgetConfig),
+        (status = 401, description = "No or wrong admin token", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A member's session: configuration is for admins", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown project or version", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "That version breaks today's rules", body = nps_protocol::Problem, content_type = "application/problem+json")))]
+pub(super) async fn revert(
+    Admin(who): Admin,
+    State(state): State<AppState>,
+    Path((key, version)): Path<(String, i64)>,
+) -> Result<Json<WidgetConfig>> {
+    let key = ProjectKey::try_from(key)?;
+    let mut project = require_project(&state, &key).await?;
+    let old = config_versions::get(state.store.pool(), key.as_str(), version)
+        .await?
+        .ok_or_else(|| Error::NotFound(format!("version {version} of {:?}", key.as_str())))?;
+    let config: WidgetConfig =
+        serde_json::from_str(&old.config).map_err(crate::store::StoreError::from)?;
+    // Validated again: the rules may have tightened since it was saved.
+    let before = std::mem::replace(&mut project.settings.timing, TimingRules::try_from(config)?);
+    if !state.store.update_project(&project).await? {
+        return Err(Error::UnknownKey(key.as_str().to_owned()));
+    }
+    state.projects.forget(&key);
+    let note = format!("reverted to version {version}");
+    record(&state, &project, Some(&before), &who.actor, Some(&note)).await?;
+    Ok(Json(project.settings.timing.widget_config(key.as_str())))
+}
+
+fn view(v: &ConfigVersion, json: Value, changed: Vec<String>) -> Result<VersionView> {
+    Ok(VersionView {
+        version: v.version,
+        actor: v.actor.clone(),
+        created_at: v.created_at,
+        note: v.note.clone(),
+        changed,
+        config: serde_json::from_value(json).map_err(crate::store::StoreError::from)?,
+    })
+}
+
+/// The top-level fields whose values differ, in the newer one's order.
+fn changed_fields(before: &Value, after: &Value) -> Vec<String> {
+    let (Some(b), Some(a)) = (before.as_object(), after.as_object()) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = a
+        .iter()
+        .filter(|(k, v)| b.get(*k) != Some(v))
+        .map(|(k, _)| k.clone())
+        .collect();
+    names.extend(b.keys().filter(|k| !a.contains_key(*k)).cloned());
+    names.sort();
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn changed_fields_names_what_differs_added_or_removed() {
+        let before = json!({"a": 1, "b": [1], "gone": true});
+        let after = json!({"a": 1, "b": [2], "new": "x"});
+        assert_eq!(changed_fields(&before, &after), ["b", "gone", "new"]);
+        assert!(changed_fields(&after, &after).is_empty());
+    }
+}
