@@ -113,7 +113,12 @@ test('a cooldown changed on the Timing page is what the demo page obeys at its n
   await page.getByRole('textbox', { name: 'Days without prompt after an answer' }).fill('30');
   await page.getByRole('button', { name: 'Save timing rules' }).click();
   await page.getByText('Timing rules saved.', { exact: false }).waitFor();
-  await page.close();
+  // The change is in the history, by whom, with what it changed.
+  const history = page.getByRole('table', { name: 'History of changes' });
+  const latest = history.getByRole('row').nth(1);
+  await latest.getByText('days_after_response').waitFor();
+  assert.match(await latest.innerText(), /admin-token/);
+  assert.match(await latest.innerText(), /In use/);
 
   // The same visitor's next page view (same moment in time, same browser
   // cache) uses the new rule.
@@ -121,4 +126,15 @@ test('a cooldown changed on the Timing page is what the demo page obeys at its n
   await track(user, 'onboarding_completed');
   await dialog.waitFor();
   await reasonLogged(user, '[nps] prompting: every rule allows it');
+
+  // Reverting saves the version before the change again.
+  const previous = history.getByRole('row').nth(2);
+  const button = previous.getByRole('button', { name: /^Revert to version \d+$/ });
+  const version = Number((await button.innerText()).match(/\d+$/)[0]);
+  await button.click();
+  await history.getByRole('row').nth(1).getByText(`reverted to version ${version}`, { exact: false }).waitFor();
+  assert.equal(await page.getByRole('textbox', { name: 'Days without prompt after an answer' }).inputValue(), '90');
+  const live = await (await fetch(`${collector.url}/api/v1/config?key=demo`)).json();
+  assert.equal(live.days_after_response, 90);
+  await page.close();
 });

@@ -55,6 +55,22 @@ pub(crate) struct Stats {
     pub(crate) moments: Vec<MomentRate>,
 }
 
+/// One version of `GET /api/v1/projects/{key}/config/versions`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub(crate) struct ConfigVersion {
+    pub(crate) version: i64,
+    pub(crate) actor: String,
+    pub(crate) created_at: i64,
+    pub(crate) note: Option<String>,
+    pub(crate) changed: Vec<String>,
+}
+
+/// `GET /api/v1/projects/{key}/config/versions`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub(crate) struct ConfigVersions {
+    pub(crate) versions: Vec<ConfigVersion>,
+}
+
 /// `GET /api/v1/stats/compare`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub(crate) struct Compare {

@@ -2,6 +2,7 @@
 //! collector (a 422 `invalid_config` is shown next to the field it names),
 //! and the rules in plain words, beside the live preview of the prompt.
 
+mod history;
 mod moment;
 
 use std::collections::BTreeMap;
@@ -214,6 +215,7 @@ pub(crate) fn Timing() -> Html {
             </div>
         </form>
         <WidgetPreview question={first} locale={ctx.lang.code()} appearance={c.appearance.clone()} />
+        <history::ConfigHistory project={project.key.clone()} config={config.clone()} />
         </>
     }
 }
