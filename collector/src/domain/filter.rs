@@ -9,7 +9,7 @@ use nps_protocol::Category;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use super::{EventName, Invalid};
+use super::{EventName, Invalid, Search};
 
 /// New users answered before 90 days since signup; the others are
 /// established.
@@ -36,8 +36,9 @@ pub struct Filter {
     pub tenure: Option<Tenure>,
     /// Trait values the answer must carry (all of them).
     pub traits: Vec<(String, String)>,
-    /// Words the comment must contain (case-insensitive).
-    pub q: Option<String>,
+    /// Words the comment must contain (full-text: case and accents
+    /// ignored, words of two characters or more also match as prefixes).
+    pub q: Option<Search>,
     /// Answers in this category.
     pub category: Option<Category>,
     /// Lowest score.
@@ -94,7 +95,7 @@ impl Filter {
                         _ => return Err(invalid("tenure must be new or established".into())),
                     });
                 }
-                "q" if !value.is_empty() => f.q = Some(value.chars().take(200).collect()),
+                "q" => f.q = Search::parse(&value.chars().take(200).collect::<String>()),
                 "category" => {
                     f.category = Some(match value {
                         "detractor" => Category::Detractor,

@@ -24,7 +24,7 @@ use super::AppState;
         super::config::config,
         super::eligibility::history,
         super::verbatims::list,
-        super::verbatims::export,
+        super::verbatims::export::export,
         super::stats::stats,
         super::stats::compare::compare,
         super::stats::trend,

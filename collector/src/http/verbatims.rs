@@ -8,11 +8,9 @@
 //! shifts or repeats the pages after the first.
 
 mod csv;
+pub(super) mod export;
 
-use axum::body::{Body, Bytes};
 use axum::extract::State;
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use nps_protocol::{Category, Problem};
@@ -22,18 +20,15 @@ use super::error::{Error, Result};
 use super::extract::{Member, QueryParams};
 use super::stats::{param, project_of, Pairs};
 use super::AppState;
-use crate::domain::{Filter, ProjectKey};
+use crate::domain::Filter;
 use crate::store::analytics::Cursor;
 use crate::store::StoredResponse;
-
-/// Rows read per query while exporting.
-const EXPORT_PAGE: u32 = 1_000;
 
 /// Routes for the dashboard and scripts.
 pub(super) fn admin_router() -> Router<AppState> {
     Router::new()
         .route("/api/v1/responses", get(list))
-        .route("/api/v1/responses/export", get(export))
+        .route("/api/v1/responses/export", get(export::export))
 }
 
 /// A response with its category and tags.
@@ -54,6 +49,33 @@ impl From<StoredResponse> for ResponseView {
             tags: Vec::new(),
         }
     }
+}
+
+/// The filters only the feed and the export take.
+#[derive(Debug, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub(super) struct VerbatimParams {
+    /// Full-text search of the comment: every word must appear, as a whole
+    /// word or (two characters or more) as the start of one ("expor" finds
+    /// "export"); case and accents are ignored ("decu" finds "déçu").
+    /// Anything but letters and digits only separates words: quotes, `*`,
+    /// `-`, `OR` and the like are plain text. Empty, or no word: no filter.
+    q: Option<String>,
+    /// `detractor`, `passive` or `promoter`.
+    category: Option<String>,
+    /// Lowest score.
+    score_min: Option<u8>,
+    /// Highest score.
+    score_max: Option<u8>,
+    /// Only with (true) or without (false) a comment.
+    has_comment: Option<bool>,
+    /// Answers carrying this tag.
+    tag: Option<String>,
+    /// Answers whose follow-up has this status.
+    status: Option<String>,
+    /// Answers of this user.
+    user_id: Option<String>,
 }
 
 /// A page of the feed.
@@ -81,12 +103,7 @@ fn parse_cursor(raw: &str) -> Result<Cursor> {
 
 /// The filtered feed, newest first.
 #[utoipa::path(get, path = "/api/v1/responses", tag = "admin",
-    params(super::stats::views::ProjectParam, super::stats::views::FilterParams,
-        ("q" = Option<String>, Query, description = "Words the comment contains (case-insensitive)"),
-        ("category" = Option<String>, Query, description = "detractor, passive or promoter"),
-        ("score_min" = Option<u8>, Query, description = "Lowest score"),
-        ("score_max" = Option<u8>, Query, description = "Highest score"),
-        ("has_comment" = Option<bool>, Query, description = "Only with (true) or without (false) a comment"),
+    params(super::stats::views::ProjectParam, super::stats::views::FilterParams, VerbatimParams,
         ("cursor" = Option<String>, Query, description = "next_cursor of the previous page"),
         ("limit" = Option<u32>, Query, description = "Page size, 1-500 (default 50)")),
     security(("admin_token" = [])),
@@ -133,116 +150,4 @@ async fn list(
         })
         .collect();
     Ok(Json(ResponsePage { items, next_cursor }))
-}
-
-/// The filtered set as a download.
-#[utoipa::path(get, path = "/api/v1/responses/export", tag = "admin",
-    params(super::stats::views::ProjectParam, super::stats::views::FilterParams,
-        ("format" = String, Query, description = "csv or jsonl")),
-    security(("admin_token" = [])),
-    responses(
-        (status = 200, description = "CSV (cells that a spreadsheet would run as a formula are prefixed with ') or JSON lines", content_type = "text/csv"),
-        (status = 400, description = "Bad query", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No or wrong admin token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json")))]
-async fn export(
-    _: Member,
-    State(state): State<AppState>,
-    QueryParams(pairs): QueryParams<Pairs>,
-) -> Result<Response> {
-    let key = project_of(&state, &pairs).await?;
-    let filter = Filter::parse(&pairs, "")?;
-    let csv = match param(&pairs, "format") {
-        Some("csv") => true,
-        Some("jsonl") => false,
-        _ => return Err(Error::BadQuery("format must be csv or jsonl".into())),
-    };
-    let (content_type, extension) = if csv {
-        ("text/csv; charset=utf-8", "csv")
-    } else {
-        ("application/x-ndjson", "jsonl")
-    };
-    let disposition = format!("attachment; filename=\"nps-{}.{extension}\"", key.as_str());
-    let body = Body::from_stream(pages(state, key, filter, csv));
-    Ok((
-        [
-            (header::CONTENT_TYPE, content_type.to_owned()),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        body,
-    )
-        .into_response())
-}
-
-/// Where an export stands: what is left to read.
-struct Export {
-    state: AppState,
-    key: ProjectKey,
-    filter: Filter,
-    csv: bool,
-    cursor: Option<Cursor>,
-    header_sent: bool,
-    done: bool,
-}
-
-/// The export as a stream of chunks, one page of rows each: memory stays
-/// that of one page, however many rows there are.
-fn pages(
-    state: AppState,
-    key: ProjectKey,
-    filter: Filter,
-    csv: bool,
-) -> impl futures_util::Stream<Item = std::result::Result<Bytes, std::io::Error>> {
-    let start = Export {
-        state,
-        key,
-        filter,
-        csv,
-        cursor: None,
-        header_sent: false,
-        done: false,
-    };
-    futures_util::stream::unfold(start, |mut export| async move {
-        if export.done {
-            return None;
-        }
-        let mut chunk = String::new();
-        if export.csv && !export.header_sent {
-            chunk.push_str(csv::HEADER);
-            export.header_sent = true;
-        }
-        let page = export
-            .state
-            .store
-            .list_responses(
-                &export.key,
-                &export.filter,
-                export.cursor.as_ref(),
-                EXPORT_PAGE,
-            )
-            .await;
-        let rows = match page {
-            Ok(rows) => rows,
-            Err(e) => {
-                tracing::error!(error = %e, "export failed");
-                export.done = true;
-                return Some((Err(std::io::Error::other("export failed")), export));
-            }
-        };
-        export.done = rows.len() < EXPORT_PAGE as usize;
-        export.cursor = rows.last().map(|r| Cursor {
-            at: crate::store::to_millis(r.created_at),
-            id: r.id.clone(),
-        });
-        for row in rows {
-            let view = ResponseView::from(row);
-            if export.csv {
-                csv::push_row(&mut chunk, &view.response, view.category);
-            } else if let Ok(line) = serde_json::to_string(&view) {
-                chunk.push_str(&line);
-                chunk.push('\n');
-            }
-        }
-        Some((Ok(Bytes::from(chunk)), export))
-    })
 }

@@ -21,6 +21,7 @@ mod privacy;
 mod projects;
 mod receiver;
 mod responses;
+mod search;
 mod security;
 mod stats;
 mod transport;

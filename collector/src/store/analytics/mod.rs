@@ -1,13 +1,15 @@
 //! The analytics reads, written once for both backends with sqlx's
 //! `QueryBuilder`: score counts under a [`Filter`], grouped by a dimension,
 //! and the filtered verbatim feed with keyset pagination. Only reading a
-//! trait out of the stored JSON differs between SQLite and PostgreSQL.
+//! trait out of the stored JSON and the full-text search of comments differ
+//! between SQLite (FTS5) and PostgreSQL (`tsvector`).
 //!
 //! These scan the project's rows that match (through its indexes); at
 //! millions of rows per project the roll-up tables planned in the README
 //! are the next step.
 
 mod queries;
+mod search;
 pub(crate) use queries::{postgres, sqlite};
 
 use crate::domain::{Filter, Tenure};
@@ -113,34 +115,10 @@ pub(crate) fn day_range(f: &Filter) -> (Option<i64>, Option<i64>) {
     (f.from.map(day), f.to.map(day))
 }
 
-/// `q` as a `LIKE` pattern, its wildcards escaped.
-pub(crate) fn like_pattern(q: &str) -> String {
-    let mut pattern = String::with_capacity(q.len() + 2);
-    pattern.push('%');
-    for c in q.to_lowercase().chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(c);
-    }
-    pattern.push('%');
-    pattern
-}
-
 /// The tenure condition, as SQL.
 pub(crate) fn tenure_sql(t: Tenure) -> &'static str {
     match t {
         Tenure::New => " AND tenure_days < 90",
         Tenure::Established => " AND tenure_days >= 90",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn like_wildcards_in_a_search_are_literal() {
-        assert_eq!(like_pattern("100%_Sure"), "%100\\%\\_sure%");
     }
 }

@@ -1,15 +1,19 @@
 //! The analytics queries, written once and expanded for each backend.
 
 macro_rules! analytics_queries {
-    ($db:ty, $push_trait:expr) => {
+    ($db:ty, $push_trait:expr, $push_search:expr) => {
         use sqlx::{QueryBuilder, Row};
 
-        use crate::domain::{Filter, ProjectKey};
-        use crate::store::analytics::{like_pattern, tenure_sql, Cursor, GroupCount, Grouping};
+        use crate::domain::{Filter, ProjectKey, Search};
+        use crate::store::analytics::{tenure_sql, Cursor, GroupCount, Grouping};
         use crate::store::{to_millis, StoreResult, StoredResponse};
 
         fn push_trait(b: &mut QueryBuilder<'_, $db>, name: &str) {
             ($push_trait)(b, name);
+        }
+
+        fn push_search(b: &mut QueryBuilder<'_, $db>, search: &Search) {
+            ($push_search)(b, search);
         }
 
         fn push_filter(b: &mut QueryBuilder<'_, $db>, key: &ProjectKey, f: &Filter) {
@@ -62,9 +66,8 @@ macro_rules! analytics_queries {
                 Some(false) => b.push(" AND comment IS NULL"),
                 None => b,
             };
-            if let Some(q) = &f.q {
-                b.push(" AND LOWER(comment) LIKE ").push_bind(like_pattern(q));
-                b.push(" ESCAPE '\\'");
+            if let Some(search) = &f.q {
+                push_search(b, search);
             }
         }
 
@@ -255,7 +258,9 @@ macro_rules! analytics_queries {
     };
 }
 
-/// The analytics reads for SQLite: traits through `json_extract`.
+/// The analytics reads for SQLite: traits through `json_extract`, the
+/// search through the FTS5 index `responses_search` (migration 0012), whose
+/// rowids are the responses' own.
 pub(crate) mod sqlite {
     analytics_queries!(
         sqlx::Sqlite,
@@ -268,11 +273,21 @@ pub(crate) mod sqlite {
                 .push(") WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(json_extract(traits, ")
                 .push_bind(path)
                 .push(") AS TEXT) END)");
+        },
+        |b: &mut sqlx::QueryBuilder<'_, sqlx::Sqlite>, search: &crate::domain::Search| {
+            b.push(
+                " AND rowid IN (SELECT rowid FROM responses_search WHERE responses_search MATCH ",
+            )
+            .push_bind(crate::store::analytics::search::fts5_match(search))
+            .push(")");
         }
     );
 }
 
-/// The analytics reads for PostgreSQL: traits through `->>`.
+/// The analytics reads for PostgreSQL: traits through `->>`, the search
+/// through the expression of the GIN index `responses_search` (migration
+/// 0012), `nps_search_vector(comment)`, spelt as indexed so the planner
+/// uses the index.
 pub(crate) mod postgres {
     analytics_queries!(
         sqlx::Postgres,
@@ -280,6 +295,11 @@ pub(crate) mod postgres {
             b.push("(CAST(traits AS jsonb) ->> ")
                 .push_bind(name.to_owned())
                 .push(")");
+        },
+        |b: &mut sqlx::QueryBuilder<'_, sqlx::Postgres>, search: &crate::domain::Search| {
+            b.push(" AND nps_search_vector(comment) @@ to_tsquery('simple', nps_search_fold(")
+                .push_bind(crate::store::analytics::search::tsquery(search))
+                .push("))");
         }
     );
 }
