@@ -35,6 +35,7 @@ struct ConfigQuery {
         (status = 200, description = "The configuration", body = WidgetConfig),
         (status = 304, description = "Not modified (If-None-Match)"),
         (status = 400, description = "Bad query", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "An Origin the project does not allow (origin_not_allowed)", body = nps_protocol::Problem, content_type = "application/problem+json"),
         (status = 404, description = "Unknown key", body = nps_protocol::Problem, content_type = "application/problem+json"),
         (status = 429, description = "Rate limited", body = nps_protocol::Problem, content_type = "application/problem+json")))]
 async fn config(
@@ -43,7 +44,7 @@ async fn config(
     QueryParams(query): QueryParams<ConfigQuery>,
 ) -> Result<Response> {
     let key = ProjectKey::try_from(query.key)?;
-    let project = public_project(&state, &key, Budget::Reads).await?;
+    let project = public_project(&state, &key, Budget::Reads, &headers).await?;
     let config = project.settings.timing.widget_config(key.as_str());
     // Serialised once: the digest and the body are the same bytes.
     let body = serde_json::to_vec(&config).map_err(crate::store::StoreError::from)?;

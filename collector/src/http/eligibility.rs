@@ -44,17 +44,18 @@ struct HistoryQuery {
     responses(
         (status = 200, description = "The user's history (never cached)", body = UserHistory),
         (status = 400, description = "Bad query", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "user_id not proven (or the project does not verify identities)", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "user_id not proven (or the project does not verify identities), or an Origin the project does not allow", body = nps_protocol::Problem, content_type = "application/problem+json"),
         (status = 404, description = "Unknown key", body = nps_protocol::Problem, content_type = "application/problem+json"),
         (status = 422, description = "Bad user id", body = nps_protocol::Problem, content_type = "application/problem+json"),
         (status = 429, description = "Rate limited", body = nps_protocol::Problem, content_type = "application/problem+json")))]
 async fn history(
     State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
     QueryParams(query): QueryParams<HistoryQuery>,
 ) -> Result<impl IntoResponse> {
     let key = ProjectKey::try_from(query.key)?;
     let user = UserId::try_from(query.user_id)?;
-    let project = public_project(&state, &key, Budget::Reads).await?;
+    let project = public_project(&state, &key, Budget::Reads, &headers).await?;
     require_proof(&project, &user, query.user_hash.as_deref())?;
     let history = state.store.user_history(&key, &user).await?;
     Ok(([(header::CACHE_CONTROL, "no-store")], Json(history)))

@@ -30,7 +30,7 @@ pub(super) fn public_router() -> Router<AppState> {
         (status = 201, description = "Stored", body = ResponseReceipt),
         (status = 200, description = "Already stored (replay)", body = ResponseReceipt),
         (status = 400, description = "Malformed JSON", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "user_id not verified", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "user_id not verified, or an Origin the project does not allow (origin_not_allowed)", body = nps_protocol::Problem, content_type = "application/problem+json"),
         (status = 404, description = "Unknown key", body = nps_protocol::Problem, content_type = "application/problem+json"),
         (status = 422, description = "A field broke a rule", body = nps_protocol::Problem, content_type = "application/problem+json"),
         (status = 413, description = "Body over 64 KiB", body = nps_protocol::Problem, content_type = "application/problem+json"),
@@ -39,10 +39,11 @@ pub(super) fn public_router() -> Router<AppState> {
 #[tracing::instrument(level = "debug", skip_all)]
 async fn create(
     State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
     JsonBody(body): JsonBody<NewEvent>,
 ) -> Result<(StatusCode, Json<ResponseReceipt>)> {
     let mut event = ValidEvent::try_from(body)?;
-    let project = public_project(&state, &event.key, Budget::Writes).await?;
+    let project = public_project(&state, &event.key, Budget::Writes, &headers).await?;
     if project.settings.timing.as_config().anonymous {
         event.user_id = None;
         event.user_hash = None;

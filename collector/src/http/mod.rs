@@ -221,14 +221,32 @@ pub(crate) async fn require_project(state: &AppState, key: &ProjectKey) -> Resul
 }
 
 /// [`require_project`] for the widget's public routes: the request is
-/// counted against one of the key's budgets first.
+/// counted against one of the key's budgets first, and must come from one
+/// of the project's allowed origins when it lists some (a request without
+/// `Origin` passes: see [`crate::domain::AllowedOrigin`]).
 pub(crate) async fn public_project(
     state: &AppState,
     key: &ProjectKey,
     budget: Budget,
+    headers: &axum::http::HeaderMap,
 ) -> Result<Project> {
     state.limits.check_key(key, budget)?;
-    require_project(state, key).await
+    let project = require_project(state, key).await?;
+    let allowed = &project.settings.allowed_origins;
+    if let Some(origin) = headers.get(axum::http::header::ORIGIN) {
+        let origin = origin.to_str().unwrap_or_default();
+        let ok = allowed.is_empty()
+            || allowed.iter().any(|a| {
+                crate::domain::AllowedOrigin::try_from(a.as_str()).is_ok_and(|a| a.allows(origin))
+            });
+        if !ok {
+            return Err(Error::Forbidden(
+                "origin_not_allowed",
+                format!("this project's key is not used from {origin:?} (see its allowed origins)"),
+            ));
+        }
+    }
+    Ok(project)
 }
 
 /// An answer is never refused for its identity: when the project verifies

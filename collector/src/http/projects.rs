@@ -1,6 +1,6 @@
 //! `GET /api/v1/projects`, `POST /api/v1/projects` and
 //! `PATCH /api/v1/projects/{key}` (admin): the surveyed products, their
-//! identity verification, anonymity and retention.
+//! identity verification, anonymity, retention and allowed origins.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -48,6 +48,8 @@ struct ProjectView {
     followup_hours: u32,
     /// Passives join the follow-up inbox.
     followup_passives: bool,
+    /// Web origins the public key may be used from; empty: any.
+    allowed_origins: Vec<String>,
 }
 
 impl From<Project> for ProjectView {
@@ -67,6 +69,7 @@ impl From<Project> for ProjectView {
                 .followup_hours
                 .unwrap_or(crate::domain::followup::DEFAULT_HOURS),
             followup_passives: p.settings.followup_passives,
+            allowed_origins: p.settings.allowed_origins,
         }
     }
 }
@@ -132,6 +135,10 @@ struct NewProject {
     /// Passives join the follow-up inbox too.
     #[serde(default)]
     followup_passives: bool,
+    /// Web origins the public key may be used from
+    /// (`https://app.example.com`, `https://*.example.com`); empty: any.
+    #[serde(default)]
+    allowed_origins: Vec<String>,
 }
 
 /// The project settings a `PATCH` may change; absent fields stay.
@@ -147,6 +154,30 @@ struct ProjectUpdate {
     retention_mode: Option<RetentionMode>,
     followup_hours: Option<u32>,
     followup_passives: Option<bool>,
+    /// Replaces the allowed origins (`[]`: any origin).
+    allowed_origins: Option<Vec<String>>,
+}
+
+/// At most this many allowed origins per project.
+const MAX_ORIGINS: usize = 50;
+
+/// The origins as stored: validated, normalised, without duplicates.
+fn origins(list: &[String]) -> Result<Vec<String>> {
+    if list.len() > MAX_ORIGINS {
+        return Err(Invalid::new(
+            "invalid_origin",
+            format!("at most {MAX_ORIGINS} allowed origins"),
+        )
+        .into());
+    }
+    let mut out = Vec::with_capacity(list.len());
+    for raw in list {
+        let origin = crate::domain::AllowedOrigin::try_from(raw.as_str())?;
+        if !out.iter().any(|o: &String| o == origin.as_str()) {
+            out.push(origin.as_str().to_owned());
+        }
+    }
+    Ok(out)
 }
 
 fn followup_hours(hours: Option<u32>) -> Result<Option<u32>> {
@@ -219,6 +250,7 @@ async fn create(
             retention_mode: body.retention_mode,
             followup_hours: followup_hours(body.followup_hours)?,
             followup_passives: body.followup_passives,
+            allowed_origins: origins(&body.allowed_origins)?,
         },
     };
     if !state.store.create_project(&project).await? {
@@ -279,6 +311,9 @@ async fn update(
     }
     if let Some(passives) = body.followup_passives {
         project.settings.followup_passives = passives;
+    }
+    if let Some(list) = &body.allowed_origins {
+        project.settings.allowed_origins = origins(list)?;
     }
     if !state.store.update_project(&project).await? {
         return Err(Error::UnknownKey(key.as_str().to_owned()));

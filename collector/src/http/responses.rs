@@ -45,7 +45,7 @@ struct CreateQuery {
         (status = 201, description = "Stored", body = ResponseReceipt),
         (status = 200, description = "Already stored (replay) or dry run", body = ResponseReceipt),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "user_id not verified", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "user_id not verified, or an Origin the project does not allow (origin_not_allowed)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Unknown key", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Body over 64 KiB", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Not application/json", body = Problem, content_type = "application/problem+json"),
@@ -54,11 +54,12 @@ struct CreateQuery {
 #[tracing::instrument(level = "debug", skip_all)]
 async fn create(
     State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
     QueryParams(query): QueryParams<CreateQuery>,
     JsonBody(body): JsonBody<NewResponse>,
 ) -> Result<(StatusCode, Json<ResponseReceipt>)> {
     let mut response = ValidResponse::try_from(body)?;
-    let project = public_project(&state, &response.key, Budget::Writes).await?;
+    let project = public_project(&state, &response.key, Budget::Writes, &headers).await?;
     strip_if_anonymous(&project, &mut response);
     settle_identity(&project, &mut response);
     response.moment = response
@@ -102,7 +103,7 @@ async fn tag_by_rules(state: &AppState, key: &ProjectKey, id: ClientId, comment:
     responses(
         (status = 200, description = "Comment stored", body = ResponseReceipt),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "No or wrong secret or user_hash, or the edit window closed", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "No or wrong secret or user_hash, the edit window closed, or an Origin the project does not allow", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Unknown key or response", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A field broke a rule", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Rate limited", body = Problem, content_type = "application/problem+json"),
@@ -111,6 +112,7 @@ async fn tag_by_rules(state: &AppState, key: &ProjectKey, id: ClientId, comment:
 #[tracing::instrument(level = "debug", skip_all)]
 async fn update_comment(
     State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
     Path(id): Path<String>,
     JsonBody(body): JsonBody<CommentUpdate>,
 ) -> Result<Json<ResponseReceipt>> {
@@ -118,7 +120,7 @@ async fn update_comment(
     let key = ProjectKey::try_from(body.key)?;
     let comment = Comment::parse_optional(Some(body.comment))?;
     let secret = body.secret.map(ResponseSecret::try_from).transpose()?;
-    let project = public_project(&state, &key, Budget::Writes).await?;
+    let project = public_project(&state, &key, Budget::Writes, &headers).await?;
     let now = OffsetDateTime::now_utc();
     let Some(target) = state.store.comment_target(&key, id).await? else {
         return Err(Error::NotFound(format!(

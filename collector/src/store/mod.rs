@@ -89,6 +89,10 @@ pub struct ProjectSettings {
     /// Passives (7-8) join the follow-up inbox too, not only detractors.
     #[serde(default)]
     pub followup_passives: bool,
+    /// The web origins the public key may be used from (validated
+    /// [`crate::domain::AllowedOrigin`]s); empty: any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allowed_origins: Vec<String>,
 }
 
 /// What the retention task does to answers past `retention_days`.

@@ -16,6 +16,7 @@ mod events;
 mod identity;
 mod instances;
 mod openapi;
+mod origins;
 mod parsing;
 mod privacy;
 mod projects;

@@ -201,6 +201,8 @@ pub(crate) struct Project {
     #[serde(default)]
     pub(crate) config: WidgetConfig,
     pub(crate) identity_secret: Option<String>,
+    #[serde(default)]
+    pub(crate) allowed_origins: Vec<String>,
 }
 
 /// `GET /api/v1/projects`.

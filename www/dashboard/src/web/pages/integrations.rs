@@ -1,6 +1,9 @@
 //! Integrations: the snippet to paste (with this collector's address and
-//! the project's public key), the identity secret, and the webhooks.
+//! the project's public key), the identity secret, the allowed origins,
+//! the webhooks, and a form to create another project.
 
+mod new_project;
+mod origins;
 mod webhooks;
 
 use yew::prelude::*;
@@ -24,7 +27,12 @@ pub(crate) fn Integrations() -> Html {
     let projects = use_projects();
     let shown = use_state(|| false);
     let Some(project) = projects.project().cloned() else {
-        return html! { <PageTitle title={t.integrations_title} /> };
+        return html! {
+            <>
+            <PageTitle title={t.integrations_title} />
+            <new_project::NewProjectForm />
+            </>
+        };
     };
     let origin = gloo_utils::window().location().origin().unwrap_or_default();
     let code = snippet(&origin, &project.key);
@@ -59,7 +67,9 @@ pub(crate) fn Integrations() -> Html {
                 <p>{ t.no_identity }</p>
             }
         </section>
+        <origins::AllowedOrigins project={project.key.clone()} origins={project.allowed_origins.clone()} />
         <webhooks::Webhooks project={project.key.clone()} />
+        <new_project::NewProjectForm />
         </>
     }
 }
