@@ -20,8 +20,11 @@ use crate::machine::{Event, Flush};
 use crate::rules::outbox::{Outbox, Outcome, Pushed, Request, LEASE_MS};
 
 impl Controller {
-    /// Queues `request` for delivery and tries to send it at once (the
-    /// machine queues nothing while privacy keeps the widget silent).
+    /// Queues `request` for delivery and sends it in the next task (the
+    /// machine queues nothing while privacy keeps the widget silent). It is
+    /// stored at once, so nothing is lost; the request itself waits a task
+    /// so that the prompt's `shown` event does not hold up its first frame
+    /// (a `fetch` costs about a millisecond of main thread).
     pub(super) fn enqueue(&self, request: Request) {
         {
             let mut r = self.runner.borrow_mut();
@@ -37,7 +40,7 @@ impl Controller {
             }
             store.save(outbox);
         }
-        self.flush(Flush::Due);
+        self.arm(0.0);
     }
 
     /// Sends the entries `how` selects, each in its own request (not
@@ -125,19 +128,25 @@ impl Controller {
     /// Arms the one retry timer for `next` (ms since the epoch), replacing
     /// any earlier one.
     fn schedule(&self, next: Option<f64>) {
-        let timer = next.map(|at| {
+        match next {
             // Not sooner than 50 ms: a due entry in flight elsewhere must not
             // turn this into a busy loop.
-            let delay = (at - clock::now_ms()).clamp(50.0, f64::from(i32::MAX));
-            let me = self.me.clone();
-            Timeout::new(delay as u32, move || {
-                if let Some(me) = me.upgrade() {
-                    me.flush(Flush::Due);
-                }
-            })
+            Some(at) => self.arm((at - clock::now_ms()).clamp(50.0, f64::from(i32::MAX))),
+            None => drop(self.runner.borrow_mut().outbox_timer.take()),
+        }
+    }
+
+    /// Flushes in `delay` ms, replacing any timer armed before (the flush
+    /// arms the next one).
+    fn arm(&self, delay: f64) {
+        let me = self.me.clone();
+        let timer = Timeout::new(delay as u32, move || {
+            if let Some(me) = me.upgrade() {
+                me.flush(Flush::Due);
+            }
         });
         // Dropping the previous `Timeout` cancels it.
-        let _ = std::mem::replace(&mut self.runner.borrow_mut().outbox_timer, timer);
+        let _ = self.runner.borrow_mut().outbox_timer.replace(timer);
     }
 
     /// Listens for the page events that flush the outbox; once per page.

@@ -205,37 +205,57 @@ impl Controller {
 
     /// Loads the ui module, then tells the machine it is ready with the
     /// moment's texts and the response's id and secret.
+    /// Once loaded, the module is used at once: a prompt shown again
+    /// (`show()` after `reset()`) mounts in the lock's own callback rather
+    /// than a microtask later.
     fn load_ui(&self, gen: u32, index: Option<usize>, locale: &'static str) {
-        let ui = self.runner.borrow().ui.clone();
+        let (ui, loaded) = {
+            let r = self.runner.borrow();
+            (r.ui.clone(), r.module.clone())
+        };
+        if let Some(module) = loaded {
+            return self.ui_loaded(gen, index, locale, Ok(module));
+        }
         let loading = ui.load().map(JsValue::from).unwrap_or_default();
         let me = self.me.clone();
         settle(
             &loading,
             Box::new(move |module| {
-                let Some(me) = me.upgrade() else { return };
-                let module = match module {
-                    Ok(m) => m,
-                    Err(e) => {
-                        log::warn_with("could not load the prompt", &e);
-                        return me.input(Event::UiFailed(gen));
-                    }
-                };
-                let texts = {
-                    let mut r = me.runner.borrow_mut();
-                    r.module = Some(module);
-                    match (&r.config_json, index) {
-                        (Some(json), Some(i)) => read::moment_texts(json, i, locale),
-                        _ => Default::default(),
-                    }
-                };
-                me.input(Event::UiReady {
-                    gen,
-                    texts,
-                    id: uuid::new_id(),
-                    secret: uuid::new_secret(),
-                });
+                if let Some(me) = me.upgrade() {
+                    me.ui_loaded(gen, index, locale, module);
+                }
             }),
         );
+    }
+
+    fn ui_loaded(
+        &self,
+        gen: u32,
+        index: Option<usize>,
+        locale: &'static str,
+        module: Result<JsValue, JsValue>,
+    ) {
+        let module = match module {
+            Ok(m) => m,
+            Err(e) => {
+                log::warn_with("could not load the prompt", &e);
+                return self.input(Event::UiFailed(gen));
+            }
+        };
+        let texts = {
+            let mut r = self.runner.borrow_mut();
+            r.module = Some(module);
+            match (&r.config_json, index) {
+                (Some(json), Some(i)) => read::moment_texts(json, i, locale),
+                _ => Default::default(),
+            }
+        };
+        self.input(Event::UiReady {
+            gen,
+            texts,
+            id: uuid::new_id(),
+            secret: uuid::new_secret(),
+        });
     }
 
     /// Puts the prompt on the page.
@@ -303,4 +323,3 @@ impl Controller {
         }
     }
 }
-

@@ -2,8 +2,10 @@
 //! element, so the host page's CSS cannot restyle it and ours cannot leak
 //! out, while assistive technology and test tools still see inside.
 
+use std::cell::RefCell;
+
 use wasm_bindgen::JsValue;
-use web_sys::{Element, ShadowRootInit, ShadowRootMode};
+use web_sys::{CssStyleSheet, Document, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
 use crate::prompt::{Prompt, PromptProps};
@@ -22,9 +24,7 @@ pub fn mount(host: &Element, props: PromptProps) -> Result<Mounted, JsValue> {
         .owner_document()
         .ok_or_else(|| JsValue::from_str("no document"))?;
     let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
-    let style = document.create_element("style")?;
-    style.set_text_content(Some(CSS));
-    shadow.append_child(&style)?;
+    style(&document, &shadow)?;
     let root = document.create_element("div")?;
     shadow.append_child(&root)?;
     let app = yew::Renderer::<Prompt>::with_root_and_props(root, props).render();
@@ -41,4 +41,39 @@ impl Mounted {
     pub fn destroy(self) {
         self.app.destroy();
     }
+}
+
+thread_local! {
+    /// The stylesheet, parsed once per page and shared by every prompt.
+    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+/// Gives `shadow` the prompt's stylesheet: a constructable sheet, parsed
+/// at the first prompt and adopted by the later ones (a prompt shown again
+/// after `reset()` neither re-parses nor re-matches a new sheet), or a
+/// `<style>` element in a browser without `adoptedStyleSheets`.
+fn style(document: &Document, shadow: &ShadowRoot) -> Result<(), JsValue> {
+    let adopts =
+        js_sys::Reflect::has(shadow, &JsValue::from_str("adoptedStyleSheets")).unwrap_or(false);
+    let sheet = adopts
+        .then(|| {
+            SHEET.with_borrow_mut(|sheet| {
+                if sheet.is_none() {
+                    *sheet = CssStyleSheet::new()
+                        .ok()
+                        .filter(|s| s.replace_sync(CSS).is_ok());
+                }
+                sheet.clone()
+            })
+        })
+        .flatten();
+    match sheet {
+        Some(sheet) => shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet)),
+        None => {
+            let style = document.create_element("style")?;
+            style.set_text_content(Some(CSS));
+            shadow.append_child(&style)?;
+        }
+    }
+    Ok(())
 }

@@ -4,7 +4,7 @@
 //! and select, digits jump (see [`crate::keys`]). Radios are `<button>`s so a
 //! click, Enter or Space selects without extra code.
 
-use web_sys::{HtmlElement, KeyboardEvent};
+use web_sys::{FocusOptions, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::i18n::{Locale, Texts};
@@ -33,10 +33,19 @@ pub(crate) fn scale(props: &ScaleProps) -> Html {
     let refs = use_memo((), |()| NAMES.map(|_| NodeRef::default()));
 
     {
-        // Move focus into the prompt when it appears, on the group's tab stop.
+        // Move focus into the prompt when it appears, on the group's tab
+        // stop. Without scrolling: the prompt is already in view (fixed, or
+        // where the dashboard's preview is), and scrolling to it would
+        // force a layout of the page before the prompt's first frame.
         let refs = refs.clone();
         let first = usize::from(props.selected.unwrap_or(0));
-        use_effect_with((), move |()| focus(&refs[first]));
+        use_effect_with((), move |()| {
+            if let Some(el) = refs[first].cast::<HtmlElement>() {
+                let options = FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = el.focus_with_options(&options);
+            }
+        });
     }
 
     let onkeydown = {
