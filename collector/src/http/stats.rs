@@ -105,7 +105,7 @@ async fn stats(
     let key = project_of(&state, &pairs).await?;
     let filter = Filter::parse(&pairs, "")?;
     let d = distribution(&state, &key, &filter).await?;
-    let moments = state.store.moment_counts(&key).await?;
+    let moments = state.store.moment_counts(&key, &filter).await?;
     Ok(Json(StatsView {
         project: key.as_str().to_owned(),
         summary: summarise(&d),

@@ -236,8 +236,14 @@ pub trait Store: Send + Sync + 'static {
         key: &ProjectKey,
         id: ClientId,
     ) -> StoreResult<Option<CommentTarget>>;
-    /// Prompts shown and answered per moment.
-    async fn moment_counts(&self, key: &ProjectKey) -> StoreResult<Vec<MomentCounts>>;
+    /// Prompts shown and answered per moment, over the period and moment
+    /// of `filter` (its other conditions cannot apply to impressions; see
+    /// `analytics::rates`).
+    async fn moment_counts(
+        &self,
+        key: &ProjectKey,
+        filter: &Filter,
+    ) -> StoreResult<Vec<MomentCounts>>;
     /// Count of responses per score.
     async fn distribution(&self, key: &ProjectKey) -> StoreResult<Distribution>;
     /// Everything stored about `user` in project `key`.

@@ -178,44 +178,6 @@ macro_rules! backend_queries {
             .transpose()
         }
 
-        pub(crate) async fn moment_counts<'c, E>(
-            exec: E,
-            key: &ProjectKey,
-        ) -> StoreResult<Vec<crate::store::MomentCounts>>
-        where
-            E: sqlx::Executor<'c, Database = $db>,
-        {
-            let rows = sqlx::query(
-                "SELECT moment, kind AS what, COUNT(*) AS n FROM events
-                   WHERE project_key = $1 AND kind IN ('shown', 'opted_out') AND moment IS NOT NULL
-                   GROUP BY moment, kind
-                 UNION ALL
-                 SELECT moment, 'answered' AS what, CAST(SUM(n) AS BIGINT) AS n FROM rollup_daily
-                   WHERE project_key = $1 AND moment <> '' GROUP BY moment HAVING SUM(n) > 0",
-            )
-            .bind(key.as_str())
-            .fetch_all(exec)
-            .await?;
-            let mut by_moment = std::collections::BTreeMap::<String, crate::store::MomentCounts>::new();
-            for row in rows {
-                let moment: String = row.try_get("moment")?;
-                let what: String = row.try_get("what")?;
-                let n: i64 = row.try_get("n")?;
-                let counts = by_moment.entry(moment.clone()).or_insert(crate::store::MomentCounts {
-                    moment,
-                    shown: 0,
-                    answered: 0,
-                    opted_out: 0,
-                });
-                match what.as_str() {
-                    "shown" => counts.shown = n.unsigned_abs(),
-                    "opted_out" => counts.opted_out = n.unsigned_abs(),
-                    _ => counts.answered = n.unsigned_abs(),
-                }
-            }
-            Ok(by_moment.into_values().collect())
-        }
-
         pub(crate) async fn distribution<'c, E>(exec: E, key: &ProjectKey) -> StoreResult<Distribution>
         where
             E: sqlx::Executor<'c, Database = $db>,

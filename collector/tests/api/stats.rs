@@ -55,3 +55,86 @@ async fn each_moment_reports_its_response_rate() {
     assert_eq!(moment["answered"], 1);
     assert_eq!(moment["response_rate"], 0.25);
 }
+
+#[tokio::test]
+async fn moment_rates_cover_the_period_and_moment_asked_for() {
+    use nps_collector::domain::{ValidEvent, ValidResponse};
+    use serde_json::{json, Value};
+    use time::{Duration, OffsetDateTime};
+
+    let app = spawn_app().await;
+    let store = nps_collector::store::open(&app.database_url).await.unwrap();
+    let now = OffsetDateTime::now_utc();
+    let ten_days_ago = now - Duration::days(10);
+    // Ten days ago: 2 shown, 1 answered, at onboarding. Now: 4 shown and 1
+    // answered at onboarding, 1 shown at upgraded.
+    for (moment, at, shown, answered) in [
+        ("onboarding_completed", ten_days_ago, 2, 1),
+        ("onboarding_completed", now, 4, 1),
+        ("upgraded", now, 1, 0),
+    ] {
+        for _ in 0..shown {
+            let wire = json!({"id": crate::helpers::new_id(), "key": "demo", "kind": "shown", "moment": moment});
+            let event = ValidEvent::try_from(
+                serde_json::from_value::<nps_protocol::NewEvent>(wire).unwrap(),
+            )
+            .unwrap();
+            store.insert_event(&event, at).await.unwrap();
+        }
+        for _ in 0..answered {
+            let wire = json!({"id": crate::helpers::new_id(), "key": "demo", "score": 9, "moment": moment, "locale": "fr"});
+            let response = ValidResponse::try_from(
+                serde_json::from_value::<nps_protocol::NewResponse>(wire).unwrap(),
+            )
+            .unwrap();
+            store.insert_response(&response, at).await.unwrap();
+        }
+    }
+    let rfc = |t: OffsetDateTime| {
+        t.format(&time::format_description::well_known::Rfc3339)
+            .unwrap()
+    };
+    let moments = |query: String| {
+        let app = &app;
+        async move {
+            let r = app
+                .admin_get(&format!("/api/v1/stats?project=demo{query}"))
+                .await;
+            assert_eq!(r.status(), 200, "{query}");
+            let stats: Value = r.json().await.unwrap();
+            stats["moments"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| {
+                    (
+                        m["moment"].as_str().unwrap().to_owned(),
+                        m["shown"].as_u64().unwrap(),
+                        m["answered"].as_u64().unwrap(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        }
+    };
+    let since = rfc(now - Duration::days(1));
+    let until = rfc(now - Duration::days(1));
+    let onboarding = |shown, answered| ("onboarding_completed".to_owned(), shown, answered);
+    let upgraded = ("upgraded".to_owned(), 1, 0);
+
+    for (query, expected) in [
+        (String::new(), vec![onboarding(6, 2), upgraded.clone()]),
+        (
+            format!("&from={since}"),
+            vec![onboarding(4, 1), upgraded.clone()],
+        ),
+        (format!("&to={until}"), vec![onboarding(2, 1)]),
+        ("&moment=upgraded".to_owned(), vec![upgraded.clone()]),
+        // Impressions record no language: a locale narrows neither side.
+        (
+            "&locale=en".to_owned(),
+            vec![onboarding(6, 2), upgraded.clone()],
+        ),
+    ] {
+        assert_eq!(moments(query.clone()).await, expected, "{query}");
+    }
+}

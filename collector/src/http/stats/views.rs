@@ -63,6 +63,8 @@ pub(super) struct StatsView {
     #[serde(flatten)]
     pub(super) summary: NpsSummary,
     /// Response rate of each moment: which moments are worth asking at.
+    /// `from`, `to` and `moment` narrow it; the other filters do not, as
+    /// impressions record no locale, trait or tenure to match.
     pub(super) moments: Vec<MomentView>,
 }
 

@@ -9,6 +9,7 @@
 //! are the next step.
 
 mod queries;
+pub(crate) mod rates;
 mod search;
 pub(crate) use queries::{postgres, sqlite};
 

@@ -112,8 +112,12 @@ impl Store for PostgresStore {
         q::comment_target(&self.pool, key, id).await
     }
 
-    async fn moment_counts(&self, key: &ProjectKey) -> StoreResult<Vec<MomentCounts>> {
-        q::moment_counts(&self.pool, key).await
+    async fn moment_counts(
+        &self,
+        key: &ProjectKey,
+        filter: &Filter,
+    ) -> StoreResult<Vec<MomentCounts>> {
+        super::analytics::rates::postgres::moment_counts(&self.pool, key, filter).await
     }
 
     async fn distribution(&self, key: &ProjectKey) -> StoreResult<Distribution> {
