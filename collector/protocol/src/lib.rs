@@ -6,6 +6,7 @@
 //! page passed to `nps(...)`. Keeping this crate serde-only lets it compile
 //! into the wasm widget without pulling a JSON library in.
 
+pub mod admin;
 mod appearance;
 mod timing;
 

@@ -8,8 +8,8 @@ use serde_json::{json, Value};
 
 use crate::store::StoredResponse;
 
-/// Which answers (and events) an endpoint wants.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+/// Which answers (and events) an endpoint wants (stored as JSON).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WebhookFilter {
     /// Categories alerted; default: detractors.
     pub categories: Vec<Category>,
@@ -46,7 +46,7 @@ impl WebhookFilter {
 }
 
 /// The format of an endpoint's bodies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     /// The Standard Webhooks envelope, JSON.

@@ -7,7 +7,6 @@
 use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde::Serialize;
 use serde_json::Value;
 use time::OffsetDateTime;
 
@@ -17,6 +16,7 @@ use super::{require_project, AppState};
 use crate::domain::{ProjectKey, TimingRules};
 use crate::store::config_versions::{self, ConfigVersion};
 use crate::store::{to_millis, Project};
+use nps_protocol::admin::{ConfigVersion as VersionView, ConfigVersions as VersionList};
 use nps_protocol::WidgetConfig;
 
 /// How many versions the history shows.
@@ -30,31 +30,6 @@ pub(super) fn admin_router() -> Router<AppState> {
             "/api/v1/projects/{key}/config/versions/{version}/revert",
             post(revert),
         )
-}
-
-/// One saved version of the config.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub(super) struct VersionView {
-    /// 1, 2, 3… per project.
-    version: i64,
-    /// Who saved it: a member's e-mail, or `admin-token`.
-    actor: String,
-    /// When, Unix ms.
-    created_at: i64,
-    /// Why, when it was not a plain save (e.g. "reverted to version 3").
-    note: Option<String>,
-    /// The config's top-level fields this version changed from the one
-    /// before (`moments`, `days_after_response`, `appearance`…); empty for
-    /// the first version.
-    changed: Vec<String>,
-    /// The config as saved.
-    config: WidgetConfig,
-}
-
-/// The history, newest first.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub(super) struct VersionList {
-    versions: Vec<VersionView>,
 }
 
 /// Keeps the project's config as it now is as a new version. Called after

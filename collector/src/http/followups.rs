@@ -6,8 +6,11 @@
 use axum::extract::{Path, State};
 use axum::routing::get;
 use axum::{Json, Router};
+use nps_protocol::admin::{
+    FollowUp as FollowUpView, FollowUpChange as Change, HistoryEntry as HistoryView, Inbox,
+};
 use nps_protocol::{Category, Problem};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
@@ -16,7 +19,7 @@ use super::extract::{JsonBody, Member, QueryParams};
 use super::{require_project, AppState};
 use crate::domain::followup::{self, DEFAULT_HOURS, OPEN, STATUSES};
 use crate::domain::{ClientId, Invalid, ProjectKey};
-use crate::store::tags::{self, FollowUp, HistoryEntry};
+use crate::store::tags::{self, FollowUp};
 use crate::store::{to_millis, Project, StoredResponse};
 
 /// Routes for the dashboard.
@@ -44,34 +47,6 @@ struct ProjectQuery {
     project: String,
 }
 
-/// A change: any of the three.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-struct Change {
-    status: Option<String>,
-    /// Who is on it (`""` unassigns).
-    assignee: Option<String>,
-    note: Option<String>,
-}
-
-/// An answer's follow-up.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-struct FollowUpView {
-    response: StoredResponse,
-    category: Category,
-    status: String,
-    assignee: Option<String>,
-    /// RFC 3339.
-    due_at: String,
-    overdue: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    history: Option<Vec<HistoryEntry>>,
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-struct Inbox {
-    items: Vec<FollowUpView>,
-}
-
 fn view(
     project: &Project,
     response: StoredResponse,
@@ -86,7 +61,7 @@ fn view(
         due_at: due.format(&Rfc3339).unwrap_or_default(),
         status: f.status,
         assignee: f.assignee,
-        response,
+        response: super::verbatims::answer(response, Vec::new()),
         history: None,
     }
 }
@@ -150,7 +125,18 @@ async fn load(
         response.followup,
         OffsetDateTime::now_utc(),
     );
-    v.history = Some(tags::history(pool, key.as_str(), id).await?);
+    let history = tags::history(pool, key.as_str(), id).await?;
+    v.history = Some(
+        history
+            .into_iter()
+            .map(|h| HistoryView {
+                actor: h.actor,
+                kind: h.kind,
+                value: h.value,
+                created_at: h.created_at,
+            })
+            .collect(),
+    );
     Ok(v)
 }
 

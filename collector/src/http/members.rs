@@ -6,8 +6,10 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{delete, get, patch};
 use axum::{Json, Router};
+use nps_protocol::admin::{
+    Member as MemberView, Members as MemberList, NewMember, Revoked, Role as WireRole, RoleChange,
+};
 use nps_protocol::Problem;
-use serde::{Deserialize, Serialize};
 
 use super::error::{Error, Result};
 use super::extract::{Admin, JsonBody, Member};
@@ -23,29 +25,18 @@ pub(super) fn router() -> Router<AppState> {
         .route("/api/v1/members/{email}/sessions", delete(revoke))
 }
 
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-struct MemberList {
-    members: Vec<StoredMember>,
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-struct NewMember {
-    email: String,
-    /// `admin` or `member`.
-    role: String,
-    /// At least 10 characters; they change it by asking an admin (no
-    /// e-mail is sent by this server).
-    password: String,
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-struct RoleChange {
-    role: String,
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-struct Revoked {
-    sessions: u64,
+/// A stored member as the API shows it (an unknown stored role reads as
+/// `member`, the one that can do less).
+fn view(m: StoredMember) -> MemberView {
+    let role = match Role::parse(&m.role) {
+        Ok(Role::Admin) => WireRole::Admin,
+        _ => WireRole::Member,
+    };
+    MemberView {
+        email: m.email,
+        role,
+        created_at: m.created_at,
+    }
 }
 
 impl From<AddError> for Error {
@@ -61,7 +52,11 @@ impl From<AddError> for Error {
 #[utoipa::path(get, path = "/api/v1/members", tag = "dashboard", responses((status = 200, description = "Members", body = MemberList)))]
 async fn list(_: Member, State(state): State<AppState>) -> Result<Json<MemberList>> {
     Ok(Json(MemberList {
-        members: members::list(state.store.pool()).await?,
+        members: members::list(state.store.pool())
+            .await?
+            .into_iter()
+            .map(view)
+            .collect(),
     }))
 }
 

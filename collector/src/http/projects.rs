@@ -6,14 +6,16 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
-use serde::{Deserialize, Serialize};
 
 use super::error::{Error, Result};
 use super::extract::{Admin, JsonBody, Member};
 use super::{require_project, AppState};
 use crate::auth::Role;
 use crate::domain::{Invalid, ProjectKey, TimingRules};
-use crate::store::{Project, ProjectSettings, RetentionMode};
+use crate::store::{Project, ProjectSettings};
+use nps_protocol::admin::{
+    MomentSpec, NewProject, Project as ProjectView, ProjectUpdate, Projects as ProjectList,
+};
 use nps_protocol::{Moment, WidgetConfig};
 
 /// Routes for the dashboard and scripts.
@@ -27,56 +29,25 @@ pub(super) fn admin_router() -> Router<AppState> {
         .route("/api/v1/projects/{key}", axum::routing::patch(update))
 }
 
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-struct ProjectView {
-    key: String,
-    name: String,
-    /// Event names of the moments (the full rules are in `config`).
-    moments: Vec<String>,
-    /// The timing rules, as the widget receives them.
-    config: WidgetConfig,
-    /// The identity-verification secret (admins only see this route).
-    identity_secret: Option<String>,
-    /// An anonymous survey: no user ids, traits (but `allowed_traits`) or
-    /// URLs are sent or stored.
-    anonymous: bool,
-    /// Days answers are kept; `null`: for ever.
-    retention_days: Option<u32>,
-    /// What retention does past that age.
-    retention_mode: RetentionMode,
-    /// Hours before a follow-up is overdue.
-    followup_hours: u32,
-    /// Passives join the follow-up inbox.
-    followup_passives: bool,
-    /// Web origins the public key may be used from; empty: any.
-    allowed_origins: Vec<String>,
-}
-
-impl From<Project> for ProjectView {
-    fn from(p: Project) -> Self {
-        let config = p.settings.timing.widget_config(p.key.as_str());
-        Self {
-            key: p.key.as_str().to_owned(),
-            name: p.name,
-            moments: config.moments.iter().map(|m| m.event.clone()).collect(),
-            anonymous: config.anonymous,
-            config,
-            identity_secret: p.settings.identity_secret,
-            retention_days: p.settings.retention_days,
-            retention_mode: p.settings.retention_mode,
-            followup_hours: p
-                .settings
-                .followup_hours
-                .unwrap_or(crate::domain::followup::DEFAULT_HOURS),
-            followup_passives: p.settings.followup_passives,
-            allowed_origins: p.settings.allowed_origins,
-        }
+/// A stored project as admins read it.
+fn view(p: Project) -> ProjectView {
+    let config = p.settings.timing.widget_config(p.key.as_str());
+    ProjectView {
+        key: p.key.as_str().to_owned(),
+        name: p.name,
+        moments: config.moments.iter().map(|m| m.event.clone()).collect(),
+        anonymous: config.anonymous,
+        config,
+        identity_secret: p.settings.identity_secret,
+        retention_days: p.settings.retention_days,
+        retention_mode: p.settings.retention_mode,
+        followup_hours: p
+            .settings
+            .followup_hours
+            .unwrap_or(crate::domain::followup::DEFAULT_HOURS),
+        followup_passives: p.settings.followup_passives,
+        allowed_origins: p.settings.allowed_origins,
     }
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-struct ProjectList {
-    projects: Vec<ProjectView>,
 }
 
 /// Every project.
@@ -87,7 +58,7 @@ struct ProjectList {
         (status = 429, description = "Rate limited", body = nps_protocol::Problem, content_type = "application/problem+json")))]
 async fn list(Member(who): Member, State(state): State<AppState>) -> Result<Json<ProjectList>> {
     let projects = state.store.projects().await?;
-    let mut views: Vec<ProjectView> = projects.into_iter().map(ProjectView::from).collect();
+    let mut views: Vec<ProjectView> = projects.into_iter().map(view).collect();
     if who.role != Role::Admin {
         // Keys are an admin's business (the Integrations page).
         for view in &mut views {
@@ -95,67 +66,6 @@ async fn list(Member(who): Member, State(state): State<AppState>) -> Result<Json
         }
     }
     Ok(Json(ProjectList { projects: views }))
-}
-
-/// A moment given by its event name alone, or with its conditions.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(untagged)]
-enum MomentSpec {
-    Event(String),
-    Full(Moment),
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-struct NewProject {
-    key: String,
-    name: String,
-    /// Moments: event names, or full moment objects.
-    #[serde(default)]
-    moments: Vec<MomentSpec>,
-    /// The other timing rules (defaults where absent).
-    #[serde(default)]
-    config: Option<WidgetConfig>,
-    /// Require `user_hash` with every `user_id`; a secret is generated.
-    /// On unless turned off: without it anyone holding the public key can
-    /// record events as any user, and no cross-device history is served.
-    #[serde(default = "on")]
-    verify_identity: bool,
-    /// An anonymous survey (same as `config.anonymous`).
-    #[serde(default)]
-    anonymous: bool,
-    /// Days answers are kept (1-3650); absent: for ever.
-    #[serde(default)]
-    retention_days: Option<u32>,
-    /// `delete` (default) or `anonymise`.
-    #[serde(default)]
-    retention_mode: RetentionMode,
-    /// Hours before a follow-up is overdue (1-720, default 48).
-    #[serde(default)]
-    followup_hours: Option<u32>,
-    /// Passives join the follow-up inbox too.
-    #[serde(default)]
-    followup_passives: bool,
-    /// Web origins the public key may be used from
-    /// (`https://app.example.com`, `https://*.example.com`); empty: any.
-    #[serde(default)]
-    allowed_origins: Vec<String>,
-}
-
-/// The project settings a `PATCH` may change; absent fields stay.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-struct ProjectUpdate {
-    name: Option<String>,
-    anonymous: Option<bool>,
-    respect_dnt: Option<bool>,
-    /// Days answers are kept (1-3650); `null` keeps them for ever.
-    #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<u32>)]
-    retention_days: Option<Option<u32>>,
-    retention_mode: Option<RetentionMode>,
-    followup_hours: Option<u32>,
-    followup_passives: Option<bool>,
-    /// Replaces the allowed origins (`[]`: any origin).
-    allowed_origins: Option<Vec<String>>,
 }
 
 /// At most this many allowed origins per project.
@@ -187,11 +97,6 @@ fn followup_hours(hours: Option<u32>) -> Result<Option<u32>> {
         }
         other => Ok(other),
     }
-}
-
-/// `null` is `Some(None)`, absent is `None`.
-fn double_option<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<u32>>, D::Error> {
-    Option::<u32>::deserialize(d).map(Some)
 }
 
 fn retention(days: Option<u32>) -> Result<Option<u32>> {
@@ -262,11 +167,7 @@ async fn create(
     state.projects.forget(&project.key);
     super::config_versions::record(&state, &project, None, &who.actor, Some("project created"))
         .await?;
-    Ok((StatusCode::CREATED, Json(project.into())))
-}
-
-fn on() -> bool {
-    true
+    Ok((StatusCode::CREATED, Json(view(project))))
 }
 
 /// 256 random bits, hex.
@@ -322,7 +223,7 @@ async fn update(
     if before != project.settings.timing {
         super::config_versions::record(&state, &project, Some(&before), &who.actor, None).await?;
     }
-    Ok(Json(project.into()))
+    Ok(Json(view(project)))
 }
 
 /// Replaces a project's timing rules (moments, sampling, cooldowns, quiet

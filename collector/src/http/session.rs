@@ -15,8 +15,8 @@ use axum::routing::post;
 use axum::{Json, Router};
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use nps_protocol::admin::{Credentials, Role, Session as SessionView};
 use nps_protocol::Problem;
-use serde::{Deserialize, Serialize};
 
 use super::error::{Error, Result};
 use super::extract::{session_cookie, JsonBody, Member};
@@ -69,20 +69,13 @@ impl SignInLimits {
     }
 }
 
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-struct Credentials {
-    email: String,
-    password: String,
-}
-
-/// Who is signed in.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-struct SessionView {
-    email: String,
-    /// `admin` or `member`.
-    role: String,
-    /// Echo it in `X-CSRF-Token` on every write.
-    csrf_token: String,
+/// A stored role as the API shows it (anything unknown reads as `member`).
+fn role(stored: &str) -> Role {
+    if stored == "admin" {
+        Role::Admin
+    } else {
+        Role::Member
+    }
 }
 
 /// A hash to verify against when the e-mail is unknown, so the answer
@@ -129,7 +122,7 @@ async fn sign_in(State(state): State<AppState>, request: Request) -> Result<Resp
     let secure = state.public_url.starts_with("https://");
     let mut response = Json(SessionView {
         email: member.email,
-        role: member.role,
+        role: role(&member.role),
         csrf_token: csrf,
     })
     .into_response();
@@ -155,7 +148,7 @@ async fn whoami(State(state): State<AppState>, headers: HeaderMap) -> Result<Jso
         .ok_or(Error::Unauthorized)?;
     Ok(Json(SessionView {
         email: session.email,
-        role: session.role,
+        role: role(&session.role),
         csrf_token: session.csrf_token,
     }))
 }

@@ -6,6 +6,10 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
+use nps_protocol::admin::{
+    Applied, NewTag, NewTagRule as NewRule, TagList as Tags, TagRule as RuleView,
+    TagRules as RuleList,
+};
 use nps_protocol::Problem;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -38,35 +42,14 @@ struct ProjectQuery {
     project: String,
 }
 
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-struct NewTag {
-    tag: String,
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-struct Tags {
-    tags: Vec<String>,
-}
-
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-struct NewRule {
-    project: String,
-    tag: String,
-    #[serde(default)]
-    keywords: Vec<String>,
-    #[serde(default)]
-    regex: Option<String>,
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-struct RuleList {
-    rules: Vec<TagRule>,
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-struct Applied {
-    /// Tags added (answers that had a tag already are not counted).
-    tagged: u64,
+/// A stored rule as the API shows it.
+fn rule_view(r: TagRule) -> RuleView {
+    RuleView {
+        id: r.id,
+        tag: r.tag,
+        keywords: r.keywords,
+        regex: r.regex,
+    }
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -141,19 +124,23 @@ async fn rules(
 ) -> Result<Json<RuleList>> {
     let key = project(&state, q.project).await?;
     Ok(Json(RuleList {
-        rules: tags::rules(state.store.pool(), key.as_str()).await?,
+        rules: tags::rules(state.store.pool(), key.as_str())
+            .await?
+            .into_iter()
+            .map(rule_view)
+            .collect(),
     }))
 }
 
 /// Adds a rule; it tags answers from now on (`/tag-rules/apply` for the past).
 #[utoipa::path(post, path = "/api/v1/tag-rules", tag = "admin", request_body = NewRule, security(("admin_token" = [])),
-    responses((status = 201, description = "Created", body = TagRule),
+    responses((status = 201, description = "Created", body = RuleView),
         (status = 422, description = "Bad tag, keywords or regex", body = Problem, content_type = "application/problem+json")))]
 async fn create_rule(
     _: Admin,
     State(state): State<AppState>,
     JsonBody(body): JsonBody<NewRule>,
-) -> Result<(StatusCode, Json<TagRule>)> {
+) -> Result<(StatusCode, Json<RuleView>)> {
     let key = project(&state, body.project).await?;
     let compiled = CompiledRule::new(&body.tag, &body.keywords, body.regex.as_deref())?;
     let rule = TagRule {
@@ -169,7 +156,7 @@ async fn create_rule(
         to_millis(OffsetDateTime::now_utc()),
     )
     .await?;
-    Ok((StatusCode::CREATED, Json(rule)))
+    Ok((StatusCode::CREATED, Json(rule_view(rule))))
 }
 
 /// Removes a rule (the tags it set stay).

@@ -13,8 +13,9 @@ pub(super) mod export;
 use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
+use nps_protocol::admin::{Answer, AnswerPage as ResponsePage};
 use nps_protocol::{Category, Problem};
-use serde::Serialize;
+use time::format_description::well_known::Rfc3339;
 
 use super::error::{Error, Result};
 use super::extract::{Member, QueryParams};
@@ -31,23 +32,24 @@ pub(super) fn admin_router() -> Router<AppState> {
         .route("/api/v1/responses/export", get(export::export))
 }
 
-/// A response with its category and tags.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub(super) struct ResponseView {
-    #[serde(flatten)]
-    response: StoredResponse,
-    category: Category,
-    tags: Vec<String>,
-}
-
-impl From<StoredResponse> for ResponseView {
-    fn from(response: StoredResponse) -> Self {
-        let category = Category::of(response.score).unwrap_or(Category::Detractor);
-        Self {
-            response,
-            category,
-            tags: Vec::new(),
-        }
+/// A stored answer as the API shows it, with its tags.
+pub(super) fn answer(r: StoredResponse, tags: Vec<String>) -> Answer {
+    let rfc3339 = |t: time::OffsetDateTime| t.format(&Rfc3339).unwrap_or_default();
+    Answer {
+        category: Category::of(r.score).unwrap_or(Category::Detractor),
+        // Stored traits were validated flat on the way in.
+        traits: serde_json::from_value(r.traits).unwrap_or_default(),
+        created_at: rfc3339(r.created_at),
+        updated_at: rfc3339(r.updated_at),
+        id: r.id,
+        score: r.score,
+        comment: r.comment,
+        user_id: r.user_id,
+        moment: r.moment,
+        locale: r.locale,
+        url: r.url,
+        identity_unverified: r.identity_unverified,
+        tags,
     }
 }
 
@@ -76,14 +78,6 @@ pub(super) struct VerbatimParams {
     status: Option<String>,
     /// Answers of this user.
     user_id: Option<String>,
-}
-
-/// A page of the feed.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-struct ResponsePage {
-    items: Vec<ResponseView>,
-    /// Pass as `cursor` for the next page; `null` on the last one.
-    next_cursor: Option<String>,
 }
 
 fn cursor_after(r: &StoredResponse) -> String {
@@ -144,9 +138,8 @@ async fn list(
     let items = rows
         .into_iter()
         .map(|r| {
-            let mut view = ResponseView::from(r);
-            view.tags = tags.remove(&view.response.id).unwrap_or_default();
-            view
+            let tags = tags.remove(&r.id).unwrap_or_default();
+            answer(r, tags)
         })
         .collect();
     Ok(Json(ResponsePage { items, next_cursor }))

@@ -6,8 +6,12 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use nps_protocol::admin::{
+    Deliveries as DeliveryLog, Delivery, NewWebhook, TestQueued, Webhook as WebhookView,
+    WebhookFilter as WireFilter, WebhookFormat, Webhooks as WebhookList,
+};
 use nps_protocol::{Category, Problem};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use time::OffsetDateTime;
 
 use super::error::{Error, Result};
@@ -17,7 +21,7 @@ use crate::alerts::payload::{Format, WebhookFilter};
 use crate::alerts::{enqueue_test, signing, ssrf, Alerts};
 use crate::domain::{Invalid, ProjectKey};
 use crate::store::to_millis;
-use crate::store::webhooks::{self, Delivery, Webhook};
+use crate::store::webhooks::{self, Delivery as StoredDelivery, Webhook};
 
 /// Routes for the dashboard and scripts.
 pub(super) fn admin_router() -> Router<AppState> {
@@ -28,31 +32,6 @@ pub(super) fn admin_router() -> Router<AppState> {
         .route("/api/v1/webhooks/{id}/deliveries", get(deliveries))
 }
 
-/// A new endpoint.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-struct NewWebhook {
-    project: String,
-    /// `https://…` (or `http://`).
-    url: String,
-    /// Categories alerted (default `["detractor"]`).
-    #[serde(default)]
-    categories: Option<Vec<Category>>,
-    #[serde(default)]
-    moments: Vec<String>,
-    #[serde(default)]
-    tags: Vec<String>,
-    #[serde(default)]
-    score_min: Option<u8>,
-    #[serde(default)]
-    score_max: Option<u8>,
-    /// Also send the daily digest.
-    #[serde(default)]
-    digest: bool,
-    /// `standard` (default) or `slack`.
-    #[serde(default)]
-    format: Format,
-}
-
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 struct ProjectQuery {
@@ -60,20 +39,46 @@ struct ProjectQuery {
     project: String,
 }
 
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-struct WebhookList {
-    webhooks: Vec<Webhook>,
+/// An endpoint as the API shows it.
+fn view(w: Webhook) -> WebhookView {
+    let f = w.filter;
+    WebhookView {
+        id: w.id,
+        project: w.project,
+        url: w.url,
+        secret: w.secret,
+        filter: WireFilter {
+            categories: f.categories,
+            moments: f.moments,
+            tags: f.tags,
+            score_min: f.score_min,
+            score_max: f.score_max,
+            digest: f.digest,
+        },
+        format: match w.format {
+            Format::Standard => WebhookFormat::Standard,
+            Format::Slack => WebhookFormat::Slack,
+        },
+        enabled: w.enabled,
+        disabled_why: w.disabled_why,
+        created_at: w.created_at,
+    }
 }
 
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-struct DeliveryLog {
-    deliveries: Vec<Delivery>,
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-struct TestQueued {
-    /// The `webhook-id` the test carries.
-    event_id: String,
+/// A delivery as the log shows it.
+fn delivery(d: StoredDelivery) -> Delivery {
+    Delivery {
+        id: d.id,
+        event_id: d.event_id,
+        event_type: d.event_type,
+        status: d.status,
+        attempts: d.attempts,
+        next_at: d.next_at,
+        last_status: d.last_status,
+        last_error: d.last_error,
+        created_at: d.created_at,
+        delivered_at: d.delivered_at,
+    }
 }
 
 fn invalid(message: impl Into<String>) -> Error {
@@ -84,7 +89,7 @@ fn invalid(message: impl Into<String>) -> Error {
 #[utoipa::path(post, path = "/api/v1/webhooks", tag = "admin", security(("admin_token" = [])),
     request_body = NewWebhook,
     responses(
-        (status = 201, description = "Created, with its `whsec_` secret", body = Webhook),
+        (status = 201, description = "Created, with its `whsec_` secret", body = WebhookView),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No or wrong admin token", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json"),
@@ -93,7 +98,7 @@ async fn create(
     _: Admin,
     State(state): State<AppState>,
     JsonBody(body): JsonBody<NewWebhook>,
-) -> Result<(StatusCode, Json<Webhook>)> {
+) -> Result<(StatusCode, Json<WebhookView>)> {
     let key = ProjectKey::try_from(body.project)?;
     require_project(&state, &key).await?;
     let url = reqwest::Url::parse(&body.url)
@@ -128,14 +133,17 @@ async fn create(
             score_max: body.score_max,
             digest: body.digest,
         },
-        format: body.format,
+        format: match body.format {
+            WebhookFormat::Standard => Format::Standard,
+            WebhookFormat::Slack => Format::Slack,
+        },
         enabled: true,
         disabled_why: None,
         // Alerts start with answers arriving from now on.
         created_at: to_millis(OffsetDateTime::now_utc()),
     };
     webhooks::create(state.store.pool(), &webhook).await?;
-    Ok((StatusCode::CREATED, Json(webhook)))
+    Ok((StatusCode::CREATED, Json(view(webhook))))
 }
 
 /// A project's endpoints.
@@ -150,7 +158,11 @@ async fn list(
     let key = ProjectKey::try_from(q.project)?;
     require_project(&state, &key).await?;
     Ok(Json(WebhookList {
-        webhooks: webhooks::list(state.store.pool(), Some(key.as_str())).await?,
+        webhooks: webhooks::list(state.store.pool(), Some(key.as_str()))
+            .await?
+            .into_iter()
+            .map(view)
+            .collect(),
     }))
 }
 
@@ -207,6 +219,10 @@ async fn deliveries(
 ) -> Result<Json<DeliveryLog>> {
     existing(&state, &id).await?;
     Ok(Json(DeliveryLog {
-        deliveries: webhooks::log(state.store.pool(), &id, 200).await?,
+        deliveries: webhooks::log(state.store.pool(), &id, 200)
+            .await?
+            .into_iter()
+            .map(delivery)
+            .collect(),
     }))
 }

@@ -1,11 +1,9 @@
 //! Members of the team and their sessions, for both backends.
 
-use serde::Serialize;
-
 use super::{Pool, StoreResult};
 
-/// A member as listed.
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+/// A member as stored.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Member {
     /// Their sign-in e-mail.
     pub email: String,
@@ -13,8 +11,7 @@ pub struct Member {
     pub role: String,
     /// Unix ms.
     pub created_at: i64,
-    /// The argon2id hash (never serialised).
-    #[serde(skip)]
+    /// The argon2id hash.
     pub password_hash: String,
 }
 

@@ -95,17 +95,9 @@ pub struct ProjectSettings {
     pub allowed_origins: Vec<String>,
 }
 
-/// What the retention task does to answers past `retention_days`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RetentionMode {
-    /// Delete the answers and events.
-    #[default]
-    Delete,
-    /// Keep the score (and moment, locale, time) for the statistics; drop
-    /// the user id, traits, comment and URL. Events are deleted.
-    Anonymise,
-}
+/// What the retention task does to answers past `retention_days` (stored
+/// in the project's settings as it travels on the wire).
+pub use nps_protocol::admin::RetentionMode;
 
 /// A project: one product surveyed, known by its public key.
 #[derive(Debug, Clone, PartialEq)]

@@ -18,6 +18,11 @@ impl Day {
         Self((ms / 86_400_000.0).floor() as i64)
     }
 
+    /// The day of a Unix time in whole milliseconds, as the API gives it.
+    pub(crate) fn from_unix_ms(ms: i64) -> Self {
+        Self(ms.div_euclid(86_400_000))
+    }
+
     /// Reads `YYYY-MM-DD`; `None` for anything else or an impossible date.
     pub(crate) fn parse(raw: &str) -> Option<Self> {
         let mut parts = raw.trim().splitn(3, '-');

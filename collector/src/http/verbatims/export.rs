@@ -8,9 +8,9 @@ use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use nps_protocol::Problem;
+use nps_protocol::{Category, Problem};
 
-use super::{csv, ResponseView, VerbatimParams};
+use super::{answer, csv, VerbatimParams};
 use crate::domain::{Filter, ProjectKey};
 use crate::http::error::{Error, Result};
 use crate::http::extract::{Member, QueryParams};
@@ -118,10 +118,10 @@ fn pages(
             id: r.id.clone(),
         });
         for row in rows {
-            let view = ResponseView::from(row);
             if export.csv {
-                csv::push_row(&mut chunk, &view.response, view.category);
-            } else if let Ok(line) = serde_json::to_string(&view) {
+                let category = Category::of(row.score).unwrap_or(Category::Detractor);
+                csv::push_row(&mut chunk, &row, category);
+            } else if let Ok(line) = serde_json::to_string(&answer(row, Vec::new())) {
                 chunk.push_str(&line);
                 chunk.push('\n');
             }

@@ -8,12 +8,10 @@ use queries::{postgres, sqlite};
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 use super::{Pool, StoreResult, StoredResponse};
 
 /// A rule that tags answers whose comment matches.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TagRule {
     /// Its id.
     pub id: String,
@@ -26,7 +24,7 @@ pub struct TagRule {
 }
 
 /// Where an answer stands in the closed loop.
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FollowUp {
     /// `new`, `contacted`, `resolved` or `ignored`.
     pub status: String,
@@ -35,7 +33,7 @@ pub struct FollowUp {
 }
 
 /// One change or note, kept for ever (until the person is erased).
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct HistoryEntry {
     /// Who.
     pub actor: String,

@@ -12,13 +12,11 @@
 mod queries;
 use queries::{postgres, sqlite};
 
-use serde::Serialize;
-
 use super::{Pool, StoreResult, StoredResponse};
 use crate::alerts::payload::{Format, WebhookFilter};
 
 /// An endpoint.
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Webhook {
     /// Its id.
     pub id: String,
@@ -53,8 +51,8 @@ pub struct NewDelivery {
     pub payload: String,
 }
 
-/// A delivery as the log shows it.
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+/// A delivery as the log keeps it.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Delivery {
     /// Its id.
     pub id: i64,

@@ -12,14 +12,10 @@ use crate::web::components::page_title::PageTitle;
 use crate::web::components::table::TableRegion;
 use crate::web::ctx::use_ctx;
 use crate::web::hooks::{use_fetch, use_reload, Load};
-use crate::wire::{serde_created::CreatedAt, Member, Members, NewMember, Role};
+use crate::wire::{Member, Members, NewMember, Role};
 
 fn created(m: &Member) -> String {
-    match &m.created_at {
-        Some(CreatedAt::Millis(ms)) => crate::dates::Day::from_millis(*ms).iso(),
-        Some(CreatedAt::Text(s)) => s.get(..10).unwrap_or(s).to_owned(),
-        None => "–".into(),
-    }
+    crate::dates::Day::from_unix_ms(m.created_at).iso()
 }
 
 /// The members page.
@@ -74,7 +70,7 @@ pub(crate) fn MembersPage() -> Html {
             };
             let body = NewMember {
                 email: get("email").trim().to_owned(),
-                role,
+                role: role.as_str().to_owned(),
                 password: get("password"),
             };
             run.emit((

@@ -160,7 +160,7 @@ pub(crate) fn Case(props: &CaseProps) -> Html {
                     <summary>{ t.history }</summary>
                     <ul class="history">
                         { for case.history.iter().flatten().map(|h| html! {
-                            <li>{ format!("{} · {} · {}: {}", crate::dates::Day::from_millis(h.created_at).iso(), h.actor, h.kind, h.value.clone().unwrap_or_default()) }</li>
+                            <li>{ format!("{} · {} · {}: {}", crate::dates::Day::from_unix_ms(h.created_at).iso(), h.actor, h.kind, h.value.clone().unwrap_or_default()) }</li>
                         }) }
                     </ul>
                 </details>

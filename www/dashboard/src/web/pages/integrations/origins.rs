@@ -39,7 +39,7 @@ pub(crate) fn AllowedOrigins(props: &AllowedOriginsProps) -> Html {
     {
         let text = text.clone();
         use_effect_with(props.origins.clone(), move |origins| {
-            text.set(origins.join("\n"))
+            text.set(origins.join("\n"));
         });
     }
     let error = use_state(|| None::<ApiError>);

@@ -13,7 +13,7 @@ use crate::web::components::load::{show, Failure};
 use crate::web::components::table::TableRegion;
 use crate::web::ctx::use_ctx;
 use crate::web::hooks::{use_fetch, use_reload};
-use crate::wire::{Deliveries, NewWebhook, Webhook, Webhooks as List};
+use crate::wire::{Deliveries, NewWebhook, Webhook, WebhookFormat, Webhooks as List};
 
 /// Props of [`Webhooks`].
 #[derive(Properties, PartialEq)]
@@ -70,12 +70,16 @@ pub(crate) fn Webhooks(props: &WebhooksProps) -> Html {
                     .unwrap_or_default()
                     .trim()
                     .to_owned(),
-                categories,
+                categories: Some(categories),
+                moments: Vec::new(),
+                tags: Vec::new(),
+                score_min: None,
+                score_max: None,
                 digest: has("digest"),
-                format: data
-                    .get("format")
-                    .as_string()
-                    .unwrap_or_else(|| "standard".into()),
+                format: match data.get("format").as_string().as_deref() {
+                    Some("slack") => WebhookFormat::Slack,
+                    _ => WebhookFormat::Standard,
+                },
             };
             let (api, error, created, bump) =
                 (api.clone(), error.clone(), created.clone(), bump.clone());
@@ -214,7 +218,7 @@ fn Hook(props: &HookProps) -> Html {
         <li class="moment">
             <p><strong class="secret">{ w.url.clone() }</strong></p>
             <p class="meta">
-                { format!("{}: {} · {} {}", t.format, w.format, t.created, Day::from_millis(w.created_at).iso()) }
+                { format!("{}: {} · {} {}", t.format, format_name(w.format), t.created, Day::from_unix_ms(w.created_at).iso()) }
                 if !w.enabled { { " · " }<span class="overdue-flag">{ t.disabled }</span>{ format!(" {}", w.disabled_why.clone().unwrap_or_default()) } }
             </p>
             <div class="actions">
@@ -234,7 +238,7 @@ fn Hook(props: &HookProps) -> Html {
                                 <tbody>
                                     { for d.deliveries.iter().map(|x| html! {
                                         <tr>
-                                            <td>{ Day::from_millis(x.created_at).iso() }</td><td>{ x.event_type.clone() }</td>
+                                            <td>{ Day::from_unix_ms(x.created_at).iso() }</td><td>{ x.event_type.clone() }</td>
                                             <td>{ x.status.clone() }</td><td>{ x.attempts }</td>
                                             <td>{ x.last_status.map(|s| s.to_string()).or_else(|| x.last_error.clone()).unwrap_or_else(|| "–".into()) }</td>
                                         </tr>
@@ -246,5 +250,13 @@ fn Hook(props: &HookProps) -> Html {
                 }) }
             </details>
         </li>
+    }
+}
+
+/// How a format is named in the list (as the collector names it).
+fn format_name(f: WebhookFormat) -> &'static str {
+    match f {
+        WebhookFormat::Standard => "standard",
+        WebhookFormat::Slack => "slack",
     }
 }

@@ -1,0 +1,30 @@
+//! The admin API's requests and answers: what the dashboard and scripts
+//! send to and read from the collector (statistics, the verbatim feed,
+//! tags, follow-ups, projects, webhooks, the team).
+//!
+//! Defined once here: the collector builds these from its domain types
+//! and documents them in its OpenAPI document (feature `openapi`); the
+//! dashboard deserialises the very same types.
+
+mod answers;
+mod projects;
+mod stats;
+mod team;
+mod webhooks;
+
+pub use answers::{
+    Answer, AnswerPage, Applied, FollowUp, FollowUpChange, HistoryEntry, Inbox, NewTag, NewTagRule,
+    TagList, TagRule, TagRules,
+};
+pub use projects::{
+    ConfigVersion, ConfigVersions, MomentSpec, NewProject, Project, ProjectUpdate, Projects,
+    RetentionMode,
+};
+pub use stats::{
+    Comparison, Interval, MomentRate, Score, Segment, Segments, Stats, Summary, TagStats, Trend,
+    TrendPoint,
+};
+pub use team::{Credentials, Member, Members, NewMember, Revoked, Role, RoleChange, Session};
+pub use webhooks::{
+    Deliveries, Delivery, NewWebhook, TestQueued, Webhook, WebhookFilter, WebhookFormat, Webhooks,
+};
