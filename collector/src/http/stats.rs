@@ -28,9 +28,12 @@ use super::extract::{Member, QueryParams};
 use super::{require_project, AppState};
 use crate::domain::{Filter, ProjectKey};
 use crate::stats::trend::{self, fold};
-use crate::stats::{summarise, Distribution, TENURE_BUCKETS};
+use crate::stats::{Distribution, TENURE_BUCKETS};
 use crate::store::analytics::{GroupCount, Grouping};
-use views::{MomentView, SegmentList, SegmentView, StatsView, TrendPoint, TrendView};
+use nps_protocol::admin::{
+    Segment, Segments as SegmentList, Stats as StatsView, Trend as TrendView,
+};
+use views::{moment_rate, segment, summary, trend_point};
 
 /// Routes for the dashboard.
 pub(super) fn admin_router() -> Router<AppState> {
@@ -108,8 +111,8 @@ async fn stats(
     let moments = state.store.moment_counts(&key, &filter).await?;
     Ok(Json(StatsView {
         project: key.as_str().to_owned(),
-        summary: summarise(&d),
-        moments: moments.into_iter().map(MomentView::from).collect(),
+        summary: summary(&d),
+        moments: moments.into_iter().map(moment_rate).collect(),
     }))
 }
 
@@ -162,7 +165,7 @@ async fn trend(
     Ok(Json(TrendView {
         points: points
             .into_iter()
-            .map(|(start, d)| TrendPoint::new(start, &d))
+            .map(|(start, d)| trend_point(start, &d))
             .collect(),
     }))
 }
@@ -207,13 +210,14 @@ async fn segments(
         },
     };
     let counts = state.store.grouped_scores(&key, &filter, &grouping).await?;
-    let mut segments: Vec<SegmentView> = histograms(counts)
+    let mut segments: Vec<Segment> = histograms(counts)
         .into_iter()
-        .map(|(value, d)| SegmentView::new(value, &d))
+        .map(|(value, d)| segment(value, &d))
         .collect();
     segments.sort_by(|a, b| {
-        b.responses
-            .cmp(&a.responses)
+        b.score
+            .responses
+            .cmp(&a.score.responses)
             .then_with(|| a.value.cmp(&b.value))
     });
     Ok(Json(SegmentList {
@@ -250,7 +254,7 @@ async fn tenure(
                 .get(&Some((*bucket).to_owned()))
                 .copied()
                 .unwrap_or_default();
-            SegmentView::new(Some((*bucket).to_owned()), &d)
+            segment(Some((*bucket).to_owned()), &d)
         })
         .collect();
     Ok(Json(SegmentList {

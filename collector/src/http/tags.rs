@@ -7,16 +7,16 @@ use axum::http::StatusCode;
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use nps_protocol::admin::{
-    Applied, NewTag, NewTagRule as NewRule, TagList as Tags, TagRule as RuleView,
-    TagRules as RuleList,
+    Applied, NewTag, NewTagRule as NewRule, Segment, TagList as Tags, TagRule as RuleView,
+    TagRules as RuleList, TagStats,
 };
 use nps_protocol::Problem;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use time::OffsetDateTime;
 
 use super::error::{Error, Result};
 use super::extract::{Admin, JsonBody, Member, QueryParams};
-use super::stats::views::SegmentView;
+use super::stats::views::segment;
 use super::{require_project, AppState};
 use crate::domain::{tag, ClientId, CompiledRule, Filter, ProjectKey};
 use crate::stats::Distribution;
@@ -50,12 +50,6 @@ fn rule_view(r: TagRule) -> RuleView {
         keywords: r.keywords,
         regex: r.regex,
     }
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-struct TagStats {
-    /// One entry per tag, largest first: its answers, NPS and interval.
-    tags: Vec<SegmentView>,
 }
 
 async fn project(state: &AppState, raw: String) -> Result<ProjectKey> {
@@ -280,10 +274,10 @@ async fn per_tag(
             *slot += n;
         }
     }
-    let mut tags: Vec<SegmentView> = by_tag
+    let mut tags: Vec<Segment> = by_tag
         .into_iter()
-        .map(|(t, d)| SegmentView::new(Some(t), &d))
+        .map(|(t, d)| segment(Some(t), &d))
         .collect();
-    tags.sort_by_key(|t| std::cmp::Reverse(t.responses));
+    tags.sort_by_key(|t| std::cmp::Reverse(t.score.responses));
     Ok(Json(TagStats { tags }))
 }

@@ -50,7 +50,7 @@ impl Distribution {
 }
 
 /// The summary a product team reads.
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NpsSummary {
     /// %promoters − %detractors, one decimal; `None` with no responses.
     pub nps: Option<f64>,

@@ -121,7 +121,7 @@ pub enum Inserted {
 
 /// How one moment performs: prompts shown (impressions the widget
 /// reported) and answers received.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MomentCounts {
     /// The moment's event name.
     pub moment: String,
@@ -133,7 +133,8 @@ pub struct MomentCounts {
     pub opted_out: u64,
 }
 
-/// A response as read back for the dashboard.
+/// A response as read back for the dashboard (serialised as it is only in
+/// a person's data export; the API shows it as `nps_protocol::admin::Answer`).
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct StoredResponse {
     /// The client-generated id.

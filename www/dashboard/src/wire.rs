@@ -1,111 +1,16 @@
-//! The admin API's JSON as the dashboard reads it: the feed, follow-ups,
-//! tags, projects, webhooks, sessions and members come from their one
-//! definition in `nps_protocol::admin`; the statistics views below are
-//! still mirrored here (next to move).
+//! The admin API's JSON as the dashboard reads and sends it: the types of
+//! `nps_protocol::admin`, their one definition (the collector builds the
+//! same ones), under the names the pages use.
 
-use serde::Deserialize;
-
-/// The admin API's types the dashboard reads and sends, from their one
-/// definition in `nps-protocol`.
+// The pages that use these are wasm-only; a native build (the unit tests)
+// compiles this module alone.
+#[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
 pub(crate) use nps_protocol::admin::{
-    Answer, AnswerPage as Page, ConfigVersion, ConfigVersions, Credentials, Deliveries, FollowUp,
-    Inbox, Member, Members, NewMember, NewWebhook, Project, Projects, Role, Session,
-    TagList as Tags, TagRules as Rules, Webhook, WebhookFormat, Webhooks,
+    Answer, AnswerPage as Page, Comparison as Compare, ConfigVersion, ConfigVersions, Credentials,
+    Deliveries, FollowUp, Inbox, Member, Members, MomentRate, NewMember, NewWebhook, Project,
+    Projects, Role, Segment, Segments, Session, Stats, TagList as Tags, TagRules as Rules,
+    TagStats, Trend, TrendPoint, Webhook, WebhookFormat, Webhooks,
 };
-
-/// A closed interval of NPS points.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-pub(crate) struct Interval {
-    pub(crate) low: f64,
-    pub(crate) high: f64,
-}
-
-/// A score with its uncertainty (`ScoreView`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub(crate) struct Score {
-    pub(crate) nps: Option<f64>,
-    pub(crate) ci95: Option<Interval>,
-    pub(crate) margin_of_error: Option<f64>,
-    pub(crate) responses: u64,
-}
-
-/// How one moment performs.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub(crate) struct MomentRate {
-    pub(crate) moment: String,
-    pub(crate) shown: u64,
-    pub(crate) answered: u64,
-    #[serde(default)]
-    pub(crate) opted_out: u64,
-    pub(crate) response_rate: Option<f64>,
-}
-
-/// `GET /api/v1/stats`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub(crate) struct Stats {
-    pub(crate) nps: Option<f64>,
-    pub(crate) ci95: Option<Interval>,
-    pub(crate) margin_of_error: Option<f64>,
-    pub(crate) responses: u64,
-    pub(crate) promoters: u64,
-    pub(crate) passives: u64,
-    pub(crate) detractors: u64,
-    pub(crate) distribution: Vec<u64>,
-    #[serde(default)]
-    pub(crate) needed_for_5: u64,
-    #[serde(default)]
-    pub(crate) needed_for_10: u64,
-    #[serde(default)]
-    pub(crate) moments: Vec<MomentRate>,
-}
-
-/// `GET /api/v1/stats/compare`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub(crate) struct Compare {
-    pub(crate) a: Score,
-    pub(crate) b: Score,
-    pub(crate) difference: f64,
-    pub(crate) significant: bool,
-    pub(crate) summary_en: String,
-    pub(crate) summary_fr: String,
-}
-
-/// One period of `GET /api/v1/stats/trend`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub(crate) struct TrendPoint {
-    pub(crate) start: String,
-    pub(crate) nps: Option<f64>,
-    pub(crate) ci95: Option<Interval>,
-    pub(crate) responses: u64,
-}
-
-/// `GET /api/v1/stats/trend`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub(crate) struct Trend {
-    pub(crate) points: Vec<TrendPoint>,
-}
-
-/// One value of a dimension.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub(crate) struct Segment {
-    pub(crate) value: Option<String>,
-    pub(crate) nps: Option<f64>,
-    pub(crate) ci95: Option<Interval>,
-    pub(crate) responses: u64,
-    pub(crate) small_sample: bool,
-}
-
-/// `GET /api/v1/stats/segments` and `/stats/tenure`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub(crate) struct Segments {
-    pub(crate) segments: Vec<Segment>,
-}
-
-/// `GET /api/v1/stats/tags`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub(crate) struct TagStats {
-    pub(crate) tags: Vec<Segment>,
-}
 
 #[cfg(test)]
 mod tests {
@@ -122,7 +27,7 @@ mod tests {
             "needed_for_10":70,"moments":[{"moment":"x","shown":4,"answered":2,"opted_out":0,"response_rate":0.5}]}"#,
         )
         .unwrap();
-        assert_eq!(s.ci95.unwrap().low, -1.52);
+        assert_eq!(s.summary.ci95.unwrap().low, -1.52);
         assert_eq!(s.moments[0].response_rate, Some(0.5));
     }
 

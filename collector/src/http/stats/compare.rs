@@ -6,39 +6,17 @@
 use axum::extract::State;
 use axum::Json;
 use nps_protocol::Problem;
-use serde::Serialize;
 
 use super::super::error::Result;
 use super::super::extract::{Member, QueryParams};
 use super::super::AppState;
-use super::views::ScoreView;
+use super::views::score;
 use super::{distribution, project_of, Pairs};
 use crate::domain::Filter;
 use crate::stats::{compare as test, describe, Lang};
+use nps_protocol::admin::Comparison as CompareView;
 
 /// The comparison.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub(super) struct CompareView {
-    a: ScoreView,
-    b: ScoreView,
-    /// Raw NPS of a minus raw NPS of b, in points.
-    difference: f64,
-    /// The z statistic.
-    z: f64,
-    /// Two-sided p-value.
-    p_value: f64,
-    /// p < 0.05, and both sides have answers.
-    significant: bool,
-    /// Both sides have at least one answer (otherwise the numbers compare
-    /// with an empty group and the summary says there is nothing to
-    /// compare).
-    comparable: bool,
-    /// The result in words, English ("up 6 points, not significant yet").
-    summary_en: String,
-    /// The same in French.
-    summary_fr: String,
-}
-
 /// The filter of one side: its prefixed parameters, its period, and the
 /// unprefixed filters shared by both.
 fn side(pairs: &Pairs, prefix: &str, from: &str, to: &str) -> Result<Filter> {
@@ -87,8 +65,8 @@ pub(super) async fn compare(
     let b = distribution(&state, &key, &side(&pairs, "b.", "from2", "to2")?).await?;
     let c = test(&a, &b);
     Ok(Json(CompareView {
-        a: ScoreView::from(&a),
-        b: ScoreView::from(&b),
+        a: score(&a),
+        b: score(&b),
         difference: c.difference,
         z: (c.z * 1000.0).round() / 1000.0,
         p_value: (c.p_value * 10_000.0).round() / 10_000.0,

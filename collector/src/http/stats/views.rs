@@ -2,10 +2,10 @@
 //! they document (the handlers read the query as pairs, since trait
 //! filters are open-ended).
 
-use serde::Serialize;
+use nps_protocol::admin::{Interval, MomentRate, Score, Segment, Summary, TrendPoint};
 use time::Date;
 
-use crate::stats::{summarise, Distribution, Interval, NpsSummary};
+use crate::stats::{summarise, Distribution, NpsSummary};
 use crate::store::MomentCounts;
 
 /// Samples smaller than this are flagged: their interval is wide.
@@ -56,117 +56,72 @@ pub(super) struct SegmentParams {
     by: String,
 }
 
-/// `GET /api/v1/stats`.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub(super) struct StatsView {
-    pub(super) project: String,
-    #[serde(flatten)]
-    pub(super) summary: NpsSummary,
-    /// Response rate of each moment: which moments are worth asking at.
-    /// `from`, `to` and `moment` narrow it; the other filters do not, as
-    /// impressions record no locale, trait or tenure to match.
-    pub(super) moments: Vec<MomentView>,
+/// A moment's counts with its response rate.
+pub(super) fn moment_rate(c: MomentCounts) -> MomentRate {
+    // Counts of one project's prompts stay far below 2^52.
+    #[allow(clippy::cast_precision_loss)]
+    let response_rate =
+        (c.shown > 0).then(|| (c.answered as f64 / c.shown as f64 * 1000.0).round() / 1000.0);
+    MomentRate {
+        moment: c.moment,
+        shown: c.shown,
+        answered: c.answered,
+        opted_out: c.opted_out,
+        response_rate,
+    }
 }
 
-/// How one moment performs.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub(super) struct MomentView {
-    #[serde(flatten)]
-    counts: MomentCounts,
-    /// answered / shown, or `null` before any impression.
-    response_rate: Option<f64>,
+/// The statistics' interval on the wire.
+fn interval(i: crate::stats::Interval) -> Interval {
+    Interval {
+        low: i.low,
+        high: i.high,
+    }
 }
 
-impl From<MomentCounts> for MomentView {
-    fn from(counts: MomentCounts) -> Self {
-        let response_rate = (counts.shown > 0)
-            .then(|| (counts.answered as f64 / counts.shown as f64 * 1000.0).round() / 1000.0);
-        Self {
-            counts,
-            response_rate,
-        }
+/// The full summary of a distribution.
+pub(super) fn summary(d: &Distribution) -> Summary {
+    let s: NpsSummary = summarise(d);
+    Summary {
+        nps: s.nps,
+        margin: s.margin,
+        responses: s.responses,
+        promoters: s.promoters,
+        passives: s.passives,
+        detractors: s.detractors,
+        distribution: s.distribution,
+        ci95: s.ci95.map(interval),
+        margin_of_error: s.margin_of_error,
+        needed_for_5: s.needed_for_5,
+        needed_for_10: s.needed_for_10,
     }
 }
 
 /// The score of a group of answers, with its uncertainty.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub(super) struct ScoreView {
-    /// %promoters − %detractors, one decimal; `null` with no answers.
-    pub(super) nps: Option<f64>,
-    /// Adjusted-Wald 95% interval; `null` with no answers.
-    pub(super) ci95: Option<Interval>,
-    /// Half its width.
-    pub(super) margin_of_error: Option<f64>,
-    /// Answers.
-    pub(super) responses: u64,
-}
-
-impl From<&Distribution> for ScoreView {
-    fn from(d: &Distribution) -> Self {
-        let s = summarise(d);
-        Self {
-            nps: s.nps,
-            ci95: s.ci95,
-            margin_of_error: s.margin_of_error,
-            responses: s.responses,
-        }
+pub(in crate::http) fn score(d: &Distribution) -> Score {
+    let s = summarise(d);
+    Score {
+        nps: s.nps,
+        ci95: s.ci95.map(interval),
+        margin_of_error: s.margin_of_error,
+        responses: s.responses,
     }
-}
-
-/// `GET /api/v1/stats/trend`.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub(super) struct TrendView {
-    pub(super) points: Vec<TrendPoint>,
 }
 
 /// One period of a trend.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub(super) struct TrendPoint {
-    /// First day of the period (UTC), `YYYY-MM-DD`.
-    start: String,
-    #[serde(flatten)]
-    score: ScoreView,
-}
-
-impl TrendPoint {
-    pub(super) fn new(start: Date, d: &Distribution) -> Self {
-        Self {
-            start: start.to_string(),
-            score: d.into(),
-        }
+pub(super) fn trend_point(start: Date, d: &Distribution) -> TrendPoint {
+    TrendPoint {
+        start: start.to_string(),
+        score: score(d),
     }
 }
 
-/// `GET /api/v1/stats/segments` and `/tenure`.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub(super) struct SegmentList {
-    /// The dimension.
-    pub(super) by: String,
-    pub(super) segments: Vec<SegmentView>,
-}
-
-/// One value of a dimension.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub(in crate::http) struct SegmentView {
-    /// The value (`null`: answers without one).
-    pub(super) value: Option<String>,
-    #[serde(flatten)]
-    score: ScoreView,
-    /// Answers (also inside the score; here for sorting).
-    #[serde(skip)]
-    pub(in crate::http) responses: u64,
-    /// Fewer than 30 answers: read the interval, not the point.
-    small_sample: bool,
-}
-
-impl SegmentView {
-    pub(in crate::http) fn new(value: Option<String>, d: &Distribution) -> Self {
-        let score = ScoreView::from(d);
-        Self {
-            value,
-            responses: score.responses,
-            small_sample: score.responses < SMALL_SAMPLE,
-            score,
-        }
+/// One value of a dimension (or one tag).
+pub(in crate::http) fn segment(value: Option<String>, d: &Distribution) -> Segment {
+    let score = score(d);
+    Segment {
+        value,
+        small_sample: score.responses < SMALL_SAMPLE,
+        score,
     }
 }

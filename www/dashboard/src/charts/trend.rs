@@ -29,8 +29,8 @@ pub(crate) fn TrendChart(props: &TrendChartProps) -> Html {
         .points
         .iter()
         .map(|p| Sample {
-            value: p.nps,
-            band: p.ci95.map(|i| (i.low, i.high)),
+            value: p.score.nps,
+            band: p.score.ci95.map(|i| (i.low, i.high)),
         })
         .collect();
     let axis = Axis::fitting(&samples, H);
@@ -38,7 +38,7 @@ pub(crate) fn TrendChart(props: &TrendChartProps) -> Html {
     let periods: Vec<(String, Option<f64>)> = props
         .points
         .iter()
-        .map(|p| (p.start.clone(), p.nps))
+        .map(|p| (p.start.clone(), p.score.nps))
         .collect();
     let n = props.points.len();
     let label_at = |i: usize| {
@@ -83,10 +83,10 @@ pub(crate) fn TrendChart(props: &TrendChartProps) -> Html {
                             { for props.points.iter().map(|p| html! {
                                 <tr>
                                     <th scope="row">{ p.start.clone() }</th>
-                                    <td>{ p.nps.map(|v| lang.num(v)).unwrap_or_else(|| "–".into()) }</td>
-                                    <td>{ p.ci95.map(|i| i.low.to_string()).unwrap_or_else(|| "–".into()) }</td>
-                                    <td>{ p.ci95.map(|i| i.high.to_string()).unwrap_or_else(|| "–".into()) }</td>
-                                    <td>{ p.responses }</td>
+                                    <td>{ p.score.nps.map(|v| lang.num(v)).unwrap_or_else(|| "–".into()) }</td>
+                                    <td>{ p.score.ci95.map(|i| i.low.to_string()).unwrap_or_else(|| "–".into()) }</td>
+                                    <td>{ p.score.ci95.map(|i| i.high.to_string()).unwrap_or_else(|| "–".into()) }</td>
+                                    <td>{ p.score.responses }</td>
                                 </tr>
                             }) }
                         </tbody>

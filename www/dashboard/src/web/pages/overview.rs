@@ -90,11 +90,11 @@ pub(crate) fn Overview() -> Html {
             </section>
             <section class="card" aria-labelledby="split-title">
                 <h2 id="split-title">{ t.split_title }</h2>
-                { show(&stats, |s| html! { <Split promoters={s.promoters} passives={s.passives} detractors={s.detractors} /> }) }
+                { show(&stats, |s| html! { <Split promoters={s.summary.promoters} passives={s.summary.passives} detractors={s.summary.detractors} /> }) }
             </section>
             <section class="card" aria-labelledby="dist-title">
                 <h2 id="dist-title">{ t.distribution_title }</h2>
-                { show(&stats, |s| html! { <Distribution counts={s.distribution.clone()} /> }) }
+                { show(&stats, |s| html! { <Distribution counts={s.summary.distribution.to_vec()} /> }) }
             </section>
             <section class="card wide" aria-labelledby="trend-title">
                 <div class="card-head">
@@ -133,8 +133,9 @@ pub(crate) fn Overview() -> Html {
 }
 
 /// The big number, its interval, the sample and what more would buy.
-fn score(lang: Lang, s: &Stats) -> Html {
+fn score(lang: Lang, stats: &Stats) -> Html {
     let t = lang.t();
+    let s = &stats.summary;
     let Some(nps) = s.nps else {
         return html! { <p class="muted">{ t.no_responses }</p> };
     };

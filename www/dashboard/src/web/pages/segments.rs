@@ -22,9 +22,9 @@ fn rows(segments: &[Segment], none: &str) -> Vec<IntervalRow> {
         .iter()
         .map(|s| IntervalRow {
             label: s.value.clone().unwrap_or_else(|| none.to_owned()),
-            nps: s.nps,
-            interval: s.ci95.map(|i| (i.low, i.high)),
-            responses: s.responses,
+            nps: s.score.nps,
+            interval: s.score.ci95.map(|i| (i.low, i.high)),
+            responses: s.score.responses,
             small: s.small_sample,
         })
         .collect()
