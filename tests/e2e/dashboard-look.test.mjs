@@ -3,45 +3,33 @@
 // colour as they are typed; a saved look and a cooldown changed on the
 // Timing page are what the demo host page's widget then does.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser } from '../support/browser.mjs';
-import { startCollector } from '../support/collector.mjs';
+import { eventually } from '../support/api.mjs';
 import { openWithToken, putConfig, screenshots } from '../support/dashboard.mjs';
+import { specFixture } from '../support/fixture.mjs';
 import { QUESTION, openDemo, scoreRadio, staysHidden } from '../support/prompt.mjs';
 import { DAY, at, pageViewAt, reasonLogged, track, visitor } from '../support/timing.mjs';
 
-let collector;
-let browser;
-const browsers = [];
-before(async () => {
-  collector = await startCollector();
-  browser = await launchBrowser();
-  browsers.push(browser);
-});
-after(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await collector?.stop();
-});
+const spec = specFixture();
 
 /** The computed `background-color` of an element (it may be in a shadow root). */
 const background = (locator) => locator.evaluate((e) => getComputedStyle(e).backgroundColor);
 
 /** Waits out the buttons' colour transition (0.12 s), then asserts the colour. */
 async function assertBackground(locator, expected, what) {
-  await locator.evaluate((e, want) => new Promise((done) => {
-    const check = () => (getComputedStyle(e).backgroundColor === want ? done() : requestAnimationFrame(check));
-    check();
-    setTimeout(done, 2_000);
-  }), expected);
+  // Still another colour after 2 s: the assertion below says which.
+  await eventually(() => background(locator), { until: (c) => c === expected, timeout: 2_000, interval: 50 }).catch(() => {});
   assert.equal(await background(locator), expected, what);
 }
 
 test('the preview follows the texts and colour being edited, and the demo widget uses the saved look', async () => {
-  await putConfig(collector, { moments: [{ event: 'onboarding_completed' }] });
-  const page = await openWithToken(browser, collector, '/dashboard/look?project=demo');
+  await putConfig(spec.collector, { moments: [{ event: 'onboarding_completed' }] });
+  const page = await openWithToken(spec.browser, spec.collector, '/dashboard/look?project=demo');
   const preview = page.getByRole('region', { name: 'Live preview' });
   await preview.getByRole('dialog', { name: QUESTION.en }).waitFor();
+  // The preview never takes the focus from the form (or the page heading).
+  assert.equal(await page.evaluate(() => document.activeElement?.hasAttribute('data-widget-preview')), false);
 
   const moment = page.getByRole('group', { name: 'Moment onboarding_completed' });
   await moment.getByRole('textbox', { name: 'Question (English)' }).fill('Would you recommend Acme to a colleague?');
@@ -74,15 +62,14 @@ test('the preview follows the texts and colour being edited, and the demo widget
 
   await page.getByRole('button', { name: 'Save look' }).click();
   await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-  const saved = await (await fetch(`${collector.url}/api/v1/config?key=demo`)).json();
+  const saved = await (await fetch(`${spec.collector.url}/api/v1/config?key=demo`)).json();
   assert.deepEqual(saved.appearance, { brand_color: '#8a1c7c', position: 'bottom-left', theme: 'dark' });
   assert.equal(saved.moments[0].texts.en.question, 'Would you recommend Acme to a colleague?');
   await page.close();
 
   // The customer's page: the same prompt, in the saved look.
-  const other = await launchBrowser();
-  browsers.push(other);
-  const demo = await openDemo(other, collector);
+  const other = await spec.newBrowser();
+  const demo = await openDemo(other, spec.collector);
   await track(demo, 'onboarding_completed');
   const live = demo.getByRole('dialog', { name: 'Would you recommend Acme to a colleague?' });
   await live.waitFor();
@@ -95,8 +82,8 @@ test('the preview follows the texts and colour being edited, and the demo widget
 });
 
 test('a cooldown changed on the Timing page is what the demo page obeys at its next page view', async () => {
-  await putConfig(collector, { moments: [{ event: 'onboarding_completed' }] });
-  const user = await visitor(collector, browsers);
+  await putConfig(spec.collector, { moments: [{ event: 'onboarding_completed' }] });
+  const user = await visitor(spec);
   const dialog = user.getByRole('dialog', { name: QUESTION.en });
   await track(user, 'onboarding_completed');
   await scoreRadio(dialog, 8).click();
@@ -109,7 +96,7 @@ test('a cooldown changed on the Timing page is what the demo page obeys at its n
   await reasonLogged(user, '[nps] cooldown: last shown 45 days ago, needs 90 (answered)');
   await staysHidden(dialog);
 
-  const page = await openWithToken(browser, collector, '/dashboard/timing?project=demo');
+  const page = await openWithToken(spec.browser, spec.collector, '/dashboard/timing?project=demo');
   await page.getByRole('textbox', { name: 'Days without prompt after an answer' }).fill('30');
   await page.getByRole('button', { name: 'Save timing rules' }).click();
   await page.getByText('Timing rules saved.', { exact: false }).waitFor();
@@ -134,7 +121,7 @@ test('a cooldown changed on the Timing page is what the demo page obeys at its n
   await button.click();
   await history.getByRole('row').nth(1).getByText(`reverted to version ${version}`, { exact: false }).waitFor();
   assert.equal(await page.getByRole('textbox', { name: 'Days without prompt after an answer' }).inputValue(), '90');
-  const live = await (await fetch(`${collector.url}/api/v1/config?key=demo`)).json();
+  const live = await (await fetch(`${spec.collector.url}/api/v1/config?key=demo`)).json();
   assert.equal(live.days_after_response, 90);
   await page.close();
 });

@@ -107,8 +107,11 @@ async fn stats(
 ) -> Result<Json<StatsView>> {
     let key = project_of(&state, &pairs).await?;
     let filter = Filter::parse(&pairs, "")?;
-    let d = distribution(&state, &key, &filter).await?;
-    let moments = state.store.moment_counts(&key, &filter).await?;
+    // Two independent reads (the roll-ups, then the events): side by side
+    // on the read pool, the page waits for the slower one only.
+    let (d, moments) = tokio::try_join!(distribution(&state, &key, &filter), async {
+        Ok::<_, Error>(state.store.moment_counts(&key, &filter).await?)
+    },)?;
     Ok(Json(StatsView {
         project: key.as_str().to_owned(),
         summary: summary(&d),

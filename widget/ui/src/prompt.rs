@@ -36,8 +36,8 @@ pub struct PromptProps {
     /// `light` (the default), `dark`, or `auto` (the reader's setting).
     #[prop_or_default]
     pub theme: AttrValue,
-    /// Drawn in the flow of its container instead of over the page (the
-    /// dashboard's preview).
+    /// Drawn in the flow of its container instead of over the page, and
+    /// leaving focus where it is (the dashboard's preview).
     #[prop_or_default]
     pub inline: bool,
 }
@@ -115,7 +115,7 @@ pub fn prompt(props: &PromptProps) -> Html {
         <div {class} {style} role="dialog" aria-labelledby="nps-q" {onkeydown}>
             <p id="nps-q" class="q">{ question }</p>
             if !props.thanking {
-                <Scale locale={props.locale} selected={*score} locked={props.locked} {on_pick} />
+                <Scale locale={props.locale} selected={*score} locked={props.locked} {on_pick} autofocus={!props.inline} />
                 if let Some(s) = *score {
                     <FollowUp locale={props.locale} score={s} text={props.follow_up.clone()} {on_send} />
                 }

@@ -24,6 +24,9 @@ pub(crate) struct ScaleProps {
     pub(crate) locked: bool,
     /// Called with the newly chosen score.
     pub(crate) on_pick: Callback<u8>,
+    /// Take focus when it appears (not in the dashboard's preview, which
+    /// must leave focus where the person editing the form has it).
+    pub(crate) autofocus: bool,
 }
 
 /// The radio group, named by the question.
@@ -39,8 +42,9 @@ pub(crate) fn scale(props: &ScaleProps) -> Html {
         // force a layout of the page before the prompt's first frame.
         let refs = refs.clone();
         let first = usize::from(props.selected.unwrap_or(0));
+        let autofocus = props.autofocus;
         use_effect_with((), move |()| {
-            if let Some(el) = refs[first].cast::<HtmlElement>() {
+            if let Some(el) = refs[first].cast::<HtmlElement>().filter(|_| autofocus) {
                 let options = FocusOptions::new();
                 options.set_prevent_scroll(true);
                 let _ = el.focus_with_options(&options);
