@@ -22,22 +22,24 @@ command -v wrk >/dev/null || apt-get install -y wrk >/dev/null || { echo "wrk is
 cargo build --release -p nps-collector
 
 work=$(mktemp -d)
-pid=
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
+cleanup() { stop; rm -rf "$work"; }
 trap cleanup EXIT
 
+# The collector comes from the shared launcher (tests/support/collector.mjs
+# through serve.mjs), rate limits off: the limit is not what is measured.
 start() { # $1 = database URL; sets $base
-  "$bin" serve --listen 127.0.0.1:0 --database-url "$1" --admin-token bench-admin-token --demo \
-    --rate-limit-per-ip 0 --rate-limit-per-key 0 >"$work/out" 2>"$work/err" &
-  pid=$!
-  for _ in $(seq 100); do
-    base=$(sed -n 's/^listening on //p' "$work/out")
-    [ -n "$base" ] && return 0
-    sleep 0.1
-  done
-  cat "$work/err" >&2; exit 1
+  local db=$1 line
+  coproc SERVE { exec node tests/support/serve.mjs --bin "$bin" --database-url "$db" \
+    --admin-token bench-admin-token --no-rate-limits; }
+  read -r -u "${SERVE[0]}" line || { echo "the collector did not start" >&2; exit 1; }
+  base=${line#listening on }
 }
-stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
+stop() {
+  if [ -n "${SERVE_PID:-}" ]; then
+    kill "$SERVE_PID" 2>/dev/null || true
+    wait "$SERVE_PID" 2>/dev/null || true
+  fi
+}
 declare -A rps
 run() { # $1 = label, $2 = url, $3 = wrk script
   local line

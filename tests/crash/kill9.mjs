@@ -178,7 +178,8 @@ async function main() {
   return passed === rounds ? 0 : 1;
 }
 
-// Ctrl-C still runs the `exit` hook of support.mjs, which kills the children.
+// Ctrl-C still runs the `exit` hooks: tests/support/collector.mjs kills the
+// children, support.mjs drops the databases.
 process.once('SIGINT', () => process.exit(130));
 process.once('SIGTERM', () => process.exit(143));
 process.exitCode = await main();

@@ -1,102 +1,58 @@
 // What the crash test needs around the collector: start it on a given
-// database, SIGKILL it, stop it, and make one fresh database per round
-// (a SQLite file in a temp dir, or a PostgreSQL database that is dropped
-// afterwards). Every child process is tracked and SIGKILLed when this
-// Node process exits, however it exits, so a failure leaves nothing running.
+// database with the rate limits off, SIGKILL it, stop it, talk to it over
+// keep-alive connections, and make one fresh database per round (a SQLite
+// file in a temp dir, or a PostgreSQL database that is dropped afterwards).
+// The process itself is started by tests/support/collector.mjs, which also
+// SIGKILLs it if this Node process exits; the databases not yet disposed of
+// are dropped here on exit, so a failure leaves nothing behind.
 //
 // NPS_COLLECTOR_BIN overrides the binary; TEST_LOG=1 forwards its stderr;
 // NPS_TEST_DATABASE_URL names a PostgreSQL server instead of starting one
 // with tests/support/ensure-postgres.sh.
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
+
+import { ROOT, startCollector as launch } from '../support/collector.mjs';
 
 const run = promisify(execFile);
 
-/** The repository root (the collector serves `www/` relative to it). */
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const BIN = process.env.NPS_COLLECTOR_BIN ?? join(ROOT, 'target/debug/nps-collector');
-
 const STARTUP_TIMEOUT_MS = 10_000;
-const STOP_TIMEOUT_MS = 5_000;
 const REQUEST_TIMEOUT_MS = 10_000;
 
-const live = new Set();
 // Databases not yet disposed of, each with a synchronous way to drop it.
 const leftovers = new Set();
 process.on('exit', () => {
-  for (const child of live) child.kill('SIGKILL');
   for (const drop of leftovers) { try { drop(); } catch { /* best effort on the way out */ } }
 });
 
 /**
- * Spawns `nps-collector serve` on `databaseUrl` and resolves once it
- * prints its address (or fails when `signal` aborts first). `exited`
- * resolves when the process is gone.
+ * Starts the collector on `databaseUrl` (rate limits off: the load is the
+ * point) and resolves once it is listening, or fails when `signal` aborts
+ * first. `agent` holds the keep-alive connections `request` uses.
  */
 export async function startCollector(databaseUrl, token, signal) {
-  const args = [
-    'serve', '--listen', '127.0.0.1:0', '--database-url', databaseUrl,
-    '--admin-token', token, '--demo', '--rate-limit-per-ip', '0', '--rate-limit-per-key', '0',
-  ];
-  const child = spawn(BIN, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  live.add(child);
-  const exited = new Promise((done) => {
-    const gone = (code, signal) => { live.delete(child); done({ code, signal }); };
-    child.once('exit', gone);
-    // A binary that could not be spawned emits `error` and never `exit`.
-    child.once('error', () => { if (child.pid === undefined) gone(null, null); });
-  });
-  let stderrTail = '';
-  child.stderr.on('data', (chunk) => {
-    if (process.env.TEST_LOG) process.stderr.write(chunk);
-    stderrTail = (stderrTail + chunk).slice(-4000);
-  });
-  try {
-    const url = await new Promise((ok, fail) => {
-      const timer = setTimeout(() => fail(new Error(`no address within ${STARTUP_TIMEOUT_MS} ms`)), STARTUP_TIMEOUT_MS);
-      child.once('error', (error) => { clearTimeout(timer); fail(error); });
-      signal?.addEventListener('abort', () => { clearTimeout(timer); fail(signal.reason); }, { once: true });
-      exited.then(({ code, signal }) => { clearTimeout(timer); fail(new Error(`exited early (code ${code}, signal ${signal})`)); });
-      // Reading stdout to the end also keeps the pipe from filling up.
-      createInterface({ input: child.stdout }).on('line', (line) => {
-        const match = /^listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line.trim());
-        if (match) { clearTimeout(timer); ok(match[1]); }
-      });
-    });
-    return { url, token, child, exited, agent: new Agent({ keepAlive: true }) };
-  } catch (error) {
-    child.kill('SIGKILL');
-    await exited;
-    error.message = `collector start failed: ${error.message}\n${BIN} ${args.join(' ')}\n--- stderr ---\n${stderrTail}`;
-    throw error;
-  }
+  const collector = await launch({ databaseUrl, token, signal, rateLimits: false, startupTimeout: STARTUP_TIMEOUT_MS });
+  return { ...collector, agent: new Agent({ keepAlive: true }) };
 }
 
-/** SIGKILL: no shutdown hook, no drain, no last flush. */
-export async function kill9(collector) {
+/** SIGKILL: no shutdown hook, no drain, no last flush. Resolves to how it ended. */
+export function kill9(collector) {
   // The agent's sockets stay open: answers the collector sent before it
   // died are still in them, and they are acknowledgements.
-  collector.child.kill('SIGKILL');
-  return collector.exited;
+  return collector.halt();
 }
 
 /** SIGTERM (graceful), SIGKILL if it is still there after a few seconds. */
 export async function stopCollector(collector) {
   if (!collector) return;
   collector.agent.destroy();
-  if (collector.child.exitCode !== null || collector.child.signalCode !== null) return;
-  collector.child.kill('SIGTERM');
-  const timer = setTimeout(() => collector.child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-  await collector.exited;
-  clearTimeout(timer);
+  await collector.stop();
 }
 
 /**

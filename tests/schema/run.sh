@@ -19,20 +19,20 @@ if ! python3 -c 'import openapi_spec_validator' 2>/dev/null; then
 fi
 
 work=$(mktemp -d)
-pid=
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
+cleanup() {
+  if [ -n "${SERVE_PID:-}" ]; then
+    kill "$SERVE_PID" 2>/dev/null || true
+    wait "$SERVE_PID" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
-"$bin" serve --listen 127.0.0.1:0 --database-url "sqlite://$work/nps.db" --admin-token schema-admin-token \
-  --demo --rate-limit-per-ip 0 --rate-limit-per-key 0 >"$work/out" 2>"$work/err" &
-pid=$!
-base=
-for _ in $(seq 100); do
-  base=$(sed -n 's/^listening on //p' "$work/out")
-  [ -n "$base" ] && break
-  sleep 0.1
-done
-[ -n "$base" ] || { cat "$work/err" >&2; exit 1; }
+# The shared launcher (tests/support/collector.mjs) on a temp SQLite
+# database; its first line is the address, once the collector is bound.
+coproc SERVE { exec node tests/support/serve.mjs --bin "$bin" --admin-token schema-admin-token --no-rate-limits; }
+read -r -u "${SERVE[0]}" line || { echo "the collector did not start" >&2; exit 1; }
+base=${line#listening on }
 
 # A standard validator first: a generated client must be able to use the
 # document (every parameter where it really goes, every $ref resolvable).

@@ -1,4 +1,9 @@
-// Admin API helpers and polling, for asserting what the collector stored.
+// Admin API helpers, for asserting what the collector stored. `eventually`
+// (tests/support/poll.mjs) is re-exported here because the specs that poll
+// are the ones asserting on the API.
+import { eventually } from './poll.mjs';
+
+export { eventually };
 
 /** GET an admin endpoint with the collector's token; throws on non-2xx. */
 export async function adminGet(collector, path) {
@@ -31,29 +36,6 @@ export function stats(collector, project = 'demo') {
 export async function responses(collector, project = 'demo') {
   const body = await adminGet(collector, `/api/v1/responses?project=${encodeURIComponent(project)}&limit=50`);
   return body.items;
-}
-
-/**
- * Calls `probe` until `until(value)` holds (by default: the value is truthy)
- * and returns that value; fails with the last value seen after `timeout` ms.
- * For effects that become visible eventually (debounced POSTs, the PATCH).
- */
-export async function eventually(probe, { until = Boolean, timeout = 8_000, interval = 100, what = 'condition' } = {}) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      last = await probe();
-      if (until(last)) return last;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) {
-      const seen = last instanceof Error ? last.message : JSON.stringify(last);
-      throw new Error(`timed out after ${timeout} ms waiting for ${what}; last seen: ${seen}`);
-    }
-    await new Promise((r) => setTimeout(r, interval));
-  }
 }
 
 /** Waits until the stats report `count` responses, and returns them. */

@@ -7,7 +7,8 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { ROOT } from './collector.mjs';
+import { BIN, ROOT } from './collector.mjs';
+import { eventually } from './poll.mjs';
 
 const run = promisify(execFile);
 
@@ -24,14 +25,17 @@ export async function seedAnswers(collector, answers) {
   for (const a of answers) {
     const id = randomUUID();
     const body = { id, key: a.key ?? 'demo', score: a.score, comment: a.comment, moment: a.moment, traits: a.traits, locale: a.locale };
-    for (;;) {
+    // The per-IP rate limit may refuse a burst of seeds: try again shortly.
+    const post = async () => {
       const r = await fetch(`${collector.url}/api/v1/responses`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
       });
-      if (r.status === 429) { await new Promise((ok) => setTimeout(ok, 250)); continue; }
-      if (!r.ok) throw new Error(`seeding: ${r.status} ${await r.text()}`);
-      break;
-    }
+      return { status: r.status, text: await r.text() };
+    };
+    const { status, text } = await eventually(post, {
+      until: (r) => r.status !== 429, timeout: 30_000, interval: 250, what: 'a seeded answer past the rate limit',
+    });
+    if (status < 200 || status > 299) throw new Error(`seeding: ${status} ${text}`);
     ids.push(id);
   }
   return ids;
@@ -55,8 +59,7 @@ export async function hasSessions(collector) {
 
 /** `nps-collector member add` against the launcher's database. */
 export async function addMember(collector, email, role, password) {
-  const bin = process.env.NPS_COLLECTOR_BIN ?? join(ROOT, 'target/debug/nps-collector');
-  await run(bin, ['member', 'add', '--email', email, '--role', role, '--database-url', collector.databaseUrl], {
+  await run(BIN, ['member', 'add', '--email', email, '--role', role, '--database-url', collector.databaseUrl], {
     env: { ...process.env, NPS_MEMBER_PASSWORD: password },
   });
 }

@@ -1,6 +1,7 @@
 // Finding and driving the NPS prompt the way a person (or a screen reader)
 // would: by role and accessible name. Role locators pierce the widget's open
 // shadow root.
+import { eventually } from './poll.mjs';
 
 /** The prompt's question, which is the dialog's accessible name. */
 export const QUESTION = {
@@ -56,15 +57,12 @@ export async function staysHidden(locator, ms = 1_500) {
 }
 
 /** Waits until `locator`'s text equals `expected`; returns it. */
-export async function waitForText(locator, expected, timeout = 8_000) {
-  const deadline = Date.now() + timeout;
-  let text;
-  while (Date.now() < deadline) {
-    text = (await locator.textContent({ timeout })).trim();
-    if (text === expected) return text;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`expected ${locator} to read ${JSON.stringify(expected)}, last read ${JSON.stringify(text)}`);
+export function waitForText(locator, expected, timeout = 8_000) {
+  return eventually(async () => (await locator.textContent({ timeout })).trim(), {
+    until: (text) => text === expected,
+    timeout,
+    what: `${locator} to read ${JSON.stringify(expected)}`,
+  });
 }
 
 /** What has keyboard focus, looking through shadow roots. */
