@@ -227,3 +227,82 @@ async fn search_results_page_stably() {
     let expected: Vec<String> = (0..5).rev().map(|i| format!("slow export {i}")).collect();
     assert_eq!(seen, expected);
 }
+
+/// A search looks at the last day, then the days before, then everything
+/// older: whatever the insertion order (rowids) and however far apart the
+/// matches, pages are the exact newest-first list.
+#[tokio::test]
+async fn search_pages_are_exact_across_recent_and_old_periods() {
+    let app = spawn_app().await;
+    let store = store::open(&app.database_url).await.unwrap();
+    let now = OffsetDateTime::now_utc();
+    // Hours ago, inserted out of time order on purpose.
+    let ages = [200 * 24, 1, 30 * 24, 12, 90, 5 * 24, 15 * 24, 2, 400 * 24];
+    for (i, hours) in ages.iter().enumerate() {
+        for comment in [format!("needle {hours}"), format!("hay {i}")] {
+            let wire: nps_protocol::NewResponse = serde_json::from_value(
+                json!({"id": new_id(), "key": "demo", "score": 5, "comment": comment}),
+            )
+            .unwrap();
+            let response = ValidResponse::try_from(wire).unwrap();
+            store
+                .insert_response(&response, now - Duration::hours(*hours))
+                .await
+                .unwrap();
+        }
+    }
+    let mut newest_first = ages.to_vec();
+    newest_first.sort_unstable();
+    let expected: Vec<String> = newest_first.iter().map(|h| format!("needle {h}")).collect();
+
+    for limit in [1, 2, 4, 50] {
+        let mut seen = Vec::new();
+        let mut cursor = String::new();
+        loop {
+            let page: Value = app
+                .admin_get(&format!(
+                    "/api/v1/responses?project=demo&q=needle&limit={limit}{cursor}"
+                ))
+                .await
+                .json()
+                .await
+                .unwrap();
+            for item in page["items"].as_array().unwrap() {
+                seen.push(item["comment"].as_str().unwrap().to_owned());
+            }
+            match page["next_cursor"].as_str() {
+                Some(c) => cursor = format!("&cursor={c}"),
+                None => break,
+            }
+        }
+        assert_eq!(seen, expected, "limit {limit}");
+    }
+
+    // A period of the user's own: only its matches, still newest first.
+    let fmt = |t: OffsetDateTime| {
+        t.format(&time::format_description::well_known::Rfc3339)
+            .unwrap()
+            .replace(':', "%3A")
+            .replace('+', "%2B")
+    };
+    let page: Value = app
+        .admin_get(&format!(
+            "/api/v1/responses?project=demo&q=needle&from={}&to={}",
+            fmt(now - Duration::days(20)),
+            fmt(now - Duration::hours(3)),
+        ))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let comments: Vec<&str> = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["comment"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        comments,
+        ["needle 12", "needle 90", "needle 120", "needle 360"]
+    );
+}
