@@ -1,29 +1,19 @@
 // A visitor answers the prompt after the moment the project asks about; the
 // answer reaches the collector and shows up on the dashboard.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { eventually, responses, statsWithResponses } from '../support/api.mjs';
-import { launchBrowser } from '../support/browser.mjs';
-import { startCollector } from '../support/collector.mjs';
+import { specFixture } from '../support/fixture.mjs';
 import { demoEvents, openDemo, press, prompt, scoreRadio, waitForText } from '../support/prompt.mjs';
 
-let collector;
-let browser;
-before(async () => {
-  collector = await startCollector();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await collector?.stop();
-});
+const spec = specFixture();
 
 // Markup in the comment also checks the dashboard renders it as text.
 const COMMENT = 'Setup took two minutes <b>flat</b> & the charts are great';
 
 test('finishing onboarding prompts; a 9 with a comment is stored and shown on the dashboard', async () => {
-  const page = await openDemo(browser, collector);
+  const page = await openDemo(spec.browser, spec.collector);
   await press(page, 'Finish onboarding');
 
   const dialog = prompt(page);
@@ -42,12 +32,12 @@ test('finishing onboarding prompts; a 9 with a comment is stored and shown on th
   assert.match(await thanks.first().textContent(), /thank/i);
   await dialog.waitFor({ state: 'hidden', timeout: 6_000 });
 
-  const stats = await statsWithResponses(collector, 1);
+  const stats = await statsWithResponses(spec.collector, 1);
   assert.equal(stats.nps, 100);
   assert.equal(stats.promoters, 1);
   assert.equal(stats.distribution[9], 1);
 
-  const [stored] = await eventually(() => responses(collector), {
+  const [stored] = await eventually(() => responses(spec.collector), {
     until: (list) => list[0]?.comment === COMMENT,
     what: 'the comment to be stored',
   });
@@ -59,8 +49,8 @@ test('finishing onboarding prompts; a 9 with a comment is stored and shown on th
   assert.ok(events.includes('shown'), `shown callback fired (got ${events})`);
   assert.ok(events.includes('answered'), `answered callback fired (got ${events})`);
 
-  const dashboard = await browser.context.newPage();
-  await dashboard.goto(`${collector.url}/dashboard/#token=${collector.token}&project=demo`);
+  const dashboard = await spec.browser.context.newPage();
+  await dashboard.goto(`${spec.collector.url}/dashboard/#token=${spec.collector.token}&project=demo`);
   await waitForText(dashboard.getByRole('status', { name: 'Net Promoter Score' }), '100');
   await dashboard.getByText(COMMENT, { exact: true }).waitFor();
   assert.equal(new URL(dashboard.url()).hash, '', 'the token is cleared from the address bar');

@@ -2,26 +2,17 @@
 // cooldown kept in localStorage under `nps:<key>:`); `show()` still works and
 // another browser is unaffected.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser } from '../support/browser.mjs';
-import { startCollector } from '../support/collector.mjs';
+import { specFixture } from '../support/fixture.mjs';
 import { demoEvents, openDemo, press, prompt, staysHidden } from '../support/prompt.mjs';
 
-let collector;
-const browsers = [];
-before(async () => {
-  collector = await startCollector();
-});
-after(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await collector?.stop();
-});
+// Every visitor gets a fresh browser (own localStorage): no shared one.
+const spec = specFixture({ browser: false });
 
 test('after a prompt, the same moment does not prompt again, even after a reload', async () => {
-  const browser = await launchBrowser();
-  browsers.push(browser);
-  const page = await openDemo(browser, collector);
+  const browser = await spec.newBrowser();
+  const page = await openDemo(browser, spec.collector);
   await press(page, 'Finish onboarding');
   const dialog = prompt(page);
   await dialog.waitFor();
@@ -42,9 +33,8 @@ test('after a prompt, the same moment does not prompt again, even after a reload
   await dialog.waitFor();
   assert.deepEqual(await demoEvents(page), ['shown']);
 
-  const other = await launchBrowser();
-  browsers.push(other);
-  const fresh = await openDemo(other, collector);
+  const other = await spec.newBrowser();
+  const fresh = await openDemo(other, spec.collector);
   await press(fresh, 'Finish onboarding');
   await prompt(fresh).waitFor();
 });

@@ -1,31 +1,24 @@
 // A customer's site on another origin loads the widget from the collector and
 // its answers are accepted (CORS on the script, the wasm and the API).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { eventually, responses } from '../support/api.mjs';
-import { launchBrowser } from '../support/browser.mjs';
-import { startCollector } from '../support/collector.mjs';
+import { specFixture } from '../support/fixture.mjs';
 import { startHost } from '../support/host.mjs';
 import { prompt, scoreRadio } from '../support/prompt.mjs';
 
-let collector;
 let host;
-let browser;
-before(async () => {
-  collector = await startCollector();
-  host = await startHost(collector.url);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await host?.stop();
-  await collector?.stop();
+const spec = specFixture({
+  async setup({ collector, defer }) {
+    host = await startHost(collector.url);
+    defer(() => host.stop());
+  },
 });
 
 test('the widget embedded on a third-party origin shows and stores an answer', async () => {
-  assert.notEqual(new URL(host.url).origin, new URL(collector.url).origin);
-  const page = await browser.newPage();
+  assert.notEqual(new URL(host.url).origin, new URL(spec.collector.url).origin);
+  const page = await spec.browser.newPage();
   const failed = [];
   page.on('requestfailed', (r) => failed.push(`${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
   await page.goto(host.url);
@@ -38,7 +31,7 @@ test('the widget embedded on a third-party origin shows and stores an answer', a
   await dialog.getByRole('button', { name: 'Send', exact: true }).click();
   await dialog.waitFor({ state: 'hidden', timeout: 6_000 });
 
-  const [stored] = await eventually(() => responses(collector), {
+  const [stored] = await eventually(() => responses(spec.collector), {
     until: (list) => list[0]?.comment === 'From another origin',
     what: 'the cross-origin answer with its comment',
   });

@@ -3,29 +3,25 @@
 // the widget merges it into the browser's own before deciding. Two
 // browsers with separate storage stand for two devices of one user.
 import { createHmac } from 'node:crypto';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { adminPost, eventually, responses, statsWithResponses } from '../support/api.mjs';
-import { launchBrowser } from '../support/browser.mjs';
-import { startCollector } from '../support/collector.mjs';
+import { specFixture } from '../support/fixture.mjs';
 import { openDemo, press, prompt, scoreRadio, staysHidden } from '../support/prompt.mjs';
 
-let collector;
 let identitySecret;
-const browsers = [];
-before(async () => {
-  collector = await startCollector();
-  // Projects verify identities by default; the host's backend signs ids.
-  const project = await adminPost(collector, '/api/v1/projects', {
-    key: 'signed',
-    name: 'Signed',
-    moments: ['onboarding_completed'],
-  });
-  identitySecret = project.identity_secret;
-});
-after(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await collector?.stop();
+// Every device gets a fresh browser (own localStorage): no shared one.
+const spec = specFixture({
+  browser: false,
+  async setup({ collector }) {
+    // Projects verify identities by default; the host's backend signs ids.
+    const project = await adminPost(collector, '/api/v1/projects', {
+      key: 'signed',
+      name: 'Signed',
+      moments: ['onboarding_completed'],
+    });
+    identitySecret = project.identity_secret;
+  },
 });
 
 /** What the host app's backend computes for the page. */
@@ -35,9 +31,8 @@ function sign(user) {
 
 /** A new device (its own profile) on the demo app, signed in as `user`. */
 async function device(user, { signed = true } = {}) {
-  const browser = await launchBrowser();
-  browsers.push(browser);
-  const page = await openDemo(browser, collector, '?key=signed');
+  const browser = await spec.newBrowser();
+  const page = await openDemo(browser, spec.collector, '?key=signed');
   const signature = signed ? sign(user) : undefined;
   await page.evaluate(([id, sig]) => window.nps('identify', id, {}, sig ? { signature: sig } : undefined), [user, signature]);
   return page;
@@ -49,7 +44,7 @@ test('a verified user who answered on one device is not prompted on another', as
   await press(a, 'Finish onboarding');
   await scoreRadio(dialogA, 9).click();
   await dialogA.getByRole('button', { name: 'Send', exact: true }).click();
-  await statsWithResponses(collector, 1, 'signed');
+  await statsWithResponses(spec.collector, 1, 'signed');
 
   // Tracked right after `identify`: the track waits for the history.
   const b = await device('cross-device-user');
@@ -71,7 +66,7 @@ test('without a signature the answer is kept, anonymous, and no history is asked
   await scoreRadio(dialog, 4).click();
   await dialog.getByRole('button', { name: 'Send', exact: true }).click();
 
-  const stored = await eventually(() => responses(collector, 'signed'), {
+  const stored = await eventually(() => responses(spec.collector, 'signed'), {
     until: (list) => list.some((r) => r.score === 4),
     what: 'the unsigned answer',
   });

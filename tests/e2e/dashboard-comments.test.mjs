@@ -1,33 +1,26 @@
 // The comments feed renders what respondents typed as text (markup is
 // never interpreted), searches, and tags answers by hand.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { eventually, responses } from '../support/api.mjs';
-import { launchBrowser } from '../support/browser.mjs';
-import { startCollector } from '../support/collector.mjs';
 import { openWithToken, seedAnswers } from '../support/dashboard.mjs';
+import { specFixture } from '../support/fixture.mjs';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
-let collector;
-let browser;
-before(async () => {
-  collector = await startCollector();
-  browser = await launchBrowser();
-  await seedAnswers(collector, [
-    { score: 2, comment: XSS },
-    { score: 9, comment: 'Lovely reports' },
-    { score: 5, comment: 'Billing page is slow' },
-  ]);
-});
-after(async () => {
-  await browser?.close();
-  await collector?.stop();
+const spec = specFixture({
+  async setup({ collector }) {
+    await seedAnswers(collector, [
+      { score: 2, comment: XSS },
+      { score: 9, comment: 'Lovely reports' },
+      { score: 5, comment: 'Billing page is slow' },
+    ]);
+  },
 });
 
 test('a comment holding markup shows as text and runs nothing', async () => {
-  const page = await openWithToken(browser, collector, '/dashboard/comments?project=demo');
+  const page = await openWithToken(spec.browser, spec.collector, '/dashboard/comments?project=demo');
   const dialogs = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
   await page.getByText(XSS, { exact: true }).waitFor();
@@ -38,7 +31,7 @@ test('a comment holding markup shows as text and runs nothing', async () => {
 });
 
 test('searching the comments keeps the words in the URL', async () => {
-  const page = await openWithToken(browser, collector, '/dashboard/comments?project=demo');
+  const page = await openWithToken(spec.browser, spec.collector, '/dashboard/comments?project=demo');
   await page.getByRole('searchbox', { name: 'Search the comments' }).fill('billing');
   await page.getByRole('button', { name: 'Search the comments' }).click();
   await page.waitForURL(/q=billing/);
@@ -48,12 +41,12 @@ test('searching the comments keeps the words in the URL', async () => {
 });
 
 test('a tag added by hand is stored and can be removed', async () => {
-  const page = await openWithToken(browser, collector, '/dashboard/comments?project=demo&q=lovely');
+  const page = await openWithToken(spec.browser, spec.collector, '/dashboard/comments?project=demo&q=lovely');
   const item = page.getByRole('listitem').filter({ hasText: 'Lovely reports' });
   await item.getByRole('textbox', { name: 'Add a tag' }).fill('reports');
   await item.getByRole('button', { name: 'Add', exact: true }).click();
   await item.getByRole('button', { name: 'Remove tag reports' }).waitFor();
-  await eventually(() => responses(collector), {
+  await eventually(() => responses(spec.collector), {
     until: (list) => list.find((r) => r.comment === 'Lovely reports')?.tags?.includes('reports'),
     what: 'the tag to be stored',
   });

@@ -2,30 +2,23 @@
 // its own snippet), and fences the public key to the team's own websites:
 // the widget on any other site is refused until that site is listed.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser } from '../support/browser.mjs';
-import { startCollector } from '../support/collector.mjs';
 import { openWithToken, screenshots, seriousViolations } from '../support/dashboard.mjs';
+import { specFixture } from '../support/fixture.mjs';
 import { startHost } from '../support/host.mjs';
 import { prompt, staysHidden } from '../support/prompt.mjs';
 
-let collector;
 let host;
-let browser;
-before(async () => {
-  collector = await startCollector();
-  host = await startHost(collector.url);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await host?.stop();
-  await collector?.stop();
+const spec = specFixture({
+  async setup({ collector, defer }) {
+    host = await startHost(collector.url);
+    defer(() => host.stop());
+  },
 });
 
 test('an admin creates a project, which opens with its own key and snippet', async () => {
-  const page = await openWithToken(browser, collector, '/dashboard/integrations?project=demo');
+  const page = await openWithToken(spec.browser, spec.collector, '/dashboard/integrations?project=demo');
   const form = page.getByRole('form', { name: 'New project' });
   await form.getByRole('textbox', { name: 'Project key' }).fill('staging');
   await form.getByRole('textbox', { name: 'Project name' }).fill('Acme staging');
@@ -44,7 +37,7 @@ test('an admin creates a project, which opens with its own key and snippet', asy
 });
 
 test('allowed origins keep the widget off other websites until they are listed', async () => {
-  const page = await openWithToken(browser, collector, '/dashboard/integrations?project=demo');
+  const page = await openWithToken(spec.browser, spec.collector, '/dashboard/integrations?project=demo');
   const origins = page.getByRole('textbox', { name: /^Origins, one per line/ });
   const save = page.getByRole('button', { name: 'Save origins' });
 
@@ -58,7 +51,7 @@ test('allowed origins keep the widget off other websites until they are listed',
   await screenshots(page, 'dashboard-integrations-origins');
 
   // The third-party host page is not listed: its widget gets no config.
-  const visitor = await launchBrowser();
+  const visitor = await spec.newBrowser();
   try {
     const site = await visitor.newPage();
     const refused = site.waitForResponse((r) => r.url().includes('/api/v1/config') && r.status() === 403);

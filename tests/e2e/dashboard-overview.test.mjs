@@ -2,32 +2,25 @@
 // API computes them; filtering by a moment and a trait goes into the URL,
 // survives a reload and changes the numbers.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { adminGet } from '../support/api.mjs';
-import { launchBrowser } from '../support/browser.mjs';
-import { startCollector } from '../support/collector.mjs';
 import { openWithToken, putConfig, seedAnswers } from '../support/dashboard.mjs';
+import { specFixture } from '../support/fixture.mjs';
 
 process.env.NPS_RATE_LIMIT_PER_IP = '0';
 
-let collector;
-let browser;
-before(async () => {
-  collector = await startCollector();
-  browser = await launchBrowser();
-  await putConfig(collector, { moments: [{ event: 'onboarding_completed' }, { event: 'support_ticket_resolved' }] });
-  const scores = [10, 9, 9, 10, 9, 8, 7, 8, 3, 6];
-  await seedAnswers(collector, scores.map((score, i) => ({
-    score,
-    comment: `answer ${i}`,
-    moment: i % 2 ? 'onboarding_completed' : 'support_ticket_resolved',
-    traits: { plan: i % 3 ? 'pro' : 'free' },
-  })));
-});
-after(async () => {
-  await browser?.close();
-  await collector?.stop();
+const spec = specFixture({
+  async setup({ collector }) {
+    await putConfig(collector, { moments: [{ event: 'onboarding_completed' }, { event: 'support_ticket_resolved' }] });
+    const scores = [10, 9, 9, 10, 9, 8, 7, 8, 3, 6];
+    await seedAnswers(collector, scores.map((score, i) => ({
+      score,
+      comment: `answer ${i}`,
+      moment: i % 2 ? 'onboarding_completed' : 'support_ticket_resolved',
+      traits: { plan: i % 3 ? 'pro' : 'free' },
+    })));
+  },
 });
 
 /** One decimal at most, as the dashboard writes numbers in English. */
@@ -48,9 +41,9 @@ async function expectScore(page, stats) {
 }
 
 test('the overview shows the NPS with its 95% interval and sample size', async () => {
-  const stats = await adminGet(collector, '/api/v1/stats?project=demo');
+  const stats = await adminGet(spec.collector, '/api/v1/stats?project=demo');
   assert.equal(stats.nps, 30, 'five promoters, three passives, two detractors');
-  const page = await openWithToken(browser, collector);
+  const page = await openWithToken(spec.browser, spec.collector);
   await expectScore(page, stats);
   await page.getByText('50% promoters, 30% passives, 20% detractors, of 10 responses.').waitFor();
   await page.getByText('The most frequent score is 9 (3 responses).', { exact: false }).waitFor();
@@ -61,7 +54,7 @@ test('the overview shows the NPS with its 95% interval and sample size', async (
 });
 
 test('filtering by a moment and a trait is kept in the URL, across a reload', async () => {
-  const page = await openWithToken(browser, collector);
+  const page = await openWithToken(spec.browser, spec.collector);
   await page.getByRole('combobox', { name: 'Moment' }).selectOption('support_ticket_resolved');
   await page.getByRole('textbox', { name: 'Trait' }).first().fill('plan');
   await page.getByRole('textbox', { name: 'Value' }).first().fill('pro');
@@ -74,7 +67,7 @@ test('filtering by a moment and a trait is kept in the URL, across a reload', as
   assert.equal(url.searchParams.get('trait.plan'), 'pro');
   assert.equal(url.searchParams.get('project'), 'demo');
 
-  const filtered = await adminGet(collector, '/api/v1/stats?project=demo&moment=support_ticket_resolved&trait.plan=pro');
+  const filtered = await adminGet(spec.collector, '/api/v1/stats?project=demo&moment=support_ticket_resolved&trait.plan=pro');
   assert.ok(filtered.responses < 10, 'the filter narrows the answers');
   await expectScore(page, filtered);
 

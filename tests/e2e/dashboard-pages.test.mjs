@@ -2,11 +2,10 @@
 // test-results/, no serious or critical axe-core violation, keyboard
 // basics, the language switch, and the timing form's inline validation.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser } from '../support/browser.mjs';
-import { startCollector } from '../support/collector.mjs';
 import { openWithToken, putConfig, screenshots, seedAnswers, seriousViolations } from '../support/dashboard.mjs';
+import { specFixture } from '../support/fixture.mjs';
 
 process.env.NPS_RATE_LIMIT_PER_IP = '0';
 
@@ -21,32 +20,26 @@ const PAGES = [
   ['members', 'Members'],
 ];
 
-let collector;
-let browser;
-before(async () => {
-  collector = await startCollector();
-  browser = await launchBrowser();
-  await putConfig(collector, {
-    moments: [{ event: 'onboarding_completed', days_since_signup: 7 }, { event: 'support_ticket_resolved', delay_seconds: 5 }],
-    quiet_after: [{ event: 'support_contacted', hours: 24 }],
-  });
-  const scores = [10, 9, 9, 10, 9, 8, 7, 8, 3, 6, 2, 10];
-  await seedAnswers(collector, scores.map((score, i) => ({
-    score,
-    comment: i % 4 === 3 ? undefined : `Answer number ${i}: ${score > 8 ? 'great reports' : 'slow exports'}`,
-    moment: i % 2 ? 'onboarding_completed' : 'support_ticket_resolved',
-    traits: { plan: i % 3 ? 'pro' : 'free', signed_up_at: '2026-01-01' },
-    locale: i % 4 ? 'en' : 'fr',
-  })));
-});
-after(async () => {
-  await browser?.close();
-  await collector?.stop();
+const spec = specFixture({
+  async setup({ collector }) {
+    await putConfig(collector, {
+      moments: [{ event: 'onboarding_completed', days_since_signup: 7 }, { event: 'support_ticket_resolved', delay_seconds: 5 }],
+      quiet_after: [{ event: 'support_contacted', hours: 24 }],
+    });
+    const scores = [10, 9, 9, 10, 9, 8, 7, 8, 3, 6, 2, 10];
+    await seedAnswers(collector, scores.map((score, i) => ({
+      score,
+      comment: i % 4 === 3 ? undefined : `Answer number ${i}: ${score > 8 ? 'great reports' : 'slow exports'}`,
+      moment: i % 2 ? 'onboarding_completed' : 'support_ticket_resolved',
+      traits: { plan: i % 3 ? 'pro' : 'free', signed_up_at: '2026-01-01' },
+      locale: i % 4 ? 'en' : 'fr',
+    })));
+  },
 });
 
 for (const [path, name] of PAGES) {
   test(`${name}: screenshots and no serious accessibility violation`, async () => {
-    const page = await openWithToken(browser, collector, `/dashboard/${path}?project=demo`);
+    const page = await openWithToken(spec.browser, spec.collector, `/dashboard/${path}?project=demo`);
     await page.getByRole('heading', { level: 1, name }).waitFor();
     await page.getByRole('link', { name, exact: true }).and(page.locator('[aria-current="page"]')).waitFor();
     await page.waitForLoadState('networkidle');
@@ -63,7 +56,7 @@ for (const [path, name] of PAGES) {
 }
 
 test('the keyboard reaches the skip link first, then the navigation', async () => {
-  const page = await openWithToken(browser, collector);
+  const page = await openWithToken(spec.browser, spec.collector);
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
   await page.keyboard.press('Enter');
@@ -77,7 +70,7 @@ test('the keyboard reaches the skip link first, then the navigation', async () =
 });
 
 test('the language switch turns the dashboard French and back', async () => {
-  const page = await openWithToken(browser, collector);
+  const page = await openWithToken(spec.browser, spec.collector);
   await page.getByRole('button', { name: 'Français' }).click();
   await page.getByRole('link', { name: "Vue d'ensemble" }).waitFor();
   await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
@@ -89,7 +82,7 @@ test('the language switch turns the dashboard French and back', async () => {
 });
 
 test('a timing rule the collector refuses is explained next to its field', async () => {
-  const page = await openWithToken(browser, collector, '/dashboard/timing?project=demo');
+  const page = await openWithToken(spec.browser, spec.collector, '/dashboard/timing?project=demo');
   await page.getByText('Asks after onboarding_completed (7 days after signup).').waitFor();
   const moment = page.getByRole('group', { name: 'Moment onboarding_completed' });
   await moment.getByRole('textbox', { name: 'Days after a decline (this moment)' }).fill('7');

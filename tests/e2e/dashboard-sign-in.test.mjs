@@ -3,31 +3,24 @@
 // labels from the browser language. Skipped until the collector has
 // `/api/v1/session`.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser } from '../support/browser.mjs';
-import { startCollector } from '../support/collector.mjs';
 import { addMember, hasSessions, signIn } from '../support/dashboard.mjs';
+import { specFixture } from '../support/fixture.mjs';
 
 const PASSWORD = 'correct horse battery staple 42';
 const ALL = ['Overview', 'Segments', 'Comments', 'Follow-up', 'Timing', 'Look', 'Integrations', 'Members'];
 const ADMIN_ONLY = ['Timing', 'Look', 'Integrations', 'Members'];
 
-let collector;
-let browser;
 let sessions = false;
-before(async () => {
-  collector = await startCollector();
-  browser = await launchBrowser();
-  sessions = await hasSessions(collector);
-  if (sessions) {
-    await addMember(collector, 'member@example.com', 'member', PASSWORD);
-    await addMember(collector, 'admin@example.com', 'admin', PASSWORD);
-  }
-});
-after(async () => {
-  await browser?.close();
-  await collector?.stop();
+const spec = specFixture({
+  async setup({ collector }) {
+    sessions = await hasSessions(collector);
+    if (sessions) {
+      await addMember(collector, 'member@example.com', 'member', PASSWORD);
+      await addMember(collector, 'admin@example.com', 'admin', PASSWORD);
+    }
+  },
 });
 
 async function navNames(page) {
@@ -37,8 +30,8 @@ async function navNames(page) {
 }
 
 test('the dashboard opens on a sign-in form', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${collector.url}/dashboard/`);
+  const page = await spec.browser.newPage();
+  await page.goto(`${spec.collector.url}/dashboard/`);
   await page.getByRole('textbox', { name: 'Email' }).waitFor();
   await page.getByRole('textbox', { name: 'Password' }).waitFor();
   await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
@@ -47,8 +40,8 @@ test('the dashboard opens on a sign-in form', async () => {
 
 test('a wrong password is refused with a message', async (t) => {
   if (!sessions) return t.skip('no session API on this collector yet');
-  const page = await browser.newPage();
-  await page.goto(`${collector.url}/dashboard/`);
+  const page = await spec.browser.newPage();
+  await page.goto(`${spec.collector.url}/dashboard/`);
   await signIn(page, 'member@example.com', 'not the password');
   await page.getByRole('alert').getByText('Wrong e-mail or password.').waitFor();
   await page.close();
@@ -56,14 +49,14 @@ test('a wrong password is refused with a message', async (t) => {
 
 test('a member signs in, sees no configuration page, and signs out', async (t) => {
   if (!sessions) return t.skip('no session API on this collector yet');
-  const page = await browser.newPage();
-  await page.goto(`${collector.url}/dashboard/comments?project=demo`);
+  const page = await spec.browser.newPage();
+  await page.goto(`${spec.collector.url}/dashboard/comments?project=demo`);
   await signIn(page, 'member@example.com', PASSWORD);
   assert.deepEqual(await navNames(page), ALL.filter((n) => !ADMIN_ONLY.includes(n)));
   assert.equal(new URL(page.url()).pathname, '/dashboard/comments', 'the bookmarked page opens after signing in');
   await page.getByText('member@example.com').waitFor();
 
-  await page.goto(`${collector.url}/dashboard/timing?project=demo`);
+  await page.goto(`${spec.collector.url}/dashboard/timing?project=demo`);
   await page.getByRole('alert').getByText('Your role may not do this').waitFor();
 
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
@@ -75,8 +68,8 @@ test('a member signs in, sees no configuration page, and signs out', async (t) =
 
 test('an admin sees every page', async (t) => {
   if (!sessions) return t.skip('no session API on this collector yet');
-  const page = await browser.newPage();
-  await page.goto(`${collector.url}/dashboard/`);
+  const page = await spec.browser.newPage();
+  await page.goto(`${spec.collector.url}/dashboard/`);
   await signIn(page, 'admin@example.com', PASSWORD);
   assert.deepEqual(await navNames(page), ALL);
   await page.getByRole('link', { name: 'Members' }).click();
@@ -87,10 +80,10 @@ test('an admin sees every page', async (t) => {
 });
 
 test('a French browser gets the French form and navigation', async (t) => {
-  const fr = await launchBrowser({ locale: 'fr-FR' });
+  const fr = await spec.newBrowser({ locale: 'fr-FR' });
   try {
     const page = await fr.newPage();
-    await page.goto(`${collector.url}/dashboard/`);
+    await page.goto(`${spec.collector.url}/dashboard/`);
     await page.getByRole('textbox', { name: 'E-mail' }).waitFor();
     await page.getByRole('textbox', { name: 'Mot de passe' }).waitFor();
     await page.getByRole('button', { name: 'Se connecter' }).waitFor();

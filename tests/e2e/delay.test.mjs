@@ -1,35 +1,30 @@
 // A moment's `delay_seconds`: the prompt waits, and a single-page app's
 // navigation (history.pushState) or `reset()` during the wait cancels it.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser } from '../support/browser.mjs';
-import { startCollector } from '../support/collector.mjs';
+import { specFixture } from '../support/fixture.mjs';
 import { openDemo, press, prompt, staysHidden } from '../support/prompt.mjs';
 
 const DELAY_S = 2;
 
-let collector;
-const browsers = [];
-before(async () => {
-  collector = await startCollector();
-  const put = await fetch(`${collector.url}/api/v1/projects/demo/config`, {
-    method: 'PUT',
-    headers: { Authorization: `Bearer ${collector.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ moments: [{ event: 'onboarding_completed', delay_seconds: DELAY_S }] }),
-  });
-  assert.equal(put.status, 200, await put.text());
-});
-after(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await collector?.stop();
+// Every visitor gets a fresh browser (own localStorage): no shared one.
+const spec = specFixture({
+  browser: false,
+  async setup({ collector }) {
+    const put = await fetch(`${collector.url}/api/v1/projects/demo/config`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${collector.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ moments: [{ event: 'onboarding_completed', delay_seconds: DELAY_S }] }),
+    });
+    assert.equal(put.status, 200, await put.text());
+  },
 });
 
 /** A fresh visitor on the demo app who just finished onboarding. */
 async function tracked() {
-  const browser = await launchBrowser();
-  browsers.push(browser);
-  const page = await openDemo(browser, collector);
+  const browser = await spec.newBrowser();
+  const page = await openDemo(browser, spec.collector);
   await press(page, 'Finish onboarding');
   return page;
 }

@@ -1,25 +1,16 @@
 // The prompt speaks French when asked to by init, by the browser's language
 // or by a `locale` trait.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser } from '../support/browser.mjs';
-import { startCollector } from '../support/collector.mjs';
+import { specFixture } from '../support/fixture.mjs';
 import { LABELS, openDemo, press, prompt, scoreRadio } from '../support/prompt.mjs';
 
-let collector;
-const browsers = [];
-before(async () => {
-  collector = await startCollector();
-});
-after(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await collector?.stop();
-});
+// Every visitor gets a fresh browser (own localStorage): no shared one.
+const spec = specFixture({ browser: false });
 
 async function browser(options) {
-  const b = await launchBrowser(options);
-  browsers.push(b);
+  const b = await spec.newBrowser(options);
   return b;
 }
 
@@ -35,20 +26,20 @@ async function assertFrench(page) {
 }
 
 test("init's locale option: /demo/?locale=fr prompts in French", async () => {
-  const page = await openDemo(await browser(), collector, '?locale=fr');
+  const page = await openDemo(await browser(), spec.collector, '?locale=fr');
   await press(page, 'Finish onboarding');
   await assertFrench(page);
 });
 
 test('navigator.language fr-FR prompts in French', async () => {
-  const page = await openDemo(await browser({ locale: 'fr-FR' }), collector);
+  const page = await openDemo(await browser({ locale: 'fr-FR' }), spec.collector);
   assert.match(await page.evaluate(() => navigator.language), /^fr/);
   await press(page, 'Ask me now');
   await assertFrench(page);
 });
 
 test('a locale trait from identify switches an English browser to French', async () => {
-  const page = await openDemo(await browser({ locale: 'en-US' }), collector);
+  const page = await openDemo(await browser({ locale: 'en-US' }), spec.collector);
   await press(page, 'Ask me now');
   const english = prompt(page, 'en');
   await english.waitFor();

@@ -1,25 +1,15 @@
 // The prompt can be answered, and dismissed, with the keyboard alone.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { eventually, responses } from '../support/api.mjs';
-import { launchBrowser } from '../support/browser.mjs';
-import { startCollector } from '../support/collector.mjs';
+import { specFixture } from '../support/fixture.mjs';
 import { demoEvents, openDemo, prompt, scoreRadio, tabUntil } from '../support/prompt.mjs';
 
-let collector;
-let browser;
-before(async () => {
-  collector = await startCollector();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await collector?.stop();
-});
+const spec = specFixture();
 
 test('digits and arrows pick a score, Tab reaches the comment and Send, Enter sends', async () => {
-  const page = await openDemo(browser, collector);
+  const page = await openDemo(spec.browser, spec.collector);
   await page.getByRole('button', { name: 'Finish onboarding' }).focus();
   await page.keyboard.press('Enter');
   const dialog = prompt(page);
@@ -38,7 +28,7 @@ test('digits and arrows pick a score, Tab reaches the comment and Send, Enter se
   await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'hidden', timeout: 6_000 });
 
-  const [stored] = await eventually(() => responses(collector), {
+  const [stored] = await eventually(() => responses(spec.collector), {
     until: (list) => list.length === 1 && list[0].comment === 'Keyboard only, works fine',
     what: 'the keyboard answer with its comment',
   });
@@ -46,7 +36,7 @@ test('digits and arrows pick a score, Tab reaches the comment and Send, Enter se
 });
 
 test('Escape closes a new prompt and reports it dismissed', async () => {
-  const page = await openDemo(browser, collector);
+  const page = await openDemo(spec.browser, spec.collector);
   await page.getByRole('button', { name: 'Ask me now' }).focus();
   await page.keyboard.press('Enter');
   const dialog = prompt(page);
@@ -60,6 +50,6 @@ test('Escape closes a new prompt and reports it dismissed', async () => {
     until: (events) => events.includes('dismissed'),
     what: 'the dismissed callback',
   });
-  const list = await responses(collector);
+  const list = await responses(spec.collector);
   assert.equal(list.length, 1, 'dismissing without a score stores nothing new');
 });

@@ -3,32 +3,28 @@
 // that is due loads it, and a moment one occurrence short of its
 // `min_count` has it prefetched at idle.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser } from '../support/browser.mjs';
 import { startCollector } from '../support/collector.mjs';
+import { specFixture } from '../support/fixture.mjs';
 import { openDemo, press, prompt, staysHidden } from '../support/prompt.mjs';
 import { putRules } from '../support/timing.mjs';
 
-let collector;
 let other;
-const browsers = [];
-before(async () => {
-  collector = await startCollector();
-  // A second collector whose demo moment needs two occurrences.
-  other = await startCollector();
-  await putRules(other, { moments: [{ event: 'onboarding_completed', min_count: 2 }] });
-});
-after(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await collector?.stop();
-  await other?.stop();
+// Every visitor gets a fresh browser (own localStorage): no shared one.
+const spec = specFixture({
+  browser: false,
+  async setup({ collector, defer }) {
+    // A second collector whose demo moment needs two occurrences.
+    other = await startCollector();
+    defer(() => other.stop());
+    await putRules(other, { moments: [{ event: 'onboarding_completed', min_count: 2 }] });
+  },
 });
 
 /** A fresh visitor whose requests for the ui module are recorded. */
-async function visitor(where = collector) {
-  const browser = await launchBrowser();
-  browsers.push(browser);
+async function visitor(where = spec.collector) {
+  const browser = await spec.newBrowser();
   const page = await browser.newPage();
   page.uiRequests = [];
   page.on('request', (r) => {
@@ -50,9 +46,8 @@ test('a page view that does not prompt never downloads the ui', async () => {
 });
 
 test('a due prompt loads the ui; inside the cooldown the next page view never downloads it', async () => {
-  const browser = await launchBrowser();
-  browsers.push(browser);
-  const page = await openDemo(browser, collector);
+  const browser = await spec.newBrowser();
+  const page = await openDemo(browser, spec.collector);
   const requested = [];
   page.on('request', (r) => {
     if (/\/widget\/ui-/.test(r.url())) requested.push(r.url());
@@ -71,7 +66,7 @@ test('a due prompt loads the ui; inside the cooldown the next page view never do
   again.on('request', (r) => {
     if (/\/widget\/ui-/.test(r.url())) later.push(r.url());
   });
-  await again.goto(`${collector.url}/demo/`);
+  await again.goto(`${spec.collector.url}/demo/`);
   await press(again, 'Finish onboarding');
   await staysHidden(prompt(again), 1_000);
   await idle(again);

@@ -1,35 +1,28 @@
 // The collector is down when the visitor answers, and stays down across two
 // reloads; once it is back, the next page load delivers the answer, once.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { eventually, responses, statsWithResponses } from '../support/api.mjs';
-import { launchBrowser } from '../support/browser.mjs';
-import { startCollector } from '../support/collector.mjs';
+import { specFixture } from '../support/fixture.mjs';
 import { outbox, queuedResponses, widgetStarted } from '../support/outbox.mjs';
 import { press, prompt, scoreRadio } from '../support/prompt.mjs';
 import { startSelfHost } from '../support/self-host.mjs';
 
-let collector;
 let host;
-let browser;
-before(async () => {
-  collector = await startCollector();
-  // The app serves widget.js itself, so its pages load with the collector down.
-  host = await startSelfHost(collector.url);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await host?.stop();
-  await collector?.stop();
+const spec = specFixture({
+  async setup({ collector, defer }) {
+    // The app serves widget.js itself, so its pages load with the collector down.
+    host = await startSelfHost(collector.url);
+    defer(() => host.stop());
+  },
 });
 
 const COMMENT = 'Written while your server was down';
 
 test('an answer given while the collector is down survives reloads and is stored exactly once', async () => {
-  await collector.halt();
-  const page = await browser.newPage();
+  await spec.collector.halt();
+  const page = await spec.browser.newPage();
   await page.goto(host.url);
   await widgetStarted(page);
   await press(page, 'Ask me now');
@@ -57,10 +50,10 @@ test('an answer given while the collector is down survives reloads and is stored
     assert.equal(entries.filter((e) => e.request.response).length, 1, 'still exactly one queued answer');
   }
 
-  await collector.restart();
+  await spec.collector.restart();
   await page.reload();
 
-  const [stored] = await eventually(() => responses(collector), {
+  const [stored] = await eventually(() => responses(spec.collector), {
     until: (list) => list.length === 1 && list[0].comment === COMMENT,
     timeout: 15_000,
     what: 'the answer to be stored with its comment',
@@ -71,7 +64,7 @@ test('an answer given while the collector is down survives reloads and is stored
     timeout: 15_000,
     what: 'the outbox to empty (the shown events too)',
   });
-  const stats = await statsWithResponses(collector, 1);
+  const stats = await statsWithResponses(spec.collector, 1);
   assert.equal(stats.detractors, 1);
-  assert.equal((await responses(collector)).length, 1, 'exactly one response');
+  assert.equal((await responses(spec.collector)).length, 1, 'exactly one response');
 });

@@ -6,24 +6,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser } from '../support/browser.mjs';
-import { ROOT, startCollector } from '../support/collector.mjs';
+import { ROOT } from '../support/collector.mjs';
+import { specFixture } from '../support/fixture.mjs';
 import { openDemo, press, prompt } from '../support/prompt.mjs';
 
 const DIST = join(ROOT, 'widget/dist');
 
-let collector;
-let browser;
-before(async () => {
-  collector = await startCollector();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await collector?.stop();
-});
+const spec = specFixture();
 
 /** A GET with exactly these headers; the body as sent (not decoded). */
 function rawGet(url, headers = {}) {
@@ -49,9 +40,9 @@ function widgetResponses(page) {
 }
 
 test('a browser that accepts brotli gets the stored brotli copies of every widget file', async () => {
-  const page = await browser.newPage();
+  const page = await spec.browser.newPage();
   const seen = widgetResponses(page);
-  await page.goto(`${collector.url}/demo/`);
+  await page.goto(`${spec.collector.url}/demo/`);
   // Showing the prompt loads everything the widget has.
   await press(page, 'Ask me now');
   await prompt(page).waitFor();
@@ -74,10 +65,10 @@ test('a browser that accepts brotli gets the stored brotli copies of every widge
 });
 
 test('gzip, identity and revalidation each get their own bytes and ETag', async () => {
-  const loader = (await rawGet(`${collector.url}/widget.js`)).body.toString();
+  const loader = (await rawGet(`${spec.collector.url}/widget.js`)).body.toString();
   const wasm = loader.match(/nps-[0-9a-f]+\.wasm/)?.[0];
   assert.ok(wasm, 'widget.js names its wasm');
-  const url = `${collector.url}/widget/${wasm}`;
+  const url = `${spec.collector.url}/widget/${wasm}`;
 
   const br = await rawGet(url, { 'accept-encoding': 'gzip, deflate, br' });
   const gz = await rawGet(url, { 'accept-encoding': 'gzip' });

@@ -6,41 +6,37 @@
 // request the page makes from the moment it opens.
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { adminPost, eventually, responses } from '../support/api.mjs';
-import { launchBrowser } from '../support/browser.mjs';
-import { startCollector } from '../support/collector.mjs';
+import { specFixture } from '../support/fixture.mjs';
 import { widgetStarted } from '../support/outbox.mjs';
 import { press, prompt, scoreRadio, staysHidden, tabUntil } from '../support/prompt.mjs';
 
-let collector;
 let identitySecret;
-const browsers = [];
-before(async () => {
-  collector = await startCollector();
-  await adminPost(collector, '/api/v1/projects', {
-    key: 'anon',
-    name: 'Anonymous eNPS',
-    moments: ['onboarding_completed'],
-    config: { anonymous: true, allowed_traits: ['plan'] },
-  });
-  await adminPost(collector, '/api/v1/projects', {
-    key: 'dnt',
-    name: 'Respects Do Not Track',
-    moments: ['onboarding_completed'],
-    config: { respect_dnt: true },
-  });
-  const signed = await adminPost(collector, '/api/v1/projects', {
-    key: 'signed',
-    name: 'Signed',
-    moments: ['onboarding_completed'],
-  });
-  identitySecret = signed.identity_secret;
-});
-after(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await collector?.stop();
+// Every visitor gets a fresh browser (own localStorage): no shared one.
+const spec = specFixture({
+  browser: false,
+  async setup({ collector }) {
+    await adminPost(collector, '/api/v1/projects', {
+      key: 'anon',
+      name: 'Anonymous eNPS',
+      moments: ['onboarding_completed'],
+      config: { anonymous: true, allowed_traits: ['plan'] },
+    });
+    await adminPost(collector, '/api/v1/projects', {
+      key: 'dnt',
+      name: 'Respects Do Not Track',
+      moments: ['onboarding_completed'],
+      config: { respect_dnt: true },
+    });
+    const signed = await adminPost(collector, '/api/v1/projects', {
+      key: 'signed',
+      name: 'Signed',
+      moments: ['onboarding_completed'],
+    });
+    identitySecret = signed.identity_secret;
+  },
 });
 
 const NEVER = "Don't ask me again";
@@ -57,20 +53,19 @@ const SIGNALS = {
  * another origin than the collector's, from the first byte.
  */
 async function visit(query = '', { signal } = {}) {
-  const browser = await launchBrowser();
-  browsers.push(browser);
+  const browser = await spec.newBrowser();
   const page = await browser.newPage();
   page.requests = [];
   page.others = [];
   page.on('request', (r) => {
     const url = new URL(r.url());
-    if (url.origin !== collector.url) page.others.push(r.url());
+    if (url.origin !== spec.collector.url) page.others.push(r.url());
     else if (url.pathname.startsWith('/api/')) {
       page.requests.push({ method: r.method(), path: url.pathname + url.search, body: r.postDataJSON(), request: r });
     }
   });
   if (signal) await page.addInitScript(SIGNALS[signal]);
-  await page.goto(`${collector.url}/demo/${query}`);
+  await page.goto(`${spec.collector.url}/demo/${query}`);
   await widgetStarted(page);
   return page;
 }
@@ -120,7 +115,7 @@ test('with consent: false nothing is stored or sent until consent; then a moment
   assert.ok(page.requests.some((r) => r.path.startsWith('/api/v1/config?')), 'the config is fetched on consent');
   await scoreRadio(dialog, 8).click();
   await dialog.getByRole('button', { name: 'Send', exact: true }).click();
-  await eventually(() => responses(collector), {
+  await eventually(() => responses(spec.collector), {
     until: (list) => list.some((r) => r.score === 8 && r.moment === 'onboarding_completed'),
     what: 'the answer given after consent, for the moment tracked before it',
   });
@@ -192,7 +187,7 @@ test('reset() leaves no nps: key behind but an outbox not yet delivered, and tha
   assert.ok(left.every((k) => k === 'nps:demo:outbox'), `only undelivered answers stay: ${left}`);
   await outboxDelivered(page);
   assert.deepEqual(await storedKeys(page), []);
-  await eventually(() => responses(collector), {
+  await eventually(() => responses(spec.collector), {
     until: (list) => list.some((r) => r.score === 10),
     what: 'the answer given before reset',
   });
@@ -272,7 +267,7 @@ test('an anonymous project sends no user id, proof, URL or unlisted trait, even 
     if (path === '/api/v1/responses') assert.deepEqual(body.traits, { plan: 'pro' });
     else assert.equal(body.traits, undefined);
   }
-  const [stored] = await eventually(() => responses(collector, 'anon'), { until: (l) => l.length === 1, what: 'the anonymous answer' });
+  const [stored] = await eventually(() => responses(spec.collector, 'anon'), { until: (l) => l.length === 1, what: 'the anonymous answer' });
   assert.equal(stored.user_id, null);
   assert.equal(stored.score, 3);
 });

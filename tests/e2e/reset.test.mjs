@@ -1,24 +1,14 @@
 // `reset()` (the demo's "Log out") forgets the visitor: the prompt closes and
 // the next qualifying moment prompts again.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser } from '../support/browser.mjs';
-import { startCollector } from '../support/collector.mjs';
+import { specFixture } from '../support/fixture.mjs';
 import { openDemo, press, prompt, staysHidden } from '../support/prompt.mjs';
 
-let collector;
-let browser;
-before(async () => {
-  collector = await startCollector();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await collector?.stop();
-});
+const spec = specFixture();
 
 test('after reset, finishing onboarding prompts again, and reset closes an open prompt', async () => {
-  const page = await openDemo(browser, collector);
+  const page = await openDemo(spec.browser, spec.collector);
   await press(page, 'Finish onboarding');
   const dialog = prompt(page);
   await dialog.waitFor();

@@ -2,24 +2,14 @@
 // failures are retried until stored (once), a refusal is not retried, and a
 // request left hanging by a closed tab is taken over once its lease expires.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { eventually, responses } from '../support/api.mjs';
-import { launchBrowser } from '../support/browser.mjs';
-import { startCollector } from '../support/collector.mjs';
+import { specFixture } from '../support/fixture.mjs';
 import { outbox, widgetStarted } from '../support/outbox.mjs';
 import { openDemo, press, prompt, scoreRadio } from '../support/prompt.mjs';
 
-let collector;
-let browser;
-before(async () => {
-  collector = await startCollector();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await collector?.stop();
-});
+const spec = specFixture();
 
 const unavailable = {
   status: 503,
@@ -36,7 +26,7 @@ async function answer(page, score, comment) {
 }
 
 test('503s are retried, honouring Retry-After, until the answer is stored once', async () => {
-  const page = await openDemo(browser, collector);
+  const page = await openDemo(spec.browser, spec.collector);
   const attempts = [];
   await page.route('**/api/v1/responses', (route) => {
     attempts.push(Date.now());
@@ -45,7 +35,7 @@ test('503s are retried, honouring Retry-After, until the answer is stored once',
   await widgetStarted(page);
   await answer(page, 6, 'Third time lucky');
 
-  const [stored] = await eventually(() => responses(collector), {
+  const [stored] = await eventually(() => responses(spec.collector), {
     until: (list) => list.length === 1,
     timeout: 10_000,
     what: 'the answer after two 503s',
@@ -54,12 +44,12 @@ test('503s are retried, honouring Retry-After, until the answer is stored once',
   assert.equal(attempts.length, 3, 'two failures, then success');
   assert.ok(attempts[1] - attempts[0] >= 900, `Retry-After: 1 honoured (waited ${attempts[1] - attempts[0]} ms)`);
   await eventually(() => outbox(page), { until: (o) => o.entries.length === 0, what: 'an empty outbox' });
-  assert.equal((await responses(collector)).length, 1, 'stored exactly once');
+  assert.equal((await responses(spec.collector)).length, 1, 'stored exactly once');
   await page.close();
 });
 
 test('a payload the collector refuses (422) is dropped, not retried', async () => {
-  const page = await openDemo(browser, collector);
+  const page = await openDemo(spec.browser, spec.collector);
   const sent = [];
   await page.route('**/api/v1/events', (route) => {
     sent.push(route.request().postDataJSON());
@@ -83,11 +73,11 @@ test('a payload the collector refuses (422) is dropped, not retried', async () =
 });
 
 test('an entry leased by a tab that died is taken over by the next tab once the lease expires', async () => {
-  const before = (await responses(collector)).length;
+  const before = (await responses(spec.collector)).length;
   const id = '0b9f6a1e-3c4d-4e5f-8a7b-9c0d1e2f3a4b';
   // What a tab killed mid-request leaves behind: its answer, leased for a
   // few more seconds.
-  const first = await openDemo(browser, collector);
+  const first = await openDemo(spec.browser, spec.collector);
   const leaseUntil = await first.evaluate((id) => {
     const lease = Date.now() + 3_000;
     const request = { response: { id, key: 'demo', score: 2, comment: 'From a dead tab' } };
@@ -96,14 +86,14 @@ test('an entry leased by a tab that died is taken over by the next tab once the 
   }, id);
   await first.close();
 
-  const later = await browser.newPage();
+  const later = await spec.browser.newPage();
   const sentAt = [];
   await later.route('**/api/v1/responses', (route) => {
     sentAt.push(Date.now());
     return route.continue();
   });
-  await later.goto(`${collector.url}/demo/`);
-  const list = await eventually(() => responses(collector), {
+  await later.goto(`${spec.collector.url}/demo/`);
+  const list = await eventually(() => responses(spec.collector), {
     until: (l) => l.length === before + 1,
     timeout: 15_000,
     what: 'the dead tab\'s answer',

@@ -1,26 +1,16 @@
 // A score without a comment still counts: choosing 3 then closing the prompt
 // stores a detractor.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { eventually, responses, statsWithResponses } from '../support/api.mjs';
-import { launchBrowser } from '../support/browser.mjs';
-import { startCollector } from '../support/collector.mjs';
+import { specFixture } from '../support/fixture.mjs';
 import { openDemo, press, prompt, scoreRadio } from '../support/prompt.mjs';
 
-let collector;
-let browser;
-before(async () => {
-  collector = await startCollector();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await collector?.stop();
-});
+const spec = specFixture();
 
 test('choosing 3 and closing stores one detractor and no comment', async () => {
-  const page = await openDemo(browser, collector);
+  const page = await openDemo(spec.browser, spec.collector);
   await press(page, 'Finish onboarding');
   const dialog = prompt(page);
   await dialog.waitFor();
@@ -29,14 +19,14 @@ test('choosing 3 and closing stores one detractor and no comment', async () => {
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
 
-  const stats = await statsWithResponses(collector, 1);
+  const stats = await statsWithResponses(spec.collector, 1);
   assert.equal(stats.detractors, 1);
   assert.equal(stats.promoters, 0);
   assert.equal(stats.passives, 0);
   assert.equal(stats.nps, -100);
   assert.equal(stats.distribution[3], 1);
 
-  const [stored] = await eventually(() => responses(collector), { until: (l) => l.length === 1 });
+  const [stored] = await eventually(() => responses(spec.collector), { until: (l) => l.length === 1 });
   assert.equal(stored.score, 3);
   assert.equal(stored.category, 'detractor');
   assert.equal(stored.comment, null);

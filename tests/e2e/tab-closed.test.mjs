@@ -1,39 +1,32 @@
 // The visitor answers and closes the tab at once, while the collector is
 // unreachable: a later page of the same browser delivers the answer, once.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { eventually, responses } from '../support/api.mjs';
-import { launchBrowser } from '../support/browser.mjs';
-import { startCollector } from '../support/collector.mjs';
+import { specFixture } from '../support/fixture.mjs';
 import { outbox, widgetStarted } from '../support/outbox.mjs';
 import { press, prompt, scoreRadio } from '../support/prompt.mjs';
 import { startSelfHost } from '../support/self-host.mjs';
 
-let collector;
 let host;
-let browser;
-before(async () => {
-  collector = await startCollector();
-  host = await startSelfHost(collector.url);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await host?.stop();
-  await collector?.stop();
+const spec = specFixture({
+  async setup({ collector, defer }) {
+    host = await startSelfHost(collector.url);
+    defer(() => host.stop());
+  },
 });
 
 /** Opens the host app in a new tab of the same browser (same localStorage). */
 async function openTab() {
-  const page = await browser.context.newPage();
+  const page = await spec.browser.context.newPage();
   await page.goto(host.url);
   await widgetStarted(page);
   return page;
 }
 
 test('an answer sent just before the tab closes is delivered by a later tab, with its comment', async () => {
-  await collector.halt();
+  await spec.collector.halt();
   const page = await openTab();
   await press(page, 'Ask me now');
   const dialog = prompt(page);
@@ -42,31 +35,31 @@ test('an answer sent just before the tab closes is delivered by a later tab, wit
   await dialog.getByRole('button', { name: 'Send', exact: true }).click();
   await page.close();
 
-  await collector.restart();
+  await spec.collector.restart();
   const later = await openTab();
-  const [stored] = await eventually(() => responses(collector), {
+  const [stored] = await eventually(() => responses(spec.collector), {
     until: (list) => list.length === 1 && list[0].comment === 'Closing the tab right away',
     timeout: 20_000, // a tab closed mid-request leaves its entry leased for 10 s
     what: 'the answer and its comment',
   });
   assert.equal(stored.score, 8);
   await eventually(() => outbox(later), { until: (o) => o.entries.length === 0, timeout: 20_000, what: 'an empty outbox' });
-  assert.equal((await responses(collector)).length, 1, 'exactly one response');
+  assert.equal((await responses(spec.collector)).length, 1, 'exactly one response');
   await later.close();
 });
 
 test('a score still in its debounce when the tab closes is sent on pagehide and not lost', async () => {
-  const before = (await responses(collector)).length;
-  await collector.halt();
+  const before = (await responses(spec.collector)).length;
+  await spec.collector.halt();
   const page = await openTab();
   await press(page, 'Ask me now');
   await scoreRadio(prompt(page), 10).click();
   // Closed before the 600 ms debounce sends the score.
   await page.close();
 
-  await collector.restart();
+  await spec.collector.restart();
   const later = await openTab();
-  const list = await eventually(() => responses(collector), {
+  const list = await eventually(() => responses(spec.collector), {
     until: (l) => l.length === before + 1,
     timeout: 20_000,
     what: 'the debounced score',

@@ -2,24 +2,17 @@
 // waits 90 days from when the answered prompt was shown. Offsets are
 // mid-day (60.5) because the shown time is a few seconds after START and the
 // debug sentence floors the days.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { startCollector } from '../support/collector.mjs';
+import { specFixture } from '../support/fixture.mjs';
 import { prompt, scoreRadio, staysHidden } from '../support/prompt.mjs';
 import { DAY, at, pageViewAt, reasonLogged, track, visitor } from '../support/timing.mjs';
 
-let collector;
-const browsers = [];
-before(async () => {
-  collector = await startCollector();
-});
-after(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await collector?.stop();
-});
+// Every visitor gets a fresh browser (own localStorage): no shared one.
+const spec = specFixture({ browser: false });
 
 test('after an answer: no prompt 60 days later (debug says why), a prompt 91 days later', async () => {
-  const page = await visitor(collector, browsers);
+  const page = await visitor(spec);
   const dialog = prompt(page);
   await track(page, 'onboarding_completed');
   await scoreRadio(dialog, 8).click();

@@ -1,25 +1,22 @@
 // `days_since_signup`: a moment waits until N days after the user's
 // `signed_up_at` trait (ISO 8601 or Unix ms), with the page clock faked.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { startCollector } from '../support/collector.mjs';
+import { specFixture } from '../support/fixture.mjs';
 import { prompt, staysHidden } from '../support/prompt.mjs';
 import { DAY, START, at, identify, pageViewAt, putRules, reasonLogged, track, visitor } from '../support/timing.mjs';
 
-let collector;
-const browsers = [];
-before(async () => {
-  collector = await startCollector();
-  await putRules(collector, { moments: [{ event: 'onboarding_completed', days_since_signup: 7 }] });
-});
-after(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await collector?.stop();
+// Every visitor gets a fresh browser (own localStorage): no shared one.
+const spec = specFixture({
+  browser: false,
+  async setup({ collector }) {
+    await putRules(collector, { moments: [{ event: 'onboarding_completed', days_since_signup: 7 }] });
+  },
 });
 
 test('signed up 3 days ago: no prompt, and debug says why; 7 days after sign-up: prompt', async () => {
   const signedUp = at(-3 * DAY).toISOString();
-  const page = await visitor(collector, browsers);
+  const page = await visitor(spec);
   const dialog = prompt(page);
   await identify(page, 'signup-iso', { signed_up_at: signedUp });
   await track(page, 'onboarding_completed');
@@ -42,21 +39,21 @@ test('signed up 3 days ago: no prompt, and debug says why; 7 days after sign-up:
 });
 
 test('signed up 8 days ago (Unix ms): prompts at once', async () => {
-  const page = await visitor(collector, browsers);
+  const page = await visitor(spec);
   await identify(page, 'signup-ms', { signed_up_at: START.getTime() - 8 * DAY });
   await track(page, 'onboarding_completed');
   await prompt(page).waitFor();
 });
 
 test('signed up on a date (ISO date only) 8 days ago: prompts', async () => {
-  const page = await visitor(collector, browsers);
+  const page = await visitor(spec);
   await identify(page, 'signup-date', { signed_up_at: at(-8 * DAY).toISOString().slice(0, 10) });
   await track(page, 'onboarding_completed');
   await prompt(page).waitFor();
 });
 
 test('no signed_up_at trait: no prompt, and debug says why', async () => {
-  const page = await visitor(collector, browsers);
+  const page = await visitor(spec);
   await identify(page, 'signup-none', { plan: 'pro' });
   await track(page, 'onboarding_completed');
   await reasonLogged(page, '[nps] not prompting: no readable signed_up_at trait');

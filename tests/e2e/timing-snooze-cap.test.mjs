@@ -1,21 +1,14 @@
 // "Ask me later" re-asks after `days_after_snooze` (7), at most
 // `max_snoozes` (3) times in a row: the 4th "Ask me later" counts as a
 // decline, so the next prompt waits `days_after_decline` (30).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { startCollector } from '../support/collector.mjs';
+import { specFixture } from '../support/fixture.mjs';
 import { prompt, staysHidden } from '../support/prompt.mjs';
 import { DAY, at, pageViewAt, reasonLogged, track, visitor } from '../support/timing.mjs';
 
-let collector;
-const browsers = [];
-before(async () => {
-  collector = await startCollector();
-});
-after(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await collector?.stop();
-});
+// Every visitor gets a fresh browser (own localStorage): no shared one.
+const spec = specFixture({ browser: false });
 
 /** Clicks "Ask me later" on the open prompt and waits for it to close. */
 async function askMeLater(dialog) {
@@ -24,7 +17,7 @@ async function askMeLater(dialog) {
 }
 
 test('three re-asks 7 days apart, then the 4th "Ask me later" holds the prompt for 30 days', async () => {
-  const page = await visitor(collector, browsers);
+  const page = await visitor(spec);
   const dialog = prompt(page);
   await track(page, 'onboarding_completed');
   await dialog.waitFor();

@@ -3,33 +3,24 @@
 // Close holds the next prompt for 30 days, `nps('debug')` logs why, and a
 // project's own rules and texts (PUT by the admin API) reach the widget.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { eventually } from '../support/api.mjs';
-import { launchBrowser } from '../support/browser.mjs';
-import { startCollector } from '../support/collector.mjs';
+import { specFixture } from '../support/fixture.mjs';
 import { openDemo, press, prompt, staysHidden } from '../support/prompt.mjs';
 
 const START = new Date('2026-01-01T00:00:00Z');
 const DAY = 86_400_000;
 
-let collector;
-const browsers = [];
-before(async () => {
-  collector = await startCollector();
-});
-after(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await collector?.stop();
-});
+// Every visitor gets a fresh browser (own localStorage): no shared one.
+const spec = specFixture({ browser: false });
 
 /** A fresh visitor whose page clock starts at START. */
 async function visitor() {
-  const browser = await launchBrowser();
-  browsers.push(browser);
+  const browser = await spec.newBrowser();
   const page = await browser.newPage();
   await page.clock.install({ time: START });
-  await page.goto(`${collector.url}/demo/`);
+  await page.goto(`${spec.collector.url}/demo/`);
   return page;
 }
 
@@ -100,9 +91,9 @@ test("the project's own rules and texts from the collector apply: 2 days after C
     min_days_between_prompts: 1,
     days_after_decline: 2,
   };
-  const put = await fetch(`${collector.url}/api/v1/projects/demo/config`, {
+  const put = await fetch(`${spec.collector.url}/api/v1/projects/demo/config`, {
     method: 'PUT',
-    headers: { Authorization: `Bearer ${collector.token}`, 'content-type': 'application/json' },
+    headers: { Authorization: `Bearer ${spec.collector.token}`, 'content-type': 'application/json' },
     body: JSON.stringify(rules),
   });
   assert.equal(put.status, 200, await put.text());

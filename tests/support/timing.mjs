@@ -3,7 +3,7 @@
 // days or hours across page views, and the debug reasons the widget logs.
 import assert from 'node:assert/strict';
 
-import { launchBrowser } from './browser.mjs';
+import { eventually } from './poll.mjs';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -33,20 +33,20 @@ export async function putRules(collector, rules, project = 'demo') {
 
 /**
  * A fresh visitor (own browser, own localStorage) whose page clock starts
- * at `time` (default START), on the demo page. `page.logged` collects the
- * widget's `[nps] …` console.info lines (debug reasons).
- * `browsers` collects the browser for the caller's `after()`.
+ * at `time` (default START), on the demo page of `spec.collector`.
+ * `page.logged` collects the widget's `[nps] …` console.info lines (debug
+ * reasons). `spec` is the spec's fixture (fixture.mjs), which closes the
+ * browser after the last test.
  */
-export async function visitor(collector, browsers, time = START) {
-  const browser = await launchBrowser();
-  browsers.push(browser);
+export async function visitor(spec, time = START) {
+  const browser = await spec.newBrowser();
   const page = await browser.newPage();
   page.logged = [];
   page.on('console', (msg) => {
     if (msg.type() === 'info' && msg.text().startsWith('[nps]')) page.logged.push(msg.text());
   });
   await page.clock.install({ time });
-  await page.goto(`${collector.url}/demo/`);
+  await page.goto(`${spec.collector.url}/demo/`);
   await debugOn(page);
   return page;
 }
@@ -82,13 +82,12 @@ export function track(page, event) {
  * mode) and returns it; fails listing what was logged.
  */
 export async function reasonLogged(page, prefix, timeout = 5_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const line = page.logged.find((l) => l.startsWith(prefix));
-    if (line) return line;
-    if (Date.now() > deadline) {
-      assert.fail(`expected a debug line starting with ${JSON.stringify(prefix)}; logged: ${JSON.stringify(page.logged)}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const startsWith = (l) => l.startsWith(prefix);
+  const logged = await eventually(() => [...page.logged], {
+    until: (lines) => lines.some(startsWith),
+    timeout,
+    interval: 50,
+    what: `a debug line starting with ${JSON.stringify(prefix)}`,
+  });
+  return logged.find(startsWith);
 }
