@@ -109,9 +109,13 @@ pub(super) async fn list(
 pub(super) async fn revert(
     Admin(who): Admin,
     State(state): State<AppState>,
-    Path((key, version)): Path<(String, i64)>,
+    Path((key, version)): Path<(String, String)>,
 ) -> Result<Json<WidgetConfig>> {
     let key = ProjectKey::try_from(key)?;
+    // Read here, not by axum's extractor, whose refusal is plain text.
+    let version: i64 = version
+        .parse()
+        .map_err(|_| Error::NotFound(format!("no version {version:?}")))?;
     let mut project = require_project(&state, &key).await?;
     let old = config_versions::get(state.store.pool(), key.as_str(), version)
         .await?

@@ -133,3 +133,21 @@ async fn an_unknown_version_or_project_is_404_and_the_token_is_needed() {
         .unwrap();
     assert_eq!(r.status(), 401);
 }
+
+#[tokio::test]
+async fn a_version_that_is_not_a_number_is_a_404_problem() {
+    let app = spawn_app().await;
+    for version in ["9223372036854775808", "abc", "-"] {
+        let r = app
+            .client
+            .post(app.url(&format!(
+                "/api/v1/projects/demo/config/versions/{version}/revert"
+            )))
+            .bearer_auth(ADMIN_TOKEN)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 404, "{version}");
+        assert_eq!(problem_code(r).await, "not_found", "{version}");
+    }
+}
