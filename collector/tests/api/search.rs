@@ -228,9 +228,9 @@ async fn search_results_page_stably() {
     assert_eq!(seen, expected);
 }
 
-/// A search looks at the last day, then the days before, then everything
-/// older: whatever the insertion order (rowids) and however far apart the
-/// matches, pages are the exact newest-first list.
+/// Whatever the insertion order (rowids, which the full-text index is
+/// keyed by) and however far apart the matches, pages are the exact
+/// newest-first list, and a period of the user's own narrows them.
 #[tokio::test]
 async fn search_pages_are_exact_across_recent_and_old_periods() {
     let app = spawn_app().await;

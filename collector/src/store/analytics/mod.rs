@@ -110,12 +110,6 @@ pub(crate) fn plan(f: &Filter, g: &Grouping) -> Option<Plan> {
     }
 }
 
-/// The periods a search looks in before everything older, newest first:
-/// the last day, the three before, the twelve before (see
-/// `list_responses`). A frequent word fills a page in the first; a rare one
-/// costs three quick index lookups more than a single query would.
-pub(crate) const SEARCH_SPANS_MS: [i64; 3] = [DAY_MS, 3 * DAY_MS, 12 * DAY_MS];
-
 /// The day range of a filter on whole days: `[from, to)`.
 pub(crate) fn day_range(f: &Filter) -> (Option<i64>, Option<i64>) {
     let day = |t: time::OffsetDateTime| crate::store::to_millis(t).div_euclid(DAY_MS);

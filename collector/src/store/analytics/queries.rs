@@ -12,16 +12,8 @@ macro_rules! analytics_queries {
             ($push_trait)(b, name);
         }
 
-        /// The search condition; `window` is the filter's `[from, to)` in
-        /// Unix ms when it has both ends, which lets SQLite bound the
-        /// index lookup to that period's rows.
-        fn push_search(
-            b: &mut QueryBuilder<'_, $db>,
-            key: &ProjectKey,
-            search: &Search,
-            window: Option<(i64, i64)>,
-        ) {
-            ($push_search)(b, key, search, window);
+        fn push_search(b: &mut QueryBuilder<'_, $db>, search: &Search) {
+            ($push_search)(b, search);
         }
 
         fn push_filter(b: &mut QueryBuilder<'_, $db>, key: &ProjectKey, f: &Filter) {
@@ -75,8 +67,7 @@ macro_rules! analytics_queries {
                 None => b,
             };
             if let Some(search) = &f.q {
-                let window = f.from.zip(f.to).map(|(a, z)| (to_millis(a), to_millis(z)));
-                push_search(b, key, search, window);
+                push_search(b, search);
             }
         }
 
@@ -228,57 +219,6 @@ macro_rules! analytics_queries {
             cursor: Option<&Cursor>,
             limit: u32,
         ) -> StoreResult<Vec<StoredResponse>> {
-            if f.q.is_none() {
-                return page(pool, key, f, cursor, limit).await;
-            }
-            // A search asks for the newest matches, but the full-text index
-            // hands over every match of a word before they can be ordered
-            // by time (1.5% of 10M rows: 150,000). So look in recent
-            // periods first, each an ordinary page with a narrower
-            // `[from, to)` (exact: the periods are disjoint and newest
-            // first), and only then in everything older.
-            let newest: Option<i64> = sqlx::query_scalar(
-                "SELECT MAX(created_at) FROM responses WHERE project_key = $1",
-            )
-            .bind(key.as_str().to_owned())
-            .fetch_one(pool)
-            .await?;
-            let Some(newest) = newest else {
-                return Ok(Vec::new());
-            };
-            let floor = f.from.map(to_millis);
-            let mut hi = cursor.map_or(newest, |c| c.at).saturating_add(1);
-            if let Some(to) = f.to.map(to_millis) {
-                hi = hi.min(to);
-            }
-            let mut found: Vec<StoredResponse> = Vec::new();
-            for span in crate::store::analytics::SEARCH_SPANS_MS {
-                let lo = floor.map_or(hi - span, |fl| fl.max(hi - span));
-                let mut window = f.clone();
-                window.from = Some(crate::store::from_millis(lo));
-                window.to = Some(crate::store::from_millis(hi));
-                let want = limit.saturating_sub(u32::try_from(found.len()).unwrap_or(u32::MAX));
-                found.extend(page(pool, key, &window, cursor, want).await?);
-                if found.len() >= limit as usize || floor.is_some_and(|fl| lo <= fl) {
-                    return Ok(found);
-                }
-                hi = lo;
-            }
-            let mut rest = f.clone();
-            rest.to = Some(crate::store::from_millis(hi));
-            let want = limit.saturating_sub(u32::try_from(found.len()).unwrap_or(u32::MAX));
-            found.extend(page(pool, key, &rest, cursor, want).await?);
-            Ok(found)
-        }
-
-        /// One query of [`list_responses`].
-        async fn page(
-            pool: &sqlx::Pool<$db>,
-            key: &ProjectKey,
-            f: &Filter,
-            cursor: Option<&Cursor>,
-            limit: u32,
-        ) -> StoreResult<Vec<StoredResponse>> {
             let mut b = QueryBuilder::<$db>::new(
                 "SELECT id, score, comment, user_id, moment, locale, url, traits, created_at, \
                  updated_at, identity_unverified FROM responses",
@@ -338,33 +278,12 @@ pub(crate) mod sqlite {
                 .push_bind(path)
                 .push(") AS TEXT) END)");
         },
-        |b: &mut sqlx::QueryBuilder<'_, sqlx::Sqlite>,
-         key: &crate::domain::ProjectKey,
-         search: &crate::domain::Search,
-         window: Option<(i64, i64)>| {
+        |b: &mut sqlx::QueryBuilder<'_, sqlx::Sqlite>, search: &crate::domain::Search| {
             b.push(
                 " AND rowid IN (SELECT rowid FROM responses_search WHERE responses_search MATCH ",
             )
-            .push_bind(crate::store::analytics::search::fts5_match(search));
-            if let Some((from, to)) = window {
-                // The period's rows span a range of rowids, read from the
-                // time index; FTS5 seeks its lists to that range instead of
-                // handing over every match. Rows of other projects or times
-                // inside the range are filtered out by the outer query.
-                for (bound, agg) in [(" AND rowid >= ", "MIN"), (" AND rowid <= ", "MAX")] {
-                    b.push(bound)
-                        .push(format!(
-                            "(SELECT {agg}(rowid) FROM responses WHERE project_key = "
-                        ))
-                        .push_bind(key.as_str().to_owned())
-                        .push(" AND created_at >= ")
-                        .push_bind(from)
-                        .push(" AND created_at < ")
-                        .push_bind(to)
-                        .push(")");
-                }
-            }
-            b.push(")");
+            .push_bind(crate::store::analytics::search::fts5_match(search))
+            .push(")");
         }
     );
 }
@@ -381,11 +300,7 @@ pub(crate) mod postgres {
                 .push_bind(name.to_owned())
                 .push(")");
         },
-        |b: &mut sqlx::QueryBuilder<'_, sqlx::Postgres>,
-         _: &crate::domain::ProjectKey,
-         search: &crate::domain::Search,
-         // The planner combines the GIN index with the time range itself.
-         _: Option<(i64, i64)>| {
+        |b: &mut sqlx::QueryBuilder<'_, sqlx::Postgres>, search: &crate::domain::Search| {
             b.push(" AND nps_search_vector(comment) @@ to_tsquery('simple', nps_search_fold(")
                 .push_bind(crate::store::analytics::search::tsquery(search))
                 .push("))");
