@@ -2,77 +2,27 @@
 //! (`response.created`, `digest.daily`, `test`) in the Standard Webhooks
 //! envelope `{type, timestamp, data}`, or as a Slack message `{text}`.
 
+// The filter and format an endpoint is created with are the API's own,
+// stored as they travel.
+pub use nps_protocol::admin::{WebhookFilter, WebhookFormat as Format};
 use nps_protocol::Category;
-use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::store::StoredResponse;
 
-/// Which answers (and events) an endpoint wants (stored as JSON).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct WebhookFilter {
-    /// Categories alerted; default: detractors.
-    pub categories: Vec<Category>,
-    /// Only these moments (none: any).
-    #[serde(default)]
-    pub moments: Vec<String>,
-    /// Only answers carrying one of these tags (none: any).
-    #[serde(default)]
-    pub tags: Vec<String>,
-    /// Lowest score alerted.
-    #[serde(default)]
-    pub score_min: Option<u8>,
-    /// Highest score alerted.
-    #[serde(default)]
-    pub score_max: Option<u8>,
-    /// Also the daily digest of the project.
-    #[serde(default)]
-    pub digest: bool,
-}
-
-impl WebhookFilter {
-    /// Whether an answer (with its tags) is one to alert about.
-    pub fn matches(&self, r: &StoredResponse, tags: &[String]) -> bool {
-        let Some(category) = Category::of(r.score) else {
-            return false;
-        };
-        self.categories.contains(&category)
-            && (self.moments.is_empty()
-                || r.moment.as_ref().is_some_and(|m| self.moments.contains(m)))
-            && (self.tags.is_empty() || tags.iter().any(|t| self.tags.contains(t)))
-            && self.score_min.is_none_or(|low| r.score >= low)
-            && self.score_max.is_none_or(|high| r.score <= high)
-    }
-}
-
-/// The format of an endpoint's bodies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Format {
-    /// The Standard Webhooks envelope, JSON.
-    #[default]
-    Standard,
-    /// A Slack incoming-webhook message (also Mattermost, Discord `/slack`).
-    Slack,
-}
-
-impl Format {
-    /// The stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Standard => "standard",
-            Self::Slack => "slack",
-        }
-    }
-
-    /// From the stored name.
-    pub fn parse(raw: &str) -> Self {
-        if raw == "slack" {
-            Self::Slack
-        } else {
-            Self::Standard
-        }
-    }
+/// Whether an answer (with its tags) is one `filter` alerts about.
+pub fn matches(filter: &WebhookFilter, r: &StoredResponse, tags: &[String]) -> bool {
+    let Some(category) = Category::of(r.score) else {
+        return false;
+    };
+    filter.categories.contains(&category)
+        && (filter.moments.is_empty()
+            || r.moment
+                .as_ref()
+                .is_some_and(|m| filter.moments.contains(m)))
+        && (filter.tags.is_empty() || tags.iter().any(|t| filter.tags.contains(t)))
+        && filter.score_min.is_none_or(|low| r.score >= low)
+        && filter.score_max.is_none_or(|high| r.score <= high)
 }
 
 fn category_name(score: u8) -> &'static str {
@@ -176,27 +126,27 @@ mod tests {
     #[test]
     fn the_filter_selects_by_category_moment_tag_and_score() {
         let f = filter();
-        assert!(f.matches(&response(3, None), &[]));
-        assert!(!f.matches(&response(9, None), &[]), "not a detractor");
+        assert!(matches(&f, &response(3, None), &[]));
+        assert!(!matches(&f, &response(9, None), &[]), "not a detractor");
         let moments = WebhookFilter {
             moments: vec!["upgrade".into()],
             ..filter()
         };
-        assert!(!moments.matches(&response(3, Some("login")), &[]));
-        assert!(moments.matches(&response(3, Some("upgrade")), &[]));
+        assert!(!matches(&moments, &response(3, Some("login")), &[]));
+        assert!(matches(&moments, &response(3, Some("upgrade")), &[]));
         let tags = WebhookFilter {
             tags: vec!["export".into()],
             ..filter()
         };
-        assert!(!tags.matches(&response(3, None), &[]));
-        assert!(tags.matches(&response(3, None), &["export".into()]));
+        assert!(!matches(&tags, &response(3, None), &[]));
+        assert!(matches(&tags, &response(3, None), &["export".into()]));
         let upsell = WebhookFilter {
             categories: vec![Category::Promoter],
             score_min: Some(10),
             ..filter()
         };
-        assert!(upsell.matches(&response(10, None), &[]));
-        assert!(!upsell.matches(&response(9, None), &[]));
+        assert!(matches(&upsell, &response(10, None), &[]));
+        assert!(!matches(&upsell, &response(9, None), &[]));
     }
 
     #[test]

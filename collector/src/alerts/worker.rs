@@ -72,7 +72,7 @@ pub async fn dispatch_once(a: &Alerts, now: OffsetDateTime) -> StoreResult<usize
                 .iter()
                 .filter_map(|r| {
                     let tags = tags.get(&r.id).map(Vec::as_slice).unwrap_or_default();
-                    w.filter.matches(r, tags).then(|| {
+                    super::payload::matches(&w.filter, r, tags).then(|| {
                         let data = response_data(
                             &w.project,
                             r,

@@ -8,7 +8,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use nps_protocol::admin::{
     Deliveries as DeliveryLog, Delivery, NewWebhook, TestQueued, Webhook as WebhookView,
-    WebhookFilter as WireFilter, WebhookFormat, Webhooks as WebhookList,
+    WebhookFilter, Webhooks as WebhookList,
 };
 use nps_protocol::{Category, Problem};
 use serde::Deserialize;
@@ -17,7 +17,6 @@ use time::OffsetDateTime;
 use super::error::{Error, Result};
 use super::extract::{Admin, JsonBody, QueryParams};
 use super::{require_project, AppState};
-use crate::alerts::payload::{Format, WebhookFilter};
 use crate::alerts::{enqueue_test, signing, ssrf, Alerts};
 use crate::domain::{Invalid, ProjectKey};
 use crate::store::to_millis;
@@ -41,24 +40,13 @@ struct ProjectQuery {
 
 /// An endpoint as the API shows it.
 fn view(w: Webhook) -> WebhookView {
-    let f = w.filter;
     WebhookView {
         id: w.id,
         project: w.project,
         url: w.url,
         secret: w.secret,
-        filter: WireFilter {
-            categories: f.categories,
-            moments: f.moments,
-            tags: f.tags,
-            score_min: f.score_min,
-            score_max: f.score_max,
-            digest: f.digest,
-        },
-        format: match w.format {
-            Format::Standard => WebhookFormat::Standard,
-            Format::Slack => WebhookFormat::Slack,
-        },
+        filter: w.filter,
+        format: w.format,
         enabled: w.enabled,
         disabled_why: w.disabled_why,
         created_at: w.created_at,
@@ -133,10 +121,7 @@ async fn create(
             score_max: body.score_max,
             digest: body.digest,
         },
-        format: match body.format {
-            WebhookFormat::Standard => Format::Standard,
-            WebhookFormat::Slack => Format::Slack,
-        },
+        format: body.format,
         enabled: true,
         disabled_why: None,
         // Alerts start with answers arriving from now on.

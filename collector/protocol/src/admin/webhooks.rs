@@ -16,6 +16,25 @@ pub enum WebhookFormat {
     Slack,
 }
 
+impl WebhookFormat {
+    /// The wire (and stored) name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Standard => "standard",
+            Self::Slack => "slack",
+        }
+    }
+
+    /// From the stored name; anything unknown is the standard format.
+    pub fn parse(raw: &str) -> Self {
+        if raw == "slack" {
+            Self::Slack
+        } else {
+            Self::Standard
+        }
+    }
+}
+
 /// Which answers (and events) an endpoint wants.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
