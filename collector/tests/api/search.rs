@@ -53,6 +53,29 @@ async fn found(app: &TestApp, q: &str) -> Vec<String> {
     comments
 }
 
+/// The comments of every page of the feed for `q`, following the cursor.
+async fn every_page(app: &TestApp, q: &str, limit: u32) -> Vec<String> {
+    let mut seen = Vec::new();
+    let mut cursor = String::new();
+    loop {
+        let page: Value = app
+            .admin_get(&format!(
+                "/api/v1/responses?project=demo&q={q}&limit={limit}{cursor}"
+            ))
+            .await
+            .json()
+            .await
+            .unwrap();
+        for item in page["items"].as_array().unwrap() {
+            seen.push(item["comment"].as_str().unwrap().to_owned());
+        }
+        match page["next_cursor"].as_str() {
+            Some(c) => cursor = format!("&cursor={c}"),
+            None => return seen,
+        }
+    }
+}
+
 fn urlencode(q: &str) -> String {
     q.bytes()
         .map(|b| match b {
@@ -204,25 +227,7 @@ async fn search_results_page_stably() {
         assert_eq!(app.post_response(&other).await.status(), 201);
     }
 
-    let mut seen = Vec::new();
-    let mut cursor = String::new();
-    loop {
-        let page: Value = app
-            .admin_get(&format!(
-                "/api/v1/responses?project=demo&q=slow&limit=2{cursor}"
-            ))
-            .await
-            .json()
-            .await
-            .unwrap();
-        for item in page["items"].as_array().unwrap() {
-            seen.push(item["comment"].as_str().unwrap().to_owned());
-        }
-        match page["next_cursor"].as_str() {
-            Some(c) => cursor = format!("&cursor={c}"),
-            None => break,
-        }
-    }
+    let seen = every_page(&app, "slow", 2).await;
 
     let expected: Vec<String> = (0..5).rev().map(|i| format!("slow export {i}")).collect();
     assert_eq!(seen, expected);
@@ -256,25 +261,7 @@ async fn search_pages_are_exact_across_recent_and_old_periods() {
     let expected: Vec<String> = newest_first.iter().map(|h| format!("needle {h}")).collect();
 
     for limit in [1, 2, 4, 50] {
-        let mut seen = Vec::new();
-        let mut cursor = String::new();
-        loop {
-            let page: Value = app
-                .admin_get(&format!(
-                    "/api/v1/responses?project=demo&q=needle&limit={limit}{cursor}"
-                ))
-                .await
-                .json()
-                .await
-                .unwrap();
-            for item in page["items"].as_array().unwrap() {
-                seen.push(item["comment"].as_str().unwrap().to_owned());
-            }
-            match page["next_cursor"].as_str() {
-                Some(c) => cursor = format!("&cursor={c}"),
-                None => break,
-            }
-        }
+        let seen = every_page(&app, "needle", limit).await;
         assert_eq!(seen, expected, "limit {limit}");
     }
 
