@@ -37,7 +37,8 @@ pub struct Filter {
     /// Trait values the answer must carry (all of them).
     pub traits: Vec<(String, String)>,
     /// Words the comment must contain (full-text: case and accents
-    /// ignored, words of two characters or more also match as prefixes).
+    /// ignored; the last word, of two characters or more, also matches as
+    /// a prefix).
     pub q: Option<Search>,
     /// Answers in this category.
     pub category: Option<Category>,

@@ -58,9 +58,10 @@ pub(super) fn answer(r: StoredResponse, tags: Vec<String>) -> Answer {
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 pub(super) struct VerbatimParams {
-    /// Full-text search of the comment: every word must appear, as a whole
-    /// word or (two characters or more) as the start of one ("expor" finds
-    /// "export"); case and accents are ignored ("decu" finds "déçu").
+    /// Full-text search of the comment: every word must appear as a whole
+    /// word, the last one (two characters or more) also as the start of
+    /// one ("csv expor" finds "CSV export"); case and accents are ignored
+    /// ("decu" finds "déçu").
     /// Anything but letters and digits only separates words: quotes, `*`,
     /// `-`, `OR` and the like are plain text. Empty, or no word: no filter.
     q: Option<String>,

@@ -293,3 +293,53 @@ async fn search_pages_are_exact_across_recent_and_old_periods() {
         ["needle 12", "needle 90", "needle 120", "needle 360"]
     );
 }
+
+/// Answers of the same millisecond (the index keeps them in arrival
+/// order) still come in the feed's (time, id) order, across pages of any
+/// size, exactly as the feed without a search lists them.
+#[tokio::test]
+async fn answers_of_one_millisecond_page_in_the_feeds_order() {
+    let app = spawn_app().await;
+    let store = store::open(&app.database_url).await.unwrap();
+    let now = OffsetDateTime::now_utc();
+    let insert = |comment: &str, at: OffsetDateTime| {
+        let wire: nps_protocol::NewResponse = serde_json::from_value(
+            json!({"id": new_id(), "key": "demo", "score": 5, "comment": comment}),
+        )
+        .unwrap();
+        let response = ValidResponse::try_from(wire).unwrap();
+        let store = store.clone();
+        async move { store.insert_response(&response, at).await.unwrap() }
+    };
+    insert("tie newer", now + Duration::seconds(1)).await;
+    for i in 0..7 {
+        insert(&format!("tie {i}"), now).await;
+        insert("no match", now).await;
+    }
+    insert("tie older", now - Duration::seconds(1)).await;
+    // The feed without a search, comments only: the order to reproduce.
+    let all: Value = app
+        .admin_get("/api/v1/responses?project=demo&has_comment=true&limit=100")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let expected: Vec<String> = all["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["comment"].as_str().unwrap().to_owned())
+        .filter(|c| c.starts_with("tie"))
+        .collect();
+    assert_eq!(expected.len(), 9);
+    assert_eq!(expected[0], "tie newer");
+    assert_eq!(expected[8], "tie older");
+
+    for limit in [1, 2, 3, 4, 50] {
+        assert_eq!(
+            every_page(&app, "tie", limit).await,
+            expected,
+            "limit {limit}"
+        );
+    }
+}

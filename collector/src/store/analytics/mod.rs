@@ -4,13 +4,15 @@
 //! trait out of the stored JSON and the full-text search of comments differ
 //! between SQLite (FTS5) and PostgreSQL (`tsvector`).
 //!
-//! These scan the project's rows that match (through its indexes); at
-//! millions of rows per project the roll-up tables planned in the README
-//! are the next step.
+//! Score counts come from the roll-ups whenever one covers the question
+//! ([`plan`]), else from the project's rows through their indexes. On
+//! SQLite the feed under a search reads the full-text index in time order
+//! (`sqlite_search`).
 
 mod queries;
 pub(crate) mod rates;
 mod search;
+pub(crate) mod sqlite_search;
 pub(crate) use queries::{postgres, sqlite};
 
 use crate::domain::{Filter, Tenure};

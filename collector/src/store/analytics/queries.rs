@@ -16,7 +16,10 @@ macro_rules! analytics_queries {
             ($push_search)(b, search);
         }
 
-        fn push_filter(b: &mut QueryBuilder<'_, $db>, key: &ProjectKey, f: &Filter) {
+        /// ` WHERE` and the conditions of `f` on `responses`, which may be
+        /// joined to other tables: columns another table could also have
+        /// are qualified.
+        pub(crate) fn push_filter(b: &mut QueryBuilder<'_, $db>, key: &ProjectKey, f: &Filter) {
             b.push(" WHERE project_key = ").push_bind(key.as_str().to_owned());
             if let Some(from) = f.from {
                 b.push(" AND created_at >= ").push_bind(to_millis(from));
@@ -62,8 +65,8 @@ macro_rules! analytics_queries {
                 b.push(" AND ").push_bind(i64::from(high));
             }
             match f.has_comment {
-                Some(true) => b.push(" AND comment IS NOT NULL"),
-                Some(false) => b.push(" AND comment IS NULL"),
+                Some(true) => b.push(" AND responses.comment IS NOT NULL"),
+                Some(false) => b.push(" AND responses.comment IS NULL"),
                 None => b,
             };
             if let Some(search) = &f.q {
@@ -263,8 +266,9 @@ macro_rules! analytics_queries {
 }
 
 /// The analytics reads for SQLite: traits through `json_extract`, the
-/// search through the FTS5 index `responses_search` (migration 0012), whose
-/// rowids are the responses' own.
+/// search through the FTS5 index `responses_search` (migrations 0012 and
+/// 0015), whose rowids are the responses' `search_key`s. (The feed under a
+/// search reads the index in time order instead: `sqlite_search`.)
 pub(crate) mod sqlite {
     analytics_queries!(
         sqlx::Sqlite,
@@ -280,7 +284,7 @@ pub(crate) mod sqlite {
         },
         |b: &mut sqlx::QueryBuilder<'_, sqlx::Sqlite>, search: &crate::domain::Search| {
             b.push(
-                " AND rowid IN (SELECT rowid FROM responses_search WHERE responses_search MATCH ",
+                " AND search_key IN (SELECT rowid FROM responses_search WHERE responses_search MATCH ",
             )
             .push_bind(crate::store::analytics::search::fts5_match(search))
             .push(")");
