@@ -9,17 +9,18 @@
 #      started).
 # Prints requests/s and p99 for each, then the ratios the goals are stated
 # in: SQLite / healthz (goal ≥ 0.6) and PostgreSQL / SQLite (goal ≥ 0.8).
-# Needs wrk (installed with apt if missing) and builds the release binary.
+# Needs wrk (installed with apt if missing) and builds the release binary
+# (or measures NPS_BENCH_BIN, e.g. a saved binary for an A/B comparison).
 #   bash collector/benches/load.sh [seconds] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs=${1:-10}
 conns=${2:-64}
-bin=target/release/nps-collector
+bin=${NPS_BENCH_BIN:-target/release/nps-collector}
 lua=collector/benches/post.lua
 get=collector/benches/get.lua
 command -v wrk >/dev/null || apt-get install -y wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-cargo build --release -p nps-collector
+[ -n "${NPS_BENCH_BIN:-}" ] || cargo build --release -p nps-collector
 
 work=$(mktemp -d)
 cleanup() { stop; rm -rf "$work"; }

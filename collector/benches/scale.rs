@@ -7,7 +7,10 @@
 //! millisecond past a whole day, which no roll-up covers), in the same run.
 //!
 //! `NPS_SCALE_ONLY=search` runs only the questions whose label contains
-//! the text.
+//! the text. `NPS_SCALE_KEEP=1` keeps each seeded database in
+//! `target/scale/` and measures it again on the next run instead of
+//! seeding anew (10M answers take 10-18 minutes to seed); the collector
+//! applies any newer migration to it when it opens it.
 //!
 //! Synthetic data: one project, answers spread over 400 days, 4 moments,
 //! 2 locales, a `plan` trait of 4 values, signups up to 2 years earlier,
@@ -33,16 +36,28 @@ fn main() {
     );
     println!("| rows | question | roll-up (median ms) | rows scan (median ms) | speed-up |");
     println!("|---:|---|---:|---:|---:|");
+    let keep = std::env::var_os("NPS_SCALE_KEEP").is_some();
     for n in rows {
         let dir = tempfile::tempdir().expect("temp dir");
-        let url = format!("sqlite://{}", dir.path().join("scale.db").display());
-        let started = Instant::now();
-        runtime.block_on(async { nps_collector::store::open(&url).await.expect("schema") });
-        seed(&dir.path().join("scale.db"), n);
-        eprintln!(
-            "seeded {n} rows in {:.1} s",
-            started.elapsed().as_secs_f64()
-        );
+        let path = if keep {
+            let kept = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/scale");
+            std::fs::create_dir_all(&kept).expect("target/scale");
+            kept.join(format!("scale-{n}.db"))
+        } else {
+            dir.path().join("scale.db")
+        };
+        let url = format!("sqlite://{}", path.display());
+        if keep && path.exists() {
+            eprintln!("measuring the kept {}", path.display());
+        } else {
+            let started = Instant::now();
+            runtime.block_on(async { nps_collector::store::open(&url).await.expect("schema") });
+            seed(&path, n);
+            eprintln!(
+                "seeded {n} rows in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+        }
         runtime.block_on(measure(&url, n));
     }
 }

@@ -116,7 +116,7 @@ pub(super) async fn revert(
     let version: i64 = version
         .parse()
         .map_err(|_| Error::NotFound(format!("no version {version:?}")))?;
-    let mut project = require_project(&state, &key).await?;
+    let mut project = std::sync::Arc::unwrap_or_clone(require_project(&state, &key).await?);
     let old = config_versions::get(state.store.pool(), key.as_str(), version)
         .await?
         .ok_or_else(|| Error::NotFound(format!("version {version} of {:?}", key.as_str())))?;

@@ -212,7 +212,10 @@ pub(crate) fn receipt(id: ClientId, inserted: Inserted) -> (StatusCode, Json<Res
 
 /// The project with this key, or a 404 `unknown_key` (admin routes: not
 /// charged to the key's rate limit).
-pub(crate) async fn require_project(state: &AppState, key: &ProjectKey) -> Result<Project> {
+pub(crate) async fn require_project(
+    state: &AppState,
+    key: &ProjectKey,
+) -> Result<std::sync::Arc<Project>> {
     state
         .projects
         .get(key)
@@ -229,7 +232,7 @@ pub(crate) async fn public_project(
     key: &ProjectKey,
     budget: Budget,
     headers: &axum::http::HeaderMap,
-) -> Result<Project> {
+) -> Result<std::sync::Arc<Project>> {
     state.limits.check_key(key, budget)?;
     let project = require_project(state, key).await?;
     let allowed = &project.settings.allowed_origins;

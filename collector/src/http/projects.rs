@@ -193,7 +193,7 @@ async fn update(
     JsonBody(body): JsonBody<ProjectUpdate>,
 ) -> Result<Json<ProjectView>> {
     let key = ProjectKey::try_from(key)?;
-    let mut project = require_project(&state, &key).await?;
+    let mut project = std::sync::Arc::unwrap_or_clone(require_project(&state, &key).await?);
     if let Some(name) = &body.name {
         project.name = project_name(name)?;
     }
@@ -249,7 +249,7 @@ async fn put_config(
 ) -> Result<Json<WidgetConfig>> {
     let key = ProjectKey::try_from(key)?;
     let timing = TimingRules::try_from(body)?;
-    let mut project = require_project(&state, &key).await?;
+    let mut project = std::sync::Arc::unwrap_or_clone(require_project(&state, &key).await?);
     let before = std::mem::replace(&mut project.settings.timing, timing);
     if !state.store.update_project(&project).await? {
         return Err(Error::UnknownKey(key.as_str().to_owned()));

@@ -20,7 +20,10 @@ pub(crate) const TTL: Duration = Duration::from_secs(5);
 /// Most keys remembered at once.
 const MAX_ENTRIES: usize = 10_000;
 
-type Entries = HashMap<String, (Instant, Option<Project>)>;
+/// Shared, not copied: a request reads its project's settings (rules,
+/// texts, look, origins) without cloning them, which cost dozens of
+/// allocations per widget request.
+type Entries = HashMap<String, (Instant, Option<Arc<Project>>)>;
 
 /// Project lookups of a store, served from memory for [`TTL`].
 pub struct ProjectCache {
@@ -45,11 +48,11 @@ impl ProjectCache {
 
     /// The project with this key (remembered for [`TTL`], unknown keys
     /// too).
-    pub async fn get(&self, key: &ProjectKey) -> StoreResult<Option<Project>> {
+    pub async fn get(&self, key: &ProjectKey) -> StoreResult<Option<Arc<Project>>> {
         if let Some(hit) = self.cached(key) {
             return Ok(hit);
         }
-        let project = self.store.project(key).await?;
+        let project = self.store.project(key).await?.map(Arc::new);
         self.remember(key, project.clone());
         Ok(project)
     }
@@ -63,13 +66,13 @@ impl ProjectCache {
             .remove(key.as_str());
     }
 
-    fn cached(&self, key: &ProjectKey) -> Option<Option<Project>> {
+    fn cached(&self, key: &ProjectKey) -> Option<Option<Arc<Project>>> {
         let entries = self.entries.read().unwrap_or_else(|e| e.into_inner());
         let (at, project) = entries.get(key.as_str())?;
         (at.elapsed() < TTL).then(|| project.clone())
     }
 
-    fn remember(&self, key: &ProjectKey, project: Option<Project>) {
+    fn remember(&self, key: &ProjectKey, project: Option<Arc<Project>>) {
         let mut entries = self.entries.write().unwrap_or_else(|e| e.into_inner());
         if entries.len() >= MAX_ENTRIES {
             entries.clear();
