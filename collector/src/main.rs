@@ -13,6 +13,12 @@ use tracing_subscriber::EnvFilter;
 
 use nps_collector::{Application, Settings};
 
+// Every request allocates (its headers, body, JSON, the writer's batch) on
+// whichever worker thread runs it; mimalloc's thread-local free lists serve
+// that faster than glibc's arenas (measured: README, "Durable ingest").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Self-hosted in-app NPS: collector, widget host and dashboard.
 #[derive(Debug, Parser)]
 #[command(version, about)]
