@@ -30,9 +30,9 @@ const NOWHERE: &str = "http://127.0.0.1:9";
 /// What the loader passes as `ui(now)`: a promise of the ui module, whose
 /// `mount` is `nps-widget-ui`'s.
 fn ui_loader() -> Function {
-    type Mount = dyn Fn(web_sys::Element, JsValue, Function) -> Result<JsValue, JsValue>;
-    let mount = Closure::<Mount>::new(|host: web_sys::Element, props: JsValue, on_event| {
-        nps_widget_ui::module::mount(&host, &props, on_event).map(JsValue::from)
+    type Mount = dyn Fn(JsValue, Function) -> Result<JsValue, JsValue>;
+    let mount = Closure::<Mount>::new(|props: JsValue, on_event| {
+        nps_widget_ui::module::mount(&props, on_event).map(JsValue::from)
     });
     let module = Object::new();
     Reflect::set(&module, &"mount".into(), &mount.into_js_value()).unwrap();

@@ -66,7 +66,7 @@ impl Controller {
                     .borrow()
                     .mounted
                     .as_ref()
-                    .map(|(m, _)| m.handle());
+                    .map(ui::Mounted::handle);
                 if let Some(handle) = handle {
                     ui::call(&handle, "update", Some(&ui::props(&props)));
                 }
@@ -75,8 +75,8 @@ impl Controller {
                 let mounted = self.runner.borrow_mut().mounted.take();
                 // Deferred: this often runs inside one of the prompt's own
                 // callbacks.
-                if let Some((m, restore)) = mounted {
-                    soon(Box::new(move || m.unmount(restore)));
+                if let Some(m) = mounted {
+                    soon(Box::new(move || m.unmount()));
                 }
             }
             Effect::Enqueue(request) => self.enqueue(request),
@@ -278,12 +278,11 @@ impl Controller {
                 me.input(Event::Ui(event));
             }
         });
-        let restore = ui::active_element();
         let mounted = module
             .ok_or_else(|| JsValue::from_str("no ui module"))
             .and_then(|m| ui::mount(&m, &ui::props(props), on_event));
         match mounted {
-            Ok(m) => self.runner.borrow_mut().mounted = Some((m, restore)),
+            Ok(m) => self.runner.borrow_mut().mounted = Some(m),
             Err(e) => {
                 log::warn_with("could not show the prompt", &e);
                 let gen = self

@@ -25,7 +25,6 @@ use gloo_timers::callback::{Interval, Timeout};
 use js_sys::Function;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
-use web_sys::HtmlElement;
 
 use crate::browser::outbox::OutboxStore;
 use crate::browser::ui::{Loader, Mounted};
@@ -65,8 +64,8 @@ struct Runner {
     module: Option<JsValue>,
     /// The config's JSON, for the moments' texts.
     config_json: Option<JsValue>,
-    /// The prompt on the page, and where focus was before it.
-    mounted: Option<(Mounted, Option<HtmlElement>)>,
+    /// The prompt on the page.
+    mounted: Option<Mounted>,
     /// Cross-tab locks held, by opening.
     held: Vec<(u32, Held)>,
     /// This tab's id in the `localStorage` lock, made on first use.
