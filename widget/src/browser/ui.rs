@@ -1,14 +1,17 @@
-//! The prompt's UI: a second wasm module (`nps-widget-ui`, Yew), which the
-//! loader fetches only when a prompt is due, or prefetches at idle.
+//! The lazily loaded module (`nps-widget-lazy`: the prompt's UI, Yew, and
+//! the outbox's delivery), which the loader fetches only when a prompt is
+//! due, or prefetches at idle.
 //!
 //! The loader hands the core one function, `ui(now)`: `ui(true)` returns a
-//! promise of the ui module (loading it if needed), `ui(false)` only asks
-//! for it to be fetched when the page is idle, at low priority. The module
-//! exports `mount(props, onEvent)`, which appends the prompt's host element
-//! to `<body>`, renders the prompt into a shadow root of it and returns a
-//! handle with `update(props)` and `destroy()` (which removes the host and
-//! gives focus back; see `nps-widget-ui`'s `module`): the DOM calls that
-//! only a prompt needs are in the lazily loaded module, not here.
+//! promise of the ui module (loading it if needed), `ui(false)` fetches it
+//! when the page is idle, at low priority (a promise of the module, or of
+//! `undefined` if it failed). The module exports `mount(props, onEvent)`,
+//! which appends the prompt's host element to `<body>`, renders the prompt
+//! into a shadow root of it and returns a handle with `update(props)` and
+//! `destroy()` (which removes the host and gives focus back; see
+//! `nps-widget-ui`'s `module`), and the outbox's delivery (see
+//! `controller::outbox`): what only a prompt or an answer to send needs is
+//! in the lazily loaded module, not here.
 
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::closure::Closure;
@@ -26,9 +29,12 @@ impl Loader {
         self.0.call1(&JsValue::NULL, &JsValue::TRUE)?.dyn_into()
     }
 
-    /// Asks for the ui module to be fetched at idle priority.
-    pub(crate) fn prefetch(&self) {
-        let _ = self.0.call1(&JsValue::NULL, &JsValue::FALSE);
+    /// Asks for the ui module to be fetched at idle priority: a promise of
+    /// it, or of `undefined` if it could not be loaded (never rejected).
+    pub(crate) fn prefetch(&self) -> JsValue {
+        self.0
+            .call1(&JsValue::NULL, &JsValue::FALSE)
+            .unwrap_or_default()
     }
 }
 

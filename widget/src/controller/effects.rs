@@ -38,11 +38,7 @@ impl Controller {
                 }
             }
             Effect::Clear(project) => Self::clear(project.as_deref()),
-            Effect::ForgetDropped => {
-                if let Some(o) = self.runner.borrow_mut().outbox.as_mut() {
-                    o.forget_dropped();
-                }
-            }
+            Effect::ForgetDropped => self.forget_dropped(),
             Effect::Lock(gen) => self.lock(gen),
             Effect::Release(gen) => {
                 let held = {
@@ -57,7 +53,7 @@ impl Controller {
             Effect::LoadUi(gen, index, locale) => self.load_ui(gen, index, locale.code()),
             Effect::Prefetch => {
                 let ui = self.runner.borrow().ui.clone();
-                ui.prefetch();
+                let _ = ui.prefetch();
             }
             Effect::Mount(props) => self.mount(&props),
             Effect::Update(props) => {
@@ -79,10 +75,10 @@ impl Controller {
                     soon(Box::new(move || m.unmount()));
                 }
             }
-            Effect::Enqueue(request) => self.enqueue(request),
+            Effect::Enqueue(request) => self.enqueue(&request),
             Effect::Record(mut event) => {
                 event.id = uuid::new_id();
-                self.enqueue(Request::Event(event));
+                self.enqueue(&Request::Event(event));
             }
             Effect::Flush(how) => self.flush(how),
             Effect::Notify(notice) => self.notify(notice),
