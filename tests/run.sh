@@ -19,14 +19,15 @@ cargo fmt --all -- --check
 step "cargo clippy (native: collector, protocol, widget rules)"
 cargo clippy --workspace --all-targets -- -D warnings
 
-step "cargo clippy (wasm32: the widget's core and its ui module)"
+step "cargo clippy (wasm32: the widget's core, its ui and its lazily loaded module)"
 cargo clippy -p nps-widget --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p nps-widget-ui --target wasm32-unknown-unknown --features module,small-alloc -- -D warnings
+cargo clippy -p nps-widget-lazy --target wasm32-unknown-unknown -- -D warnings
 
 step "cargo clippy (wasm32: the dashboard)"
 cargo clippy -p nps-dashboard --target wasm32-unknown-unknown -- -D warnings
 
-step "widget build (core + ui wasm, wasm-bindgen, wasm-opt, esbuild, precompressed copies, byte budget)"
+step "widget build (core + lazy wasm, wasm-bindgen, wasm-opt, esbuild, precompressed copies, byte budget)"
 bash widget/build.sh
 
 step "dashboard build (wasm-release, wasm-bindgen --target web, wasm-opt, esbuild)"

@@ -2,8 +2,10 @@
 # Builds the browser widget into widget/dist/, then prints the sizes and
 # fails past the byte budget:
 #   widget.js          the loader with the core's glue (minified)
-#   nps-<hash>.wasm    the core (rules, controller, outbox; no Yew), always loaded
-#   ui-<hash>.js/.wasm the prompt's UI (Yew), loaded only when a prompt is due
+#   nps-<hash>.wasm    the core (rules, state machine, controller; no Yew), always loaded
+#   ui-<hash>.js/.wasm the lazy module: the prompt's UI (Yew) and the outbox's
+#                      delivery, loaded only when a prompt may come or answers
+#                      wait to be sent
 # and beside each a brotli (.br) and gzip (.gz) copy, which the collector
 # serves as they are.
 #
@@ -53,19 +55,28 @@ nightly_ready() {
     rustup component list --toolchain nightly --installed 2>/dev/null | grep -q '^rust-src' &&
     rustup target list --toolchain nightly --installed 2>/dev/null | grep -qx wasm32-unknown-unknown
 }
-CRATES=(-p nps-widget -p nps-widget-ui --features nps-widget-ui/module,nps-widget-ui/small-alloc)
+# Two builds, so that the lazy module's `nps-widget` (without its `widget`
+# feature: only the outbox's delivery) is not unified with the core's.
+CORE=(-p nps-widget)
+LAZY=(-p nps-widget-lazy)
 if nightly_ready; then
-  echo "==> cargo +nightly build (wasm-release, build-std, panic=immediate-abort): core and ui"
+  echo "==> cargo +nightly build (wasm-release, build-std, panic=immediate-abort): core, then the lazy module"
   NIGHTLY_DIR="$TARGET_DIR/wasm-nightly"
-  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" CARGO_TARGET_DIR="$NIGHTLY_DIR" \
-    cargo +nightly build --manifest-path "$REPO/Cargo.toml" --profile wasm-release \
-    -Z build-std=std,panic_abort --target wasm32-unknown-unknown "${CRATES[@]}"
+  for crates in CORE LAZY; do
+    declare -n picked="$crates"
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" CARGO_TARGET_DIR="$NIGHTLY_DIR" \
+      cargo +nightly build --manifest-path "$REPO/Cargo.toml" --profile wasm-release \
+      -Z build-std=std,panic_abort --target wasm32-unknown-unknown "${picked[@]}"
+  done
   OUT="$NIGHTLY_DIR/wasm32-unknown-unknown/wasm-release"
   BUDGET=enforce
 else
-  echo "==> cargo build (wasm-release, stable): core and ui"
-  cargo build --manifest-path "$REPO/Cargo.toml" --profile wasm-release \
-    --target wasm32-unknown-unknown "${CRATES[@]}"
+  echo "==> cargo build (wasm-release, stable): core, then the lazy module"
+  for crates in CORE LAZY; do
+    declare -n picked="$crates"
+    cargo build --manifest-path "$REPO/Cargo.toml" --profile wasm-release \
+      --target wasm32-unknown-unknown "${picked[@]}"
+  done
   OUT="$TARGET_DIR/wasm32-unknown-unknown/wasm-release"
   # The budget is the nightly build's; on stable (about 3 KB brotli more for
   # the core, 8 KB for the ui) going past it is only a warning.
@@ -73,15 +84,16 @@ else
 fi
 
 # The core is a classic script's wasm (its glue goes inside widget.js); the
-# ui is an ES module the loader imports when a prompt is due.
+# lazy module (the prompt's ui and the outbox's delivery) is an ES module the
+# loader imports when a prompt may come or answers wait to be sent.
 echo "==> wasm-bindgen"
 wasm-bindgen --target no-modules --no-typescript --out-dir "$WORK" "$OUT/nps_widget.wasm"
-wasm-bindgen --target web --no-typescript --out-dir "$WORK" "$OUT/nps_widget_ui.wasm"
+wasm-bindgen --target web --no-typescript --out-dir "$WORK" "$OUT/nps_widget_lazy.wasm"
 
 echo "==> wasm-opt -Oz, short import and export names"
 node "$WIDGET/minify-names.mjs" "$BIN/wasm-opt" "$WORK/nps_widget_bg.wasm" "$WORK/core.wasm" "$WORK/nps_widget.js"
-node "$WIDGET/minify-names.mjs" "$BIN/wasm-opt" "$WORK/nps_widget_ui_bg.wasm" "$WORK/ui.wasm" "$WORK/nps_widget_ui.js"
-"$BIN/esbuild" "$WORK/nps_widget_ui.js" --minify --format=esm --target=es2020 --legal-comments=none \
+node "$WIDGET/minify-names.mjs" "$BIN/wasm-opt" "$WORK/nps_widget_lazy_bg.wasm" "$WORK/ui.wasm" "$WORK/nps_widget_lazy.js"
+"$BIN/esbuild" "$WORK/nps_widget_lazy.js" --minify --format=esm --target=es2020 --legal-comments=none \
   --log-level=warning --outfile="$WORK/ui.js"
 
 mkdir -p "$DIST"

@@ -28,8 +28,9 @@ const BUDGET = {
   core: GOALS.firstView - OVERHEAD_CORE,
   total: GOALS.withPrompt - OVERHEAD_CORE - OVERHEAD_UI,
 };
-/** Where the build fails today for the core (brotli bytes of its files). */
-const CEILING = { core: 42 * KB };
+/** Where the build fails today for the core (brotli bytes of its files):
+ * 35,176 B reached (2026-11), with about 1 KB of room. */
+const CEILING = { core: 35.5 * KB };
 const STRICT = Boolean(process.env.NPS_WIDGET_STRICT);
 /** `warn`: the stable build (see build.sh), whose overshoot only warns. */
 const WARN_ONLY = process.env.NPS_WIDGET_BUDGET === 'warn';

@@ -11,7 +11,9 @@
 // The prompt's UI is a second wasm module with an ES-module glue, imported
 // only when the core asks for it through `ui(now)`: `ui(true)` when a
 // prompt is due (a promise of the module), `ui(false)` when one may come on
-// this page (fetched when the page is idle, at low priority).
+// this page, or answers an earlier page left unsent are waiting in the
+// outbox, whose delivery the module holds (fetched when the page is idle, at
+// low priority).
 (function () {
   'use strict';
 
@@ -72,11 +74,16 @@
     return uiLoading;
   }
 
+  // `ui(false)`'s promise never rejects: a failed prefetch is only logged.
   function ui(now) {
     if (now) return loadUi('high');
-    (w.requestIdleCallback || setTimeout)(function () {
-      loadUi('low').catch(function (error) {
-        warn('could not prefetch the prompt', error);
+    return new Promise(function (done) {
+      (w.requestIdleCallback || setTimeout)(function () {
+        done(
+          loadUi('low').catch(function (error) {
+            warn('could not prefetch the prompt', error);
+          })
+        );
       });
     });
   }

@@ -10,25 +10,36 @@
 //! the browser artefacts with `widget/build.sh`.
 //!
 //! The crate has two halves:
-//! - [`rules`] is pure and compiles everywhere, so `cargo test -p
-//!   nps-widget` checks the decisions natively;
-//! - `api`, `browser` and `controller` exist only on `wasm32`: the
-//!   JS-facing API, the thin adapters over `localStorage`/`fetch`/the
-//!   clock/Web Locks/the ui module, and the page's state.
+//! - [`rules`] and [`machine`] are pure and compile everywhere, so `cargo
+//!   test -p nps-widget` checks the decisions natively;
+//! - `api`, `browser`, `controller` and [`delivery`] exist only on
+//!   `wasm32`: the JS-facing API, the thin adapters over
+//!   `localStorage`/`fetch`/the clock/Web Locks/the lazy module, the page's
+//!   state, and the outbox's delivery.
+//!
+//! The `widget` feature (default) is the always-loaded core: its
+//! JavaScript API and allocator. Without it (`default-features = false`),
+//! the crate is the library the lazily loaded module (`nps-widget-lazy`)
+//! links for what a page needs only once there is something to send:
+//! [`delivery`], the outbox and its delivery.
 
 pub mod machine;
 pub mod rules;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 mod api;
 #[cfg(target_arch = "wasm32")]
+// Without `widget` only the outbox's part of the adapters is used.
+#[cfg_attr(not(feature = "widget"), allow(dead_code))]
 mod browser;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 mod controller;
 #[cfg(target_arch = "wasm32")]
+pub mod delivery;
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 mod events;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub use api::Widget;
 
 /// The hand-written JSON readers and writers of the wasm (no serde there:
@@ -53,7 +64,7 @@ pub mod codec {
 /// allocates little (strings, the stored history and outbox while they are
 /// read), so its linear search costs nothing noticeable. The lock is a flag:
 /// the widget is single-threaded.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 #[global_allocator]
 static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
     lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());

@@ -15,6 +15,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
+use nps_widget::delivery::Delivery;
+use nps_widget::machine::Flush;
 use nps_widget::Widget;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -27,19 +29,46 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Nothing listens on port 9 (discard): requests fail fast.
 const NOWHERE: &str = "http://127.0.0.1:9";
 
-/// What the loader passes as `ui(now)`: a promise of the ui module, whose
-/// `mount` is `nps-widget-ui`'s.
+/// What the loader passes as `ui(now)`: a promise of the lazily loaded
+/// module, whose `mount` is `nps-widget-ui`'s and whose `outbox` is
+/// `nps_widget::delivery`'s (as `nps-widget-lazy` exports them).
 fn ui_loader() -> Function {
-    type Mount = dyn Fn(web_sys::Element, JsValue, Function) -> Result<JsValue, JsValue>;
-    let mount = Closure::<Mount>::new(|host: web_sys::Element, props: JsValue, on_event| {
-        nps_widget_ui::module::mount(&host, &props, on_event).map(JsValue::from)
+    type Mount = dyn Fn(JsValue, Function) -> Result<JsValue, JsValue>;
+    let mount = Closure::<Mount>::new(|props: JsValue, on_event| {
+        nps_widget_ui::module::mount(&props, on_event).map(JsValue::from)
     });
     let module = Object::new();
     Reflect::set(&module, &"mount".into(), &mount.into_js_value()).unwrap();
+    Reflect::set(&module, &"outbox".into(), &outbox_maker()).unwrap();
     let load = Closure::<dyn Fn(JsValue) -> JsValue>::new(move |_now: JsValue| {
         Promise::resolve(&module).into()
     });
     load.into_js_value().unchecked_into()
+}
+
+/// `outbox(key, host)`: an object with `enqueue(write)`, `flush(how)` and
+/// `forget_dropped()` over a [`Delivery`].
+fn outbox_maker() -> JsValue {
+    let make = Closure::<dyn Fn(String, Function) -> JsValue>::new(|key: String, host| {
+        let delivery = Delivery::new(&key, host);
+        let outbox = Object::new();
+        let d = delivery.clone();
+        let enqueue = Closure::<dyn Fn(JsValue)>::new(move |write: JsValue| d.enqueue(&write));
+        let d = delivery.clone();
+        let flush = Closure::<dyn Fn(u8)>::new(move |how: u8| {
+            d.flush(match how {
+                1 => Flush::Wake,
+                2 => Flush::LastChance,
+                _ => Flush::Due,
+            });
+        });
+        let forget = Closure::<dyn Fn()>::new(move || delivery.forget_dropped());
+        Reflect::set(&outbox, &"enqueue".into(), &enqueue.into_js_value()).unwrap();
+        Reflect::set(&outbox, &"flush".into(), &flush.into_js_value()).unwrap();
+        Reflect::set(&outbox, &"forget_dropped".into(), &forget.into_js_value()).unwrap();
+        outbox.into()
+    });
+    make.into_js_value()
 }
 
 fn widget() -> Widget {

@@ -73,7 +73,7 @@ fn texts(question: &str) -> MomentTexts {
 
 /// A config with every field away from its default.
 fn full_config() -> WidgetConfig {
-    let mut filters = BTreeMap::new();
+    let mut filters = nps_protocol::Map::new();
     filters.insert(
         "plan".into(),
         TraitFilter::Equals(TraitValue::Text("pro".into())),

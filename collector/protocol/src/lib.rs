@@ -8,13 +8,13 @@
 
 pub mod admin;
 mod appearance;
+mod map;
 mod timing;
-
-use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 pub use appearance::{contrast_with_white, Appearance, BadLook, MIN_CONTRAST, POSITIONS, THEMES};
+pub use map::{Iter as MapIter, Map};
 pub use timing::{
     Moment, MomentTexts, QuietPeriod, RecentTrait, TraitFilter, DAYS_AFTER_DECLINE,
     DAYS_AFTER_RESPONSE, DAYS_AFTER_SNOOZE, MAX_SNOOZES, MIN_DAYS_BETWEEN_PROMPTS,
@@ -38,7 +38,7 @@ pub enum TraitValue {
 }
 
 /// User traits as sent by `nps('identify', userId, traits)`.
-pub type Traits = BTreeMap<String, TraitValue>;
+pub type Traits = Map<TraitValue>;
 
 /// `POST /api/v1/responses`: a score, sent the moment it is chosen.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

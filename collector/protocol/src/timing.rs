@@ -37,7 +37,8 @@ pub struct Moment {
     pub days_since_signup: Option<u32>,
     /// Trait filters: a value (equals) or a list of values (one of).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub traits: Option<BTreeMap<String, TraitFilter>>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<BTreeMap<String, TraitFilter>>))]
+    pub traits: Option<crate::Map<TraitFilter>>,
     /// Wait this long before showing; cancelled if the page is left or
     /// the route changes.
     #[serde(default, skip_serializing_if = "Option::is_none")]

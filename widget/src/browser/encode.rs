@@ -97,7 +97,7 @@ pub fn event(e: &NewEvent) -> Object {
 
 /// A [`Request`], externally tagged as serde does:
 /// `{"response": …}`, `{"comment": {"id", "update"}}`, `{"event": …}`.
-fn request(r: &Request) -> Object {
+pub(crate) fn request(r: &Request) -> Object {
     let o = Object::new();
     match r {
         Request::Response(body) => set(&o, "response", &response(body)),

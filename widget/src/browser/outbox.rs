@@ -98,29 +98,35 @@ pub fn decode(json: &JsValue) -> Outbox {
 }
 
 fn entry(json: &JsValue) -> Option<Entry> {
-    let r = field(json, "request")?;
-    let request = if let Some(r) = field(&r, "response").filter(JsValue::is_object) {
-        Request::Response(response(&r)?)
-    } else if let Some(c) = field(&r, "comment").filter(JsValue::is_object) {
-        let update = field(&c, "update")?;
-        Request::Comment {
-            id: text(&c, "id")?,
-            update: CommentUpdate {
-                key: text(&update, "key")?,
-                comment: text(&update, "comment")?,
-                secret: text(&update, "secret"),
-                user_hash: text(&update, "user_hash"),
-            },
-        }
-    } else {
-        Request::Event(event(&field(&r, "event")?)?)
-    };
     Some(Entry {
-        request,
+        request: request(&field(json, "request")?)?,
         attempts: number(json, "attempts").map_or(0, |n| n as u32),
         due: number(json, "due").unwrap_or(0.0),
         lease: number(json, "lease").unwrap_or(0.0),
     })
+}
+
+/// A stored [`Request`]: `{"response": …}`, `{"comment": {"id",
+/// "update"}}` or `{"event": …}`.
+pub(crate) fn request(r: &JsValue) -> Option<Request> {
+    Some(
+        if let Some(r) = field(r, "response").filter(JsValue::is_object) {
+            Request::Response(response(&r)?)
+        } else if let Some(c) = field(r, "comment").filter(JsValue::is_object) {
+            let update = field(&c, "update")?;
+            Request::Comment {
+                id: text(&c, "id")?,
+                update: CommentUpdate {
+                    key: text(&update, "key")?,
+                    comment: text(&update, "comment")?,
+                    secret: text(&update, "secret"),
+                    user_hash: text(&update, "user_hash"),
+                },
+            }
+        } else {
+            Request::Event(event(&field(r, "event")?)?)
+        },
+    )
 }
 
 fn response(json: &JsValue) -> Option<NewResponse> {

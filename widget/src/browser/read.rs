@@ -8,12 +8,10 @@
 //! of those types lives in `nps-protocol`, and the end-to-end tests check
 //! this reader against the real collector.
 
-use std::collections::BTreeMap;
-
 use js_sys::{Array, Object, Reflect};
 use nps_protocol::{
-    Appearance, Moment, MomentTexts, Problem, QuietPeriod, RecentTrait, TraitFilter, TraitValue,
-    WidgetConfig,
+    Appearance, Map, Moment, MomentTexts, Problem, QuietPeriod, RecentTrait, TraitFilter,
+    TraitValue, WidgetConfig,
 };
 use wasm_bindgen::JsValue;
 
@@ -98,7 +96,7 @@ fn moment(m: &JsValue) -> Option<Moment> {
     // Inserted one by one: `collect` into a map sorts first, and a sort
     // instance costs kilobytes of wasm.
     let traits = entries(m, "traits").map(|pairs| {
-        let mut map = BTreeMap::new();
+        let mut map = Map::new();
         for (k, v) in pairs {
             if let Some(f) = trait_filter(&v) {
                 map.insert(k, f);

@@ -1,19 +1,21 @@
-//! The prompt's UI: a second wasm module (`nps-widget-ui`, Yew), which the
-//! loader fetches only when a prompt is due, or prefetches at idle.
+//! The lazily loaded module (`nps-widget-lazy`: the prompt's UI, Yew, and
+//! the outbox's delivery), which the loader fetches only when a prompt is
+//! due, or prefetches at idle.
 //!
 //! The loader hands the core one function, `ui(now)`: `ui(true)` returns a
-//! promise of the ui module (loading it if needed), `ui(false)` only asks
-//! for it to be fetched when the page is idle, at low priority. The module
-//! exports `mount(host, props, onEvent)`, which renders the prompt into a
-//! shadow root of `host` and returns a handle with `update(props)` and
-//! `destroy()` (see `nps-widget-ui`'s `module`). The core owns the host
-//! element: it places it, and removes it and gives focus back when the
-//! prompt closes.
+//! promise of the ui module (loading it if needed), `ui(false)` fetches it
+//! when the page is idle, at low priority (a promise of the module, or of
+//! `undefined` if it failed). The module exports `mount(props, onEvent)`,
+//! which appends the prompt's host element to `<body>`, renders the prompt
+//! into a shadow root of it and returns a handle with `update(props)` and
+//! `destroy()` (which removes the host and gives focus back; see
+//! `nps-widget-ui`'s `module`), and the outbox's delivery (see
+//! `controller::outbox`): what only a prompt or an answer to send needs is
+//! in the lazily loaded module, not here.
 
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement};
 
 use crate::machine::UiProps;
 
@@ -27,9 +29,12 @@ impl Loader {
         self.0.call1(&JsValue::NULL, &JsValue::TRUE)?.dyn_into()
     }
 
-    /// Asks for the ui module to be fetched at idle priority.
-    pub(crate) fn prefetch(&self) {
-        let _ = self.0.call1(&JsValue::NULL, &JsValue::FALSE);
+    /// Asks for the ui module to be fetched at idle priority: a promise of
+    /// it, or of `undefined` if it could not be loaded (never rejected).
+    pub(crate) fn prefetch(&self) -> JsValue {
+        self.0
+            .call1(&JsValue::NULL, &JsValue::FALSE)
+            .unwrap_or_default()
     }
 }
 
@@ -62,38 +67,22 @@ pub(crate) type OnEvent = Closure<dyn FnMut(JsValue, JsValue)>;
 
 /// A prompt on the page.
 pub(crate) struct Mounted {
-    host: Element,
     handle: JsValue,
     _on_event: OnEvent,
 }
 
-/// Appends `<div data-nps-widget>` to `<body>` and mounts the prompt in it.
+/// Mounts the prompt (the module places its host element).
 pub(crate) fn mount(
     module: &JsValue,
     props: &JsValue,
     on_event: OnEvent,
 ) -> Result<Mounted, JsValue> {
-    let document = super::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))?;
-    let body = document
-        .body()
-        .ok_or_else(|| JsValue::from_str("no <body> yet"))?;
     let mount: Function = Reflect::get(module, &JsValue::from_str("mount"))?.dyn_into()?;
-    let host = document.create_element("div")?;
-    host.set_attribute("data-nps-widget", "")?;
-    body.append_child(&host)?;
-    match mount.call3(module, &host, props, on_event.as_ref()) {
-        Ok(handle) => Ok(Mounted {
-            host,
-            handle,
-            _on_event: on_event,
-        }),
-        Err(e) => {
-            host.remove();
-            Err(e)
-        }
-    }
+    let handle = mount.call2(module, props, on_event.as_ref())?;
+    Ok(Mounted {
+        handle,
+        _on_event: on_event,
+    })
 }
 
 impl Mounted {
@@ -102,18 +91,9 @@ impl Mounted {
         self.handle.clone()
     }
 
-    /// Removes the prompt, handing focus back to `restore` if the prompt had
-    /// it (otherwise the user has moved on and focus is left alone).
-    pub(crate) fn unmount(self, restore: Option<HtmlElement>) {
-        let active = self.host.owner_document().and_then(|d| d.active_element());
-        let had_focus = active.as_ref() == Some(&self.host);
+    /// Removes the prompt (the module gives focus back if it had it).
+    pub(crate) fn unmount(self) {
         call(&self.handle, "destroy", None);
-        self.host.remove();
-        if had_focus {
-            if let Some(el) = restore.filter(|el| el.is_connected()) {
-                let _ = el.focus();
-            }
-        }
     }
 }
 
@@ -130,13 +110,4 @@ pub(crate) fn call(handle: &JsValue, method: &str, arg: Option<&JsValue>) {
     if let Err(e) = called {
         super::log::warn_with("the prompt failed", &e);
     }
-}
-
-/// The element that has focus in the host page, to give focus back to it.
-pub(crate) fn active_element() -> Option<HtmlElement> {
-    super::window()?
-        .document()?
-        .active_element()?
-        .dyn_into()
-        .ok()
 }

@@ -38,11 +38,7 @@ impl Controller {
                 }
             }
             Effect::Clear(project) => Self::clear(project.as_deref()),
-            Effect::ForgetDropped => {
-                if let Some(o) = self.runner.borrow_mut().outbox.as_mut() {
-                    o.forget_dropped();
-                }
-            }
+            Effect::ForgetDropped => self.forget_dropped(),
             Effect::Lock(gen) => self.lock(gen),
             Effect::Release(gen) => {
                 let held = {
@@ -57,7 +53,7 @@ impl Controller {
             Effect::LoadUi(gen, index, locale) => self.load_ui(gen, index, locale.code()),
             Effect::Prefetch => {
                 let ui = self.runner.borrow().ui.clone();
-                ui.prefetch();
+                let _ = ui.prefetch();
             }
             Effect::Mount(props) => self.mount(&props),
             Effect::Update(props) => {
@@ -66,7 +62,7 @@ impl Controller {
                     .borrow()
                     .mounted
                     .as_ref()
-                    .map(|(m, _)| m.handle());
+                    .map(ui::Mounted::handle);
                 if let Some(handle) = handle {
                     ui::call(&handle, "update", Some(&ui::props(&props)));
                 }
@@ -75,14 +71,14 @@ impl Controller {
                 let mounted = self.runner.borrow_mut().mounted.take();
                 // Deferred: this often runs inside one of the prompt's own
                 // callbacks.
-                if let Some((m, restore)) = mounted {
-                    soon(Box::new(move || m.unmount(restore)));
+                if let Some(m) = mounted {
+                    soon(Box::new(move || m.unmount()));
                 }
             }
-            Effect::Enqueue(request) => self.enqueue(request),
+            Effect::Enqueue(request) => self.enqueue(&request),
             Effect::Record(mut event) => {
                 event.id = uuid::new_id();
-                self.enqueue(Request::Event(event));
+                self.enqueue(&Request::Event(event));
             }
             Effect::Flush(how) => self.flush(how),
             Effect::Notify(notice) => self.notify(notice),
@@ -278,12 +274,11 @@ impl Controller {
                 me.input(Event::Ui(event));
             }
         });
-        let restore = ui::active_element();
         let mounted = module
             .ok_or_else(|| JsValue::from_str("no ui module"))
             .and_then(|m| ui::mount(&m, &ui::props(props), on_event));
         match mounted {
-            Ok(m) => self.runner.borrow_mut().mounted = Some((m, restore)),
+            Ok(m) => self.runner.borrow_mut().mounted = Some(m),
             Err(e) => {
                 log::warn_with("could not show the prompt", &e);
                 let gen = self

@@ -15,19 +15,17 @@
 //! (a `localStorage` lock taken at once, a listener calling `nps(...)`)
 //! steps it again before the remaining effects run.
 
-mod delivery;
 mod effects;
+mod outbox;
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use gloo_timers::callback::{Interval, Timeout};
+use gloo_timers::callback::Interval;
 use js_sys::Function;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
-use web_sys::HtmlElement;
 
-use crate::browser::outbox::OutboxStore;
 use crate::browser::ui::{Loader, Mounted};
 use crate::browser::{self, clock, history, lock, storage, uuid};
 use crate::events::{Event as Notice, Listeners};
@@ -65,16 +63,15 @@ struct Runner {
     module: Option<JsValue>,
     /// The config's JSON, for the moments' texts.
     config_json: Option<JsValue>,
-    /// The prompt on the page, and where focus was before it.
-    mounted: Option<(Mounted, Option<HtmlElement>)>,
+    /// The prompt on the page.
+    mounted: Option<Mounted>,
     /// Cross-tab locks held, by opening.
     held: Vec<(u32, Held)>,
     /// This tab's id in the `localStorage` lock, made on first use.
     tab: Option<String>,
-    /// Writes not yet acknowledged by the collector (set by `init`).
-    outbox: Option<OutboxStore>,
-    /// The pending retry of the outbox, if any.
-    outbox_timer: Option<Timeout>,
+    /// The ui module's outbox of the current project (`crate::delivery`),
+    /// once the module is loaded.
+    outbox: Option<JsValue>,
     /// The listener of the page's events.
     on_page_event: Option<Closure<dyn FnMut(web_sys::Event)>>,
 }
@@ -101,7 +98,6 @@ impl Controller {
                 held: Vec::new(),
                 tab: None,
                 outbox: None,
-                outbox_timer: None,
                 on_page_event: None,
             }),
         })
@@ -168,7 +164,7 @@ impl Controller {
             .flatten()
     }
 
-    /// A new outbox store when `init` names another project.
+    /// Another outbox when `init` names another project.
     fn open_outbox(&self, key: &str) {
         let mut r = self.runner.borrow_mut();
         let same = r
@@ -177,7 +173,7 @@ impl Controller {
             .and_then(|s| s.project.as_ref())
             .is_some_and(|p| p.key == key);
         if !same {
-            r.outbox = Some(OutboxStore::new(key));
+            r.outbox = None;
         }
     }
 

@@ -161,15 +161,16 @@ pub enum Timer {
     Thanks(u32),
 }
 
-/// Why the outbox is flushed.
+/// Why the outbox is flushed (numbered as the lazily loaded module's
+/// `flush(how)` takes it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flush {
     /// Send what is due.
-    Due,
+    Due = 0,
     /// A fresh start (page load, network back): everything not in flight.
-    Wake,
+    Wake = 1,
     /// The page is hidden or going away: everything not in flight.
-    LastChance,
+    LastChance = 2,
 }
 
 /// What the prompt shows.

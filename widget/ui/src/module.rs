@@ -2,18 +2,23 @@
 //! the widget's core through the loader:
 //!
 //! ```js
-//! const ui = mount(hostElement, props, onEvent);  // renders the prompt
-//! ui.update(props);                               // new state from the core
-//! ui.destroy();                                   // before removing the host
+//! const ui = mount(props, onEvent);  // adds the host element, renders the prompt
+//! ui.update(props);                  // new state from the core
+//! ui.destroy();                      // removes it, gives focus back
 //! ```
 //!
 //! `props` is `{locale: 'en'|'fr', question?, follow_up?, locked?,
 //! thanking?, brand_color?, position?, theme?}`; `onEvent(kind, value)` is called with `('pick', score)`,
 //! `('send', comment)`, `('close')`, `('later')` or `('never')`.
+//!
+//! The module owns the host element, `<div data-nps-widget>` at the end of
+//! `<body>`: the always-loaded core then needs none of the DOM calls that
+//! place it, remove it and hand focus back (they weigh in every page view;
+//! here they cost almost nothing beside Yew's).
 
 use js_sys::{Function, Reflect};
 use wasm_bindgen::prelude::*;
-use web_sys::Element;
+use web_sys::{Element, HtmlElement};
 use yew::{AttrValue, Callback};
 
 use crate::{Locale, Mounted, PromptProps, UiEvent};
@@ -23,11 +28,25 @@ use crate::{Locale, Mounted, PromptProps, UiEvent};
 pub struct Ui {
     mounted: Mounted,
     on_event: Callback<UiEvent>,
+    /// The host element, removed by `destroy`.
+    host: Element,
+    /// Where focus was before the prompt, to give it back.
+    restore: Option<HtmlElement>,
 }
 
-/// Renders the prompt into a new shadow root of `host`.
+/// Appends `<div data-nps-widget>` to `<body>` and renders the prompt into
+/// a new shadow root of it.
 #[wasm_bindgen]
-pub fn mount(host: &Element, props: &JsValue, on_event: Function) -> Result<Ui, JsValue> {
+pub fn mount(props: &JsValue, on_event: Function) -> Result<Ui, JsValue> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let body = document
+        .body()
+        .ok_or_else(|| JsValue::from_str("no <body> yet"))?;
+    let restore = document
+        .active_element()
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
     let on_event = Callback::from(move |event: UiEvent| {
         let (kind, value) = match event {
             UiEvent::Pick(score) => ("pick", JsValue::from(score)),
@@ -39,8 +58,21 @@ pub fn mount(host: &Element, props: &JsValue, on_event: Function) -> Result<Ui, 
         // A throwing listener is the core's problem, not the page's.
         let _ = on_event.call2(&JsValue::NULL, &JsValue::from_str(kind), &value);
     });
-    let mounted = crate::mount(host, read(props, &on_event))?;
-    Ok(Ui { mounted, on_event })
+    let host = document.create_element("div")?;
+    host.set_attribute("data-nps-widget", "")?;
+    body.append_child(&host)?;
+    match crate::mount(&host, read(props, &on_event)) {
+        Ok(mounted) => Ok(Ui {
+            mounted,
+            on_event,
+            host,
+            restore,
+        }),
+        Err(e) => {
+            host.remove();
+            Err(e)
+        }
+    }
 }
 
 #[wasm_bindgen]
@@ -51,9 +83,19 @@ impl Ui {
         self.mounted.update(props);
     }
 
-    /// Removes the components; the caller then removes the host.
+    /// Removes the components and the host element, handing focus back to
+    /// where it was before the prompt if the prompt had it (otherwise the
+    /// user has moved on and focus is left alone).
     pub fn destroy(self) {
+        let active = self.host.owner_document().and_then(|d| d.active_element());
+        let had_focus = active.as_ref() == Some(&self.host);
         self.mounted.destroy();
+        self.host.remove();
+        if had_focus {
+            if let Some(el) = self.restore.filter(|el| el.is_connected()) {
+                let _ = el.focus();
+            }
+        }
     }
 }
 

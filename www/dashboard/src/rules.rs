@@ -1,9 +1,7 @@
 //! The timing rules in plain words, the text forms of their lists, and
 //! which field a refusal of the collector (422 `invalid_config`) names.
 
-use std::collections::BTreeMap;
-
-use nps_protocol::{Moment, QuietPeriod, RecentTrait, TraitFilter, TraitValue, WidgetConfig};
+use nps_protocol::{Map, Moment, QuietPeriod, RecentTrait, TraitFilter, TraitValue, WidgetConfig};
 
 use crate::i18n::Lang;
 
@@ -183,8 +181,8 @@ fn lines(text: &str) -> Result<Vec<(String, String)>, usize> {
 }
 
 /// `plan=pro,team` lines to a moment's trait conditions.
-pub(crate) fn parse_traits(text: &str) -> Result<Option<BTreeMap<String, TraitFilter>>, usize> {
-    let mut map = BTreeMap::new();
+pub(crate) fn parse_traits(text: &str) -> Result<Option<Map<TraitFilter>>, usize> {
+    let mut map = Map::new();
     for (k, v) in lines(text)? {
         let values: Vec<TraitValue> = v
             .split(',')
@@ -202,7 +200,7 @@ pub(crate) fn parse_traits(text: &str) -> Result<Option<BTreeMap<String, TraitFi
 }
 
 /// A moment's trait conditions as `name=values` lines.
-pub(crate) fn format_traits(traits: Option<&BTreeMap<String, TraitFilter>>) -> String {
+pub(crate) fn format_traits(traits: Option<&Map<TraitFilter>>) -> String {
     traits
         .into_iter()
         .flatten()

@@ -82,7 +82,7 @@ fn days_since_signup_reads_iso_dates_and_unix_ms() {
 
 #[test]
 fn trait_filters_need_an_equal_value_or_one_of_a_list() {
-    let mut filters = BTreeMap::new();
+    let mut filters = nps_protocol::Map::new();
     filters.insert(
         "plan".into(),
         TraitFilter::OneOf(vec![text("pro"), text("team")]),

@@ -1,0 +1,66 @@
+//! The widget's lazily loaded wasm module: what a page view needs only once
+//! a prompt may come, or answers wait to be sent. `widget/build.sh` builds
+//! it as `ui-<hash>.wasm` with its ES-module glue `ui-<hash>.js`; the core
+//! (`nps-widget`) asks the loader for it (see `widget/README.md`, "How the
+//! two stages talk").
+//!
+//! It exports:
+//! - `mount(host, props, onEvent)`, the prompt's UI (`nps-widget-ui`'s
+//!   `module`, re-exported);
+//! - `outbox(key, host)`, the outbox of project `key` and its delivery
+//!   (`nps_widget::delivery`), with `enqueue(write)`, `flush(how)` and
+//!   `forget_dropped()`; `host()` is the core's answer to where answers go
+//!   now (`undefined` while privacy keeps them).
+//!
+//! ```sh
+//! bash widget/build.sh   # builds it beside the core
+//! ```
+
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use std::rc::Rc;
+
+    use js_sys::Function;
+    use nps_widget::delivery::Delivery;
+    use nps_widget::machine::Flush;
+    use wasm_bindgen::prelude::*;
+
+    pub use nps_widget_ui::module::{mount, Ui};
+
+    /// The outbox of one project, as the core holds it.
+    #[wasm_bindgen]
+    pub struct Outbox(Rc<Delivery>);
+
+    /// The outbox of project `key`; `host()` says where to deliver.
+    #[wasm_bindgen]
+    pub fn outbox(key: &str, host: Function) -> Outbox {
+        Outbox(Delivery::new(key, host))
+    }
+
+    #[wasm_bindgen]
+    impl Outbox {
+        /// Queues a write in its stored form, and sends it.
+        pub fn enqueue(&self, write: &JsValue) {
+            self.0.enqueue(write);
+        }
+
+        /// Delivers what is due (`0`), everything not in flight (`1`: a
+        /// fresh start), or everything at once without leases (`2`: the
+        /// page is going away).
+        pub fn flush(&self, how: u8) {
+            self.0.flush(match how {
+                1 => Flush::Wake,
+                2 => Flush::LastChance,
+                _ => Flush::Due,
+            });
+        }
+
+        /// Forgets the count of entries dropped for lack of room.
+        pub fn forget_dropped(&self) {
+            self.0.forget_dropped();
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use exports::*;
