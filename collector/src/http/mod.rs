@@ -120,6 +120,11 @@ pub fn app(state: AppState) -> Router {
         .allow_headers([header::CONTENT_TYPE])
         // The widget's outbox honours Retry-After on 429/503 from any origin.
         .expose_headers([header::RETRY_AFTER])
+        // `Origin` alone: an allowed-origins project answers by it, while
+        // the preflight's answer is the same whatever it asks (tower-http's
+        // default also names the two request headers: 64 bytes on every
+        // response).
+        .vary([header::ORIGIN])
         .max_age(std::time::Duration::from_secs(86_400));
     let api = Router::new()
         .merge(responses::public_router())

@@ -256,19 +256,39 @@ async fn config_reads_and_the_admin_api_do_not_use_up_the_answers_budget() {
 #[tokio::test]
 async fn every_page_and_answer_carries_the_security_headers() {
     let app = spawn_app().await;
-    for path in [
-        "/dashboard/",
-        "/demo/",
-        "/api/v1/config?key=demo",
-        "/healthz",
-    ] {
+    for path in ["/dashboard/", "/demo/"] {
         let r = app.client.get(app.url(path)).send().await.unwrap();
         let h = r.headers();
         assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
         assert_eq!(h["x-frame-options"], "DENY", "{path}");
+        assert_eq!(h["referrer-policy"], "no-referrer", "{path}");
         let csp = h["content-security-policy"].to_str().unwrap();
         assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
         assert!(csp.contains("object-src 'none'"), "{path}: {csp}");
+    }
+    // A page revalidated (304) keeps its stored policy: none is sent.
+    let first = app.client.get(app.url("/demo/")).send().await.unwrap();
+    let etag = first.headers()["etag"].clone();
+    let again = app
+        .client
+        .get(app.url("/demo/"))
+        .header("if-none-match", etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 304);
+    assert!(again.headers().get("content-security-policy").is_none());
+    // Not pages: nothing may load or frame them if opened as a document.
+    for path in ["/api/v1/config?key=demo", "/healthz", "/api/v1/config?key=nope"] {
+        let r = app.client.get(app.url(path)).send().await.unwrap();
+        let h = r.headers();
+        assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(h["x-frame-options"], "DENY", "{path}");
+        assert_eq!(
+            h["content-security-policy"],
+            "default-src 'none'; frame-ancestors 'none'",
+            "{path}"
+        );
     }
     let dashboard = app.client.get(app.url("/dashboard/")).send().await.unwrap();
     let csp = dashboard.headers()["content-security-policy"]
