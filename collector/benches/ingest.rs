@@ -5,8 +5,9 @@
 //! - parsing and validating a response body (what every POST pays);
 //! - storing responses on SQLite with the group-commit writer, 64 at a time
 //!   (one durable commit per batch);
-//! - computing the stats of a project with 100,000 responses (the
-//!   dashboard's query, on an index) and the NPS summary itself.
+//! - the score histogram of a project with 100,000 responses, as the
+//!   dashboard's overview asks it (from the roll-ups), and the NPS summary
+//!   itself.
 
 use std::hint::black_box;
 use std::sync::Arc;
@@ -111,9 +112,15 @@ fn stats(c: &mut Criterion) {
     });
     let key = ProjectKey::try_from("demo".to_owned()).unwrap();
     let mut group = c.benchmark_group("stats");
+    let everything = nps_collector::domain::Filter::default();
+    let total = nps_collector::store::analytics::Grouping::Total;
     group.bench_function("distribution_100k_responses", |b| {
-        b.to_async(&rt)
-            .iter(|| async { store.distribution(&key).await.unwrap() });
+        b.to_async(&rt).iter(|| async {
+            store
+                .grouped_scores(&key, &everything, &total)
+                .await
+                .unwrap()
+        });
     });
     let d = Distribution([5, 3, 4, 8, 9, 12, 20, 40, 61, 80, 70]);
     group.bench_function("summarise", |b| b.iter(|| summarise(black_box(&d))));

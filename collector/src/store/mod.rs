@@ -32,8 +32,6 @@ use crate::domain::{
 use analytics::{Cursor, GroupCount, Grouping};
 use privacy::{PrivacyLogEntry, Removed, UserData};
 
-use crate::stats::Distribution;
-
 pub use cache::ProjectCache;
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
@@ -237,8 +235,6 @@ pub trait Store: Send + Sync + 'static {
         key: &ProjectKey,
         filter: &Filter,
     ) -> StoreResult<Vec<MomentCounts>>;
-    /// Count of responses per score.
-    async fn distribution(&self, key: &ProjectKey) -> StoreResult<Distribution>;
     /// Everything stored about `user` in project `key`.
     async fn user_data(&self, key: &ProjectKey, user: &UserId) -> StoreResult<UserData>;
     /// Deletes everything about `user` in project `key` (one transaction)

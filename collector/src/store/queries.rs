@@ -48,7 +48,6 @@ macro_rules! backend_queries {
         use time::OffsetDateTime;
 
         use crate::domain::ProjectKey;
-        use crate::stats::Distribution;
         use crate::store::{from_millis, to_millis, Project, StoreResult};
 
         fn project_from_row(row: &$row) -> StoreResult<Project> {
@@ -178,26 +177,6 @@ macro_rules! backend_queries {
             .transpose()
         }
 
-        pub(crate) async fn distribution<'c, E>(exec: E, key: &ProjectKey) -> StoreResult<Distribution>
-        where
-            E: sqlx::Executor<'c, Database = $db>,
-        {
-            let rows = sqlx::query(
-                "SELECT score, COUNT(*) AS n FROM responses WHERE project_key = $1 GROUP BY score",
-            )
-            .bind(key.as_str())
-            .fetch_all(exec)
-            .await?;
-            let mut counts = [0u64; 11];
-            for row in rows {
-                let score: i64 = row.try_get("score")?;
-                let n: i64 = row.try_get("n")?;
-                if let Some(slot) = usize::try_from(score).ok().and_then(|s| counts.get_mut(s)) {
-                    *slot = n.unsigned_abs();
-                }
-            }
-            Ok(Distribution(counts))
-        }
     };
 }
 

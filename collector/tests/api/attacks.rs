@@ -279,14 +279,17 @@ async fn every_page_and_answer_carries_the_security_headers() {
     assert_eq!(again.status(), 304);
     assert!(again.headers().get("content-security-policy").is_none());
     // Not pages: nothing may load or frame them if opened as a document.
-    for path in ["/api/v1/config?key=demo", "/healthz", "/api/v1/config?key=nope"] {
+    for path in [
+        "/api/v1/config?key=demo",
+        "/healthz",
+        "/api/v1/config?key=nope",
+    ] {
         let r = app.client.get(app.url(path)).send().await.unwrap();
         let h = r.headers();
         assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
         assert_eq!(h["x-frame-options"], "DENY", "{path}");
         assert_eq!(
-            h["content-security-policy"],
-            "default-src 'none'; frame-ancestors 'none'",
+            h["content-security-policy"], "default-src 'none'; frame-ancestors 'none'",
             "{path}"
         );
     }

@@ -24,7 +24,6 @@ use super::analytics::{postgres as a, Cursor, GroupCount, Grouping};
 use super::privacy::{postgres as p, PrivacyLogEntry, Removed, UserData};
 use super::{to_millis, RetentionMode};
 use crate::domain::{ClientId, Comment, Filter, ProjectKey, UserId, ValidEvent, ValidResponse};
-use crate::stats::Distribution;
 
 /// A PostgreSQL database.
 #[derive(Debug, Clone)]
@@ -118,10 +117,6 @@ impl Store for PostgresStore {
         filter: &Filter,
     ) -> StoreResult<Vec<MomentCounts>> {
         super::analytics::rates::postgres::moment_counts(&self.pool, key, filter).await
-    }
-
-    async fn distribution(&self, key: &ProjectKey) -> StoreResult<Distribution> {
-        q::distribution(&self.pool, key).await
     }
 
     async fn user_data(&self, key: &ProjectKey, user: &UserId) -> StoreResult<UserData> {

@@ -34,7 +34,6 @@ use super::analytics::{sqlite as a, Cursor, GroupCount, Grouping};
 use super::privacy::{sqlite as p, PrivacyLogEntry, Removed, UserData};
 use super::{to_millis, RetentionMode};
 use crate::domain::{ClientId, Comment, Filter, ProjectKey, UserId, ValidEvent, ValidResponse};
-use crate::stats::Distribution;
 
 /// A SQLite database file.
 #[derive(Debug, Clone)]
@@ -142,10 +141,6 @@ impl Store for SqliteStore {
         filter: &Filter,
     ) -> StoreResult<Vec<MomentCounts>> {
         super::analytics::rates::sqlite::moment_counts(&self.pool, key, filter).await
-    }
-
-    async fn distribution(&self, key: &ProjectKey) -> StoreResult<Distribution> {
-        q::distribution(&self.pool, key).await
     }
 
     async fn user_data(&self, key: &ProjectKey, user: &UserId) -> StoreResult<UserData> {
