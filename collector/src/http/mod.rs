@@ -19,6 +19,7 @@ mod rate_limit;
 mod responses;
 mod security_headers;
 mod session;
+mod state;
 mod stats;
 mod strict_json;
 mod tags;
@@ -26,12 +27,10 @@ mod users;
 mod verbatims;
 mod webhooks;
 
-use std::sync::Arc;
-
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, Method};
 use axum::Router;
-use secrecy::SecretString;
+
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -42,6 +41,7 @@ pub use error::{Error, Result};
 pub use openapi::document as openapi_document;
 pub(crate) use rate_limit::Budget;
 pub use rate_limit::RateLimits;
+pub use state::{AppState, Shared};
 
 use axum::http::StatusCode;
 use axum::Json;
@@ -49,55 +49,10 @@ use nps_protocol::ResponseReceipt;
 
 use crate::domain::{user_hash_is_valid, ClientId, ProjectKey, UserId, ValidResponse};
 use crate::settings::TransportSettings;
-use crate::store::{Inserted, Project, ProjectCache, Store};
+use crate::store::{Inserted, Project};
 
 /// Largest request body accepted, in bytes.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
-
-/// What every handler can reach.
-#[derive(Clone)]
-pub struct AppState {
-    /// Where responses go.
-    pub store: Arc<dyn Store>,
-    /// Project lookups, remembered for a few seconds.
-    pub projects: Arc<ProjectCache>,
-    /// The collector's public address, for links in alerts
-    /// (`--public-url`).
-    pub public_url: Arc<str>,
-    /// Webhooks may target private and loopback addresses
-    /// (`--webhook-allow-private`).
-    pub webhook_allow_private: bool,
-    /// Sign-in attempts allowed.
-    pub sign_in: Arc<session::SignInLimits>,
-    /// The token the admin API and dashboard need.
-    pub admin_token: Arc<SecretString>,
-    /// Serve the demo host page at `/demo/`.
-    pub demo: bool,
-    /// Per-IP and per-key request limits.
-    pub limits: Arc<RateLimits>,
-}
-
-impl AppState {
-    /// The state of a collector on `store`, with the project cache in
-    /// front of it, links to `http://localhost` and public webhooks only.
-    pub fn new(
-        store: Arc<dyn Store>,
-        admin_token: SecretString,
-        demo: bool,
-        limits: Arc<RateLimits>,
-    ) -> Self {
-        Self {
-            projects: Arc::new(ProjectCache::new(store.clone())),
-            store,
-            public_url: Arc::from("http://localhost"),
-            webhook_allow_private: false,
-            sign_in: session::SignInLimits::new(),
-            admin_token: Arc::new(admin_token),
-            demo,
-            limits,
-        }
-    }
-}
 
 /// The whole application as a router, with no socket: tests drive it with
 /// `tower::ServiceExt::oneshot`.
