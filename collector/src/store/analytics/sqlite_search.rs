@@ -21,6 +21,13 @@ use crate::store::{to_millis, StoreResult, StoredResponse};
 /// Slots per millisecond in a `search_key`.
 const SLOTS: i64 = 1 << 20;
 
+/// The first key of millisecond `ms`. Saturating: a filter or cursor far
+/// outside the keys' range (years before 1970 or after 2248, which a
+/// request may well name) bounds nothing rather than overflowing.
+fn first_key(ms: i64) -> i64 {
+    ms.saturating_mul(SLOTS)
+}
+
 /// Where in the index to read: keys in `[low, high)`.
 struct KeyRange {
     low: Option<i64>,
@@ -44,10 +51,10 @@ pub(crate) async fn list_matching(
     // The filter's period and the cursor bound the keys too: the index
     // starts reading at the cursor's millisecond, not at the newest match.
     let range = KeyRange {
-        low: f.from.map(|from| to_millis(from) * SLOTS),
+        low: f.from.map(|from| first_key(to_millis(from))),
         high: [
-            f.to.map(|to| to_millis(to) * SLOTS),
-            cursor.map(|c| (c.at + 1) * SLOTS),
+            f.to.map(|to| first_key(to_millis(to))),
+            cursor.map(|c| first_key(c.at.saturating_add(1))),
         ]
         .into_iter()
         .flatten()
@@ -60,8 +67,8 @@ pub(crate) async fn list_matching(
         // shows.
         let at = to_millis(last.created_at);
         let same_ms = KeyRange {
-            low: Some(at * SLOTS),
-            high: Some((at + 1) * SLOTS),
+            low: Some(first_key(at)),
+            high: Some(first_key(at.saturating_add(1))),
         };
         let ties = matching(pool, key, &f, search, cursor, &same_ms, None).await?;
         page.retain(|r| to_millis(r.created_at) > at);
