@@ -4,7 +4,7 @@
 //! then property tests over arbitrary sequences of commands, user actions,
 //! deliveries and time (`properties`).
 
-use nps_protocol::{EventKind, Moment, MomentTexts, WidgetConfig};
+use nps_protocol::{Appearance, EventKind, Moment, MomentTexts, WidgetConfig};
 
 use super::*;
 use crate::rules::outbox::Request;

@@ -5,6 +5,7 @@ use nps_protocol::{EventKind, TraitValue};
 
 use super::*;
 use crate::rules::timing::Outcome;
+use crate::rules::Locale;
 
 fn shown(sim: &mut Sim) {
     sim.feed(Event::Track("checkout".into()));

@@ -1,0 +1,109 @@
+//! What comes out of [`step`](super::step): the [`Effect`]s the browser
+//! layer (`controller`) carries out, and what they carry.
+
+use nps_protocol::{Appearance, MomentTexts, NewEvent};
+
+use super::Timer;
+use crate::rules::outbox::Request;
+use crate::rules::timing::History;
+use crate::rules::Locale;
+
+/// Why the outbox is flushed (numbered as the lazily loaded module's
+/// `flush(how)` takes it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flush {
+    /// Send what is due.
+    Due = 0,
+    /// A fresh start (page load, network back): everything not in flight.
+    Wake = 1,
+    /// The page is hidden or going away: everything not in flight.
+    LastChance = 2,
+}
+
+/// What the prompt shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UiProps {
+    /// Its language.
+    pub locale: Locale,
+    /// The moment's own question and follow-up.
+    pub texts: MomentTexts,
+    /// The score was sent: read-only.
+    pub locked: bool,
+    /// The thank-you instead of the form.
+    pub thanking: bool,
+    /// The project's colour, position and theme (defaults until the config
+    /// has loaded: `show()` may open the prompt before it).
+    pub appearance: Appearance,
+}
+
+/// What the host app's `nps('on')` listeners hear.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// `shown`: `{moment}`.
+    Shown(Option<String>),
+    /// `answered`: `{score, comment}`.
+    Answered(u8, Option<String>),
+    /// `dismissed`: `{moment, score}`.
+    Dismissed(Option<String>, Option<u8>),
+}
+
+/// How loud a log line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// `console.debug`: why the widget stayed quiet.
+    Debug,
+    /// `console.info`: debug mode's reasons.
+    Info,
+    /// `console.warn`.
+    Warn,
+}
+
+/// Something for the browser layer to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// `GET {host}/api/v1/config?key`, answered with [`Event::Config`].
+    FetchConfig(u32),
+    /// `GET {host}/api/v1/eligibility?…` for the identified user, answered
+    /// with [`Event::Remote`].
+    FetchRemote(u32),
+    /// Fire [`Event::Fired`] in this many ms.
+    Timer(Timer, u32),
+    /// Store this history.
+    SaveHistory(History),
+    /// Store the anonymous id the input carried.
+    SaveAnonId(String),
+    /// Remove the stored keys but the outboxes: of this project (`reset`),
+    /// or of every project (`None`: consent withdrawn).
+    Clear(Option<String>),
+    /// The outbox forgets how many entries it dropped.
+    ForgetDropped,
+    /// Take the cross-tab lock for opening `gen`, answered with
+    /// [`Event::Locked`].
+    Lock(u32),
+    /// Release the cross-tab lock of opening `gen`.
+    Release(u32),
+    /// Load the ui module for opening `gen` and read moment `index`'s texts
+    /// in `locale`; answered with [`Event::UiReady`] or [`Event::UiFailed`].
+    LoadUi(u32, Option<usize>, Locale),
+    /// Fetch the ui module at idle priority.
+    Prefetch,
+    /// Put the prompt on the page.
+    Mount(UiProps),
+    /// New props for the prompt.
+    Update(UiProps),
+    /// Remove the prompt.
+    Unmount,
+    /// Queue a write in the outbox (and try it).
+    Enqueue(Request),
+    /// Queue an event; its `id` is empty: the browser layer gives it a
+    /// fresh UUID.
+    Record(NewEvent),
+    /// Deliver the outbox.
+    Flush(Flush),
+    /// Tell the host app's listeners.
+    Notify(Notice),
+    /// A console line, `[nps]`-prefixed.
+    Log(Level, String),
+    /// Listen for `online`, `visibilitychange` and `pagehide` (once).
+    Listen,
+}
