@@ -47,9 +47,19 @@ fn main() {
             dir.path().join("scale.db")
         };
         let url = format!("sqlite://{}", path.display());
-        if keep && path.exists() {
+        // Written once seeding is done: a run stopped halfway leaves no
+        // marker, and its database is seeded again rather than measured.
+        let seeded = path.with_extension("seeded");
+        if keep && seeded.exists() {
             eprintln!("measuring the kept {}", path.display());
         } else {
+            for stale in [
+                path.clone(),
+                path.with_extension("db-wal"),
+                path.with_extension("db-shm"),
+            ] {
+                let _ = std::fs::remove_file(stale);
+            }
             let started = Instant::now();
             runtime.block_on(async { nps_collector::store::open(&url).await.expect("schema") });
             seed(&path, n);
@@ -57,6 +67,9 @@ fn main() {
                 "seeded {n} rows in {:.1} s",
                 started.elapsed().as_secs_f64()
             );
+            if keep {
+                std::fs::write(&seeded, b"").expect("seeded marker");
+            }
         }
         runtime.block_on(measure(&url, n));
     }

@@ -76,6 +76,17 @@ async fn every_page(app: &TestApp, q: &str, limit: u32) -> Vec<String> {
     }
 }
 
+/// Stores an answer with `comment` in project `demo` as if it had arrived
+/// at `at` (the API stamps answers with the present).
+async fn store_comment(store: &dyn store::Store, score: u8, comment: &str, at: OffsetDateTime) {
+    let wire: nps_protocol::NewResponse = serde_json::from_value(
+        json!({"id": new_id(), "key": "demo", "score": score, "comment": comment}),
+    )
+    .unwrap();
+    let response = ValidResponse::try_from(wire).unwrap();
+    store.insert_response(&response, at).await.unwrap();
+}
+
 fn urlencode(q: &str) -> String {
     q.bytes()
         .map(|b| match b {
@@ -198,15 +209,7 @@ async fn retention_takes_old_words_out_of_the_search() {
     let store = store::open(&app.database_url).await.unwrap();
     let now = OffsetDateTime::now_utc();
     for (comment, age) in [("ancient history", 31), ("recent history", 1)] {
-        let wire: nps_protocol::NewResponse = serde_json::from_value(
-            json!({"id": new_id(), "key": "demo", "score": 9, "comment": comment}),
-        )
-        .unwrap();
-        let response = ValidResponse::try_from(wire).unwrap();
-        store
-            .insert_response(&response, now - Duration::days(age))
-            .await
-            .unwrap();
+        store_comment(store.as_ref(), 9, comment, now - Duration::days(age)).await;
     }
 
     nps_collector::retention::run_once(store.as_ref(), now)
@@ -245,15 +248,7 @@ async fn search_pages_are_exact_across_recent_and_old_periods() {
     let ages = [200 * 24, 1, 30 * 24, 12, 90, 5 * 24, 15 * 24, 2, 400 * 24];
     for (i, hours) in ages.iter().enumerate() {
         for comment in [format!("needle {hours}"), format!("hay {i}")] {
-            let wire: nps_protocol::NewResponse = serde_json::from_value(
-                json!({"id": new_id(), "key": "demo", "score": 5, "comment": comment}),
-            )
-            .unwrap();
-            let response = ValidResponse::try_from(wire).unwrap();
-            store
-                .insert_response(&response, now - Duration::hours(*hours))
-                .await
-                .unwrap();
+            store_comment(store.as_ref(), 5, &comment, now - Duration::hours(*hours)).await;
         }
     }
     let mut newest_first = ages.to_vec();
@@ -303,13 +298,8 @@ async fn answers_of_one_millisecond_page_in_the_feeds_order() {
     let store = store::open(&app.database_url).await.unwrap();
     let now = OffsetDateTime::now_utc();
     let insert = |comment: &str, at: OffsetDateTime| {
-        let wire: nps_protocol::NewResponse = serde_json::from_value(
-            json!({"id": new_id(), "key": "demo", "score": 5, "comment": comment}),
-        )
-        .unwrap();
-        let response = ValidResponse::try_from(wire).unwrap();
-        let store = store.clone();
-        async move { store.insert_response(&response, at).await.unwrap() }
+        let (store, comment) = (store.clone(), comment.to_owned());
+        async move { store_comment(store.as_ref(), 5, &comment, at).await }
     };
     insert("tie newer", now + Duration::seconds(1)).await;
     for i in 0..7 {
