@@ -5,6 +5,7 @@ mod assets;
 mod caching;
 mod config;
 mod config_versions;
+mod cors;
 mod eligibility;
 mod error;
 mod events;
@@ -28,11 +29,10 @@ mod verbatims;
 mod webhooks;
 
 use axum::extract::DefaultBodyLimit;
-use axum::http::{header, Method};
+use axum::http::header;
 use axum::Router;
 
 use tower_http::compression::CompressionLayer;
-use tower_http::cors::{Any, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
@@ -58,29 +58,6 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// `tower::ServiceExt::oneshot`.
 pub fn app(state: AppState) -> Router {
     metrics::prometheus();
-    // The widget runs on the customers' origins, so any origin may call the
-    // API. The admin API is safe under the same rule: it needs a bearer
-    // token, never a cookie, so a foreign page can't ride on a session.
-    // (A layer on the public routes alone would not see preflights: axum
-    // answers 405 to OPTIONS before route middleware runs.)
-    let cors = CorsLayer::new()
-        .allow_origin(Any)
-        .allow_methods([
-            Method::GET,
-            Method::POST,
-            Method::PUT,
-            Method::PATCH,
-            Method::DELETE,
-        ])
-        .allow_headers([header::CONTENT_TYPE])
-        // The widget's outbox honours Retry-After on 429/503 from any origin.
-        .expose_headers([header::RETRY_AFTER])
-        // `Origin` alone: an allowed-origins project answers by it, while
-        // the preflight's answer is the same whatever it asks (tower-http's
-        // default also names the two request headers: 64 bytes on every
-        // response).
-        .vary([header::ORIGIN])
-        .max_age(std::time::Duration::from_secs(86_400));
     let api = Router::new()
         .merge(responses::public_router())
         .merge(config::public_router())
@@ -111,7 +88,8 @@ pub fn app(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn(refuse_oversized_bodies))
         .layer(axum::middleware::from_fn(security_headers::add))
-        .layer(cors)
+        .layer(axum::middleware::from_fn(cors::expose_retry_after))
+        .layer(cors::layer())
         .layer(CompressionLayer::new())
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http())

@@ -72,6 +72,8 @@ async fn a_client_over_its_rate_limit_gets_429_with_retry_after() {
                     .unwrap()
                     >= 1
             );
+            // The widget reads it cross-origin to pace its outbox.
+            assert_eq!(r.headers()["access-control-expose-headers"], "retry-after");
             assert_eq!(problem_code(r).await, "rate_limited");
             break;
         }
