@@ -115,7 +115,8 @@
     w.nps = nps;
   }
 
-  wasm_bindgen({ module_or_path: new URL('widget/@@WASM_FILE@@', src) })
+  // The glue's one way of loading (see trim-glue.mjs): the wasm's address.
+  wasm_bindgen(new URL('widget/@@WASM_FILE@@', src))
     .then(domReady)
     .then(start)
     .catch(function (error) {

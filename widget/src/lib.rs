@@ -12,16 +12,17 @@
 //! The crate has two halves:
 //! - [`rules`] and [`machine`] are pure and compile everywhere, so `cargo
 //!   test -p nps-widget` checks the decisions natively;
-//! - `api`, `browser`, `controller` and [`delivery`] exist only on
-//!   `wasm32`: the JS-facing API, the thin adapters over
+//! - `api`, `browser`, `controller`, [`delivery`] and [`lock`] exist only
+//!   on `wasm32`: the JS-facing API, the thin adapters over
 //!   `localStorage`/`fetch`/the clock/Web Locks/the lazy module, the page's
-//!   state, and the outbox's delivery.
+//!   state, the outbox's delivery and the cross-tab lock.
 //!
 //! The `widget` feature (default) is the always-loaded core: its
 //! JavaScript API and allocator. Without it (`default-features = false`),
 //! the crate is the library the lazily loaded module (`nps-widget-lazy`)
-//! links for what a page needs only once there is something to send:
-//! [`delivery`], the outbox and its delivery.
+//! links for what a page needs only around a prompt or once there is
+//! something to send: [`delivery`], the outbox and its delivery, and
+//! [`lock`], the cross-tab lock.
 
 pub mod machine;
 pub mod rules;
@@ -38,6 +39,8 @@ mod controller;
 pub mod delivery;
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 mod events;
+#[cfg(target_arch = "wasm32")]
+pub mod lock;
 
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub use api::Widget;

@@ -30,8 +30,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 const NOWHERE: &str = "http://127.0.0.1:9";
 
 /// What the loader passes as `ui(now)`: a promise of the lazily loaded
-/// module, whose `mount` is `nps-widget-ui`'s and whose `outbox` is
-/// `nps_widget::delivery`'s (as `nps-widget-lazy` exports them).
+/// module, whose `mount` is `nps-widget-ui`'s, whose `outbox` is
+/// `nps_widget::delivery`'s and whose `lock` is `nps_widget::lock`'s (as
+/// `nps-widget-lazy` exports them).
 fn ui_loader() -> Function {
     type Mount = dyn Fn(JsValue, Function) -> Result<JsValue, JsValue>;
     let mount = Closure::<Mount>::new(|props: JsValue, on_event| {
@@ -40,6 +41,9 @@ fn ui_loader() -> Function {
     let module = Object::new();
     Reflect::set(&module, &"mount".into(), &mount.into_js_value()).unwrap();
     Reflect::set(&module, &"outbox".into(), &outbox_maker()).unwrap();
+    let lock =
+        Closure::<dyn Fn(String) -> Promise>::new(|key: String| nps_widget::lock::take(&key));
+    Reflect::set(&module, &"lock".into(), &lock.into_js_value()).unwrap();
     let load = Closure::<dyn Fn(JsValue) -> JsValue>::new(move |_now: JsValue| {
         Promise::resolve(&module).into()
     });
@@ -98,8 +102,8 @@ async fn tick() {
     JsFuture::from(promise).await.unwrap();
 }
 
-/// Waits (up to 2 s) until a prompt is on the page: the Web Lock and the
-/// ui module come asynchronously.
+/// Waits (up to 2 s) until a prompt is on the page: the ui module and the
+/// Web Lock come asynchronously.
 async fn until_shown() {
     for _ in 0..40 {
         if find("[role=dialog]").is_some() {
@@ -462,4 +466,50 @@ async fn the_score_locks_after_the_debounce_and_the_thanks_close_the_prompt() {
     assert!(shadow().is_none(), "the prompt closes after the thanks");
 
     closed(&widget).await;
+}
+
+/// The lazily loaded module's `lock(key)`, awaited: the release function,
+/// or `null`.
+async fn take_lock(key: &str) -> JsValue {
+    JsFuture::from(nps_widget::lock::take(key)).await.unwrap()
+}
+
+/// Takes the lock twice, releases it, takes it again: what a prompt in two
+/// tabs amounts to, whichever lock the browser offers.
+async fn the_lock_holds_until_released(key: &str) {
+    let first = take_lock(key).await;
+    let release: Function = first.dyn_into().expect("a free lock is taken");
+    assert!(take_lock(key).await.is_null(), "a held lock is refused");
+    release.call0(&JsValue::UNDEFINED).unwrap();
+    tick().await;
+    let again = take_lock(key).await;
+    assert!(again.is_function(), "a released lock is free again");
+    again
+        .unchecked_into::<Function>()
+        .call0(&JsValue::UNDEFINED)
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_web_lock_is_taken_once_until_released() {
+    the_lock_holds_until_released("lock-test").await;
+}
+
+#[wasm_bindgen_test]
+async fn without_web_locks_the_stored_lock_is_taken_once_until_released() {
+    let navigator = web_sys::window().unwrap().navigator();
+    let proto = Object::get_prototype_of(&navigator);
+    let locks = JsValue::from_str("locks");
+    let descriptor = Object::get_own_property_descriptor(&proto, &locks);
+    Reflect::delete_property(&proto, &locks).unwrap();
+    the_lock_holds_until_released("stored-lock-test").await;
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("nps:stored-lock-test:lock")
+        .unwrap();
+    Object::define_property(&proto, &locks, &descriptor.unchecked_into());
+    assert_eq!(stored, None, "released: the key is gone");
 }

@@ -10,7 +10,11 @@
 //! - `outbox(key, host)`, the outbox of project `key` and its delivery
 //!   (`nps_widget::delivery`), with `enqueue(write)`, `flush(how)` and
 //!   `forget_dropped()`; `host()` is the core's answer to where answers go
-//!   now (`undefined` while privacy keeps them).
+//!   now (`undefined` while privacy keeps them);
+//! - `lock(key, granted)`, the cross-tab lock of project `key`
+//!   (`nps_widget::lock`): `granted` is called with the function that
+//!   releases it, or with `null` when another tab holds it. The core takes
+//!   it once this module is loaded, before showing a prompt.
 //!
 //! ```sh
 //! bash widget/build.sh   # builds it beside the core
@@ -20,12 +24,20 @@
 mod exports {
     use std::rc::Rc;
 
-    use js_sys::Function;
+    use js_sys::{Function, Promise};
     use nps_widget::delivery::Delivery;
     use nps_widget::machine::Flush;
     use wasm_bindgen::prelude::*;
 
     pub use nps_widget_ui::module::{mount, Ui};
+
+    /// Takes the cross-tab lock of project `key`, then calls `granted` with
+    /// the function that releases it, or with `null` when another tab
+    /// holds it.
+    #[wasm_bindgen]
+    pub fn lock(key: &str) -> Promise {
+        nps_widget::lock::take(key)
+    }
 
     /// The outbox of one project, as the core holds it.
     #[wasm_bindgen]

@@ -1,6 +1,8 @@
-//! The stored cross-tab lock, `nps:<key>:lock` =
-//! `{"tab": id, "expires": ms}` (see `rules::lock`). Without storage every
-//! tab is free: the lock is a courtesy, not a guarantee.
+//! The cross-tab lock's browser calls: the Web Locks API, and the stored
+//! lock `nps:<key>:lock` = `{"tab": id, "expires": ms}` (see `rules::lock`)
+//! where it is missing. Without storage every tab is free: the stored lock
+//! is a courtesy, not a guarantee. Used by `crate::lock`, in the lazily
+//! loaded module.
 
 use js_sys::{Object, JSON};
 use wasm_bindgen::{JsCast, JsValue};

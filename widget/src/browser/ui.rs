@@ -97,15 +97,20 @@ impl Mounted {
     }
 }
 
-/// Calls a mounted prompt's `update(props)` or `destroy()`.
-pub(crate) fn call(handle: &JsValue, method: &str, arg: Option<&JsValue>) {
-    let f = Reflect::get(handle, &JsValue::from_str(method))
+/// A method of a JS object (the module's, its outbox's, a prompt's).
+pub(crate) fn method(o: &JsValue, name: &str) -> Option<Function> {
+    Reflect::get(o, &JsValue::from_str(name))
+        .ok()?
+        .dyn_into()
         .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok());
-    let called = match (f, arg) {
+}
+
+/// Calls a mounted prompt's `update(props)` or `destroy()`.
+pub(crate) fn call(handle: &JsValue, name: &str, arg: Option<&JsValue>) {
+    let called = match (method(handle, name), arg) {
         (Some(f), Some(arg)) => f.call1(handle, arg),
         (Some(f), None) => f.call0(handle),
-        (None, _) => Err(JsValue::from_str(method)),
+        (None, _) => Err(JsValue::from_str(name)),
     };
     if let Err(e) = called {
         super::log::warn_with("the prompt failed", &e);

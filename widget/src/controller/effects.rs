@@ -1,16 +1,15 @@
 //! Carrying out the machine's effects, one browser call each.
 
-use gloo_timers::callback::{Interval, Timeout};
-use js_sys::Promise;
+use gloo_timers::callback::Timeout;
+use js_sys::Function;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
-use super::{Controller, Held};
+use super::Controller;
 use crate::browser::promise::{settle, soon};
-use crate::browser::{history, http, lock, log, read, storage, ui, uuid};
+use crate::browser::{history, http, log, read, storage, ui, uuid};
 use crate::events::{detail, dispatch, nullable, Event as Notice};
 use crate::machine::{Config, Effect, Event, Level, Notice as N, UiEvent, UiProps};
-use crate::rules::lock::REFRESH_MS;
 use crate::rules::outbox::Request;
 
 impl Controller {
@@ -46,8 +45,8 @@ impl Controller {
                     let i = r.held.iter().position(|(g, _)| *g == gen);
                     i.map(|i| r.held.swap_remove(i).1)
                 };
-                if let Some(held) = held {
-                    held.release();
+                if let Some(release) = held {
+                    let _ = release.call0(&JsValue::UNDEFINED);
                 }
             }
             Effect::LoadUi(gen, index, locale) => self.load_ui(gen, index, locale.code()),
@@ -155,48 +154,34 @@ impl Controller {
         );
     }
 
-    /// Takes the cross-tab lock for opening `gen`: a Web Lock if free (one
-    /// atomic step), else, without Web Locks, the `localStorage` lock.
+    /// Takes the cross-tab lock for opening `gen` through the loaded ui
+    /// module (`crate::lock` there): its `lock(key)` is a promise of the
+    /// function that releases it, or of `null` if another tab holds it.
     fn lock(&self, gen: u32) {
-        let Some(key) = self.key() else { return };
-        let Some(locks) = lock::web_locks() else {
-            let tab = self
-                .runner
-                .borrow_mut()
-                .tab
-                .get_or_insert_with(uuid::new_id)
-                .clone();
-            lock::hold(&key, &tab);
-            let (k, t) = (key.clone(), tab.clone());
-            let refresh = Interval::new(REFRESH_MS, move || lock::hold(&k, &t));
-            self.runner
-                .borrow_mut()
-                .held
-                .push((gen, Held::Storage(key, tab, refresh)));
-            return self.input(Event::Locked(gen, true));
-        };
+        let module = self.runner.borrow().module.clone();
+        let taking = module
+            .zip(self.key())
+            .and_then(|(m, key)| ui::method(&m, "lock")?.call1(&m, &key.into()).ok())
+            .unwrap_or_default();
         let me = self.me.clone();
-        let granted = Closure::<dyn FnMut(JsValue) -> JsValue>::new(move |lock: JsValue| {
-            // The lock lasts until this promise settles: until released.
-            let mut release = None;
-            let held = Promise::new(&mut |resolve, _| release = Some(resolve));
-            if let (Some(me), Some(release)) = (me.upgrade(), release) {
-                let got = !lock.is_null();
-                if got {
-                    me.runner
-                        .borrow_mut()
-                        .held
-                        .push((gen, Held::WebLock(release)));
+        settle(
+            &taking,
+            Box::new(move |lock| {
+                let Some(me) = me.upgrade() else { return };
+                let release = match lock {
+                    Ok(l) => l.dyn_into::<Function>().ok(),
+                    Err(e) => {
+                        log::warn_with("could not take the cross-tab lock", &e);
+                        None
+                    }
+                };
+                let got = release.is_some();
+                if let Some(f) = release {
+                    me.runner.borrow_mut().held.push((gen, f));
                 }
                 me.input(Event::Locked(gen, got));
-            }
-            held.into()
-        })
-        .into_js_value();
-        if !lock::request(&locks, &key, &granted) {
-            log::warn("could not request the cross-tab lock");
-            self.input(Event::Locked(gen, false));
-        }
+            }),
+        );
     }
 
     /// Loads the ui module, then tells the machine it is ready with the
@@ -305,16 +290,5 @@ impl Controller {
         };
         let listeners = self.runner.borrow().listeners.of(event);
         dispatch(&listeners, &d);
-    }
-
-    /// The page is going away: the `localStorage` lock goes at once (a page
-    /// restored from the back/forward cache takes it again at the next
-    /// refresh); a Web Lock goes with the page by itself.
-    pub(super) fn page_gone(&self) {
-        for (_, held) in &self.runner.borrow().held {
-            if let Held::Storage(key, tab, _) = held {
-                lock::release(key, tab);
-            }
-        }
     }
 }

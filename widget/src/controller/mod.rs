@@ -5,14 +5,15 @@
 //! an [`Event`]; [`Controller::input`] reads what the machine needs to know
 //! of the browser (the stored history, the page's address, …) into a
 //! [`World`], steps the machine, and carries out the effects it returns
-//! ([`effects`]): storage, `fetch`, timers, the cross-tab lock, the ui
-//! module, the outbox ([`delivery`]), the host's listeners, the console.
+//! ([`effects`]): storage, `fetch`, timers, the ui module and what it
+//! holds (the cross-tab lock, the outbox's delivery), the host's
+//! listeners, the console.
 //! No decision is made here.
 //!
 //! The controller lives in an `Rc` with interior mutability; no borrow is
 //! held while calling out to JS (listeners, the ui), because those may
 //! call straight back in: an effect that feeds the machine a new input
-//! (a `localStorage` lock taken at once, a listener calling `nps(...)`)
+//! (a listener calling `nps(...)`)
 //! steps it again before the remaining effects run.
 
 mod effects;
@@ -21,36 +22,14 @@ mod outbox;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use gloo_timers::callback::Interval;
 use js_sys::Function;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 
 use crate::browser::ui::{Loader, Mounted};
-use crate::browser::{self, clock, history, lock, storage, uuid};
+use crate::browser::{self, clock, history, storage, uuid};
 use crate::events::{Event as Notice, Listeners};
 use crate::machine::{self, Event, Input, State, World};
-
-/// How this tab holds the cross-tab lock of an opening.
-enum Held {
-    /// A Web Lock, released by calling this (it resolves the promise the
-    /// lock waits on).
-    WebLock(Function),
-    /// The `localStorage` lock (no Web Locks): the project's key, this
-    /// tab's id, and the timer that keeps it fresh (stopped when dropped).
-    Storage(String, String, #[allow(dead_code)] Interval),
-}
-
-impl Held {
-    fn release(self) {
-        match self {
-            Held::WebLock(release) => {
-                let _ = release.call0(&JsValue::UNDEFINED);
-            }
-            Held::Storage(key, tab, _) => lock::release(&key, &tab),
-        }
-    }
-}
 
 /// What the runner keeps beside the machine's state.
 struct Runner {
@@ -65,10 +44,9 @@ struct Runner {
     config_json: Option<JsValue>,
     /// The prompt on the page.
     mounted: Option<Mounted>,
-    /// Cross-tab locks held, by opening.
-    held: Vec<(u32, Held)>,
-    /// This tab's id in the `localStorage` lock, made on first use.
-    tab: Option<String>,
+    /// Cross-tab locks held, by opening: the ui module's functions that
+    /// release them.
+    held: Vec<(u32, Function)>,
     /// The ui module's outbox of the current project (`crate::delivery`),
     /// once the module is loaded.
     outbox: Option<JsValue>,
@@ -96,7 +74,6 @@ impl Controller {
                 config_json: None,
                 mounted: None,
                 held: Vec::new(),
-                tab: None,
                 outbox: None,
                 on_page_event: None,
             }),
@@ -130,22 +107,12 @@ impl Controller {
 
     /// What the machine needs to know of the browser now.
     fn world(&self) -> World {
-        let (key, tab) = {
-            let mut r = self.runner.borrow_mut();
-            let key = r
-                .machine
-                .as_ref()
-                .and_then(|s| s.project.as_ref())
-                .map(|p| p.key.clone());
-            (key, r.tab.get_or_insert_with(uuid::new_id).clone())
-        };
+        let key = self.key();
         let stored_anon = key.as_deref().and_then(history::stored_anon_id);
         World {
             history: key.as_deref().map(history::load).unwrap_or_default(),
             anon_new: stored_anon.is_none(),
             anon_id: stored_anon.unwrap_or_else(uuid::new_id),
-            other_tab: lock::web_locks().is_none()
-                && key.as_deref().is_some_and(|k| !lock::free(k, &tab)),
             href: browser::page_url(),
             hidden: browser::page_hidden(),
             language: browser::navigator_language(),

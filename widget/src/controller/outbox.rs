@@ -8,14 +8,14 @@
 //! exists: answers an earlier page left unsent. The core also listens for
 //! the page events that flush the outbox and cancel a delayed prompt.
 
-use js_sys::{Array, Function, JSON};
+use js_sys::{Array, JSON};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::Controller;
 use crate::browser::promise::settle;
 use crate::browser::read::{field, number};
-use crate::browser::{self, encode, log, storage};
+use crate::browser::{self, encode, log, storage, ui};
 use crate::machine::{Event, Flush};
 use crate::rules::outbox::Request;
 
@@ -46,7 +46,7 @@ impl Controller {
                 .unwrap_or_default()
         })
         .into_js_value();
-        let outbox = method(&module, "outbox")?
+        let outbox = ui::method(&module, "outbox")?
             .call2(&module, &JsValue::from(key), &host)
             .ok()?;
         self.runner.borrow_mut().outbox = Some(outbox.clone());
@@ -134,10 +134,7 @@ impl Controller {
             match e.type_().as_str() {
                 "online" => me.input(Event::Online),
                 "visibilitychange" if browser::page_hidden() => me.input(Event::Hidden),
-                "pagehide" => {
-                    me.page_gone();
-                    me.input(Event::PageHide);
-                }
+                "pagehide" => me.input(Event::PageHide),
                 _ => {}
             }
         });
@@ -153,17 +150,9 @@ impl Controller {
     }
 }
 
-/// A method of a JS object.
-fn method(o: &JsValue, name: &str) -> Option<Function> {
-    js_sys::Reflect::get(o, &JsValue::from_str(name))
-        .ok()?
-        .dyn_into()
-        .ok()
-}
-
 /// Calls the module outbox's `name(arg)`; a failure is logged.
 fn call(o: &JsValue, name: &str, arg: &JsValue) {
-    let called = method(o, name).map(|f| f.call1(o, arg));
+    let called = ui::method(o, name).map(|f| f.call1(o, arg));
     if !matches!(called, Some(Ok(_))) {
         log::warn("the outbox failed");
     }

@@ -101,9 +101,9 @@ impl Step<'_> {
         };
         let page = Page {
             shown: s.shown_this_page,
-            // A prompt on its way counts as open, and so does another
-            // tab's where the `localStorage` lock stands in for Web Locks.
-            open: s.prompt.is_some() || s.opening.is_some() || self.world.other_tab,
+            // A prompt on its way counts as open. Another tab's is found
+            // by the cross-tab lock, taken once the ui module is loaded.
+            open: s.prompt.is_some() || s.opening.is_some(),
         };
         // What this browser last showed, to notice another tab showing a
         // prompt before this one gets the lock.

@@ -77,8 +77,8 @@ pub enum Effect {
     Clear(Option<String>),
     /// The outbox forgets how many entries it dropped.
     ForgetDropped,
-    /// Take the cross-tab lock for opening `gen`, answered with
-    /// [`Event::Locked`].
+    /// Take the cross-tab lock for opening `gen` through the loaded ui
+    /// module, answered with [`Event::Locked`].
     Lock(u32),
     /// Release the cross-tab lock of opening `gen`.
     Release(u32),

@@ -33,8 +33,6 @@ pub struct World {
     pub anon_id: String,
     /// Whether `anon_id` is new.
     pub anon_new: bool,
-    /// Without Web Locks: another tab holds the `localStorage` lock.
-    pub other_tab: bool,
     /// `location.href`.
     pub href: Option<String>,
     /// Whether the page is hidden.
@@ -75,10 +73,11 @@ pub enum Event {
     Remote(u32, Option<RemoteHistory>),
     /// A timer fired.
     Fired(Timer),
-    /// The cross-tab lock for opening `gen`: this tab's (`true`) or not.
+    /// The cross-tab lock for opening `gen` (taken once its ui module is
+    /// loaded): this tab's (`true`) or not.
     Locked(u32, bool),
     /// The ui module is loaded for opening `gen`, with the moment's texts
-    /// and the response's id and secret.
+    /// and the response's id and secret; the lock comes next.
     UiReady {
         /// The opening.
         gen: u32,

@@ -96,7 +96,8 @@ pub struct Delayed {
     pub href: Option<String>,
 }
 
-/// A prompt on its way: the cross-tab lock, then the ui module.
+/// A prompt on its way: the ui module, then the cross-tab lock (which the
+/// module takes, so that the always-loaded core does not carry it).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Opening {
     /// Its number.
@@ -107,8 +108,20 @@ pub struct Opening {
     pub index: Option<usize>,
     /// When this browser last showed a prompt, as the decision read it.
     pub seen: Option<f64>,
-    /// The cross-tab lock is this tab's.
-    pub locked: bool,
+    /// The ui module is loaded: what the prompt needs once the lock is
+    /// this tab's.
+    pub ready: Option<Loaded>,
+}
+
+/// What a loaded ui module brought for an opening.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// The moment's own texts in the prompt's language.
+    pub texts: nps_protocol::MomentTexts,
+    /// The response's id.
+    pub id: String,
+    /// The response's secret.
+    pub secret: String,
 }
 
 /// The prompt on screen and the response it is collecting.

@@ -1,10 +1,12 @@
-//! The prompt, from the decision to its end: the cross-tab lock, the ui
-//! module, what the user does in it, and what is sent.
+//! The prompt, from the decision to its end: the ui module, the cross-tab
+//! lock, what the user does in it, and what is sent.
 //!
-//! An opening takes the cross-tab lock first (atomic with Web Locks: of two
-//! tabs deciding at the same instant one gets it), then loads the ui; until
-//! the prompt is mounted it counts as open, and `reset()` or withdrawn
-//! consent cancels it. Once mounted, the ui only reports what the user did:
+//! An opening loads the ui module first, then takes the cross-tab lock
+//! through it (atomic with Web Locks: of two tabs deciding at the same
+//! instant one gets it; the lock lives in the lazily loaded module, which a
+//! prompt needs anyway, so the always-loaded core does not carry it), and
+//! shows the prompt in the lock's answer; until then it counts as open,
+//! and `reset()` or withdrawn consent cancels it. Once mounted, the ui only reports what the user did:
 //! the debounce of the score (`rules::submission`), locking it once sent,
 //! the thank-you and how long it stays are decided here. What the user
 //! answered is queued in the outbox; in an anonymous project every request
@@ -12,7 +14,9 @@
 
 use nps_protocol::{Appearance, CommentUpdate, EventKind, MomentTexts, NewEvent, NewResponse};
 
-use super::{Config, Effect, Level, Notice, Opening, Prompt, State, Step, Timer, UiEvent, UiProps};
+use super::{
+    Config, Effect, Level, Loaded, Notice, Opening, Prompt, State, Step, Timer, UiEvent, UiProps,
+};
 use crate::rules::outbox::Request;
 use crate::rules::privacy::Gate;
 use crate::rules::submission::{DEBOUNCE_MS, THANKS_MS};
@@ -43,7 +47,8 @@ impl Step<'_> {
         )
     }
 
-    /// A decision to prompt: takes the cross-tab lock.
+    /// A decision to prompt: loads the ui module (the cross-tab lock
+    /// comes next, through it).
     pub(super) fn acquire(
         &mut self,
         moment: Option<String>,
@@ -56,15 +61,31 @@ impl Step<'_> {
             moment,
             index,
             seen,
-            locked: false,
+            ready: None,
         });
+        let locale = self.locale();
+        self.emit(Effect::LoadUi(gen, index, locale));
+    }
+
+    /// The ui module is loaded: keeps what it brought and takes the
+    /// cross-tab lock through it.
+    pub(super) fn ui_ready(&mut self, gen: u32, texts: MomentTexts, id: String, secret: String) {
+        let Some(o) = self.state.opening.as_mut().filter(|o| o.gen == gen) else {
+            return; // cancelled meanwhile
+        };
+        o.ready = Some(Loaded { texts, id, secret });
         self.emit(Effect::Lock(gen));
     }
 
-    /// The lock's answer. If another tab showed a prompt between the
-    /// decision and the lock, this one skips too.
+    /// The lock's answer: shows the prompt if the lock is this tab's. If
+    /// another tab showed a prompt between the decision and the lock, this
+    /// one skips too.
     pub(super) fn locked(&mut self, gen: u32, got: bool) {
-        let Some(o) = self.state.opening.as_mut().filter(|o| o.gen == gen) else {
+        let opening = self
+            .state
+            .opening
+            .take_if(|o| o.gen == gen && o.ready.is_some());
+        let Some(o) = opening else {
             if got {
                 self.emit(Effect::Release(gen));
             }
@@ -72,12 +93,8 @@ impl Step<'_> {
         };
         let unchanged = self.history.last_shown_ms == o.seen;
         if got && unchanged {
-            o.locked = true;
-            let index = o.index;
-            let locale = self.locale();
-            return self.emit(Effect::LoadUi(gen, index, locale));
+            return self.show(o);
         }
-        self.state.opening = None;
         if got {
             self.emit(Effect::Release(gen));
             self.log(
@@ -89,36 +106,35 @@ impl Step<'_> {
         }
     }
 
-    /// Cancels a prompt on its way (`reset()`, consent withdrawn).
+    /// Cancels a prompt on its way (`reset()`, consent withdrawn). Its lock
+    /// is not held yet: one that comes later goes back (see `locked`).
     pub(super) fn cancel_opening(&mut self) {
-        if let Some(o) = self.state.opening.take() {
-            if o.locked {
-                self.emit(Effect::Release(o.gen));
-            }
-        }
+        self.state.opening = None;
     }
 
     /// The ui could not be loaded, or mounted: the prompt is given up
     /// without a trace (nothing was shown).
     pub(super) fn ui_failed(&mut self, gen: u32) {
         if self.state.opening.as_ref().is_some_and(|o| o.gen == gen) {
+            // No lock was taken: it comes after the ui.
             self.state.opening = None;
         } else if self.state.prompt.as_ref().is_some_and(|p| p.gen == gen) {
             self.state.prompt = None;
+            self.emit(Effect::Release(gen));
         } else {
             return;
         }
-        self.emit(Effect::Release(gen));
         self.log(Level::Warn, "could not show the prompt");
     }
 
-    /// The ui is loaded: shows the prompt and records that it was shown.
-    /// Every clock starts now, and until the user acts the prompt counts
-    /// as ignored.
-    pub(super) fn ui_ready(&mut self, gen: u32, texts: MomentTexts, id: String, secret: String) {
-        let Some(o) = self.state.opening.take_if(|o| o.gen == gen && o.locked) else {
-            return; // cancelled meanwhile; its lock was released then
+    /// The lock is this tab's: shows the prompt and records that it was
+    /// shown. Every clock starts now, and until the user acts the prompt
+    /// counts as ignored.
+    fn show(&mut self, o: Opening) {
+        let Some(Loaded { texts, id, secret }) = o.ready else {
+            return;
         };
+        let gen = o.gen;
         let props = UiProps {
             locale: self.locale(),
             texts,

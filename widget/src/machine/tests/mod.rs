@@ -4,6 +4,9 @@
 //! then property tests over arbitrary sequences of commands, user actions,
 //! deliveries and time (`properties`).
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use nps_protocol::{Appearance, EventKind, Moment, MomentTexts, WidgetConfig};
 
 use super::*;
@@ -38,6 +41,10 @@ pub(super) enum Pending {
     Ui(u32),
 }
 
+/// A Web Lock shared by simulated tabs: which tab holds it, for which
+/// opening. Taken only if free, in one step, as `navigator.locks` does.
+pub(super) type SharedLock = Rc<Cell<Option<(u8, u32)>>>;
+
 /// A simulated browser: storage, the clock, what is in flight.
 pub(super) struct Sim {
     state: State,
@@ -46,6 +53,8 @@ pub(super) struct Sim {
     pending: Vec<Pending>,
     /// Another tab holds the Web Lock.
     lock_taken_elsewhere: bool,
+    /// The lock this tab shares with others, and its number among them.
+    shared_lock: Option<(SharedLock, u8)>,
     config: WidgetConfig,
     /// The config fetch fails.
     config_fails: bool,
@@ -70,6 +79,7 @@ impl Sim {
             now: T0,
             pending: Vec::new(),
             lock_taken_elsewhere: false,
+            shared_lock: None,
             config,
             config_fails: false,
             remote: RemoteHistory::default(),
@@ -112,6 +122,13 @@ impl Sim {
                     self.world.anon_new = true;
                 }
                 Effect::Lock(g) => self.pending.push(Pending::Lock(*g)),
+                Effect::Release(g) => {
+                    if let Some((lock, tab)) = &self.shared_lock {
+                        if lock.get() == Some((*tab, *g)) {
+                            lock.set(None);
+                        }
+                    }
+                }
                 Effect::LoadUi(g, ..) => self.pending.push(Pending::Ui(*g)),
                 Effect::Mount(_) => self.mounted = true,
                 Effect::Unmount => self.mounted = false,
@@ -131,7 +148,7 @@ impl Sim {
             }
             Pending::Remote(g) => Event::Remote(g, Some(self.remote)),
             Pending::Timer(t, _) => Event::Fired(t),
-            Pending::Lock(g) => Event::Locked(g, !self.lock_taken_elsewhere),
+            Pending::Lock(g) => Event::Locked(g, self.take_lock(g)),
             Pending::Ui(g) if self.ui_fails => Event::UiFailed(g),
             Pending::Ui(g) => Event::UiReady {
                 gen: g,
@@ -141,6 +158,18 @@ impl Sim {
             },
         };
         self.feed(event)
+    }
+
+    /// Whether this tab gets the lock for opening `gen`.
+    fn take_lock(&self, gen: u32) -> bool {
+        match &self.shared_lock {
+            Some((lock, tab)) if lock.get().is_none() => {
+                lock.set(Some((*tab, gen)));
+                true
+            }
+            Some(_) => false,
+            None => !self.lock_taken_elsewhere,
+        }
     }
 
     /// Delivers everything in flight that is not a timer.
@@ -178,14 +207,20 @@ fn count(effects: &[Effect], f: impl Fn(&Effect) -> bool) -> usize {
 }
 
 #[test]
-fn a_tracked_moment_takes_the_lock_loads_the_ui_then_shows_and_records_the_prompt() {
+fn a_tracked_moment_loads_the_ui_takes_the_lock_then_shows_and_records_the_prompt() {
     let mut sim = Sim::started(config(None));
     let first = sim.feed(Event::Track("checkout".into()));
     assert!(
-        first.iter().any(|e| matches!(e, Effect::Lock(_))),
+        first.iter().any(|e| matches!(e, Effect::LoadUi(..))),
         "{first:?}"
     );
-    assert!(!sim.mounted, "nothing on screen before the lock and the ui");
+    assert!(
+        !first.iter().any(|e| matches!(e, Effect::Lock(_))),
+        "the lock is taken through the loaded ui module: {first:?}"
+    );
+    let ui = sim.deliver(0);
+    assert!(ui.iter().any(|e| matches!(e, Effect::Lock(_))), "{ui:?}");
+    assert!(!sim.mounted, "nothing on screen before the lock");
 
     sim.settle();
     assert!(sim.mounted);
@@ -310,9 +345,10 @@ fn a_lock_held_by_another_tab_skips_the_prompt() {
     sim.feed(Event::Track("checkout".into()));
     sim.settle();
     assert!(!sim.mounted);
+    assert!(sim.state.opening.is_none() && !sim.state.shown_this_page);
     assert!(
-        !sim.log.iter().any(|e| matches!(e, Effect::LoadUi(..))),
-        "the ui is not even loaded"
+        !sim.log.iter().any(|e| matches!(e, Effect::Release(_))),
+        "nothing to give back"
     );
 }
 
@@ -334,20 +370,27 @@ fn a_prompt_shown_by_another_tab_before_the_lock_came_skips_this_one() {
 fn reset_while_the_prompt_is_on_its_way_cancels_it_and_releases_the_lock() {
     let mut sim = Sim::started(config(None));
     sim.feed(Event::Track("checkout".into()));
-    let lock = sim
-        .pending
-        .iter()
-        .position(|p| matches!(p, Pending::Lock(_)))
-        .unwrap();
-    sim.deliver(lock);
     sim.feed(Event::Reset);
     let late = sim.deliver(0);
     assert!(
         late.is_empty(),
         "the ui arriving after reset does nothing: {late:?}"
     );
+
+    // Reset between the ui and the lock: a lock that comes later goes back.
+    sim.feed(Event::Show);
+    sim.settle();
+    sim.feed(Event::Ui(UiEvent::Close));
+    sim.feed(Event::Show);
+    let ui = sim.deliver(0);
+    assert!(ui.iter().any(|e| matches!(e, Effect::Lock(_))), "{ui:?}");
+    sim.feed(Event::Reset);
+    let late = sim.deliver(0);
+    assert!(
+        matches!(late.as_slice(), [Effect::Release(_)]),
+        "only the lock goes back: {late:?}"
+    );
     assert!(!sim.mounted);
-    assert!(sim.log.iter().any(|e| matches!(e, Effect::Release(_))));
 }
 
 #[test]
@@ -406,12 +449,9 @@ fn the_users_history_is_awaited_at_most_one_and_a_half_seconds() {
         REMOTE_WAIT_MS
     )));
     sim.advance(f64::from(REMOTE_WAIT_MS));
-    let lock = sim
-        .pending
-        .iter()
-        .position(|p| matches!(p, Pending::Lock(_)));
+    let opening = sim.pending.iter().position(|p| matches!(p, Pending::Ui(_)));
     assert!(
-        lock.is_some(),
+        opening.is_some(),
         "after the wait, this browser's history decides"
     );
 }

@@ -172,13 +172,13 @@ fn the_language_is_init_then_the_trait_then_the_browser() {
 }
 
 #[test]
-fn a_ui_that_fails_to_load_gives_the_lock_back_and_leaves_the_page_free() {
+fn a_ui_that_fails_to_load_takes_no_lock_and_leaves_the_page_free() {
     let mut sim = Sim::started(config(None));
     sim.ui_fails = true;
     sim.feed(Event::Track("checkout".into()));
     sim.settle();
     assert!(!sim.mounted);
-    assert!(sim.log.iter().any(|e| matches!(e, Effect::Release(_))));
+    assert!(!sim.log.iter().any(|e| matches!(e, Effect::Lock(_))));
     assert!(sim.state.opening.is_none() && !sim.state.shown_this_page);
     sim.ui_fails = false;
     sim.feed(Event::Show);
@@ -279,14 +279,16 @@ fn a_moment_one_short_of_its_count_prefetches_the_ui_once() {
 }
 
 #[test]
-fn another_tabs_storage_lock_keeps_this_tab_from_prompting() {
+fn a_lock_refused_leaves_the_page_free_to_prompt_once_it_is_released() {
     let mut sim = Sim::started(config(None));
-    sim.world.other_tab = true;
-    let track = sim.feed(Event::Track("checkout".into()));
-    assert!(
-        !track.iter().any(|e| matches!(e, Effect::Lock(_))),
-        "{track:?}"
-    );
+    sim.lock_taken_elsewhere = true;
+    sim.feed(Event::Track("checkout".into()));
+    sim.settle();
+    assert!(!sim.mounted && !sim.state.shown_this_page);
+    sim.lock_taken_elsewhere = false;
+    sim.feed(Event::Track("checkout".into()));
+    sim.settle();
+    assert!(sim.mounted, "the other tab's prompt is gone");
 }
 
 #[test]
@@ -313,6 +315,9 @@ fn the_ui_is_not_mounted_before_the_lock_is_this_tabs() {
         secret: "s".into(),
     });
     assert!(!early.iter().any(|e| matches!(e, Effect::Mount(_))));
+    assert!(early.contains(&Effect::Lock(gen)), "{early:?}");
+    let refused = sim.feed(Event::Locked(gen, false));
+    assert!(!refused.iter().any(|e| matches!(e, Effect::Mount(_))));
 }
 
 #[test]

@@ -99,6 +99,26 @@ impl Sim {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
+    /// Two tabs sharing one Web Lock never have a prompt on screen at the
+    /// same time, whatever each does and in whatever order what is in
+    /// flight arrives (the ui module first, then the lock).
+    #[test]
+    fn two_tabs_never_both_show_a_prompt(delay in prop::option::of(1u32..4), ops in prop::collection::vec((any::<bool>(), op()), 1..80)) {
+        let lock = SharedLock::default();
+        let mut tabs = [Sim::started(config(delay)), Sim::started(config(delay))];
+        for (i, tab) in tabs.iter_mut().enumerate() {
+            tab.shared_lock = Some((lock.clone(), i as u8));
+        }
+        for (second, op) in &ops {
+            // The shared lock stands in for another tab's: no flag.
+            if matches!(op, Op::OtherTabLock(_)) {
+                continue;
+            }
+            tabs[usize::from(*second)].apply(op);
+            prop_assert!(!(tabs[0].mounted && tabs[1].mounted), "both tabs show a prompt after {op:?}");
+        }
+    }
+
     /// Whatever happens, at most one prompt is on screen, and `track`
     /// prompts at most once per page view (`reset()` starts a new one).
     #[test]
@@ -159,7 +179,7 @@ proptest! {
         sim.advance(f64::from(wait));
         sim.apply(&Op::Navigate);
         sim.advance(3_000.0);
-        prop_assert!(!sim.log[mark..].iter().any(|e| matches!(e, Effect::Lock(_))),
+        prop_assert!(!sim.log[mark..].iter().any(|e| matches!(e, Effect::LoadUi(..) | Effect::Lock(_) | Effect::Mount(_))),
             "a delayed prompt went on after navigation");
     }
 }
