@@ -8,7 +8,7 @@
 // The goals are on the wire, measured in Chromium by `npm run bench:widget`
 // (widget/bench.mjs): a first page view without a prompt at most 35 KB, one
 // with a prompt at most 100 KB. The wire adds to these files the config
-// document and each response's headers (about 0.46 KB each); OVERHEAD
+// document and each response's headers (about 0.4 KB each); OVERHEAD
 // leaves room for them, so files within BUDGET meet the goals there.
 //
 // Both goals are met (see widget/README.md, "Measured"): the build fails
