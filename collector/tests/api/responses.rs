@@ -51,6 +51,51 @@ async fn replaying_the_same_id_answers_200_and_stores_nothing_new() {
 }
 
 #[tokio::test]
+async fn copies_of_one_answer_sent_at_once_are_stored_and_counted_once() {
+    // Copies arriving together may land in one write batch: the first is
+    // stored, the others are replays, and the roll-ups count it once.
+    let app = spawn_app().await;
+    let body = json!({
+        "id": new_id(), "key": "demo", "score": 10, "traits": {"plan": "pro"},
+        "moment": "onboarding_completed", "locale": "fr"
+    });
+    let other = json!({"id": new_id(), "key": "demo", "score": 3, "traits": {"plan": "pro"}});
+
+    let (copies, other) = tokio::join!(
+        futures_util::future::join_all((0..48).map(|_| app.post_response(&body))),
+        app.post_response(&other),
+    );
+
+    let mut statuses: Vec<u16> = copies.iter().map(|r| r.status().as_u16()).collect();
+    statuses.sort_unstable();
+    assert_eq!(statuses[0], 200);
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 201).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        47,
+        "{statuses:?}"
+    );
+    assert_eq!(other.status(), 201);
+    let stats = app.stats().await;
+    assert_eq!(
+        (stats["responses"].as_u64(), stats["promoters"].as_u64()),
+        (Some(2), Some(1))
+    );
+    let segments: serde_json::Value = app
+        .admin_get("/api/v1/stats/segments?project=demo&by=trait.plan")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(segments["segments"][0]["value"], "pro");
+    assert_eq!(segments["segments"][0]["responses"], 2);
+}
+
+#[tokio::test]
 async fn a_replay_with_another_score_keeps_the_original() {
     let app = spawn_app().await;
     let id = new_id();

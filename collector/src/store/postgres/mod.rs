@@ -6,6 +6,7 @@
 //! [`writer`]): one transaction and one fsync per batch, acknowledged after
 //! the commit. Reads use the pool directly.
 
+mod ingest;
 mod rollups;
 mod writer;
 

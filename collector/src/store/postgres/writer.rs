@@ -1,47 +1,34 @@
-//! PostgreSQL's group commit: the same queue as SQLite's writer, drained by
-//! a few tasks, each committing everything it took in one transaction and
+//! PostgreSQL's group commit: the same queue as SQLite's writer, drained
+//! by [`WRITERS`] task(s), each committing everything it took at once and
 //! answering the callers after the commit.
 //!
 //! Per-request transactions made PostgreSQL a fifth of SQLite's speed: every
-//! request paid its own fsync. Here a batch pays one, and the batch's
-//! responses and events go in one `INSERT … SELECT FROM UNNEST(…)` each
-//! (one round trip for the lot); `RETURNING` tells which ids were new.
-//! Two writers overlap: one collects while the other waits for its fsync.
-//! If a batch fails as a whole, its writes are retried one by one so a
-//! single bad row cannot fail its neighbours.
+//! request paid its own fsync. Here a batch pays one: its responses,
+//! events and roll-up counts go in one statement ([`super::ingest`]: one
+//! round trip, one implicit transaction), and `RETURNING` tells which ids
+//! were new. If a batch fails as a whole, its writes are retried one by
+//! one so a single bad row cannot fail its neighbours.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Instant;
 
-use sqlx::{PgPool, Postgres, Row, Transaction};
+use sqlx::{PgPool, Postgres, Transaction};
 use tokio::sync::{mpsc, Mutex};
 
 use super::super::batch::{Job, Outcome, Write, MAX_BATCH};
 use super::super::queries::{kind_name, FILL_COMMENT, INSERT_EVENT, INSERT_RESPONSE, SET_COMMENT};
 use super::super::{inserted, to_millis, Inserted, StoreError, StoreResult};
+use super::ingest;
 use crate::domain::{Comment, ResponseSecret};
 
-/// Writers committing in parallel.
-pub(super) const WRITERS: usize = 2;
-
-const INSERT_RESPONSES: &str = "INSERT INTO responses
-   (id, project_key, score, comment, user_id, moment, traits, locale, url, created_at, updated_at,
-    secret_hash, identity_unverified, tenure_days)
- SELECT id, project_key, score, comment, user_id, moment, traits, locale, url, at, at, secret_hash,
-        unverified, tenure
- FROM UNNEST($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[],
-             $8::text[], $9::text[], $10::bigint[], $11::text[], $12::bool[], $13::bigint[])
-   AS r(id, project_key, score, comment, user_id, moment, traits, locale, url, at, secret_hash,
-        unverified, tenure)
- ON CONFLICT (project_key, id) DO NOTHING
- RETURNING project_key, id";
-
-const INSERT_EVENTS: &str =
-    "INSERT INTO events (id, project_key, kind, moment, user_id, created_at)
- SELECT * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[])
- ON CONFLICT (project_key, id) DO NOTHING
- RETURNING project_key, id";
+/// Writers committing in parallel. One: since a batch is one statement,
+/// a second writer only split the queue into smaller batches (16 answers
+/// instead of 31 at 64 connections), and PostgreSQL's work per commit
+/// then cost more than the overlap saved: 13.7–15.3k → 16.6–17.2k req/s
+/// with one writer, 4 writers worse still (README, "Measured"). Several
+/// collector instances still write at once, hence the key order of the
+/// roll-up upserts.
+pub(super) const WRITERS: usize = 1;
 
 /// Starts the writers on `pool`; they end when every sender is dropped.
 pub(super) fn spawn(pool: &PgPool, jobs: mpsc::Receiver<Job>) {
@@ -88,195 +75,97 @@ async fn take_batch(jobs: &Mutex<mpsc::Receiver<Job>>, batch: &mut Vec<Job>) -> 
     true
 }
 
-/// The whole batch in one transaction: all inserts of a kind in one
-/// statement, then the comment writes.
+/// The batch's inserts in one statement ([`ingest`]), then what must
+/// follow them: comments carried by replays of stored responses, and
+/// comment writes, together in one transaction (each alone if that fails).
+/// An error means the inserts failed: the caller retries one by one.
 async fn commit_batch(pool: &PgPool, batch: &[Job]) -> StoreResult<Vec<StoreResult<Outcome>>> {
-    let mut tx = pool.begin().await?;
-    let new_responses = insert_responses(&mut tx, batch).await?;
-    let new_events = insert_events(&mut tx, batch).await?;
-    let mut outcomes = Vec::with_capacity(batch.len());
-    let mut counted = Vec::new();
-    for job in batch {
-        let outcome = match &job.write {
-            Write::Insert(r, now) => {
-                let fresh = new_responses.contains(&(r.key.as_str(), r.id.uuid().to_string()));
-                if fresh {
-                    counted.push((r, to_millis(*now)));
-                } else {
-                    fill_comment(&mut tx, r, *now).await?;
-                }
-                Outcome::Inserted(if fresh {
-                    Inserted::Created
-                } else {
-                    Inserted::Duplicate
-                })
+    let inserts = batch
+        .iter()
+        .any(|j| !matches!(j.write, Write::Comment { .. }));
+    let ingested = if inserts {
+        ingest::insert(pool, batch).await?.outcomes
+    } else {
+        batch.iter().map(|_| None).collect()
+    };
+    let follow_ups: Vec<usize> = batch
+        .iter()
+        .zip(&ingested)
+        .enumerate()
+        .filter(|(_, (job, outcome))| match (&job.write, outcome) {
+            (Write::Insert(r, _), Some(Outcome::Inserted(Inserted::Duplicate))) => {
+                r.comment.is_some()
             }
-            Write::Event(e, _) => {
-                let fresh = new_events.contains(&(e.key.as_str(), e.id.uuid().to_string()));
-                Outcome::Inserted(if fresh {
-                    Inserted::Created
-                } else {
-                    Inserted::Duplicate
-                })
-            }
-            write @ Write::Comment { .. } => apply_one(&mut tx, write).await?,
-        };
-        outcomes.push(Ok(outcome));
+            (Write::Comment { .. }, _) => true,
+            _ => false,
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let mut outcomes: Vec<StoreResult<Outcome>> = ingested
+        .into_iter()
+        .map(|o| Ok(o.unwrap_or(Outcome::Updated(false))))
+        .collect();
+    if follow_ups.is_empty() {
+        return Ok(outcomes);
     }
-    super::rollups::count(&mut tx, &counted).await?;
-    tx.commit().await?;
+    match follow_up_together(pool, batch, &follow_ups).await {
+        Ok(done) => {
+            for (i, outcome) in follow_ups.into_iter().zip(done) {
+                if let Some(outcome) = outcome {
+                    outcomes[i] = Ok(outcome);
+                }
+            }
+        }
+        Err(cause) => {
+            tracing::warn!(error = %cause, "comment writes failed together; retrying one by one");
+            for i in follow_ups {
+                let alone = async {
+                    let mut tx = pool.begin().await?;
+                    let outcome = follow_up(&mut tx, &batch[i].write).await?;
+                    tx.commit().await?;
+                    Ok::<_, StoreError>(outcome)
+                }
+                .await;
+                match alone {
+                    Ok(Some(outcome)) => outcomes[i] = Ok(outcome),
+                    Ok(None) => {}
+                    Err(e) => outcomes[i] = Err(e),
+                }
+            }
+        }
+    }
     Ok(outcomes)
 }
 
-/// The `(project, id)` pairs the batch's responses inserted.
-async fn insert_responses<'b>(
-    tx: &mut Transaction<'_, Postgres>,
-    batch: &'b [Job],
-) -> StoreResult<HashSet<(&'b str, String)>> {
-    let responses: Vec<_> = batch
-        .iter()
-        .filter_map(|j| match &j.write {
-            Write::Insert(r, now) => Some((r, *now)),
-            _ => None,
-        })
-        .collect();
-    if responses.is_empty() {
-        return Ok(HashSet::new());
+/// The follow-ups in one transaction.
+async fn follow_up_together(
+    pool: &PgPool,
+    batch: &[Job],
+    which: &[usize],
+) -> StoreResult<Vec<Option<Outcome>>> {
+    let mut tx = pool.begin().await?;
+    let mut done = Vec::with_capacity(which.len());
+    for &i in which {
+        done.push(follow_up(&mut tx, &batch[i].write).await?);
     }
-    let column =
-        |f: &dyn Fn(&crate::domain::ValidResponse) -> Option<String>| -> Vec<Option<String>> {
-            responses.iter().map(|(r, _)| f(r)).collect()
-        };
-    let mut traits = Vec::with_capacity(responses.len());
-    for (r, _) in &responses {
-        traits.push(serde_json::to_string(r.traits.as_map())?);
-    }
-    let rows = sqlx::query(INSERT_RESPONSES)
-        .bind(column(&|r| Some(r.id.uuid().to_string())))
-        .bind(column(&|r| Some(r.key.as_str().to_owned())))
-        .bind(
-            responses
-                .iter()
-                .map(|(r, _)| i64::from(r.score.value()))
-                .collect::<Vec<_>>(),
-        )
-        .bind(column(&|r| {
-            r.comment.as_ref().map(|c| c.as_str().to_owned())
-        }))
-        .bind(column(&|r| {
-            r.user_id.as_ref().map(|u| u.as_str().to_owned())
-        }))
-        .bind(column(&|r| {
-            r.moment.as_ref().map(|m| m.as_str().to_owned())
-        }))
-        .bind(traits)
-        .bind(column(&|r| {
-            r.locale.as_ref().map(|l| l.as_str().to_owned())
-        }))
-        .bind(column(&|r| r.url.as_ref().map(|u| u.as_str().to_owned())))
-        .bind(
-            responses
-                .iter()
-                .map(|(_, now)| to_millis(*now))
-                .collect::<Vec<_>>(),
-        )
-        .bind(column(&|r| r.secret.as_ref().map(ResponseSecret::hash)))
-        .bind(
-            responses
-                .iter()
-                .map(|(r, _)| r.identity_unverified)
-                .collect::<Vec<_>>(),
-        )
-        .bind(
-            responses
-                .iter()
-                .map(|(r, now)| r.tenure_days(*now))
-                .collect::<Vec<_>>(),
-        )
-        .fetch_all(&mut **tx)
-        .await?;
-    inserted_pairs(batch, &rows)
+    tx.commit().await?;
+    Ok(done)
 }
 
-/// The `(project, id)` pairs the batch's events inserted.
-async fn insert_events<'b>(
+/// A replay's comment fills its stored response's (its outcome stays the
+/// insert's: `None`); a comment write is applied.
+async fn follow_up(
     tx: &mut Transaction<'_, Postgres>,
-    batch: &'b [Job],
-) -> StoreResult<HashSet<(&'b str, String)>> {
-    let events: Vec<_> = batch
-        .iter()
-        .filter_map(|j| match &j.write {
-            Write::Event(e, now) => Some((e, *now)),
-            _ => None,
-        })
-        .collect();
-    if events.is_empty() {
-        return Ok(HashSet::new());
-    }
-    let rows = sqlx::query(INSERT_EVENTS)
-        .bind(
-            events
-                .iter()
-                .map(|(e, _)| e.id.uuid().to_string())
-                .collect::<Vec<_>>(),
-        )
-        .bind(
-            events
-                .iter()
-                .map(|(e, _)| e.key.as_str().to_owned())
-                .collect::<Vec<_>>(),
-        )
-        .bind(
-            events
-                .iter()
-                .map(|(e, _)| kind_name(e.kind))
-                .collect::<Vec<_>>(),
-        )
-        .bind(
-            events
-                .iter()
-                .map(|(e, _)| e.moment.as_ref().map(|m| m.as_str().to_owned()))
-                .collect::<Vec<_>>(),
-        )
-        .bind(
-            events
-                .iter()
-                .map(|(e, _)| e.user_id.as_ref().map(|u| u.as_str().to_owned()))
-                .collect::<Vec<_>>(),
-        )
-        .bind(
-            events
-                .iter()
-                .map(|(_, now)| to_millis(*now))
-                .collect::<Vec<_>>(),
-        )
-        .fetch_all(&mut **tx)
-        .await?;
-    inserted_pairs(batch, &rows)
-}
-
-/// Rows of `RETURNING project_key, id`, keyed by the batch's own strings.
-fn inserted_pairs<'b>(
-    batch: &'b [Job],
-    rows: &[sqlx::postgres::PgRow],
-) -> StoreResult<HashSet<(&'b str, String)>> {
-    let keys: HashSet<&'b str> = batch
-        .iter()
-        .filter_map(|j| match &j.write {
-            Write::Insert(r, _) => Some(r.key.as_str()),
-            Write::Event(e, _) => Some(e.key.as_str()),
-            Write::Comment { .. } => None,
-        })
-        .collect();
-    let mut pairs = HashSet::with_capacity(rows.len());
-    for row in rows {
-        let key: String = row.try_get("project_key")?;
-        let id: String = row.try_get("id")?;
-        if let Some(key) = keys.get(key.as_str()) {
-            pairs.insert((*key, id));
+    write: &Write,
+) -> StoreResult<Option<Outcome>> {
+    match write {
+        Write::Insert(r, now) => {
+            fill_comment(tx, r, *now).await?;
+            Ok(None)
         }
+        Write::Comment { .. } => apply_one(tx, write).await.map(Some),
+        Write::Event(..) => Ok(None),
     }
-    Ok(pairs)
 }
 
 /// A replayed response may fill its missing comment (the author's replay).

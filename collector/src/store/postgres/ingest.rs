@@ -1,0 +1,251 @@
+//! A batch's new responses and events, and their roll-up counts, in one
+//! statement: one round trip and one implicit transaction (one WAL flush)
+//! for the lot.
+//!
+//! The batch was first written as `BEGIN`, an insert per kind, an upsert
+//! per roll-up table and `COMMIT`: five or six round trips, each waking
+//! the writer task and a PostgreSQL backend, and each paying the server's
+//! per-statement work. Data-modifying CTEs make them one: every CTE runs
+//! once, against one snapshot, and the statement commits as a whole or not
+//! at all. The roll-ups count only the rows `RETURNING` says are new (the
+//! keys are computed in Rust, [`super::super::rollup`], and sent beside each
+//! row), each answer once even when a batch holds the same id twice, in
+//! key order so the two writers lock shared roll-up rows in the same order.
+
+use std::collections::HashSet;
+
+use sqlx::{PgPool, Row};
+
+use super::super::batch::{Job, Outcome, Write};
+use super::super::queries::kind_name;
+use super::super::rollup::{keys, trait_keys};
+use super::super::{to_millis, Inserted, StoreResult};
+use crate::domain::{ResponseSecret, ValidEvent, ValidResponse};
+
+const INGEST: &str = "WITH input AS (
+  SELECT * FROM UNNEST($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[],
+                       $7::text[], $8::text[], $9::text[], $10::bigint[], $11::text[], $12::bool[],
+                       $13::bigint[], $14::bigint[], $15::text[], $16::text[], $17::text[])
+    WITH ORDINALITY
+    AS r(id, project_key, score, comment, user_id, moment, traits, locale, url, at, secret_hash,
+         unverified, tenure, day, moment_key, locale_key, tenure_key, ord)
+),
+new AS (
+  INSERT INTO responses
+    (id, project_key, score, comment, user_id, moment, traits, locale, url, created_at,
+     updated_at, secret_hash, identity_unverified, tenure_days)
+  SELECT id, project_key, score, comment, user_id, moment, traits, locale, url, at, at,
+         secret_hash, unverified, tenure
+  FROM input ORDER BY ord
+  ON CONFLICT (project_key, id) DO NOTHING
+  RETURNING project_key, id
+),
+counted AS (
+  SELECT DISTINCT ON (i.project_key, i.id) i.*
+  FROM input i JOIN new n ON n.project_key = i.project_key AND n.id = i.id
+  ORDER BY i.project_key, i.id, i.ord
+),
+daily AS (
+  INSERT INTO rollup_daily (project_key, day, moment, locale, score, n)
+  SELECT project_key, day, moment_key, locale_key, score, count(*) FROM counted
+  GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (project_key, day, moment, locale, score)
+  DO UPDATE SET n = rollup_daily.n + excluded.n
+),
+tenure AS (
+  INSERT INTO rollup_tenure (project_key, day, tenure, score, n)
+  SELECT project_key, day, tenure_key, score, count(*) FROM counted
+  GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (project_key, day, tenure, score)
+  DO UPDATE SET n = rollup_tenure.n + excluded.n
+),
+traits AS (
+  INSERT INTO rollup_traits (project_key, name, value, day, score, n)
+  SELECT c.project_key, t.name, t.value, c.day, c.score, count(*)
+  FROM UNNEST($18::bigint[], $19::text[], $20::text[]) AS t(ord, name, value)
+  JOIN counted c ON c.ord = t.ord
+  GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (project_key, name, value, day, score)
+  DO UPDATE SET n = rollup_traits.n + excluded.n
+),
+events AS (
+  INSERT INTO events (id, project_key, kind, moment, user_id, created_at)
+  SELECT * FROM UNNEST($21::text[], $22::text[], $23::text[], $24::text[], $25::text[],
+                       $26::bigint[])
+  ON CONFLICT (project_key, id) DO NOTHING
+  RETURNING project_key, id
+)
+SELECT true AS response, project_key, id FROM new
+UNION ALL SELECT false, project_key, id FROM events";
+
+/// What [`insert`] did to each job of the batch, in order: `None` for the
+/// comment writes it leaves to the caller.
+pub(super) struct Ingested {
+    pub(super) outcomes: Vec<Option<Outcome>>,
+}
+
+/// Inserts the batch's responses and events and counts the new responses,
+/// in one statement. A response found already stored is `Duplicate`, as is
+/// a second copy of the same id within the batch.
+pub(super) async fn insert(pool: &PgPool, batch: &[Job]) -> StoreResult<Ingested> {
+    let mut responses = Columns::default();
+    let mut events = EventColumns::default();
+    for job in batch {
+        match &job.write {
+            Write::Insert(r, now) => responses.push(r, to_millis(*now))?,
+            Write::Event(e, now) => events.push(e, to_millis(*now)),
+            Write::Comment { .. } => {}
+        }
+    }
+    let rows = sqlx::query(INGEST)
+        .bind(responses.id)
+        .bind(responses.project_key)
+        .bind(responses.score)
+        .bind(responses.comment)
+        .bind(responses.user_id)
+        .bind(responses.moment)
+        .bind(responses.traits)
+        .bind(responses.locale)
+        .bind(responses.url)
+        .bind(responses.at)
+        .bind(responses.secret_hash)
+        .bind(responses.unverified)
+        .bind(responses.tenure)
+        .bind(responses.day)
+        .bind(responses.moment_key)
+        .bind(responses.locale_key)
+        .bind(responses.tenure_key)
+        .bind(responses.trait_ord)
+        .bind(responses.trait_name)
+        .bind(responses.trait_value)
+        .bind(events.id)
+        .bind(events.project_key)
+        .bind(events.kind)
+        .bind(events.moment)
+        .bind(events.user_id)
+        .bind(events.at)
+        .fetch_all(pool)
+        .await?;
+    let mut fresh: HashSet<(bool, String, String)> = HashSet::with_capacity(rows.len());
+    for row in rows {
+        fresh.insert((
+            row.try_get("response")?,
+            row.try_get("project_key")?,
+            row.try_get("id")?,
+        ));
+    }
+    // `remove`: the first job with a new id is the one stored; a second
+    // copy in the same batch found it there.
+    let mut created = |response: bool, key: &str, id: String| {
+        if fresh.remove(&(response, key.to_owned(), id)) {
+            Inserted::Created
+        } else {
+            Inserted::Duplicate
+        }
+    };
+    let outcomes = batch
+        .iter()
+        .map(|job| match &job.write {
+            Write::Insert(r, _) => Some(Outcome::Inserted(created(
+                true,
+                r.key.as_str(),
+                r.id.uuid().to_string(),
+            ))),
+            Write::Event(e, _) => Some(Outcome::Inserted(created(
+                false,
+                e.key.as_str(),
+                e.id.uuid().to_string(),
+            ))),
+            Write::Comment { .. } => None,
+        })
+        .collect();
+    Ok(Ingested { outcomes })
+}
+
+/// The responses' columns, their roll-up keys, and their traits flattened
+/// to (row, name, value).
+#[derive(Default)]
+struct Columns {
+    id: Vec<String>,
+    project_key: Vec<String>,
+    score: Vec<i64>,
+    comment: Vec<Option<String>>,
+    user_id: Vec<Option<String>>,
+    moment: Vec<Option<String>>,
+    traits: Vec<String>,
+    locale: Vec<Option<String>>,
+    url: Vec<Option<String>>,
+    at: Vec<i64>,
+    secret_hash: Vec<Option<String>>,
+    unverified: Vec<bool>,
+    tenure: Vec<Option<i64>>,
+    day: Vec<i64>,
+    moment_key: Vec<String>,
+    locale_key: Vec<String>,
+    tenure_key: Vec<&'static str>,
+    trait_ord: Vec<i64>,
+    trait_name: Vec<String>,
+    trait_value: Vec<String>,
+}
+
+impl Columns {
+    fn push(&mut self, r: &ValidResponse, at: i64) -> StoreResult<()> {
+        let text = |v: Option<&str>| v.map(str::to_owned);
+        self.id.push(r.id.uuid().to_string());
+        self.project_key.push(r.key.as_str().to_owned());
+        self.score.push(i64::from(r.score.value()));
+        self.comment
+            .push(text(r.comment.as_ref().map(|c| c.as_str())));
+        self.user_id
+            .push(text(r.user_id.as_ref().map(|u| u.as_str())));
+        self.moment
+            .push(text(r.moment.as_ref().map(|m| m.as_str())));
+        self.traits.push(serde_json::to_string(r.traits.as_map())?);
+        self.locale
+            .push(text(r.locale.as_ref().map(|l| l.as_str())));
+        self.url.push(text(r.url.as_ref().map(|u| u.as_str())));
+        self.at.push(at);
+        self.secret_hash
+            .push(r.secret.as_ref().map(ResponseSecret::hash));
+        self.unverified.push(r.identity_unverified);
+        self.tenure
+            .push(r.tenure_days(crate::store::from_millis(at)));
+        let k = keys(r, at);
+        self.day.push(k.day);
+        self.moment_key.push(k.moment);
+        self.locale_key.push(k.locale);
+        self.tenure_key.push(k.tenure);
+        // WITH ORDINALITY counts from 1.
+        let ord = self.id.len() as i64;
+        for (name, value) in trait_keys(r) {
+            self.trait_ord.push(ord);
+            self.trait_name.push(name);
+            self.trait_value.push(value);
+        }
+        Ok(())
+    }
+}
+
+/// The events' columns.
+#[derive(Default)]
+struct EventColumns {
+    id: Vec<String>,
+    project_key: Vec<String>,
+    kind: Vec<&'static str>,
+    moment: Vec<Option<String>>,
+    user_id: Vec<Option<String>>,
+    at: Vec<i64>,
+}
+
+impl EventColumns {
+    fn push(&mut self, e: &ValidEvent, at: i64) {
+        self.id.push(e.id.uuid().to_string());
+        self.project_key.push(e.key.as_str().to_owned());
+        self.kind.push(kind_name(e.kind));
+        self.moment
+            .push(e.moment.as_ref().map(|m| m.as_str().to_owned()));
+        self.user_id
+            .push(e.user_id.as_ref().map(|u| u.as_str().to_owned()));
+        self.at.push(at);
+    }
+}
