@@ -78,16 +78,11 @@ events AS (
 SELECT true AS response, project_key, id FROM new
 UNION ALL SELECT false, project_key, id FROM events";
 
-/// What [`insert`] did to each job of the batch, in order: `None` for the
-/// comment writes it leaves to the caller.
-pub(super) struct Ingested {
-    pub(super) outcomes: Vec<Option<Outcome>>,
-}
-
 /// Inserts the batch's responses and events and counts the new responses,
-/// in one statement. A response found already stored is `Duplicate`, as is
-/// a second copy of the same id within the batch.
-pub(super) async fn insert(pool: &PgPool, batch: &[Job]) -> StoreResult<Ingested> {
+/// in one statement. What it did to each job, in order: a response found
+/// already stored is `Duplicate`, as is a second copy of the same id within
+/// the batch; `None` for the comment writes it leaves to the caller.
+pub(super) async fn insert(pool: &PgPool, batch: &[Job]) -> StoreResult<Vec<Option<Outcome>>> {
     let mut responses = Columns::default();
     let mut events = EventColumns::default();
     for job in batch {
@@ -143,7 +138,7 @@ pub(super) async fn insert(pool: &PgPool, batch: &[Job]) -> StoreResult<Ingested
             Inserted::Duplicate
         }
     };
-    let outcomes = batch
+    Ok(batch
         .iter()
         .map(|job| match &job.write {
             Write::Insert(r, _) => Some(Outcome::Inserted(created(
@@ -158,8 +153,7 @@ pub(super) async fn insert(pool: &PgPool, batch: &[Job]) -> StoreResult<Ingested
             ))),
             Write::Comment { .. } => None,
         })
-        .collect();
-    Ok(Ingested { outcomes })
+        .collect())
 }
 
 /// The responses' columns, their roll-up keys, and their traits flattened

@@ -84,7 +84,7 @@ async fn commit_batch(pool: &PgPool, batch: &[Job]) -> StoreResult<Vec<StoreResu
         .iter()
         .any(|j| !matches!(j.write, Write::Comment { .. }));
     let ingested = if inserts {
-        ingest::insert(pool, batch).await?.outcomes
+        ingest::insert(pool, batch).await?
     } else {
         batch.iter().map(|_| None).collect()
     };
@@ -101,6 +101,7 @@ async fn commit_batch(pool: &PgPool, batch: &[Job]) -> StoreResult<Vec<StoreResu
         })
         .map(|(i, _)| i)
         .collect();
+    // A comment write's placeholder: its follow-up below replaces it.
     let mut outcomes: Vec<StoreResult<Outcome>> = ingested
         .into_iter()
         .map(|o| Ok(o.unwrap_or(Outcome::Updated(false))))
