@@ -89,7 +89,7 @@ async fn insert_concurrently(store: &Arc<dyn Store>, batch: Vec<ValidResponse>) 
         .into_iter()
         .map(|r| {
             let store = store.clone();
-            tokio::spawn(async move { store.insert_response(&r, now).await })
+            tokio::spawn(async move { store.insert_response(r, now).await })
         })
         .collect();
     for task in tasks {

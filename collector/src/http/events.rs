@@ -52,9 +52,10 @@ async fn create(
     event.moment = event
         .moment
         .map(|m| m.or_unconfigured(|name| project.settings.timing.has_moment(name)));
+    let id = event.id;
     let inserted = state
         .store
-        .insert_event(&event, OffsetDateTime::now_utc())
+        .insert_event(event, OffsetDateTime::now_utc())
         .await?;
-    Ok(receipt(event.id, inserted))
+    Ok(receipt(id, inserted))
 }

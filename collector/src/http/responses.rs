@@ -72,16 +72,22 @@ async fn create(
         };
         return Ok((StatusCode::OK, Json(receipt)));
     }
+    let id = response.id;
+    // Only a comment is tagged: the rest of the answer goes to the writer.
+    let tagging = response
+        .comment
+        .as_ref()
+        .map(|c| (response.key.clone(), c.clone()));
     let started = std::time::Instant::now();
     let inserted = state
         .store
-        .insert_response(&response, OffsetDateTime::now_utc())
+        .insert_response(response, OffsetDateTime::now_utc())
         .await?;
     metrics::histogram!("nps_ingest_seconds").record(started.elapsed().as_secs_f64());
-    if let Some(comment) = &response.comment {
-        tag_by_rules(&state, &response.key, response.id, comment.as_str()).await;
+    if let Some((key, comment)) = tagging {
+        tag_by_rules(&state, &key, id, comment.as_str()).await;
     }
-    Ok(receipt(response.id, inserted))
+    Ok(receipt(id, inserted))
 }
 
 /// Automatic tags for a comment that just arrived. The answer is stored

@@ -63,10 +63,10 @@ impl Queue {
     /// Stores a response once.
     pub(crate) async fn insert_response(
         &self,
-        response: &ValidResponse,
+        response: ValidResponse,
         now: OffsetDateTime,
     ) -> StoreResult<Inserted> {
-        match self.submit(Write::Insert(response.clone(), now)).await? {
+        match self.submit(Write::Insert(response, now)).await? {
             Outcome::Inserted(inserted) => Ok(inserted),
             Outcome::Updated(_) => unreachable!("an insert answers Inserted"),
         }
@@ -75,10 +75,10 @@ impl Queue {
     /// Stores an event once.
     pub(crate) async fn insert_event(
         &self,
-        event: &ValidEvent,
+        event: ValidEvent,
         now: OffsetDateTime,
     ) -> StoreResult<Inserted> {
-        match self.submit(Write::Event(event.clone(), now)).await? {
+        match self.submit(Write::Event(event, now)).await? {
             Outcome::Inserted(inserted) => Ok(inserted),
             Outcome::Updated(_) => unreachable!("an insert answers Inserted"),
         }

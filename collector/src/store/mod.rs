@@ -199,10 +199,11 @@ pub trait Store: Send + Sync + 'static {
     /// All projects, by key.
     async fn projects(&self) -> StoreResult<Vec<Project>>;
     /// Stores a response once; a second call with the same id changes
-    /// nothing, except that it fills a missing comment.
+    /// nothing, except that it fills a missing comment. It takes the
+    /// response (no copy on the ingest path: the writer owns it).
     async fn insert_response(
         &self,
-        response: &ValidResponse,
+        response: ValidResponse,
         now: OffsetDateTime,
     ) -> StoreResult<Inserted>;
     /// What is known of a user's prompts, from every device.
@@ -211,7 +212,7 @@ pub trait Store: Send + Sync + 'static {
     /// such project.
     async fn update_project(&self, project: &Project) -> StoreResult<bool>;
     /// Stores an event once; a second call with the same id changes nothing.
-    async fn insert_event(&self, event: &ValidEvent, now: OffsetDateTime) -> StoreResult<Inserted>;
+    async fn insert_event(&self, event: ValidEvent, now: OffsetDateTime) -> StoreResult<Inserted>;
     /// Sets (or clears) the comment of a response of this project; `false`
     /// when there is no such response.
     async fn set_comment(

@@ -118,7 +118,7 @@ async fn stored_at(store: &dyn store::Store, user: &str, comment: &str, at: Offs
     }))
     .unwrap();
     store
-        .insert_response(&ValidResponse::try_from(wire).unwrap(), at)
+        .insert_response(ValidResponse::try_from(wire).unwrap(), at)
         .await
         .unwrap();
 }

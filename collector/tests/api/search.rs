@@ -84,7 +84,7 @@ async fn store_comment(store: &dyn store::Store, score: u8, comment: &str, at: O
     )
     .unwrap();
     let response = ValidResponse::try_from(wire).unwrap();
-    store.insert_response(&response, at).await.unwrap();
+    store.insert_response(response, at).await.unwrap();
 }
 
 fn urlencode(q: &str) -> String {

@@ -79,7 +79,7 @@ async fn moment_rates_cover_the_period_and_moment_asked_for() {
                 serde_json::from_value::<nps_protocol::NewEvent>(wire).unwrap(),
             )
             .unwrap();
-            store.insert_event(&event, at).await.unwrap();
+            store.insert_event(event, at).await.unwrap();
         }
         for _ in 0..answered {
             let wire = json!({"id": crate::helpers::new_id(), "key": "demo", "score": 9, "moment": moment, "locale": "fr"});
@@ -87,7 +87,7 @@ async fn moment_rates_cover_the_period_and_moment_asked_for() {
                 serde_json::from_value::<nps_protocol::NewResponse>(wire).unwrap(),
             )
             .unwrap();
-            store.insert_response(&response, at).await.unwrap();
+            store.insert_response(response, at).await.unwrap();
         }
     }
     let rfc = |t: OffsetDateTime| {

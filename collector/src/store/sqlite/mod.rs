@@ -105,14 +105,14 @@ impl Store for SqliteStore {
     #[tracing::instrument(level = "debug", skip_all, fields(id = %response.id.uuid()))]
     async fn insert_response(
         &self,
-        response: &ValidResponse,
+        response: ValidResponse,
         now: OffsetDateTime,
     ) -> StoreResult<Inserted> {
         self.writer.insert_response(response, now).await
     }
 
     #[tracing::instrument(level = "debug", skip_all, fields(id = %event.id.uuid()))]
-    async fn insert_event(&self, event: &ValidEvent, now: OffsetDateTime) -> StoreResult<Inserted> {
+    async fn insert_event(&self, event: ValidEvent, now: OffsetDateTime) -> StoreResult<Inserted> {
         self.writer.insert_event(event, now).await
     }
 
