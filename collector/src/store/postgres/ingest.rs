@@ -10,7 +10,9 @@
 //! at all. The roll-ups count only the rows `RETURNING` says are new (the
 //! keys are computed in Rust, [`super::super::rollup`], and sent beside each
 //! row), each answer once even when a batch holds the same id twice, in
-//! key order so the two writers lock shared roll-up rows in the same order.
+//! key order so writers of several instances lock shared roll-up rows in
+//! the same order. The statement answers with the places of the stored
+//! rows in the batch, not their ids: nothing to parse or hash but numbers.
 
 use std::collections::HashSet;
 
@@ -68,15 +70,22 @@ traits AS (
   ON CONFLICT (project_key, name, value, day, score)
   DO UPDATE SET n = rollup_traits.n + excluded.n
 ),
-events AS (
-  INSERT INTO events (id, project_key, kind, moment, user_id, created_at)
+event_input AS (
   SELECT * FROM UNNEST($21::text[], $22::text[], $23::text[], $24::text[], $25::text[],
                        $26::bigint[])
+    WITH ORDINALITY AS e(id, project_key, kind, moment, user_id, at, ord)
+),
+new_events AS (
+  INSERT INTO events (id, project_key, kind, moment, user_id, created_at)
+  SELECT id, project_key, kind, moment, user_id, at FROM event_input ORDER BY ord
   ON CONFLICT (project_key, id) DO NOTHING
   RETURNING project_key, id
 )
-SELECT true AS response, project_key, id FROM new
-UNION ALL SELECT false, project_key, id FROM events";
+SELECT true AS response, ord FROM counted
+UNION ALL
+(SELECT DISTINCT ON (e.project_key, e.id) false, e.ord
+ FROM event_input e JOIN new_events n ON n.project_key = e.project_key AND n.id = e.id
+ ORDER BY e.project_key, e.id, e.ord)";
 
 /// Inserts the batch's responses and events and counts the new responses,
 /// in one statement. What it did to each job, in order: a response found
@@ -121,36 +130,33 @@ pub(super) async fn insert(pool: &PgPool, batch: &[Job]) -> StoreResult<Vec<Opti
         .bind(events.at)
         .fetch_all(pool)
         .await?;
-    let mut fresh: HashSet<(bool, String, String)> = HashSet::with_capacity(rows.len());
-    for row in rows {
-        fresh.insert((
-            row.try_get("response")?,
-            row.try_get("project_key")?,
-            row.try_get("id")?,
-        ));
-    }
-    // `remove`: the first job with a new id is the one stored; a second
+    // The rows stored, by their place among the batch's responses or
+    // events (from 1): the first copy of an id is the one stored, a second
     // copy in the same batch found it there.
-    let mut created = |response: bool, key: &str, id: String| {
-        if fresh.remove(&(response, key.to_owned(), id)) {
+    let mut stored = HashSet::with_capacity(rows.len());
+    for row in rows {
+        let ord: i64 = row.try_get("ord")?;
+        stored.insert((row.try_get::<bool, _>("response")?, ord));
+    }
+    let (mut responses, mut events) = (0_i64, 0_i64);
+    let mut outcome = |response: bool| {
+        let seen = if response {
+            &mut responses
+        } else {
+            &mut events
+        };
+        *seen += 1;
+        Some(Outcome::Inserted(if stored.contains(&(response, *seen)) {
             Inserted::Created
         } else {
             Inserted::Duplicate
-        }
+        }))
     };
     Ok(batch
         .iter()
         .map(|job| match &job.write {
-            Write::Insert(r, _) => Some(Outcome::Inserted(created(
-                true,
-                r.key.as_str(),
-                r.id.uuid().to_string(),
-            ))),
-            Write::Event(e, _) => Some(Outcome::Inserted(created(
-                false,
-                e.key.as_str(),
-                e.id.uuid().to_string(),
-            ))),
+            Write::Insert(..) => outcome(true),
+            Write::Event(..) => outcome(false),
             Write::Comment { .. } => None,
         })
         .collect())
@@ -159,16 +165,16 @@ pub(super) async fn insert(pool: &PgPool, batch: &[Job]) -> StoreResult<Vec<Opti
 /// The responses' columns, their roll-up keys, and their traits flattened
 /// to (row, name, value).
 #[derive(Default)]
-struct Columns {
+struct Columns<'b> {
     id: Vec<String>,
-    project_key: Vec<String>,
+    project_key: Vec<&'b str>,
     score: Vec<i64>,
-    comment: Vec<Option<String>>,
-    user_id: Vec<Option<String>>,
-    moment: Vec<Option<String>>,
+    comment: Vec<Option<&'b str>>,
+    user_id: Vec<Option<&'b str>>,
+    moment: Vec<Option<&'b str>>,
     traits: Vec<String>,
-    locale: Vec<Option<String>>,
-    url: Vec<Option<String>>,
+    locale: Vec<Option<&'b str>>,
+    url: Vec<Option<&'b str>>,
     at: Vec<i64>,
     secret_hash: Vec<Option<String>>,
     unverified: Vec<bool>,
@@ -182,22 +188,17 @@ struct Columns {
     trait_value: Vec<String>,
 }
 
-impl Columns {
-    fn push(&mut self, r: &ValidResponse, at: i64) -> StoreResult<()> {
-        let text = |v: Option<&str>| v.map(str::to_owned);
+impl<'b> Columns<'b> {
+    fn push(&mut self, r: &'b ValidResponse, at: i64) -> StoreResult<()> {
         self.id.push(r.id.uuid().to_string());
-        self.project_key.push(r.key.as_str().to_owned());
+        self.project_key.push(r.key.as_str());
         self.score.push(i64::from(r.score.value()));
-        self.comment
-            .push(text(r.comment.as_ref().map(|c| c.as_str())));
-        self.user_id
-            .push(text(r.user_id.as_ref().map(|u| u.as_str())));
-        self.moment
-            .push(text(r.moment.as_ref().map(|m| m.as_str())));
+        self.comment.push(r.comment.as_ref().map(|c| c.as_str()));
+        self.user_id.push(r.user_id.as_ref().map(|u| u.as_str()));
+        self.moment.push(r.moment.as_ref().map(|m| m.as_str()));
         self.traits.push(serde_json::to_string(r.traits.as_map())?);
-        self.locale
-            .push(text(r.locale.as_ref().map(|l| l.as_str())));
-        self.url.push(text(r.url.as_ref().map(|u| u.as_str())));
+        self.locale.push(r.locale.as_ref().map(|l| l.as_str()));
+        self.url.push(r.url.as_ref().map(|u| u.as_str()));
         self.at.push(at);
         self.secret_hash
             .push(r.secret.as_ref().map(ResponseSecret::hash));
@@ -222,24 +223,22 @@ impl Columns {
 
 /// The events' columns.
 #[derive(Default)]
-struct EventColumns {
+struct EventColumns<'b> {
     id: Vec<String>,
-    project_key: Vec<String>,
+    project_key: Vec<&'b str>,
     kind: Vec<&'static str>,
-    moment: Vec<Option<String>>,
-    user_id: Vec<Option<String>>,
+    moment: Vec<Option<&'b str>>,
+    user_id: Vec<Option<&'b str>>,
     at: Vec<i64>,
 }
 
-impl EventColumns {
-    fn push(&mut self, e: &ValidEvent, at: i64) {
+impl<'b> EventColumns<'b> {
+    fn push(&mut self, e: &'b ValidEvent, at: i64) {
         self.id.push(e.id.uuid().to_string());
-        self.project_key.push(e.key.as_str().to_owned());
+        self.project_key.push(e.key.as_str());
         self.kind.push(kind_name(e.kind));
-        self.moment
-            .push(e.moment.as_ref().map(|m| m.as_str().to_owned()));
-        self.user_id
-            .push(e.user_id.as_ref().map(|u| u.as_str().to_owned()));
+        self.moment.push(e.moment.as_ref().map(|m| m.as_str()));
+        self.user_id.push(e.user_id.as_ref().map(|u| u.as_str()));
         self.at.push(at);
     }
 }
