@@ -11,10 +11,10 @@
 //!   (`nps_widget::delivery`), with `enqueue(write)`, `flush(how)` and
 //!   `forget_dropped()`; `host()` is the core's answer to where answers go
 //!   now (`undefined` while privacy keeps them);
-//! - `lock(key, granted)`, the cross-tab lock of project `key`
-//!   (`nps_widget::lock`): `granted` is called with the function that
-//!   releases it, or with `null` when another tab holds it. The core takes
-//!   it once this module is loaded, before showing a prompt.
+//! - `lock(key)`, the cross-tab lock of project `key`
+//!   (`nps_widget::lock`): a promise of the function that releases it, or
+//!   of `null` when another tab holds it. The core takes it once this
+//!   module is loaded, before showing a prompt.
 //!
 //! ```sh
 //! bash widget/build.sh   # builds it beside the core
@@ -31,9 +31,8 @@ mod exports {
 
     pub use nps_widget_ui::module::{mount, Ui};
 
-    /// Takes the cross-tab lock of project `key`, then calls `granted` with
-    /// the function that releases it, or with `null` when another tab
-    /// holds it.
+    /// Takes the cross-tab lock of project `key`: a promise of the function
+    /// that releases it, or of `null` when another tab holds it.
     #[wasm_bindgen]
     pub fn lock(key: &str) -> Promise {
         nps_widget::lock::take(key)
