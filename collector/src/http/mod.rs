@@ -32,6 +32,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::header;
 use axum::Router;
 
+use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
@@ -74,26 +75,35 @@ pub fn app(state: AppState) -> Router {
         .merge(projects::admin_router())
         .merge(config_versions::admin_router())
         .merge(metrics::router())
-        .route_layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            rate_limit::per_ip,
-        ))
-        .route_layer(axum::middleware::from_fn(metrics::track));
+        .route_layer(
+            ServiceBuilder::new()
+                .layer(axum::middleware::from_fn(metrics::track))
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    rate_limit::per_ip,
+                )),
+        );
     Router::new()
         .merge(api)
         .merge(health::router())
         .merge(openapi::router())
         .merge(assets::router())
         .method_not_allowed_fallback(|| async { Error::MethodNotAllowed })
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(axum::middleware::from_fn(refuse_oversized_bodies))
-        .layer(axum::middleware::from_fn(security_headers::add))
-        .layer(axum::middleware::from_fn(cors::expose_retry_after))
-        .layer(cors::layer())
-        .layer(CompressionLayer::new())
-        .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(TraceLayer::new_for_http())
-        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        // One `layer` call for the whole stack, outermost first: each
+        // `Router::layer` boxes every route again and adds its own future
+        // wrappers, which a request that waits for the writer polls twice.
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+                .layer(TraceLayer::new_for_http())
+                .layer(PropagateRequestIdLayer::x_request_id())
+                .layer(CompressionLayer::new())
+                .layer(cors::layer())
+                .layer(axum::middleware::from_fn(cors::expose_retry_after))
+                .layer(axum::middleware::from_fn(security_headers::add))
+                .layer(axum::middleware::from_fn(refuse_oversized_bodies))
+                .layer(DefaultBodyLimit::max(MAX_BODY_BYTES)),
+        )
         .with_state(state)
 }
 
@@ -103,20 +113,24 @@ pub fn app(state: AppState) -> Router {
 /// without a socket need no settings.
 pub fn with_deadlines(router: Router, transport: &TransportSettings) -> Router {
     let limit = transport.request_timeout();
-    router
-        .layer(axum::middleware::from_fn(
-            move |request: axum::extract::Request, next: axum::middleware::Next| async move {
-                match tokio::time::timeout(limit, next.run(request)).await {
-                    Ok(response) => response,
-                    Err(_) => axum::response::IntoResponse::into_response(Error::RequestTimeout(
-                        limit.as_secs(),
-                    )),
-                }
-            },
-        ))
-        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
-            transport.body_timeout(),
-        ))
+    router.layer(
+        ServiceBuilder::new()
+            .layer(axum::middleware::from_fn(
+                move |request: axum::extract::Request, next: axum::middleware::Next| async move {
+                    match tokio::time::timeout(limit, next.run(request)).await {
+                        Ok(response) => response,
+                        Err(_) => axum::response::IntoResponse::into_response(
+                            Error::RequestTimeout(limit.as_secs()),
+                        ),
+                    }
+                },
+            ))
+            // Inside the deadline: it hands the routes a wrapped body,
+            // which `from_fn` would not take.
+            .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+                transport.body_timeout(),
+            )),
+    )
 }
 
 /// A `Content-Length` over the limit is refused before a byte of the body

@@ -352,3 +352,36 @@ async fn a_search_over_the_widest_period_finds_everything() {
     let page: Value = r.json().await.unwrap();
     assert_eq!(page["items"].as_array().unwrap().len(), 2);
 }
+
+/// Autovacuum, `pg_dump`'s restore and `ANALYZE` run with an empty
+/// `search_path`; the search index's expression must still evaluate there,
+/// or PostgreSQL can never vacuum nor analyze the responses table (its
+/// first version called `nps_search_fold` unqualified and did exactly
+/// that). On SQLite there is nothing to check: FTS5 is not an expression.
+#[tokio::test]
+async fn the_search_index_can_be_vacuumed_with_an_empty_search_path() {
+    use sqlx::Connection;
+    let app = spawn_app().await;
+    seed(&app).await;
+    if !app.database_url.starts_with("postgres") {
+        return;
+    }
+    let mut connection = sqlx::PgConnection::connect(&app.database_url)
+        .await
+        .unwrap();
+    sqlx::raw_sql("SET search_path = ''")
+        .execute(&mut connection)
+        .await
+        .unwrap();
+    for maintenance in ["ANALYZE public.responses", "VACUUM public.responses"] {
+        if let Err(e) = sqlx::raw_sql(maintenance).execute(&mut connection).await {
+            panic!("{maintenance} failed: {e}");
+        }
+    }
+    // And the search still finds the words (the index rebuilt from the
+    // new expression gives the same vectors).
+    assert_eq!(
+        found(&app, "adore").await,
+        ["J'adore la nouvelle interface"]
+    );
+}

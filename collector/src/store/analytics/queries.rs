@@ -293,8 +293,8 @@ pub(crate) mod sqlite {
 }
 
 /// The analytics reads for PostgreSQL: traits through `->>`, the search
-/// through the expression of the GIN index `responses_search` (migration
-/// 0012), `nps_search_vector(comment)`, spelt as indexed so the planner
+/// through the expression of the GIN index `responses_search` (migrations
+/// 0012, 0017), `nps_search_vector(comment)`, spelt as indexed so the planner
 /// uses the index.
 pub(crate) mod postgres {
     analytics_queries!(
@@ -305,7 +305,9 @@ pub(crate) mod postgres {
                 .push(")");
         },
         |b: &mut sqlx::QueryBuilder<'_, sqlx::Postgres>, search: &crate::domain::Search| {
-            b.push(" AND nps_search_vector(comment) @@ to_tsquery('simple', nps_search_fold(")
+            // `comment IS NOT NULL`: the index holds only rows with a
+            // comment (migration 0017), and the planner needs to be told.
+            b.push(" AND comment IS NOT NULL AND nps_search_vector(comment) @@ to_tsquery('simple', nps_search_fold(")
                 .push_bind(crate::store::analytics::search::tsquery(search))
                 .push("))");
         }
