@@ -121,6 +121,24 @@ async fn metrics_need_the_admin_token_and_count_ingest() {
     assert!(text.contains("nps_ingest_seconds_bucket"), "{text}");
 }
 
+/// Histogram samples are folded into buckets by a thread of their own, not
+/// only when `/metrics` is scraped: without it a collector nobody scraped
+/// kept every request's sample in memory.
+#[tokio::test]
+async fn metrics_are_kept_in_bounded_memory_without_a_scrape() {
+    let app = spawn_app().await;
+    app.answer(9).await;
+    let threads: Vec<String> = std::fs::read_dir("/proc/self/task")
+        .unwrap()
+        .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("comm")).ok())
+        .map(|name| name.trim().to_owned())
+        .collect();
+    assert!(
+        threads.iter().any(|name| name == "nps-metrics"),
+        "the upkeep thread runs: {threads:?}"
+    );
+}
+
 #[tokio::test]
 async fn behind_a_trusted_proxy_the_limit_counts_each_forwarded_client() {
     let app = crate::helpers::spawn_app_with(|s| {
