@@ -10,22 +10,18 @@
 -- touch one or two, and SQLite stored 23% more bytes per answer.)
 -- Usage: wrk -s post.lua URL   (path and query come from URL)
 math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
-local hex = "0123456789abcdef"
 local counter = 0
 local start_ms = os.time() * 1000
+-- One string.format per id: wrk and the collector share the machine's two
+-- cores, so what the client spends per request is taken from the server.
+-- (Building the id a hex digit at a time cost wrk ~2.5 us a request more
+-- than a plain GET.)
 local function uuid()
   counter = counter + 1
   local ms = start_ms + math.floor(counter / 8)
-  local prefix = string.format("%012x", ms)
-  local t = {}
-  for i = 1, 12 do t[i] = prefix:sub(i, i) end
-  for i = 13, 32 do
-    local n = math.random(1, 16)
-    if i == 13 then n = 8 elseif i == 17 then n = math.random(9, 12) end
-    t[#t + 1] = hex:sub(n, n)
-  end
-  local s = table.concat(t)
-  return s:sub(1, 8) .. "-" .. s:sub(9, 12) .. "-" .. s:sub(13, 16) .. "-" .. s:sub(17, 20) .. "-" .. s:sub(21, 32)
+  return string.format("%08x-%04x-7%03x-%04x-%06x%06x",
+    math.floor(ms / 65536), ms % 65536, math.random(0, 0xfff),
+    0x8000 + math.random(0, 0x3fff), math.random(0, 0xffffff), math.random(0, 0xffffff))
 end
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
