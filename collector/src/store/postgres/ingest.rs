@@ -16,7 +16,7 @@
 
 use std::collections::HashSet;
 
-use sqlx::{PgPool, Row};
+use sqlx::{PgConnection, Row};
 
 use super::super::batch::{Job, Outcome, Write};
 use super::super::queries::kind_name;
@@ -91,7 +91,10 @@ UNION ALL
 /// in one statement. What it did to each job, in order: a response found
 /// already stored is `Duplicate`, as is a second copy of the same id within
 /// the batch; `None` for the comment writes it leaves to the caller.
-pub(super) async fn insert(pool: &PgPool, batch: &[Job]) -> StoreResult<Vec<Option<Outcome>>> {
+pub(super) async fn insert(
+    connection: &mut PgConnection,
+    batch: &[Job],
+) -> StoreResult<Vec<Option<Outcome>>> {
     let mut responses = Columns::default();
     let mut events = EventColumns::default();
     for job in batch {
@@ -128,7 +131,7 @@ pub(super) async fn insert(pool: &PgPool, batch: &[Job]) -> StoreResult<Vec<Opti
         .bind(events.moment)
         .bind(events.user_id)
         .bind(events.at)
-        .fetch_all(pool)
+        .fetch_all(connection)
         .await?;
     // The rows stored, by their place among the batch's responses or
     // events (from 1): the first copy of an id is the one stored, a second

@@ -12,6 +12,7 @@
 use std::sync::Arc;
 use std::time::Instant;
 
+use sqlx::pool::PoolConnection;
 use sqlx::{PgPool, Postgres, Transaction};
 use tokio::sync::{mpsc, Mutex};
 
@@ -37,10 +38,11 @@ pub(super) fn spawn(pool: &PgPool, jobs: mpsc::Receiver<Job>) {
         let (pool, jobs) = (pool.clone(), Arc::clone(&jobs));
         tokio::spawn(async move {
             let mut batch = Vec::with_capacity(MAX_BATCH);
+            let mut connection = None;
             while take_batch(&jobs, &mut batch).await {
                 metrics::histogram!("nps_store_batch_size").record(batch.len() as f64);
                 let started = Instant::now();
-                let outcomes = match commit_batch(&pool, &batch).await {
+                let outcomes = match commit_batch(&pool, &mut connection, &batch).await {
                     Ok(outcomes) => outcomes,
                     Err(cause) => {
                         tracing::warn!(error = %cause, size = batch.len(), "batch failed; retrying one by one");
@@ -79,12 +81,32 @@ async fn take_batch(jobs: &Mutex<mpsc::Receiver<Job>>, batch: &mut Vec<Job>) -> 
 /// follow them: comments carried by replays of stored responses, and
 /// comment writes, together in one transaction (each alone if that fails).
 /// An error means the inserts failed: the caller retries one by one.
-async fn commit_batch(pool: &PgPool, batch: &[Job]) -> StoreResult<Vec<StoreResult<Outcome>>> {
+///
+/// The inserts go through the writer's own `connection`, kept from batch
+/// to batch: taking one from the pool each time cost a round trip, since
+/// the pool pings a connection before handing it out. After an error it
+/// goes back to the pool, whose ping then tells whether it still works,
+/// and the next batch takes a fresh one.
+async fn commit_batch(
+    pool: &PgPool,
+    connection: &mut Option<PoolConnection<Postgres>>,
+    batch: &[Job],
+) -> StoreResult<Vec<StoreResult<Outcome>>> {
     let inserts = batch
         .iter()
         .any(|j| !matches!(j.write, Write::Comment { .. }));
     let ingested = if inserts {
-        ingest::insert(pool, batch).await?
+        let held = match connection {
+            Some(held) => held,
+            None => connection.insert(pool.acquire().await?),
+        };
+        match ingest::insert(held, batch).await {
+            Ok(ingested) => ingested,
+            Err(e) => {
+                *connection = None;
+                return Err(e);
+            }
+        }
     } else {
         batch.iter().map(|_| None).collect()
     };
