@@ -20,6 +20,7 @@
 # (or measures NPS_BENCH_BIN, e.g. a saved binary for an A/B comparison).
 #   bash collector/benches/load.sh [seconds] [connections]
 set -euo pipefail
+trap 'echo "load.sh: line $LINENO failed: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/../.."
 secs=${1:-10}
 conns=${2:-64}
