@@ -19,7 +19,7 @@
 # Needs wrk (installed with apt if missing) and builds the release binary
 # (or measures NPS_BENCH_BIN, e.g. a saved binary for an A/B comparison).
 #   bash collector/benches/load.sh [seconds] [connections]
-set -euo pipefail
+set -Eeuo pipefail
 trap 'echo "load.sh: line $LINENO failed: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/../.."
 secs=${1:-10}
