@@ -121,6 +121,33 @@ async fn metrics_need_the_admin_token_and_count_ingest() {
     assert!(text.contains("nps_ingest_seconds_bucket"), "{text}");
 }
 
+/// A method name is a label, but only the routes' own methods reach the
+/// metrics (a 405 is answered before them), so a client inventing method
+/// names cannot grow the label set, nor the handles kept for it.
+#[tokio::test]
+async fn invented_methods_never_become_metric_labels() {
+    let app = spawn_app().await;
+    app.answer(9).await;
+    for name in ["FROBNICATE", "ZORK"] {
+        let method = reqwest::Method::from_bytes(name.as_bytes()).unwrap();
+        let r = app
+            .client
+            .request(method, app.url("/api/v1/responses"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 405, "{name}");
+    }
+
+    let text = app.admin_get("/metrics").await.text().await.unwrap();
+
+    assert!(text.contains("method=\"POST\""), "{text}");
+    assert!(
+        !text.contains("FROBNICATE") && !text.contains("ZORK"),
+        "{text}"
+    );
+}
+
 /// Histogram samples are folded into buckets by a thread of their own, not
 /// only when `/metrics` is scraped: without it a collector nobody scraped
 /// kept every request's sample in memory.
