@@ -11,6 +11,8 @@
 //! wake-up rather than an async hop per statement. Reads use a sqlx pool
 //! that WAL lets run beside the writer.
 
+#[cfg(feature = "bench-bounds")]
+mod bounds;
 mod writer;
 
 use std::str::FromStr;

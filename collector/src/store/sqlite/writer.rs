@@ -30,6 +30,8 @@ pub(super) fn open_writer(path: &Path) -> StoreResult<Connection> {
 /// each caller once the commit is durable. Ends when every sender is gone
 /// (the store was dropped), after the last batch: nothing queued is lost.
 pub(super) fn write_loop(mut connection: Connection, mut jobs: mpsc::Receiver<Job>) {
+    #[cfg(feature = "bench-bounds")]
+    let bound = super::bounds::Bound::from_env(&connection);
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while let Some(first) = jobs.blocking_recv() {
         batch.push(first);
@@ -42,6 +44,12 @@ pub(super) fn write_loop(mut connection: Connection, mut jobs: mpsc::Receiver<Jo
         metrics::histogram!("nps_store_batch_size").record(batch.len() as f64);
         metrics::gauge!("nps_store_queue_depth").set(jobs.len() as f64);
         let started = Instant::now();
+        #[cfg(feature = "bench-bounds")]
+        let outcomes = match bound {
+            Some(bound) => bound.commit(&mut connection, &batch, commit_batch),
+            None => commit_batch(&mut connection, &batch),
+        };
+        #[cfg(not(feature = "bench-bounds"))]
         let outcomes = commit_batch(&mut connection, &batch);
         metrics::histogram!("nps_store_commit_seconds").record(started.elapsed().as_secs_f64());
         match outcomes {
