@@ -25,34 +25,16 @@ bin=$work/nps-collector-bounds
 # A copy: the next ordinary build replaces target/release's binary.
 cp target/release/nps-collector "$bin"
 
-declare -A base launcher
+. collector/benches/lib.sh
 cleanup() {
-  for name in "${!launcher[@]}"; do
-    kill "${launcher[$name]}" 2>/dev/null || true
-    wait "${launcher[$name]}" 2>/dev/null || true
-  done
+  stop_collectors
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-# One collector per writer (the launcher stops it when its stdin, a fifo
-# this script holds open, closes), rate limits off, its own SQLite file.
-start() { # $1 = name, $2 = NPS_BENCH_WRITER ("" for the real writer)
-  local name=$1 fd
-  mkfifo "$work/$name.in"
-  env ${2:+NPS_BENCH_WRITER=$2} node tests/support/serve.mjs --bin "$bin" \
-    --admin-token bench-admin-token --no-rate-limits < "$work/$name.in" > "$work/$name.out" &
-  launcher[$name]=$!
-  exec {fd}> "$work/$name.in"
-  for _ in $(seq 300); do
-    grep -q '^listening on ' "$work/$name.out" 2>/dev/null && break
-    kill -0 "${launcher[$name]}" 2>/dev/null || { echo "the $name collector did not start" >&2; exit 1; }
-    sleep 0.1
-  done
-  base[$name]=$(sed -n 's/^listening on //p' "$work/$name.out")
-}
-start durable ""
-for bound in no-fsync bare noop; do start "$bound" "$bound"; done
+# One collector per writer, each on its own SQLite file.
+start_collector durable "$bin"
+for bound in no-fsync bare noop; do NPS_BENCH_WRITER=$bound start_collector "$bound" "$bin"; done
 
 declare -A requests took
 slice() { # $1 = label, $2 = URL, $3 = wrk script

@@ -32,36 +32,15 @@ command -v wrk >/dev/null || apt-get install -y wrk >/dev/null || { echo "wrk is
 [ -n "${NPS_BENCH_BIN:-}" ] || cargo build --release -p nps-collector
 
 work=$(mktemp -d)
-declare -A base launcher
 pg_db=""
+. collector/benches/lib.sh
 cleanup() {
-  for name in "${!launcher[@]}"; do
-    kill "${launcher[$name]}" 2>/dev/null || true
-    wait "${launcher[$name]}" 2>/dev/null || true
-  done
+  stop_collectors
   [ -z "$pg_db" ] || psql -q "$pg" -c "DROP DATABASE $pg_db" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-# A collector from the shared launcher (tests/support/collector.mjs through
-# serve.mjs), rate limits off: the limit is not what is measured. The
-# launcher stops its collector when its stdin closes, so it reads a fifo
-# this script holds open until it exits.
-start() { # $1 = name, $2 = database URL; sets base[$1]
-  local name=$1 fd
-  mkfifo "$work/$name.in"
-  node tests/support/serve.mjs --bin "$bin" --database-url "$2" \
-    --admin-token bench-admin-token --no-rate-limits < "$work/$name.in" > "$work/$name.out" &
-  launcher[$name]=$!
-  exec {fd}> "$work/$name.in"
-  for _ in $(seq 300); do
-    grep -q '^listening on ' "$work/$name.out" 2>/dev/null && break
-    kill -0 "${launcher[$name]}" 2>/dev/null || { echo "the $name collector did not start" >&2; exit 1; }
-    sleep 0.1
-  done
-  base[$name]=$(sed -n 's/^listening on //p' "$work/$name.out")
-}
 # CPU seconds so far: `threads` of a collector by party ("request" for its
 # async workers and the rest, "writer" for SQLite's writer thread),
 # `postgres` of every PostgreSQL server process.
@@ -126,11 +105,11 @@ stored() { curl -s -H 'authorization: Bearer bench-admin-token' "$1/api/v1/stats
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
 echo "ingest benchmark: ${secs}s per run in $rounds slices, $conns connections, $(nproc) cores"
-start sqlite "sqlite://$work/bench.db"
+start_collector sqlite "$bin" --database-url "sqlite://$work/bench.db"
 if pg=$(bash tests/support/ensure-postgres.sh 2>/dev/null); then
   pg_db="nps_bench_$$"
   psql -q "$pg" -c "CREATE DATABASE $pg_db" >/dev/null
-  start postgres "${pg%/*}/$pg_db"
+  start_collector postgres "$bin" --database-url "${pg%/*}/$pg_db"
 else
   echo "postgres: skipped (no server could be started)"
 fi
