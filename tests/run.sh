@@ -18,6 +18,8 @@ cargo fmt --all -- --check
 
 step "cargo clippy (native: collector, protocol, widget rules)"
 cargo clippy --workspace --all-targets -- -D warnings
+# The benchmark-only upper bounds (collector/benches/bounds.sh) compile too.
+cargo clippy -p nps-collector --features bench-bounds -- -D warnings
 
 step "cargo clippy (wasm32: the widget's core, its ui and its lazily loaded module)"
 cargo clippy -p nps-widget --target wasm32-unknown-unknown -- -D warnings
