@@ -23,6 +23,7 @@ mod projects;
 mod receiver;
 mod responses;
 mod search;
+mod search_plans;
 mod security;
 mod stats;
 mod transport;

@@ -54,7 +54,7 @@ async fn found(app: &TestApp, q: &str) -> Vec<String> {
 }
 
 /// The comments of every page of the feed for `q`, following the cursor.
-async fn every_page(app: &TestApp, q: &str, limit: u32) -> Vec<String> {
+pub(crate) async fn every_page(app: &TestApp, q: &str, limit: u32) -> Vec<String> {
     let mut seen = Vec::new();
     let mut cursor = String::new();
     loop {
@@ -78,7 +78,12 @@ async fn every_page(app: &TestApp, q: &str, limit: u32) -> Vec<String> {
 
 /// Stores an answer with `comment` in project `demo` as if it had arrived
 /// at `at` (the API stamps answers with the present).
-async fn store_comment(store: &dyn store::Store, score: u8, comment: &str, at: OffsetDateTime) {
+pub(crate) async fn store_comment(
+    store: &dyn store::Store,
+    score: u8,
+    comment: &str,
+    at: OffsetDateTime,
+) {
     let wire: nps_protocol::NewResponse = serde_json::from_value(
         json!({"id": new_id(), "key": "demo", "score": score, "comment": comment}),
     )

@@ -7,13 +7,19 @@
 //! Score counts come from the roll-ups whenever one covers the question
 //! ([`plan`]), else from the project's rows through their indexes. On
 //! SQLite the feed under a search reads the full-text index in time order
-//! (`sqlite_search`).
+//! (`sqlite_search`); on PostgreSQL it picks its plan (`postgres_search`).
 
+pub(crate) mod postgres_search;
 mod queries;
 pub(crate) mod rates;
 mod search;
 pub(crate) mod sqlite_search;
 pub(crate) use queries::{postgres, sqlite};
+
+/// The columns of a stored response the feed reads, in
+/// `response_from_row`'s names.
+pub(crate) const RESPONSE_COLUMNS: &str = "id, score, comment, user_id, moment, locale, url, \
+     traits, created_at, updated_at, identity_unverified";
 
 use crate::domain::{Filter, Tenure};
 

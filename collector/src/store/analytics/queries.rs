@@ -214,19 +214,25 @@ macro_rules! analytics_queries {
             b
         }
 
-        /// A page of the answers `f` selects, newest first, after `cursor`.
-        pub(crate) async fn list_responses(
-            pool: &sqlx::Pool<$db>,
+        /// A page of the answers `f` selects, newest first, after `cursor`
+        /// (through `db`: a pool, or a transaction's connection).
+        pub(crate) async fn list_responses<'c>(
+            db: impl sqlx::Executor<'c, Database = $db>,
             key: &ProjectKey,
             f: &Filter,
             cursor: Option<&Cursor>,
             limit: u32,
         ) -> StoreResult<Vec<StoredResponse>> {
-            let mut b = QueryBuilder::<$db>::new(
-                "SELECT id, score, comment, user_id, moment, locale, url, traits, created_at, \
-                 updated_at, identity_unverified FROM responses",
-            );
+            let mut b = QueryBuilder::<$db>::new("SELECT ");
+            b.push(crate::store::analytics::RESPONSE_COLUMNS).push(" FROM responses");
             push_filter(&mut b, key, f);
+            push_page(&mut b, cursor, limit);
+            let rows = b.build().fetch_all(db).await?;
+            rows.iter().map(response_from_row).collect()
+        }
+
+        /// The cursor's bound, the feed's order and the page's size.
+        pub(crate) fn push_page(b: &mut QueryBuilder<'_, $db>, cursor: Option<&Cursor>, limit: u32) {
             if let Some(c) = cursor {
                 // A row value, not `created_at < ? OR (created_at = ? AND
                 // id < ?)`: both backends seek the (time, id) index to the
@@ -239,8 +245,6 @@ macro_rules! analytics_queries {
             }
             b.push(" ORDER BY created_at DESC, id DESC LIMIT ")
                 .push_bind(i64::from(limit));
-            let rows = b.build().fetch_all(pool).await?;
-            rows.iter().map(response_from_row).collect()
         }
 
         /// A response from a row selecting its columns by name: the one
@@ -295,7 +299,8 @@ pub(crate) mod sqlite {
 /// The analytics reads for PostgreSQL: traits through `->>`, the search
 /// through the expression of the GIN index `responses_search` (migrations
 /// 0012, 0017), `nps_search_vector(comment)`, spelt as indexed so the planner
-/// uses the index.
+/// uses the index. (The feed under a search steers the planner:
+/// `postgres_search`.)
 pub(crate) mod postgres {
     analytics_queries!(
         sqlx::Postgres,
@@ -307,9 +312,8 @@ pub(crate) mod postgres {
         |b: &mut sqlx::QueryBuilder<'_, sqlx::Postgres>, search: &crate::domain::Search| {
             // `comment IS NOT NULL`: the index holds only rows with a
             // comment (migration 0017), and the planner needs to be told.
-            b.push(" AND comment IS NOT NULL AND nps_search_vector(comment) @@ to_tsquery('simple', nps_search_fold(")
-                .push_bind(crate::store::analytics::search::tsquery(search))
-                .push("))");
+            b.push(" AND comment IS NOT NULL AND ");
+            crate::store::analytics::postgres_search::push_matches(b, search);
         }
     );
 }

@@ -188,6 +188,14 @@ impl Store for PostgresStore {
         cursor: Option<&Cursor>,
         limit: u32,
     ) -> StoreResult<Vec<StoredResponse>> {
-        a::list_responses(&self.pool, key, filter, cursor, limit).await
+        match &filter.q {
+            Some(search) => {
+                crate::store::analytics::postgres_search::list_matching(
+                    &self.pool, key, filter, search, cursor, limit,
+                )
+                .await
+            }
+            None => a::list_responses(&self.pool, key, filter, cursor, limit).await,
+        }
     }
 }
