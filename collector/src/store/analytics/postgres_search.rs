@@ -16,7 +16,7 @@
 //! 2. otherwise read every match through the GIN index and sort them, with
 //!    bitmap scans only so the planner cannot fall back to the walk.
 //!
-//! (At 10M answers: a typo 4.8 s → 18 ms, two common words 7.2 s → 2 ms;
+//! (At 10M answers: a typo 4.7 s → 15 ms, two common words 7.2 s → 1.8 ms;
 //! `collector/benches/pg_search.sh`.)
 //!
 //! Both give the feed's page exactly: the walk meets matches in the feed's
