@@ -7,12 +7,12 @@
 //! nothing to say about a word it never saw), so for both it walks the time
 //! index from the newest answer, tests each comment and stops at the page:
 //! fast for a common word, but a rare word or a typo reads every answer of
-//! the project (690 ms at 1M answers, measured; linear in the answers).
+//! the project (480 ms at 1M answers, 4.7 s at 10M, measured).
 //! Reading every match through the index and sorting them is the opposite:
 //! fast for a rare word, slow for a common one. So a page takes two steps:
 //! 1. walk the newest [`WALK`] answers with a comment (under the filter
 //!    and after the cursor) in the feed's order, testing each: a word in
-//!    at least one recent comment of a hundred fills its page here;
+//!    at least one recent comment of a hundred fills a page of 50 here;
 //! 2. otherwise read every match through the GIN index and sort them, with
 //!    bitmap scans only so the planner cannot fall back to the walk.
 //!
