@@ -101,8 +101,8 @@ async fn walk_recent(
     push_page(&mut b, cursor, WALK);
     b.push(") AS recent WHERE ");
     push_matches(&mut b, search);
-    b.push(" ORDER BY created_at DESC, id DESC LIMIT ")
-        .push_bind(i64::from(limit));
+    // The feed's order again (the cursor already bounds the walk).
+    push_page(&mut b, None, limit);
     let rows = b.build().fetch_all(pool).await?;
     rows.iter().map(response_from_row).collect()
 }
