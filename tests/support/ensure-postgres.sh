@@ -9,7 +9,16 @@ dir=${NPS_PG_DIR:-/tmp/nps-test-pg}
 port=${NPS_PG_PORT:-55432}
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+# The server's own binaries, not just a directory: Debian's client package
+# makes /usr/lib/postgresql/N/bin too, with psql and no initdb.
+pg_bin() {
+  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -rV); do
+    if [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] && [ -x "$d/postgres" ]; then
+      echo "$d"
+      return
+    fi
+  done
+}
 # initdb refuses to run as root: use the package's postgres user then.
 as_owner() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 

@@ -1,5 +1,7 @@
 //! Which answers a statistic, a listing or an export covers, read from the
-//! query string: `from`, `to` (RFC 3339; `from` inclusive, `to` exclusive),
+//! query string: `from`, `to` (RFC 3339 with any offset, or a plain date
+//! `YYYY-MM-DD` meaning midnight in the project's time zone; `from`
+//! inclusive, `to` exclusive),
 //! `moment`, `locale`, `tenure` (`new` | `established`), `trait.NAME=VALUE`
 //! (repeatable), and for the verbatim feed `q`, `category`, `score_min`,
 //! `score_max`, `has_comment`. A prefix (`a.`, `b.`) reads one side of a
@@ -9,7 +11,7 @@ use nps_protocol::Category;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use super::{EventName, Invalid, Search};
+use super::{EventName, Invalid, Search, Zone};
 
 /// New users answered before 90 days since signup; the others are
 /// established.
@@ -60,18 +62,24 @@ fn invalid(message: String) -> Invalid {
     Invalid::new("invalid_filter", message)
 }
 
-fn time(name: &str, value: &str) -> Result<OffsetDateTime, Invalid> {
+/// An instant: RFC 3339 with any offset, or a plain date, which starts at
+/// midnight in the project's zone.
+fn time(name: &str, value: &str, zone: &Zone) -> Result<OffsetDateTime, Invalid> {
+    let date = time::macros::format_description!("[year]-[month]-[day]");
+    if let Ok(day) = time::Date::parse(value, &date) {
+        return Ok(zone.midnight(day));
+    }
     OffsetDateTime::parse(value, &Rfc3339).map_err(|_| {
         invalid(format!(
-            "{name} must be an RFC 3339 time such as 2026-11-01T00:00:00Z"
+            "{name} must be an RFC 3339 time such as 2026-11-01T00:00:00+01:00, or a date such as 2026-11-01"
         ))
     })
 }
 
 impl Filter {
     /// Reads the parameters named `{prefix}NAME` among `pairs`; others are
-    /// left to the endpoint.
-    pub fn parse(pairs: &[(String, String)], prefix: &str) -> Result<Self, Invalid> {
+    /// left to the endpoint. Plain dates are read in `zone`.
+    pub fn parse(pairs: &[(String, String)], prefix: &str, zone: &Zone) -> Result<Self, Invalid> {
         let mut f = Self::default();
         for (name, value) in pairs {
             let Some(name) = name.strip_prefix(prefix) else {
@@ -79,8 +87,8 @@ impl Filter {
             };
             let value = value.trim();
             match name {
-                "from" => f.from = Some(time("from", value)?),
-                "to" => f.to = Some(time("to", value)?),
+                "from" => f.from = Some(time("from", value, zone)?),
+                "to" => f.to = Some(time("to", value, zone)?),
                 "moment" => f.moment = Some(value.to_owned()),
                 "locale" => f.locale = Some(value.to_owned()),
                 "user_id" => f.user_id = Some(value.to_owned()),
@@ -186,6 +194,7 @@ mod tests {
                 ("score_min", "3"),
             ]),
             "",
+            &Zone::default(),
         )
         .unwrap();
         assert_eq!(f.moment.as_deref(), Some("upgraded"));
@@ -198,7 +207,10 @@ mod tests {
     fn a_prefix_reads_one_side_of_a_comparison() {
         let list = pairs(&[("a.moment", "x"), ("b.moment", "y")]);
         assert_eq!(
-            Filter::parse(&list, "b.").unwrap().moment.as_deref(),
+            Filter::parse(&list, "b.", &Zone::default())
+                .unwrap()
+                .moment
+                .as_deref(),
             Some("y")
         );
     }
@@ -212,13 +224,31 @@ mod tests {
             ("score_max", "11"),
             ("trait.a b", "x"),
         ] {
-            let e = Filter::parse(&pairs(&[(name, value)]), "").unwrap_err();
+            let e = Filter::parse(&pairs(&[(name, value)]), "", &Zone::default()).unwrap_err();
             assert_eq!(e.code, "invalid_filter", "{name}");
         }
         let reversed = pairs(&[
             ("from", "2026-02-01T00:00:00Z"),
             ("to", "2026-01-01T00:00:00Z"),
         ]);
-        assert!(Filter::parse(&reversed, "").is_err());
+        assert!(Filter::parse(&reversed, "", &Zone::default()).is_err());
+    }
+
+    #[test]
+    fn a_plain_date_is_midnight_in_the_projects_zone_and_offsets_are_kept() {
+        let paris = Zone::try_from("Europe/Paris").unwrap();
+        let f = Filter::parse(
+            &pairs(&[("from", "2026-01-01"), ("to", "2026-07-01T00:00:00+02:00")]),
+            "",
+            &paris,
+        )
+        .unwrap();
+        assert_eq!(f.from, Some(time::macros::datetime!(2025-12-31 23:00 UTC)));
+        assert_eq!(f.to, Some(time::macros::datetime!(2026-06-30 22:00 UTC)));
+        let utc = Filter::parse(&pairs(&[("from", "2026-01-01")]), "", &Zone::default()).unwrap();
+        assert_eq!(
+            utc.from,
+            Some(time::macros::datetime!(2026-01-01 00:00 UTC))
+        );
     }
 }

@@ -18,6 +18,7 @@ mod tag_rule;
 mod text;
 mod timing;
 mod traits;
+mod zone;
 
 pub use comment::Comment;
 pub use event::ValidEvent;
@@ -34,6 +35,7 @@ pub use tag_rule::{tag, CompiledRule};
 pub use text::{Locale, PageUrl, UserId};
 pub use timing::TimingRules;
 pub use traits::ValidTraits;
+pub use zone::Zone;
 
 /// Why a value was refused: a stable code for machines and a sentence for
 /// people. Maps to HTTP 422.

@@ -116,21 +116,26 @@ pub(super) async fn revert(
     let version: i64 = version
         .parse()
         .map_err(|_| Error::NotFound(format!("no version {version:?}")))?;
-    let mut project = std::sync::Arc::unwrap_or_clone(require_project(&state, &key).await?);
+    require_project(&state, &key).await?;
     let old = config_versions::get(state.store.pool(), key.as_str(), version)
         .await?
         .ok_or_else(|| Error::NotFound(format!("version {version} of {:?}", key.as_str())))?;
     let config: WidgetConfig =
         serde_json::from_str(&old.config).map_err(crate::store::StoreError::from)?;
     // Validated again: the rules may have tightened since it was saved.
-    let before = std::mem::replace(&mut project.settings.timing, TimingRules::try_from(config)?);
-    if !state.store.update_project(&project).await? {
-        return Err(Error::UnknownKey(key.as_str().to_owned()));
-    }
-    state.projects.forget(&key);
+    let timing = TimingRules::try_from(config)?;
+    let change = |project: &mut crate::store::Project| project.settings.timing = timing.clone();
+    let (before, after) = super::projects::changed(&state, &key, &change).await?;
     let note = format!("reverted to version {version}");
-    record(&state, &project, Some(&before), &who.actor, Some(&note)).await?;
-    Ok(Json(project.settings.timing.widget_config(key.as_str())))
+    record(
+        &state,
+        &after,
+        Some(&before.settings.timing),
+        &who.actor,
+        Some(&note),
+    )
+    .await?;
+    Ok(Json(after.settings.timing.widget_config(key.as_str())))
 }
 
 fn view(v: &ConfigVersion, json: Value, changed: Vec<String>) -> Result<VersionView> {

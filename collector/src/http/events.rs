@@ -15,7 +15,7 @@ use nps_protocol::{NewEvent, ResponseReceipt};
 use time::OffsetDateTime;
 
 use super::error::Result;
-use super::extract::JsonBody;
+use super::extract::IngestBody;
 use super::{public_project, receipt, verify_user, AppState, Budget};
 use crate::domain::ValidEvent;
 
@@ -40,7 +40,7 @@ pub(super) fn public_router() -> Router<AppState> {
 async fn create(
     State(state): State<AppState>,
     headers: axum::http::HeaderMap,
-    JsonBody(body): JsonBody<NewEvent>,
+    IngestBody(body): IngestBody<NewEvent>,
 ) -> Result<(StatusCode, Json<ResponseReceipt>)> {
     let mut event = ValidEvent::try_from(body)?;
     let project = public_project(&state, &event.key, Budget::Writes, &headers).await?;

@@ -14,11 +14,19 @@ use super::error::Error;
 use super::strict_json::duplicate_key;
 use super::{AppState, MAX_BODY_BYTES};
 use crate::auth::{token_hash, Principal, Role, COOKIE};
+use crate::domain::Invalid;
 
-/// `axum::Json`, but stricter (an object naming a key twice is refused:
-/// serde would silently keep the last one) and failing with JSON problems.
+/// `axum::Json`, but stricter, for the admin API: an object naming a key
+/// twice is refused (serde would silently keep the last one), and so is a
+/// field the type does not know (a misspelt setting would otherwise answer
+/// 200 and change nothing), with a 422 naming it. Fails with JSON problems.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct JsonBody<T>(pub T);
+
+/// [`JsonBody`] for the widget's public ingest: fields it does not know are
+/// ignored, so a newer widget's answers still reach an older collector.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct IngestBody<T>(pub T);
 
 impl<S, T> FromRequest<S> for JsonBody<T>
 where
@@ -28,24 +36,61 @@ where
     type Rejection = Error;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        if !is_json(req.headers()) {
-            return Err(Error::UnsupportedMediaType);
-        }
-        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
-            match rejection.status() {
+        read_json(req, state, true).await.map(Self)
+    }
+}
+
+impl<S, T> FromRequest<S> for IngestBody<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Error;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        read_json(req, state, false).await.map(Self)
+    }
+}
+
+async fn read_json<S, T>(req: Request, state: &S, strict: bool) -> Result<T, Error>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    if !is_json(req.headers()) {
+        return Err(Error::UnsupportedMediaType);
+    }
+    let bytes =
+        Bytes::from_request(req, state)
+            .await
+            .map_err(|rejection| match rejection.status() {
                 StatusCode::PAYLOAD_TOO_LARGE => Error::PayloadTooLarge(MAX_BODY_BYTES),
                 _ => Error::MalformedJson(rejection.body_text()),
-            }
-        })?;
-        let value = serde_json::from_slice(&bytes)
-            .map_err(|e| Error::MalformedJson(format!("invalid JSON body: {e}")))?;
-        if let Some(key) = duplicate_key(&bytes) {
-            return Err(Error::MalformedJson(format!(
-                "the key {key:?} appears twice in one object"
-            )));
-        }
-        Ok(Self(value))
+            })?;
+    let mut unknown = Vec::new();
+    // The ingest path (every answer) skips the bookkeeping of ignored
+    // fields: it would not use it.
+    let parsed = if strict {
+        let mut deserializer = serde_json::Deserializer::from_slice(&bytes);
+        serde_ignored::deserialize(&mut deserializer, |path| unknown.push(path.to_string()))
+            .and_then(|value| deserializer.end().map(|()| value))
+    } else {
+        serde_json::from_slice(&bytes)
+    };
+    let value = parsed.map_err(|e| Error::MalformedJson(format!("invalid JSON body: {e}")))?;
+    if let Some(key) = duplicate_key(&bytes) {
+        return Err(Error::MalformedJson(format!(
+            "the key {key:?} appears twice in one object"
+        )));
     }
+    if strict && !unknown.is_empty() {
+        return Err(Invalid::new(
+            "unknown_field",
+            format!("unknown field(s): {}", unknown.join(", ")),
+        )
+        .into());
+    }
+    Ok(value)
 }
 
 /// `application/json`, or any `application/*+json`, with parameters.

@@ -42,11 +42,26 @@ pub(crate) fn prometheus() -> &'static PrometheusHandle {
             .build_recorder();
         let handle = recorder.handle();
         spawn_upkeep(handle.clone());
+        count_panics();
         // Fails only if another recorder is installed, e.g. by an embedding
         // program; its metrics then go there.
         let _ = metrics::set_global_recorder(recorder);
         handle
     })
+}
+
+/// Counts every panic of the process in `nps_panics_total`, wherever it
+/// happens (a handler, a response body's stream, a background loop), then
+/// lets the hook that was there report it as before. A panic in a body
+/// stream truncates a download without any error status: only this count
+/// and the log tell an operator it happened.
+fn count_panics() {
+    metrics::describe_counter!("nps_panics_total", "Panics anywhere in the process");
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        metrics::counter!("nps_panics_total").increment(1);
+        previous(info);
+    }));
 }
 
 /// How often histograms' samples are folded into their buckets.

@@ -9,7 +9,7 @@ use axum::{Json, Router};
 
 use super::error::{Error, Result};
 use super::extract::{Admin, JsonBody, Member};
-use super::{require_project, AppState};
+use super::AppState;
 use crate::auth::Role;
 use crate::domain::{Invalid, ProjectKey, TimingRules};
 use crate::store::{Project, ProjectSettings};
@@ -32,6 +32,7 @@ pub(super) fn admin_router() -> Router<AppState> {
 /// A stored project as admins read it.
 fn view(p: Project) -> ProjectView {
     let config = p.settings.timing.widget_config(p.key.as_str());
+    let timezone = p.settings.zone().name().to_owned();
     ProjectView {
         key: p.key.as_str().to_owned(),
         name: p.name,
@@ -46,6 +47,7 @@ fn view(p: Project) -> ProjectView {
             .followup_hours
             .unwrap_or(crate::domain::followup::DEFAULT_HOURS),
         followup_passives: p.settings.followup_passives,
+        timezone,
         allowed_origins: p.settings.allowed_origins,
     }
 }
@@ -108,6 +110,13 @@ fn retention(days: Option<u32>) -> Result<Option<u32>> {
     }
 }
 
+/// The zone's canonical name; UTC is stored as no zone.
+fn timezone(name: Option<&str>) -> Result<Option<String>> {
+    let Some(name) = name else { return Ok(None) };
+    let zone = crate::domain::Zone::try_from(name)?;
+    Ok((!zone.is_utc()).then(|| zone.name().to_owned()))
+}
+
 fn project_name(raw: &str) -> Result<String> {
     let name = raw.trim().to_owned();
     if name.is_empty() || name.chars().count() > 200 || crate::domain::has_control_chars(&name) {
@@ -156,6 +165,7 @@ async fn create(
             followup_hours: followup_hours(body.followup_hours)?,
             followup_passives: body.followup_passives,
             allowed_origins: origins(&body.allowed_origins)?,
+            timezone: timezone(body.timezone.as_deref())?,
         },
     };
     if !state.store.create_project(&project).await? {
@@ -193,37 +203,78 @@ async fn update(
     JsonBody(body): JsonBody<ProjectUpdate>,
 ) -> Result<Json<ProjectView>> {
     let key = ProjectKey::try_from(key)?;
-    let mut project = std::sync::Arc::unwrap_or_clone(require_project(&state, &key).await?);
-    if let Some(name) = &body.name {
-        project.name = project_name(name)?;
+    // Every field validated first; the change then applies only the fields
+    // the body names, to the project as stored (not as cached), so two
+    // admins saving different settings at once both keep theirs.
+    let name = body.name.as_deref().map(project_name).transpose()?;
+    let retention_days = body.retention_days.map(retention).transpose()?;
+    let hours = body
+        .followup_hours
+        .map(|h| followup_hours(Some(h)))
+        .transpose()?;
+    let allowed_origins = body.allowed_origins.as_deref().map(origins).transpose()?;
+    let zone = body
+        .timezone
+        .as_deref()
+        .map(|name| timezone(Some(name)))
+        .transpose()?;
+    let change = |project: &mut Project| {
+        let settings = &mut project.settings;
+        if let Some(name) = &name {
+            project.name.clone_from(name);
+        }
+        if body.anonymous.is_some() || body.respect_dnt.is_some() {
+            let mut config = settings.timing.as_config().clone();
+            config.anonymous = body.anonymous.unwrap_or(config.anonymous);
+            config.respect_dnt = body.respect_dnt.unwrap_or(config.respect_dnt);
+            // Two flags of rules already valid keep them valid.
+            if let Ok(timing) = TimingRules::try_from(config) {
+                settings.timing = timing;
+            }
+        }
+        if let Some(days) = retention_days {
+            settings.retention_days = days;
+        }
+        if let Some(mode) = body.retention_mode {
+            settings.retention_mode = mode;
+        }
+        if let Some(hours) = hours {
+            settings.followup_hours = hours;
+        }
+        if let Some(passives) = body.followup_passives {
+            settings.followup_passives = passives;
+        }
+        if let Some(list) = &allowed_origins {
+            settings.allowed_origins.clone_from(list);
+        }
+        if let Some(zone) = &zone {
+            settings.timezone.clone_from(zone);
+        }
+    };
+    let (before, after) = changed(&state, &key, &change).await?;
+    if before.settings.timing != after.settings.timing {
+        super::config_versions::record(
+            &state,
+            &after,
+            Some(&before.settings.timing),
+            &who.actor,
+            None,
+        )
+        .await?;
     }
-    let mut config = project.settings.timing.as_config().clone();
-    config.anonymous = body.anonymous.unwrap_or(config.anonymous);
-    config.respect_dnt = body.respect_dnt.unwrap_or(config.respect_dnt);
-    let before = std::mem::replace(&mut project.settings.timing, TimingRules::try_from(config)?);
-    if let Some(days) = body.retention_days {
-        project.settings.retention_days = retention(days)?;
-    }
-    if let Some(mode) = body.retention_mode {
-        project.settings.retention_mode = mode;
-    }
-    if body.followup_hours.is_some() {
-        project.settings.followup_hours = followup_hours(body.followup_hours)?;
-    }
-    if let Some(passives) = body.followup_passives {
-        project.settings.followup_passives = passives;
-    }
-    if let Some(list) = &body.allowed_origins {
-        project.settings.allowed_origins = origins(list)?;
-    }
-    if !state.store.update_project(&project).await? {
-        return Err(Error::UnknownKey(key.as_str().to_owned()));
-    }
-    state.projects.forget(&key);
-    if before != project.settings.timing {
-        super::config_versions::record(&state, &project, Some(&before), &who.actor, None).await?;
-    }
-    Ok(Json(view(project)))
+    Ok(Json(view(after)))
+}
+
+/// Applies `change` to the stored project and forgets this instance's
+/// cached copy (the store tells the other instances).
+pub(super) async fn changed(
+    state: &AppState,
+    key: &ProjectKey,
+    change: crate::store::ProjectChange<'_>,
+) -> Result<(Project, Project)> {
+    let done = state.store.change_project(key, change).await?;
+    state.projects.forget(key);
+    done.ok_or_else(|| Error::UnknownKey(key.as_str().to_owned()))
 }
 
 /// Replaces a project's timing rules (moments, sampling, cooldowns, quiet
@@ -249,14 +300,17 @@ async fn put_config(
 ) -> Result<Json<WidgetConfig>> {
     let key = ProjectKey::try_from(key)?;
     let timing = TimingRules::try_from(body)?;
-    let mut project = std::sync::Arc::unwrap_or_clone(require_project(&state, &key).await?);
-    let before = std::mem::replace(&mut project.settings.timing, timing);
-    if !state.store.update_project(&project).await? {
-        return Err(Error::UnknownKey(key.as_str().to_owned()));
+    let change = |project: &mut Project| project.settings.timing = timing.clone();
+    let (before, after) = changed(&state, &key, &change).await?;
+    if before.settings.timing != after.settings.timing {
+        super::config_versions::record(
+            &state,
+            &after,
+            Some(&before.settings.timing),
+            &who.actor,
+            None,
+        )
+        .await?;
     }
-    state.projects.forget(&key);
-    if before != project.settings.timing {
-        super::config_versions::record(&state, &project, Some(&before), &who.actor, None).await?;
-    }
-    Ok(Json(project.settings.timing.widget_config(key.as_str())))
+    Ok(Json(after.settings.timing.widget_config(key.as_str())))
 }

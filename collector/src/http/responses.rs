@@ -10,7 +10,7 @@ use serde::Deserialize;
 use time::OffsetDateTime;
 
 use super::error::{Error, Result};
-use super::extract::{JsonBody, QueryParams};
+use super::extract::{IngestBody, QueryParams};
 use super::{
     public_project, receipt, settle_identity, strip_if_anonymous, verify_user, AppState, Budget,
 };
@@ -56,7 +56,7 @@ async fn create(
     State(state): State<AppState>,
     headers: axum::http::HeaderMap,
     QueryParams(query): QueryParams<CreateQuery>,
-    JsonBody(body): JsonBody<NewResponse>,
+    IngestBody(body): IngestBody<NewResponse>,
 ) -> Result<(StatusCode, Json<ResponseReceipt>)> {
     let mut response = ValidResponse::try_from(body)?;
     let project = public_project(&state, &response.key, Budget::Writes, &headers).await?;
@@ -120,7 +120,7 @@ async fn update_comment(
     State(state): State<AppState>,
     headers: axum::http::HeaderMap,
     Path(id): Path<String>,
-    JsonBody(body): JsonBody<CommentUpdate>,
+    IngestBody(body): IngestBody<CommentUpdate>,
 ) -> Result<Json<ResponseReceipt>> {
     let id = ClientId::try_from(id.as_str())?;
     let key = ProjectKey::try_from(body.key)?;

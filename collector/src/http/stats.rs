@@ -21,13 +21,13 @@ use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use nps_protocol::Problem;
-use time::Date;
+use time::OffsetDateTime;
 
 use super::error::{Error, Result};
 use super::extract::{Member, QueryParams};
 use super::{require_project, AppState};
-use crate::domain::{Filter, ProjectKey};
-use crate::stats::trend::{self, fold};
+use crate::domain::{Filter, ProjectKey, Zone};
+use crate::stats::trend;
 use crate::stats::{Distribution, TENURE_BUCKETS};
 use crate::store::analytics::{GroupCount, Grouping};
 use nps_protocol::admin::{
@@ -56,13 +56,14 @@ pub(super) fn param<'a>(pairs: &'a Pairs, name: &str) -> Option<&'a str> {
         .map(|(_, v)| v.as_str())
 }
 
-/// The project the query names (it must exist).
-pub(super) async fn project_of(state: &AppState, pairs: &Pairs) -> Result<ProjectKey> {
+/// The project the query names (it must exist) and its time zone, in
+/// which plain dates and calendar periods are read.
+pub(super) async fn project_of(state: &AppState, pairs: &Pairs) -> Result<(ProjectKey, Zone)> {
     let key = param(pairs, "project")
         .ok_or_else(|| Error::BadQuery("missing query parameter: project".into()))?;
     let key = ProjectKey::try_from(key.to_owned())?;
-    require_project(state, &key).await?;
-    Ok(key)
+    let project = require_project(state, &key).await?;
+    Ok((key, project.settings.zone()))
 }
 
 /// Folds grouped counts into one histogram per group.
@@ -105,8 +106,8 @@ async fn stats(
     State(state): State<AppState>,
     QueryParams(pairs): QueryParams<Pairs>,
 ) -> Result<Json<StatsView>> {
-    let key = project_of(&state, &pairs).await?;
-    let filter = Filter::parse(&pairs, "")?;
+    let (key, zone) = project_of(&state, &pairs).await?;
+    let filter = Filter::parse(&pairs, "", &zone)?;
     // Two independent reads (the roll-ups, then the events): side by side
     // on the read pool, the page waits for the slower one only.
     let (d, moments) = tokio::try_join!(distribution(&state, &key, &filter), async {
@@ -133,8 +134,8 @@ async fn trend(
     State(state): State<AppState>,
     QueryParams(pairs): QueryParams<Pairs>,
 ) -> Result<Json<TrendView>> {
-    let key = project_of(&state, &pairs).await?;
-    let filter = Filter::parse(&pairs, "")?;
+    let (key, zone) = project_of(&state, &pairs).await?;
+    let filter = Filter::parse(&pairs, "", &zone)?;
     let interval = match param(&pairs, "interval").unwrap_or("week") {
         "day" => trend::Interval::Day,
         "week" => trend::Interval::Week,
@@ -145,38 +146,68 @@ async fn trend(
             ))
         }
     };
+    let Some((from, to)) = trend_range(&state, &key, &filter).await? else {
+        return Ok(Json(TrendView { points: Vec::new() }));
+    };
+    let starts = trend::starts(
+        zone.date_of(from),
+        zone.date_of(to - time::Duration::nanoseconds(1)),
+        interval,
+    );
+    // Past the cap the trend ends where its last point does.
+    let to = match starts
+        .last()
+        .and_then(|last| trend::end_of(*last, interval))
+    {
+        Some(end) if starts.len() == trend::MAX_POINTS => to.min(zone.midnight(end)),
+        _ => to,
+    };
+    let instants: Vec<OffsetDateTime> = starts.iter().map(|d| zone.midnight(*d)).collect();
+    let inner = instants
+        .iter()
+        .skip(1)
+        .map(|t| crate::store::to_millis(*t))
+        .collect();
+    let period = Filter {
+        from: Some(from),
+        to: Some(to),
+        ..filter
+    };
     let counts = state
         .store
-        .grouped_scores(&key, &filter, &Grouping::Day)
+        .grouped_scores(&key, &period, &Grouping::Periods(inner))
         .await?;
-    let days: BTreeMap<Date, Distribution> = histograms(counts)
-        .into_iter()
-        .filter_map(|(day, d)| Some((day_from_index(day?.parse().ok()?)?, d)))
+    let by_period = histograms(counts);
+    let points = instants
+        .iter()
+        .enumerate()
+        .map(|(k, start)| {
+            let d = by_period
+                .get(&Some(k.to_string()))
+                .copied()
+                .unwrap_or_default();
+            trend_point(zone.local(*start), &d)
+        })
         .collect();
-    let first = filter
-        .from
-        .map(|t| t.date())
-        .or_else(|| days.keys().next().copied());
-    let last = filter
-        .to
-        .map(|t| (t - time::Duration::nanoseconds(1)).date())
-        .or_else(|| days.keys().next_back().copied());
-    let points = match (first, last) {
-        (Some(first), Some(last)) => fold(&days, interval, first, last),
-        _ => Vec::new(),
-    };
-    Ok(Json(TrendView {
-        points: points
-            .into_iter()
-            .map(|(start, d)| trend_point(start, &d))
-            .collect(),
-    }))
+    Ok(Json(TrendView { points }))
 }
 
-fn day_from_index(days: i64) -> Option<Date> {
-    time::OffsetDateTime::from_unix_timestamp(days.checked_mul(86_400)?)
-        .ok()
-        .map(|t| t.date())
+/// The trend's period: the filter's, or from the first answer to just
+/// after the last where it leaves an end open; `None` with no answers.
+async fn trend_range(
+    state: &AppState,
+    key: &ProjectKey,
+    filter: &Filter,
+) -> Result<Option<(OffsetDateTime, OffsetDateTime)>> {
+    if let (Some(from), Some(to)) = (filter.from, filter.to) {
+        return Ok(Some((from, to)));
+    }
+    let Some((first, last)) = state.store.answer_span(key).await? else {
+        return Ok(None);
+    };
+    let from = filter.from.unwrap_or(first);
+    let to = filter.to.unwrap_or(last + time::Duration::milliseconds(1));
+    Ok((from < to).then_some((from, to)))
 }
 
 /// The NPS per value of one dimension.
@@ -193,8 +224,8 @@ async fn segments(
     State(state): State<AppState>,
     QueryParams(pairs): QueryParams<Pairs>,
 ) -> Result<Json<SegmentList>> {
-    let key = project_of(&state, &pairs).await?;
-    let filter = Filter::parse(&pairs, "")?;
+    let (key, zone) = project_of(&state, &pairs).await?;
+    let filter = Filter::parse(&pairs, "", &zone)?;
     let by =
         param(&pairs, "by").ok_or_else(|| Error::BadQuery("missing query parameter: by".into()))?;
     let grouping = match by {
@@ -243,8 +274,8 @@ async fn tenure(
     State(state): State<AppState>,
     QueryParams(pairs): QueryParams<Pairs>,
 ) -> Result<Json<SegmentList>> {
-    let key = project_of(&state, &pairs).await?;
-    let filter = Filter::parse(&pairs, "")?;
+    let (key, zone) = project_of(&state, &pairs).await?;
+    let filter = Filter::parse(&pairs, "", &zone)?;
     let counts = state
         .store
         .grouped_scores(&key, &filter, &Grouping::TenureBucket)

@@ -113,8 +113,8 @@ async fn list(
     State(state): State<AppState>,
     QueryParams(pairs): QueryParams<Pairs>,
 ) -> Result<Json<ResponsePage>> {
-    let key = project_of(&state, &pairs).await?;
-    let filter = Filter::parse(&pairs, "")?;
+    let (key, zone) = project_of(&state, &pairs).await?;
+    let filter = Filter::parse(&pairs, "", &zone)?;
     let limit = match param(&pairs, "limit") {
         Some(raw) => raw
             .parse::<u32>()

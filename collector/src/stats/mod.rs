@@ -3,6 +3,7 @@
 
 mod compare;
 mod interval;
+mod reading;
 mod tenure;
 pub mod trend;
 
@@ -10,6 +11,7 @@ use serde::Serialize;
 
 pub use compare::{compare, describe, two_sided_p_value, Comparison, Lang};
 pub use interval::{adjusted_wald, sample_size_for, still_needed, Adjusted, Interval};
+pub use reading::{is_provisional, reading, MAX_MARGIN, MIN_ANSWERS};
 pub use tenure::{
     signup_millis, tenure_bucket, tenure_class, tenure_days, NEW_USER_DAYS, TENURE_BUCKETS,
 };

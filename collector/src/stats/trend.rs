@@ -1,12 +1,9 @@
-//! Folding per-day score counts into the points of a trend: one per day,
-//! ISO week (starting Monday) or calendar month, UTC, with empty periods
-//! kept so a chart's x axis has no holes.
-
-use std::collections::BTreeMap;
+//! The periods of a trend: one per day, ISO week (starting Monday) or
+//! calendar month of the project's calendar, with empty periods kept so a
+//! chart's x axis has no holes. Dates here; the time zone turns them into
+//! instants (a daylight-saving day lasts 23 or 25 hours).
 
 use time::{Date, Duration, Month};
-
-use super::Distribution;
 
 /// The width of a trend point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,32 +43,24 @@ fn next_period(start: Date, interval: Interval) -> Option<Date> {
     }
 }
 
-/// The trend's points from `first` to `last` (days, both included): each
-/// period's start and its score counts.
-pub fn fold(
-    days: &BTreeMap<Date, Distribution>,
-    interval: Interval,
-    first: Date,
-    last: Date,
-) -> Vec<(Date, Distribution)> {
-    let mut points: Vec<(Date, Distribution)> = Vec::new();
+/// The first day of each period from the one holding `first` to the one
+/// holding `last` (both included), at most [`MAX_POINTS`].
+pub fn starts(first: Date, last: Date, interval: Interval) -> Vec<Date> {
+    let mut starts = Vec::new();
     let mut start = period_start(first, interval);
-    while start <= last && points.len() < MAX_POINTS {
-        points.push((start, Distribution::default()));
+    while start <= last && starts.len() < MAX_POINTS {
+        starts.push(start);
         match next_period(start, interval) {
             Some(next) => start = next,
             None => break,
         }
     }
-    for (day, counts) in days.range(first..=last) {
-        let start = period_start(*day, interval);
-        if let Some((_, total)) = points.iter_mut().rev().find(|(s, _)| *s == start) {
-            for (slot, n) in total.0.iter_mut().zip(counts.0) {
-                *slot += n;
-            }
-        }
-    }
-    points
+    starts
+}
+
+/// The day after the period starting on `start` (where the next begins).
+pub fn end_of(start: Date, interval: Interval) -> Option<Date> {
+    next_period(start, interval)
 }
 
 #[cfg(test)]
@@ -79,15 +68,6 @@ mod tests {
     use time::macros::date;
 
     use super::*;
-
-    fn days(list: &[(Date, u8)]) -> BTreeMap<Date, Distribution> {
-        let mut map = BTreeMap::new();
-        for (day, score) in list {
-            let d: &mut Distribution = map.entry(*day).or_default();
-            d.0[usize::from(*score)] += 1;
-        }
-        map
-    }
 
     #[test]
     fn weeks_start_on_monday_and_months_on_the_first() {
@@ -103,34 +83,38 @@ mod tests {
     }
 
     #[test]
-    fn days_fold_into_their_period_and_empty_periods_stay() {
-        let data = days(&[
-            (date!(2026 - 01 - 05), 10),
-            (date!(2026 - 01 - 11), 0),
-            (date!(2026 - 01 - 26), 9),
-        ]);
-        let points = fold(
-            &data,
-            Interval::Week,
-            date!(2026 - 01 - 05),
-            date!(2026 - 01 - 31),
+    fn periods_cover_first_to_last_with_none_missing() {
+        let weeks = starts(date!(2026 - 01 - 07), date!(2026 - 01 - 31), Interval::Week);
+        assert_eq!(
+            weeks,
+            [
+                date!(2026 - 01 - 05),
+                date!(2026 - 01 - 12),
+                date!(2026 - 01 - 19),
+                date!(2026 - 01 - 26)
+            ]
         );
-        let totals: Vec<u64> = points.iter().map(|(_, d)| d.total()).collect();
-        assert_eq!(points[0].0, date!(2026 - 01 - 05));
-        assert_eq!(totals, [2, 0, 0, 1]);
+        let days = starts(date!(2026 - 03 - 28), date!(2026 - 03 - 30), Interval::Day);
+        assert_eq!(days.len(), 3);
     }
 
     #[test]
     fn months_roll_over_the_year() {
-        let data = days(&[(date!(2025 - 12 - 31), 9), (date!(2026 - 01 - 01), 9)]);
-        let points = fold(
-            &data,
+        let months = starts(
+            date!(2025 - 12 - 31),
+            date!(2026 - 01 - 01),
             Interval::Month,
-            date!(2025 - 12 - 01),
-            date!(2026 - 01 - 31),
         );
-        assert_eq!(points.len(), 2);
-        assert_eq!(points[1].0, date!(2026 - 01 - 01));
-        assert_eq!(points[1].1.total(), 1);
+        assert_eq!(months, [date!(2025 - 12 - 01), date!(2026 - 01 - 01)]);
+        assert_eq!(
+            end_of(date!(2025 - 12 - 01), Interval::Month),
+            Some(date!(2026 - 01 - 01))
+        );
+    }
+
+    #[test]
+    fn a_long_range_is_cut_at_the_cap() {
+        let many = starts(date!(2000 - 01 - 01), date!(2026 - 01 - 01), Interval::Day);
+        assert_eq!(many.len(), MAX_POINTS);
     }
 }

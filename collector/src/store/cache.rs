@@ -3,8 +3,10 @@
 //!
 //! Every widget request looks its project up by key; projects change rarely,
 //! so reading them from the database each time only costs throughput (it
-//! was the largest cost of the ingest path after the commit itself). Other
-//! instances' changes show up within [`TTL`]. Unknown keys are remembered
+//! was the largest cost of the ingest path after the commit itself). A
+//! change on any instance is forgotten by every instance as soon as the
+//! store announces it (PostgreSQL's `LISTEN/NOTIFY`); [`TTL`] bounds how
+//! stale a copy can be if an announcement is lost. Unknown keys are remembered
 //! too, so a bot cycling through bogus keys does not reach the database;
 //! the map is bounded and simply cleared when full.
 
@@ -28,7 +30,7 @@ type Entries = HashMap<String, (Instant, Option<Arc<Project>>)>;
 /// Project lookups of a store, served from memory for [`TTL`].
 pub struct ProjectCache {
     store: Arc<dyn Store>,
-    entries: RwLock<Entries>,
+    entries: Arc<RwLock<Entries>>,
 }
 
 impl std::fmt::Debug for ProjectCache {
@@ -40,10 +42,14 @@ impl std::fmt::Debug for ProjectCache {
 impl ProjectCache {
     /// Caches the project lookups of `store`.
     pub fn new(store: Arc<dyn Store>) -> Self {
-        Self {
-            store,
-            entries: RwLock::new(HashMap::new()),
+        let entries = Arc::new(RwLock::new(HashMap::new()));
+        if let (Some(changes), Ok(runtime)) = (
+            store.project_changes(),
+            tokio::runtime::Handle::try_current(),
+        ) {
+            runtime.spawn(forget_changes(changes, Arc::downgrade(&entries)));
         }
+        Self { store, entries }
     }
 
     /// The project with this key (remembered for [`TTL`], unknown keys
@@ -58,7 +64,7 @@ impl ProjectCache {
     }
 
     /// Forgets `key` after a change on this instance, which then sees it
-    /// at once (other instances within [`TTL`]).
+    /// at once (other instances when the store announces it).
     pub fn forget(&self, key: &ProjectKey) {
         self.entries
             .write()
@@ -78,5 +84,31 @@ impl ProjectCache {
             entries.clear();
         }
         entries.insert(key.as_str().to_owned(), (Instant::now(), project));
+    }
+}
+
+/// Forgets each project the store announces as changed, until the cache
+/// is dropped.
+async fn forget_changes(
+    mut changes: tokio::sync::broadcast::Receiver<String>,
+    entries: std::sync::Weak<RwLock<Entries>>,
+) {
+    use tokio::sync::broadcast::error::RecvError;
+    loop {
+        let key = match changes.recv().await {
+            Ok(key) => key,
+            // Some announcements were missed: forget everything.
+            Err(RecvError::Lagged(_)) => String::new(),
+            Err(RecvError::Closed) => return,
+        };
+        let Some(entries) = entries.upgrade() else {
+            return;
+        };
+        let mut entries = entries.write().unwrap_or_else(|e| e.into_inner());
+        if key.is_empty() {
+            entries.clear();
+        } else {
+            entries.remove(&key);
+        }
     }
 }

@@ -91,7 +91,25 @@ pub struct ProjectSettings {
     /// [`crate::domain::AllowedOrigin`]s); empty: any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allowed_origins: Vec<String>,
+    /// The IANA name of the zone its days start in; `None`: UTC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
 }
+
+impl ProjectSettings {
+    /// The project's time zone (UTC when unset, or when a stored name is
+    /// no longer known to the tz database).
+    pub fn zone(&self) -> crate::domain::Zone {
+        self.timezone
+            .as_deref()
+            .and_then(|name| crate::domain::Zone::try_from(name).ok())
+            .unwrap_or_default()
+    }
+}
+
+/// A change to a project, applied to its stored state (validated before:
+/// it cannot fail).
+pub type ProjectChange<'a> = &'a (dyn Fn(&mut Project) + Send + Sync);
 
 /// What the retention task does to answers past `retention_days` (stored
 /// in the project's settings as it travels on the wire).
@@ -208,9 +226,23 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Inserted>;
     /// What is known of a user's prompts, from every device.
     async fn user_history(&self, key: &ProjectKey, user_id: &UserId) -> StoreResult<UserHistory>;
-    /// Replaces a project's name and settings; `false` when there is no
-    /// such project.
-    async fn update_project(&self, project: &Project) -> StoreResult<bool>;
+    /// Changes a project in one transaction: read from the database
+    /// (locked on PostgreSQL, so changes saved on two instances at once
+    /// apply one after the other and neither is lost), changed by
+    /// `change`, written back, and every instance told to forget its
+    /// cached copy. `(before, after)`, or `None` when there is no such
+    /// project.
+    async fn change_project(
+        &self,
+        key: &ProjectKey,
+        change: ProjectChange<'_>,
+    ) -> StoreResult<Option<(Project, Project)>>;
+    /// The keys of projects changed by any instance, as they change (an
+    /// empty key: forget them all, some changes may have been missed);
+    /// `None` where this instance is the only writer.
+    fn project_changes(&self) -> Option<tokio::sync::broadcast::Receiver<String>> {
+        None
+    }
     /// Stores an event once; a second call with the same id changes nothing.
     async fn insert_event(&self, event: ValidEvent, now: OffsetDateTime) -> StoreResult<Inserted>;
     /// Sets (or clears) the comment of a response of this project; `false`
@@ -270,6 +302,11 @@ pub trait Store: Send + Sync + 'static {
         filter: &Filter,
         grouping: &Grouping,
     ) -> StoreResult<Vec<GroupCount>>;
+    /// When project `key`'s first and last answers arrived, if it has any.
+    async fn answer_span(
+        &self,
+        key: &ProjectKey,
+    ) -> StoreResult<Option<(OffsetDateTime, OffsetDateTime)>>;
     /// A page of the answers `filter` selects, newest first, after `cursor`.
     async fn list_responses(
         &self,

@@ -94,7 +94,21 @@ macro_rules! backend_queries {
         where
             E: sqlx::Executor<'c, Database = $db>,
         {
-            let row = sqlx::query("SELECT key, name, settings FROM projects WHERE key = $1")
+            project_with(exec, key, "").await
+        }
+
+        /// [`project`], with `lock` after the query (`FOR UPDATE` on
+        /// PostgreSQL, so a change reads what the last one wrote).
+        pub(crate) async fn project_with<'c, E>(
+            exec: E,
+            key: &ProjectKey,
+            lock: &str,
+        ) -> StoreResult<Option<Project>>
+        where
+            E: sqlx::Executor<'c, Database = $db>,
+        {
+            let sql = format!("SELECT key, name, settings FROM projects WHERE key = $1{lock}");
+            let row = sqlx::query(&sql)
                 .bind(key.as_str())
                 .fetch_optional(exec)
                 .await?;

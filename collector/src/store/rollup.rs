@@ -1,13 +1,19 @@
 //! The roll-up keys of a response: which rows of `rollup_daily`,
-//! `rollup_tenure` and `rollup_traits` it counts in. Computed here, once, for both writers and
-//! for deletions, so the counts always match the rows.
+//! `rollup_tenure` and `rollup_traits` it counts in, and of their
+//! quarter-hour twins (`rollup_quarter`, `rollup_tenure_quarter`,
+//! `rollup_traits_quarter`). Computed here, once, for both writers and for
+//! deletions, so the counts always match the rows.
 
 use nps_protocol::TraitValue;
 
 use crate::domain::ValidResponse;
 
 /// Milliseconds in a day.
-const DAY_MS: i64 = 86_400_000;
+pub(crate) const DAY_MS: i64 = 86_400_000;
+
+/// Milliseconds in a quarter of an hour: every time zone's offset is a
+/// multiple of it, so local midnights fall on quarter boundaries.
+pub(crate) const QUARTER_MS: i64 = 900_000;
 
 /// `INSERT … ON CONFLICT … DO UPDATE`, adding `$6` to a daily count.
 pub(crate) const ADD_DAILY: &str = "INSERT INTO rollup_daily (project_key, day, moment, locale, score, n)
@@ -24,6 +30,22 @@ pub(crate) const ADD_TRAIT: &str =
     "INSERT INTO rollup_traits (project_key, name, value, day, score, n)
  VALUES ($1, $2, $3, $4, $5, $6)
  ON CONFLICT (project_key, name, value, day, score) DO UPDATE SET n = rollup_traits.n + excluded.n";
+
+/// The quarter-hour twin of [`ADD_DAILY`].
+pub(crate) const ADD_DAILY_QUARTER: &str = "INSERT INTO rollup_quarter (project_key, quarter, moment, locale, score, n)
+ VALUES ($1, $2, $3, $4, $5, $6)
+ ON CONFLICT (project_key, quarter, moment, locale, score) DO UPDATE SET n = rollup_quarter.n + excluded.n";
+
+/// The quarter-hour twin of [`ADD_TENURE`].
+pub(crate) const ADD_TENURE_QUARTER: &str = "INSERT INTO rollup_tenure_quarter (project_key, quarter, tenure, score, n)
+ VALUES ($1, $2, $3, $4, $5)
+ ON CONFLICT (project_key, quarter, tenure, score) DO UPDATE SET n = rollup_tenure_quarter.n + excluded.n";
+
+/// The quarter-hour twin of [`ADD_TRAIT`].
+pub(crate) const ADD_TRAIT_QUARTER: &str =
+    "INSERT INTO rollup_traits_quarter (project_key, name, value, quarter, score, n)
+ VALUES ($1, $2, $3, $4, $5, $6)
+ ON CONFLICT (project_key, name, value, quarter, score) DO UPDATE SET n = rollup_traits_quarter.n + excluded.n";
 
 /// The tenure key: the curve's buckets, with 31-90 split at 90 so `new`
 /// (< 90 days) and `established` can be read from it too.
@@ -57,6 +79,8 @@ pub(crate) fn trait_text(value: &TraitValue) -> String {
 pub(crate) struct Keys {
     /// UTC day.
     pub(crate) day: i64,
+    /// Quarter of an hour since the epoch.
+    pub(crate) quarter: i64,
     /// Moment, `''` when absent.
     pub(crate) moment: String,
     /// Locale, `''` when absent.
@@ -72,6 +96,7 @@ pub(crate) fn keys(r: &ValidResponse, at_ms: i64) -> Keys {
     let text = |v: Option<&str>| v.unwrap_or_default().to_owned();
     Keys {
         day: at_ms.div_euclid(DAY_MS),
+        quarter: at_ms.div_euclid(QUARTER_MS),
         moment: text(r.moment.as_ref().map(|m| m.as_str())),
         locale: text(r.locale.as_ref().map(|l| l.as_str())),
         tenure: tenure_key(r.tenure_days(crate::store::from_millis(at_ms))),

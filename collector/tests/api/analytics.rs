@@ -136,7 +136,7 @@ async fn the_trend_has_a_point_per_period_with_its_interval() {
     let weeks = get(&app, "/api/v1/stats/trend?project=demo&interval=month&from=2026-01-01T00:00:00Z&to=2026-04-01T00:00:00Z").await;
 
     assert_eq!(t["points"].as_array().unwrap().len(), 1);
-    assert_eq!(t["points"][0]["start"], today.to_string());
+    assert_eq!(t["points"][0]["start"], format!("{today}T00:00:00Z"));
     assert_eq!(t["points"][0]["responses"], 4);
     assert!(t["points"][0]["ci95"]["low"].is_number());
     let starts: Vec<&str> = weeks["points"]
@@ -147,7 +147,11 @@ async fn the_trend_has_a_point_per_period_with_its_interval() {
         .collect();
     assert_eq!(
         starts,
-        ["2026-01-01", "2026-02-01", "2026-03-01"],
+        [
+            "2026-01-01T00:00:00Z",
+            "2026-02-01T00:00:00Z",
+            "2026-03-01T00:00:00Z"
+        ],
         "empty months are kept"
     );
 }

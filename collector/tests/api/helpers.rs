@@ -3,7 +3,7 @@
 use nps_collector::{Application, Settings};
 use secrecy::SecretString;
 use serde_json::{json, Value};
-use std::sync::Once;
+use std::sync::{Mutex, Once, PoisonError};
 
 /// The admin token every test app uses.
 pub const ADMIN_TOKEN: &str = "test-admin-token";
@@ -14,12 +14,53 @@ pub struct TestApp {
     pub database_url: String,
     pub client: reqwest::Client,
     /// The server task: aborting it stops the server and its loops.
-    server: tokio::task::JoinHandle<std::io::Result<()>>,
+    server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
     // Dropped with the app: the database lives as long as the test.
-    _dir: tempfile::TempDir,
+    dir: Option<tempfile::TempDir>,
 }
 
 static TRACING: Once = Once::new();
+static PANIC_HOOK: Once = Once::new();
+
+/// Panics seen anywhere in the process, by the name of the thread they
+/// happened on. The collector's tasks run on the test's own runtime (one
+/// thread, named after the test), so a panic in a handler or in a
+/// response body's stream lands under the test that caused it, even when
+/// the client only saw a truncated body.
+static PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+fn record_panics() {
+    PANIC_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let thread = std::thread::current().name().unwrap_or("").to_owned();
+            PANICS
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(thread);
+            previous(info);
+        }));
+    });
+}
+
+impl Drop for TestApp {
+    /// Fails the test when the collector panicked on its thread: a panic
+    /// anywhere fails the test that caused it.
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            return;
+        }
+        let here = std::thread::current().name().unwrap_or("").to_owned();
+        let panicked = PANICS
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .contains(&here);
+        assert!(
+            !panicked,
+            "the collector panicked during {here} (see the log above)"
+        );
+    }
+}
 
 /// Starts a collector with the demo project on a fresh database: a SQLite
 /// file, or a new PostgreSQL database when `NPS_TEST_DATABASE_URL` names a
@@ -46,6 +87,7 @@ async fn start(
     dir: tempfile::TempDir,
     configure: impl FnOnce(&mut Settings),
 ) -> TestApp {
+    record_panics();
     TRACING.call_once(|| {
         if std::env::var_os("TEST_LOG").is_some() {
             tracing_subscriber::fmt().with_env_filter("debug").init();
@@ -70,10 +112,27 @@ async fn start(
     TestApp {
         address,
         database_url,
-        client: reqwest::Client::new(),
-        server,
-        _dir: dir,
+        client: browser_like_client(),
+        server: Some(server),
+        dir: Some(dir),
     }
+}
+
+/// What browsers, Node's fetch and `curl --compressed` send: every API
+/// test goes through the compression layer the way real clients do.
+pub const ACCEPT_ENCODING: &str = "gzip, deflate, br, zstd";
+
+/// A client that asks for compressed answers and decodes them.
+pub fn browser_like_client() -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::ACCEPT_ENCODING,
+        reqwest::header::HeaderValue::from_static(ACCEPT_ENCODING),
+    );
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .build()
+        .expect("client builds")
 }
 
 /// The URL of an empty database for one test.
@@ -111,10 +170,13 @@ pub fn new_secret() -> String {
 impl TestApp {
     /// Stops this instance (a crash, as far as its loops are concerned)
     /// and hands back its database directory for the next one.
-    pub async fn stop(self) -> (String, tempfile::TempDir) {
-        self.server.abort();
-        let _ = self.server.await;
-        (self.database_url, self._dir)
+    pub async fn stop(mut self) -> (String, tempfile::TempDir) {
+        if let Some(server) = self.server.take() {
+            server.abort();
+            let _ = server.await;
+        }
+        let dir = self.dir.take().expect("the database directory");
+        (std::mem::take(&mut self.database_url), dir)
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -53,6 +53,13 @@ pub struct Project {
     /// Web origins the public key may be used from; empty: any.
     #[serde(default)]
     pub allowed_origins: Vec<String>,
+    /// The IANA time zone its days, weeks and months are counted in.
+    #[serde(default = "utc")]
+    pub timezone: String,
+}
+
+fn utc() -> String {
+    "UTC".to_owned()
 }
 
 /// `GET /api/v1/projects`.
@@ -112,6 +119,9 @@ pub struct NewProject {
     /// (`https://app.example.com`, `https://*.example.com`); empty: any.
     #[serde(default)]
     pub allowed_origins: Vec<String>,
+    /// An IANA time zone (`Europe/Paris`); absent: UTC.
+    #[serde(default)]
+    pub timezone: Option<String>,
 }
 
 fn on() -> bool {
@@ -152,6 +162,9 @@ pub struct ProjectUpdate {
     /// Replaces the allowed origins (`[]`: any origin).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allowed_origins: Option<Vec<String>>,
+    /// The IANA time zone of its days, weeks and months (`Europe/Paris`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
 }
 
 /// `null` is `Some(None)`, absent is `None`.

@@ -25,6 +25,10 @@ pub struct Score {
     pub margin_of_error: Option<f64>,
     /// Answers.
     pub responses: u64,
+    /// Too few answers (under 30) or too wide a margin (over ±20 points)
+    /// to read as a number: show the interval first.
+    #[serde(default)]
+    pub provisional: bool,
 }
 
 /// The summary a product team reads.
@@ -56,6 +60,17 @@ pub struct Summary {
     pub needed_for_5: u64,
     /// Same for ±10 points.
     pub needed_for_10: u64,
+    /// Too few answers (under 30) or too wide a margin (over ±20 points)
+    /// to read as a number: show the interval first.
+    #[serde(default)]
+    pub provisional: bool,
+    /// The score in words, interval first when provisional, English
+    /// ("1 answer: too few to estimate; between −48 and +98").
+    #[serde(default)]
+    pub reading_en: String,
+    /// The same in French.
+    #[serde(default)]
+    pub reading_fr: String,
 }
 
 /// How one moment performs.
@@ -125,7 +140,8 @@ pub struct Trend {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TrendPoint {
-    /// First day of the period (UTC), `YYYY-MM-DD`.
+    /// The period's first instant: midnight in the project's time zone,
+    /// with that zone's offset (RFC 3339, e.g. `2026-03-30T00:00:00+02:00`).
     pub start: String,
     /// Its score.
     #[serde(flatten)]

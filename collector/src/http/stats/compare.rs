@@ -12,14 +12,14 @@ use super::super::extract::{Member, QueryParams};
 use super::super::AppState;
 use super::views::score;
 use super::{distribution, project_of, Pairs};
-use crate::domain::Filter;
+use crate::domain::{Filter, Zone};
 use crate::stats::{compare as test, describe, Lang};
 use nps_protocol::admin::Comparison as CompareView;
 
 /// The comparison.
 /// The filter of one side: its prefixed parameters, its period, and the
 /// unprefixed filters shared by both.
-fn side(pairs: &Pairs, prefix: &str, from: &str, to: &str) -> Result<Filter> {
+fn side(pairs: &Pairs, prefix: &str, from: &str, to: &str, zone: &Zone) -> Result<Filter> {
     let other = if prefix == "a." { "b." } else { "a." };
     let mut own: Pairs = Vec::new();
     for (name, value) in pairs {
@@ -38,7 +38,7 @@ fn side(pairs: &Pairs, prefix: &str, from: &str, to: &str) -> Result<Filter> {
         };
         own.push((name, value.clone()));
     }
-    Ok(Filter::parse(&own, "")?)
+    Ok(Filter::parse(&own, "", zone)?)
 }
 
 /// Compares two periods or segments.
@@ -60,9 +60,9 @@ pub(super) async fn compare(
     State(state): State<AppState>,
     QueryParams(pairs): QueryParams<Pairs>,
 ) -> Result<Json<CompareView>> {
-    let key = project_of(&state, &pairs).await?;
-    let a = distribution(&state, &key, &side(&pairs, "a.", "from1", "to1")?).await?;
-    let b = distribution(&state, &key, &side(&pairs, "b.", "from2", "to2")?).await?;
+    let (key, zone) = project_of(&state, &pairs).await?;
+    let a = distribution(&state, &key, &side(&pairs, "a.", "from1", "to1", &zone)?).await?;
+    let b = distribution(&state, &key, &side(&pairs, "b.", "from2", "to2", &zone)?).await?;
     let c = test(&a, &b);
     Ok(Json(CompareView {
         a: score(&a),

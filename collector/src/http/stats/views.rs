@@ -3,9 +3,8 @@
 //! filters are open-ended).
 
 use nps_protocol::admin::{Interval, MomentRate, Score, Segment, Summary, TrendPoint};
-use time::Date;
 
-use crate::stats::{summarise, Distribution, NpsSummary};
+use crate::stats::{is_provisional, reading, summarise, Distribution, Lang, NpsSummary};
 use crate::store::MomentCounts;
 
 /// Samples smaller than this are flagged: their interval is wide.
@@ -26,9 +25,10 @@ pub(in crate::http) struct ProjectParam {
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 pub(in crate::http) struct FilterParams {
-    /// Answers at or after this RFC 3339 time.
+    /// Answers at or after this time: RFC 3339 with any offset, or a
+    /// plain date (`2026-01-01`), midnight in the project's time zone.
     from: Option<String>,
-    /// Answers before this RFC 3339 time.
+    /// Answers before this time (same forms).
     to: Option<String>,
     /// Answers to this moment (`(other)`: moments not configured).
     moment: Option<String>,
@@ -43,7 +43,8 @@ pub(in crate::http) struct FilterParams {
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 pub(super) struct TrendParams {
-    /// `day`, `week` (Monday to Sunday, UTC) or `month`.
+    /// `day`, `week` (Monday to Sunday) or `month`, in the project's
+    /// time zone.
     interval: Option<String>,
 }
 
@@ -94,6 +95,9 @@ pub(super) fn summary(d: &Distribution) -> Summary {
         margin_of_error: s.margin_of_error,
         needed_for_5: s.needed_for_5,
         needed_for_10: s.needed_for_10,
+        provisional: is_provisional(s.responses, s.margin_of_error),
+        reading_en: reading(&s, Lang::En),
+        reading_fr: reading(&s, Lang::Fr),
     }
 }
 
@@ -105,13 +109,17 @@ pub(in crate::http) fn score(d: &Distribution) -> Score {
         ci95: s.ci95.map(interval),
         margin_of_error: s.margin_of_error,
         responses: s.responses,
+        provisional: is_provisional(s.responses, s.margin_of_error),
     }
 }
 
-/// One period of a trend.
-pub(super) fn trend_point(start: Date, d: &Distribution) -> TrendPoint {
+/// A trend's point; `start` is the period's first instant in the project's
+/// zone, written with that zone's offset then (RFC 3339).
+pub(super) fn trend_point(start: time::OffsetDateTime, d: &Distribution) -> TrendPoint {
     TrendPoint {
-        start: start.to_string(),
+        start: start
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default(),
         score: score(d),
     }
 }

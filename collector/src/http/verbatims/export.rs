@@ -38,8 +38,8 @@ pub(in crate::http) async fn export(
     State(state): State<AppState>,
     QueryParams(pairs): QueryParams<Pairs>,
 ) -> Result<Response> {
-    let key = project_of(&state, &pairs).await?;
-    let filter = Filter::parse(&pairs, "")?;
+    let (key, zone) = project_of(&state, &pairs).await?;
+    let filter = Filter::parse(&pairs, "", &zone)?;
     let csv = match param(&pairs, "format") {
         Some("csv") => true,
         Some("jsonl") => false,
@@ -90,7 +90,10 @@ fn pages(
         header_sent: false,
         done: false,
     };
-    futures_util::stream::unfold(start, |mut export| async move {
+    // Fused: the compression layer polls its body once more after the
+    // end, and an unfused `unfold` panics when polled after `None` (every
+    // client that accepts gzip or br got a truncated download).
+    let pages = futures_util::stream::unfold(start, |mut export| async move {
         if export.done {
             return None;
         }
@@ -127,5 +130,6 @@ fn pages(
             }
         }
         Some((Ok(Bytes::from(chunk)), export))
-    })
+    });
+    futures_util::StreamExt::fuse(pages)
 }

@@ -13,6 +13,7 @@ pub(crate) mod postgres_search;
 mod queries;
 pub(crate) mod rates;
 mod search;
+pub(crate) mod span;
 pub(crate) mod sqlite_search;
 pub(crate) use queries::{postgres, sqlite};
 
@@ -32,8 +33,11 @@ pub enum Grouping {
     Moment,
     /// The prompt's language.
     Locale,
-    /// The UTC day (days since the Unix epoch, as text).
-    Day,
+    /// Periods of a trend: the instants (Unix ms, ascending) where one
+    /// ends and the next starts, strictly between the filter's `from` and
+    /// `to`, each on a quarter hour (a local midnight is). Each count's
+    /// group is its period's index, as text (`"0"` from `from`).
+    Periods(Vec<i64>),
     /// `new` or `established`.
     Tenure,
     /// Days since signup, in the tenure curve's buckets (`0-7` … `>365`).
@@ -73,12 +77,10 @@ pub(crate) enum Plan {
     Trait { name: String, value: Option<String> },
 }
 
-/// Milliseconds in a day.
-const DAY_MS: i64 = 86_400_000;
-
 /// The roll-up that covers `f` grouped by `g`, or `None` when only the
-/// rows can answer: verbatim filters, a period not on whole UTC days,
-/// several traits, or two of {moment or locale, tenure, a trait} crossed.
+/// rows can answer: verbatim filters, several traits, or two of {moment
+/// or locale, tenure, a trait} crossed. Any period is covered (see
+/// [`span::Span`]).
 pub(crate) fn plan(f: &Filter, g: &Grouping) -> Option<Plan> {
     let verbatim = f.q.is_some()
         || f.category.is_some()
@@ -88,11 +90,7 @@ pub(crate) fn plan(f: &Filter, g: &Grouping) -> Option<Plan> {
         || f.user_id.is_some()
         || f.tag.is_some()
         || f.status.is_some();
-    let whole_days = [f.from, f.to]
-        .iter()
-        .flatten()
-        .all(|t| crate::store::to_millis(*t).rem_euclid(DAY_MS) == 0);
-    if verbatim || !whole_days || f.traits.len() > 1 {
+    if verbatim || f.traits.len() > 1 {
         return None;
     }
     let daily_dims = f.moment.is_some()
@@ -104,7 +102,7 @@ pub(crate) fn plan(f: &Filter, g: &Grouping) -> Option<Plan> {
         (_, false, false) => Some(Plan::Daily),
         (false, true, false) => Some(Plan::Tenure),
         (false, false, true) => match (f.traits.first(), g) {
-            (Some((name, value)), Grouping::Total | Grouping::Day) => Some(Plan::Trait {
+            (Some((name, value)), Grouping::Total | Grouping::Periods(_)) => Some(Plan::Trait {
                 name: name.clone(),
                 value: Some(value.clone()),
             }),
@@ -118,10 +116,79 @@ pub(crate) fn plan(f: &Filter, g: &Grouping) -> Option<Plan> {
     }
 }
 
-/// The day range of a filter on whole days: `[from, to)`.
-pub(crate) fn day_range(f: &Filter) -> (Option<i64>, Option<i64>) {
-    let day = |t: time::OffsetDateTime| crate::store::to_millis(t).div_euclid(DAY_MS);
-    (f.from.map(day), f.to.map(day))
+/// The buckets a read counts into: the filter's period, cut at the
+/// grouping's period boundaries if it has some.
+pub(crate) fn span_of(f: &Filter, g: &Grouping) -> span::Span {
+    let mut bounds = vec![f.from.map(crate::store::to_millis)];
+    if let Grouping::Periods(inner) = g {
+        bounds.extend(inner.iter().map(|t| Some(*t)));
+    }
+    bounds.push(f.to.map(crate::store::to_millis));
+    span::Span::new(bounds)
+}
+
+/// Signed score counts per (bucket, group, score), as a bucketed read
+/// adds them up.
+pub(crate) struct Tally {
+    periods: bool,
+    counts: std::collections::BTreeMap<(usize, Option<String>, u8), i64>,
+}
+
+impl Tally {
+    pub(crate) fn new(g: &Grouping) -> Self {
+        Self {
+            periods: matches!(g, Grouping::Periods(_)),
+            counts: std::collections::BTreeMap::new(),
+        }
+    }
+
+    /// Counts `n` answers in `bucket` (`None`: outside the period).
+    pub(crate) fn add(&mut self, bucket: Option<usize>, group: Option<String>, score: u8, n: i64) {
+        if let Some(bucket) = bucket {
+            *self.counts.entry((bucket, group, score)).or_default() += n;
+        }
+    }
+
+    /// Moves `n` answers placed at `t` from the bucket their day gave them
+    /// to the bucket their time gives them.
+    pub(crate) fn correct(
+        &mut self,
+        span: &span::Span,
+        t: i64,
+        group: Option<String>,
+        score: u8,
+        n: i64,
+    ) {
+        let day = t.div_euclid(crate::store::rollup::DAY_MS);
+        let (first, end) = span.days();
+        let counted = first.is_none_or(|f| day >= f) && end.is_none_or(|e| day < e);
+        let by_day = if span.buckets() > 1 {
+            span.bucket_of_day(day)
+        } else {
+            Some(0)
+        };
+        if counted {
+            self.add(by_day, group.clone(), score, -n);
+        }
+        self.add(span.bucket_of_time(t), group, score, n);
+    }
+
+    /// The counts, with the bucket as the group for a trend.
+    pub(crate) fn into_counts(self) -> Vec<GroupCount> {
+        self.counts
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|((bucket, group, score), n)| GroupCount {
+                group: if self.periods {
+                    Some(bucket.to_string())
+                } else {
+                    group
+                },
+                score,
+                count: n.unsigned_abs(),
+            })
+            .collect()
+    }
 }
 
 /// The tenure condition, as SQL.

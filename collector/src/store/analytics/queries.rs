@@ -79,7 +79,7 @@ macro_rules! analytics_queries {
                 Grouping::Total => b.push("CAST(NULL AS TEXT)"),
                 Grouping::Moment => b.push("moment"),
                 Grouping::Locale => b.push("locale"),
-                Grouping::Day => b.push("CAST(created_at / 86400000 AS TEXT)"),
+                Grouping::Periods(_) => b.push("CAST(NULL AS TEXT)"),
                 Grouping::Tenure => b.push(
                     "CASE WHEN tenure_days IS NULL THEN NULL WHEN tenure_days < 90 THEN 'new' \
                      ELSE 'established' END",
@@ -97,30 +97,107 @@ macro_rules! analytics_queries {
             };
         }
 
-        /// Score counts of the answers `f` selects, per group: from a
-        /// roll-up when one covers the question, else from the rows.
+        /// Score counts of the answers `f` selects, per group: from the
+        /// roll-ups when they cover the question (whole UTC days from the
+        /// daily tables, the rest of the period from the quarter-hour ones
+        /// and the minutes at an unaligned end from the rows: see
+        /// [`Span`](crate::store::analytics::span::Span)), else from the rows.
         pub(crate) async fn grouped_scores(
             pool: &sqlx::Pool<$db>,
             key: &ProjectKey,
             f: &Filter,
             g: &Grouping,
         ) -> StoreResult<Vec<GroupCount>> {
-            let mut b = match crate::store::analytics::plan(f, g) {
-                Some(plan) => rollup_query(key, f, g, &plan),
-                None => raw_query(key, f, g),
-            };
-            let rows = b.build().fetch_all(pool).await?;
-            rows.iter()
-                .map(|row| {
-                    let score: i64 = row.try_get("score")?;
-                    let n: i64 = row.try_get("n")?;
-                    Ok(GroupCount {
-                        group: row.try_get("g")?,
-                        score: u8::try_from(score).unwrap_or_default(),
-                        count: n.unsigned_abs(),
-                    })
-                })
-                .collect()
+            use crate::store::analytics::{plan, span_of, Tally};
+            let span = span_of(f, g);
+            let mut tally = Tally::new(g);
+            match plan(f, g) {
+                Some(plan) if span.is_wide() => {
+                    let by_day = span.buckets() > 1;
+                    let (first, end) = span.days();
+                    let mut b = rollup_query(key, f, g, &plan, Unit::Days { first, end, by_day });
+                    for row in b.build().fetch_all(pool).await? {
+                        let (time, group, score, n) = counted(&row, by_day)?;
+                        let bucket = if by_day { span.bucket_of_day(time) } else { Some(0) };
+                        tally.add(bucket, group, score, n);
+                    }
+                    let stretches = span.stretches();
+                    let quarters: Vec<(i64, i64)> =
+                        stretches.iter().filter_map(|s| s.quarters).collect();
+                    if !quarters.is_empty() {
+                        let mut b = rollup_query(key, f, g, &plan, Unit::Quarters(&quarters));
+                        for row in b.build().fetch_all(pool).await? {
+                            let (quarter, group, score, n) = counted(&row, true)?;
+                            tally.correct(&span, quarter * crate::store::rollup::QUARTER_MS, group, score, n);
+                        }
+                    }
+                    for (lo, hi) in stretches.iter().flat_map(|s| s.rows.iter().copied()) {
+                        let piece = Filter {
+                            from: Some(crate::store::from_millis(lo)),
+                            to: Some(crate::store::from_millis(hi)),
+                            ..f.clone()
+                        };
+                        let mut b = raw_query(key, &piece, g, false);
+                        for row in b.build().fetch_all(pool).await? {
+                            let (_, group, score, n) = counted(&row, false)?;
+                            tally.correct(&span, lo, group, score, n);
+                        }
+                    }
+                }
+                _ => {
+                    let by_quarter = span.buckets() > 1;
+                    let mut b = raw_query(key, f, g, by_quarter);
+                    let from = f.from.map(to_millis);
+                    for row in b.build().fetch_all(pool).await? {
+                        let (quarter, group, score, n) = counted(&row, by_quarter)?;
+                        let bucket = if by_quarter {
+                            // A quarter cut by `from` is placed by its
+                            // part in the period.
+                            let start = quarter * crate::store::rollup::QUARTER_MS;
+                            span.bucket_of_time(from.map_or(start, |f| f.max(start)))
+                        } else {
+                            Some(0)
+                        };
+                        tally.add(bucket, group, score, n);
+                    }
+                }
+            }
+            Ok(tally.into_counts())
+        }
+
+        /// The first and last answer's times (Unix ms) of project `key`.
+        pub(crate) async fn answer_span(
+            pool: &sqlx::Pool<$db>,
+            key: &ProjectKey,
+        ) -> StoreResult<Option<(i64, i64)>> {
+            let row = sqlx::query(
+                "SELECT MIN(created_at) AS first, MAX(created_at) AS last FROM responses WHERE project_key = $1",
+            )
+            .bind(key.as_str())
+            .fetch_one(pool)
+            .await?;
+            let first: Option<i64> = row.try_get("first")?;
+            let last: Option<i64> = row.try_get("last")?;
+            Ok(first.zip(last))
+        }
+
+        /// A row of a grouped count: its time unit (when grouped by one),
+        /// group, score and count.
+        fn counted(
+            row: &<$db as sqlx::Database>::Row,
+            timed: bool,
+        ) -> StoreResult<(i64, Option<String>, u8, i64)> {
+            let time: i64 = if timed { row.try_get("t")? } else { 0 };
+            let score: i64 = row.try_get("score")?;
+            Ok((time, row.try_get("g")?, u8::try_from(score).unwrap_or_default(), row.try_get("n")?))
+        }
+
+        /// Which roll-up rows a query reads.
+        enum Unit<'q> {
+            /// Days `[first, end)` of the daily tables, per day or summed.
+            Days { first: Option<i64>, end: Option<i64>, by_day: bool },
+            /// Quarters of the quarter-hour tables in these ranges, per quarter.
+            Quarters(&'q [(i64, i64)]),
         }
 
         fn rollup_query<'a>(
@@ -128,22 +205,28 @@ macro_rules! analytics_queries {
             f: &Filter,
             g: &Grouping,
             plan: &crate::store::analytics::Plan,
+            unit: Unit<'_>,
         ) -> QueryBuilder<'a, $db> {
             use crate::store::analytics::Plan;
+            let (time, timed) = match unit {
+                Unit::Days { by_day, .. } => ("day", by_day),
+                Unit::Quarters(_) => ("quarter", true),
+            };
             let mut b = QueryBuilder::<$db>::new("SELECT ");
-            let table = match plan {
+            if timed {
+                b.push(time).push(" AS t, ");
+            }
+            let (daily, quarterly) = match plan {
                 Plan::Daily => {
                     b.push(match g {
                         Grouping::Moment => "NULLIF(moment, '')",
                         Grouping::Locale => "NULLIF(locale, '')",
-                        Grouping::Day => "CAST(day AS TEXT)",
                         _ => "CAST(NULL AS TEXT)",
                     });
-                    "rollup_daily"
+                    ("rollup_daily", "rollup_quarter")
                 }
                 Plan::Tenure => {
                     b.push(match g {
-                        Grouping::Day => "CAST(day AS TEXT)",
                         Grouping::Tenure => {
                             "CASE WHEN tenure = '' THEN NULL \
                              WHEN tenure IN ('0-7', '8-30', '31-89') THEN 'new' ELSE 'established' END"
@@ -154,25 +237,41 @@ macro_rules! analytics_queries {
                         }
                         _ => "CAST(NULL AS TEXT)",
                     });
-                    "rollup_tenure"
+                    ("rollup_tenure", "rollup_tenure_quarter")
                 }
                 Plan::Trait { .. } => {
                     b.push(match g {
-                        Grouping::Day => "CAST(day AS TEXT)",
                         Grouping::Trait(_) => "value",
                         _ => "CAST(NULL AS TEXT)",
                     });
-                    "rollup_traits"
+                    ("rollup_traits", "rollup_traits_quarter")
                 }
             };
+            let table = if time == "day" { daily } else { quarterly };
             b.push(" AS g, score, CAST(SUM(n) AS BIGINT) AS n FROM ").push(table);
             b.push(" WHERE project_key = ").push_bind(key.as_str().to_owned());
-            let (from, to) = crate::store::analytics::day_range(f);
-            if let Some(from) = from {
-                b.push(" AND day >= ").push_bind(from);
-            }
-            if let Some(to) = to {
-                b.push(" AND day < ").push_bind(to);
+            match unit {
+                Unit::Days { first, end, .. } => {
+                    if let Some(first) = first {
+                        b.push(" AND day >= ").push_bind(first);
+                    }
+                    if let Some(end) = end {
+                        b.push(" AND day < ").push_bind(end);
+                    }
+                }
+                Unit::Quarters(ranges) => {
+                    // One index range per stretch: both backends seek each
+                    // (SQLite's OR-by-union, PostgreSQL's BitmapOr).
+                    b.push(" AND (");
+                    for (i, (first, end)) in ranges.iter().enumerate() {
+                        if i > 0 {
+                            b.push(" OR ");
+                        }
+                        b.push("(quarter >= ").push_bind(*first);
+                        b.push(" AND quarter < ").push_bind(*end).push(")");
+                    }
+                    b.push(")");
+                }
             }
             match plan {
                 Plan::Daily => {
@@ -201,16 +300,24 @@ macro_rules! analytics_queries {
                     }
                 }
             }
-            b.push(" GROUP BY g, score HAVING SUM(n) > 0");
+            b.push(if timed { " GROUP BY t, g, score" } else { " GROUP BY g, score" });
             b
         }
 
-        fn raw_query<'a>(key: &ProjectKey, f: &Filter, g: &Grouping) -> QueryBuilder<'a, $db> {
+        fn raw_query<'a>(
+            key: &ProjectKey,
+            f: &Filter,
+            g: &Grouping,
+            by_quarter: bool,
+        ) -> QueryBuilder<'a, $db> {
             let mut b = QueryBuilder::<$db>::new("SELECT ");
+            if by_quarter {
+                b.push("created_at / 900000 AS t, ");
+            }
             push_group(&mut b, g);
             b.push(" AS g, score, COUNT(*) AS n FROM responses");
             push_filter(&mut b, key, f);
-            b.push(" GROUP BY g, score");
+            b.push(if by_quarter { " GROUP BY t, g, score" } else { " GROUP BY g, score" });
             b
         }
 

@@ -70,6 +70,29 @@ traits AS (
   ON CONFLICT (project_key, name, value, day, score)
   DO UPDATE SET n = rollup_traits.n + excluded.n
 ),
+daily_quarter AS (
+  INSERT INTO rollup_quarter (project_key, quarter, moment, locale, score, n)
+  SELECT project_key, at / 900000, moment_key, locale_key, score, count(*) FROM counted
+  GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (project_key, quarter, moment, locale, score)
+  DO UPDATE SET n = rollup_quarter.n + excluded.n
+),
+tenure_quarter AS (
+  INSERT INTO rollup_tenure_quarter (project_key, quarter, tenure, score, n)
+  SELECT project_key, at / 900000, tenure_key, score, count(*) FROM counted
+  GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (project_key, quarter, tenure, score)
+  DO UPDATE SET n = rollup_tenure_quarter.n + excluded.n
+),
+traits_quarter AS (
+  INSERT INTO rollup_traits_quarter (project_key, name, value, quarter, score, n)
+  SELECT c.project_key, t.name, t.value, c.at / 900000, c.score, count(*)
+  FROM UNNEST($18::bigint[], $19::text[], $20::text[]) AS t(ord, name, value)
+  JOIN counted c ON c.ord = t.ord
+  GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (project_key, name, value, quarter, score)
+  DO UPDATE SET n = rollup_traits_quarter.n + excluded.n
+),
 event_input AS (
   SELECT * FROM UNNEST($21::text[], $22::text[], $23::text[], $24::text[], $25::text[],
                        $26::bigint[])

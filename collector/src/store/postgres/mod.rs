@@ -6,6 +6,7 @@
 //! [`writer`]): one transaction and one fsync per batch, acknowledged after
 //! the commit. Reads use the pool directly.
 
+mod changes;
 mod ingest;
 mod rollups;
 mod writer;
@@ -23,7 +24,7 @@ use nps_protocol::UserHistory;
 
 use super::analytics::{postgres as a, Cursor, GroupCount, Grouping};
 use super::privacy::{postgres as p, PrivacyLogEntry, Removed, UserData};
-use super::{to_millis, RetentionMode};
+use super::{from_millis, to_millis, RetentionMode};
 use crate::domain::{ClientId, Comment, Filter, ProjectKey, UserId, ValidEvent, ValidResponse};
 
 /// A PostgreSQL database.
@@ -31,6 +32,7 @@ use crate::domain::{ClientId, Comment, Filter, ProjectKey, UserId, ValidEvent, V
 pub struct PostgresStore {
     pool: PgPool,
     writer: Queue,
+    changes: tokio::sync::broadcast::Sender<String>,
 }
 
 impl PostgresStore {
@@ -46,9 +48,11 @@ impl PostgresStore {
         sqlx::migrate!("./migrations/postgres").run(&pool).await?;
         let (sender, jobs) = mpsc::channel(4 * MAX_BATCH);
         writer::spawn(&pool, jobs);
+        let changes = changes::listen(&pool).await?;
         Ok(Self {
             pool,
             writer: Queue(sender),
+            changes,
         })
     }
 }
@@ -75,8 +79,30 @@ impl Store for PostgresStore {
         q::user_history(&self.pool, key, user_id).await
     }
 
-    async fn update_project(&self, project: &Project) -> StoreResult<bool> {
-        q::update_project(&self.pool, project).await
+    async fn change_project(
+        &self,
+        key: &ProjectKey,
+        change: super::ProjectChange<'_>,
+    ) -> StoreResult<Option<(Project, Project)>> {
+        let mut tx = self.pool.begin().await?;
+        let Some(before) = q::project_with(&mut *tx, key, " FOR UPDATE").await? else {
+            return Ok(None);
+        };
+        let mut after = before.clone();
+        change(&mut after);
+        q::update_project(&mut *tx, &after).await?;
+        // Delivered at commit, to every instance listening (this one too).
+        sqlx::query("SELECT pg_notify($1, $2)")
+            .bind(changes::CHANNEL)
+            .bind(key.as_str())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(Some((before, after)))
+    }
+
+    fn project_changes(&self) -> Option<tokio::sync::broadcast::Receiver<String>> {
+        Some(self.changes.subscribe())
     }
 
     #[tracing::instrument(level = "debug", skip_all, fields(id = %response.id.uuid()))]
@@ -179,6 +205,14 @@ impl Store for PostgresStore {
         grouping: &Grouping,
     ) -> StoreResult<Vec<GroupCount>> {
         a::grouped_scores(&self.pool, key, filter, grouping).await
+    }
+
+    async fn answer_span(
+        &self,
+        key: &ProjectKey,
+    ) -> StoreResult<Option<(OffsetDateTime, OffsetDateTime)>> {
+        let span = a::answer_span(&self.pool, key).await?;
+        Ok(span.map(|(first, last)| (from_millis(first), from_millis(last))))
     }
 
     async fn list_responses(

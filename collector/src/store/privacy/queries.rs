@@ -1,7 +1,7 @@
 //! The privacy queries, written once and expanded for each backend.
 
 macro_rules! privacy_queries {
-    ($db:ty, $analytics:ident) => {
+    ($db:ty, $analytics:ident, $lock:expr, $try_job:expr) => {
         use sqlx::Row;
 
         use crate::domain::{Filter, ProjectKey, UserId};
@@ -111,10 +111,11 @@ macro_rules! privacy_queries {
                     .execute(&mut *tx)
                     .await?;
             }
-            let rows = sqlx::query(
+            let rows = sqlx::query(&format!(
                 "SELECT created_at, moment, locale, tenure_days, score, traits FROM responses
-                 WHERE project_key = $1 AND user_id = $2",
-            )
+                 WHERE project_key = $1 AND user_id = $2{}",
+                $lock
+            ))
             .bind(key.as_str())
             .bind(user.as_str())
             .fetch_all(&mut *tx)
@@ -147,10 +148,41 @@ macro_rules! privacy_queries {
             now_ms: i64,
         ) -> StoreResult<Removed> {
             let mut tx = pool.begin().await?;
-            let rows = sqlx::query(
+            if let Some(try_job) = $try_job {
+                let leading: bool = sqlx::query_scalar(try_job)
+                    .bind(key.as_str())
+                    .fetch_one(&mut *tx)
+                    .await?;
+                if !leading {
+                    return Ok(Removed::default());
+                }
+            }
+            if mode == RetentionMode::Delete {
+                // What the team recorded about the answers goes with them:
+                // left behind, it could no longer be found to erase.
+                for statement in [
+                    "DELETE FROM tags WHERE project_key = $1 AND response_id IN
+                       (SELECT id FROM responses WHERE project_key = $1 AND created_at < $2)",
+                    "DELETE FROM followups WHERE project_key = $1 AND response_id IN
+                       (SELECT id FROM responses WHERE project_key = $1 AND created_at < $2)",
+                    "DELETE FROM followup_history WHERE project_key = $1 AND response_id IN
+                       (SELECT id FROM responses WHERE project_key = $1 AND created_at < $2)",
+                ] {
+                    sqlx::query(statement)
+                        .bind(key.as_str())
+                        .bind(cutoff_ms)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+            // Anonymised rows have no traits left to take out: a second
+            // run finds none.
+            let rows = sqlx::query(&format!(
                 "SELECT created_at, moment, locale, tenure_days, score, traits FROM responses
-                 WHERE project_key = $1 AND created_at < $2",
-            )
+                 WHERE project_key = $1 AND created_at < $2{}{}",
+                if mode == RetentionMode::Anonymise { " AND traits <> '{}'" } else { "" },
+                $lock
+            ))
             .bind(key.as_str())
             .bind(cutoff_ms)
             .fetch_all(&mut *tx)
@@ -200,63 +232,75 @@ macro_rules! privacy_queries {
             traits_only: bool,
         ) -> StoreResult<()> {
             use std::collections::HashMap;
-            let mut daily: HashMap<(i64, String, String, i64), i64> = HashMap::new();
-            let mut tenures: HashMap<(i64, &'static str, i64), i64> = HashMap::new();
-            let mut traits: HashMap<(String, String, i64, i64), i64> = HashMap::new();
+            // Keyed by (time column, its value): each answer leaves its
+            // day in the daily tables and its quarter in their twins.
+            let mut daily: HashMap<(&str, i64, String, String, i64), i64> = HashMap::new();
+            let mut tenures: HashMap<(&str, i64, &'static str, i64), i64> = HashMap::new();
+            let mut traits: HashMap<(&str, String, String, i64, i64), i64> = HashMap::new();
             for row in rows {
                 let at: i64 = row.try_get("created_at")?;
-                let day = at.div_euclid(86_400_000);
+                let units = [
+                    ("day", at.div_euclid(crate::store::rollup::DAY_MS)),
+                    ("quarter", at.div_euclid(crate::store::rollup::QUARTER_MS)),
+                ];
                 let score: i64 = row.try_get("score")?;
                 let moment: Option<String> = row.try_get("moment")?;
                 let locale: Option<String> = row.try_get("locale")?;
                 let tenure: Option<i64> = row.try_get("tenure_days")?;
                 let stored: String = row.try_get("traits")?;
-                *daily.entry((day, moment.unwrap_or_default(), locale.unwrap_or_default(), score)).or_default() += 1;
-                *tenures.entry((day, crate::store::rollup::tenure_key(tenure), score)).or_default() += 1;
                 let values: nps_protocol::Traits = serde_json::from_str(&stored).unwrap_or_default();
-                for (name, value) in values {
-                    *traits.entry((name, crate::store::rollup::trait_text(&value), day, score)).or_default() += 1;
+                for (unit, time) in units {
+                    let (moment, locale) = (moment.clone().unwrap_or_default(), locale.clone().unwrap_or_default());
+                    *daily.entry((unit, time, moment, locale, score)).or_default() += 1;
+                    *tenures.entry((unit, time, crate::store::rollup::tenure_key(tenure), score)).or_default() += 1;
+                    for (name, value) in &values {
+                        *traits.entry((unit, name.clone(), crate::store::rollup::trait_text(value), time, score)).or_default() += 1;
+                    }
                 }
             }
+            let table = |unit: &str, day: &'static str, quarter: &'static str| if unit == "day" { day } else { quarter };
             if !traits_only {
-                for ((day, moment, locale, score), n) in daily {
-                    sqlx::query(
-                        "UPDATE rollup_daily SET n = n - $1 WHERE project_key = $2 AND day = $3 AND moment = $4
-                         AND locale = $5 AND score = $6",
-                    )
+                for ((unit, time, moment, locale, score), n) in daily {
+                    let name = table(unit, "rollup_daily", "rollup_quarter");
+                    sqlx::query(&format!(
+                        "UPDATE {name} SET n = n - $1 WHERE project_key = $2 AND {unit} = $3 AND moment = $4
+                         AND locale = $5 AND score = $6"
+                    ))
                     .bind(n)
                     .bind(key.as_str())
-                    .bind(day)
+                    .bind(time)
                     .bind(moment)
                     .bind(locale)
                     .bind(score)
                     .execute(&mut **tx)
                     .await?;
                 }
-                for ((day, tenure, score), n) in tenures {
-                    sqlx::query(
-                        "UPDATE rollup_tenure SET n = n - $1 WHERE project_key = $2 AND day = $3 AND tenure = $4
-                         AND score = $5",
-                    )
+                for ((unit, time, tenure, score), n) in tenures {
+                    let name = table(unit, "rollup_tenure", "rollup_tenure_quarter");
+                    sqlx::query(&format!(
+                        "UPDATE {name} SET n = n - $1 WHERE project_key = $2 AND {unit} = $3 AND tenure = $4
+                         AND score = $5"
+                    ))
                     .bind(n)
                     .bind(key.as_str())
-                    .bind(day)
+                    .bind(time)
                     .bind(tenure)
                     .bind(score)
                     .execute(&mut **tx)
                     .await?;
                 }
             }
-            for ((name, value, day, score), n) in traits {
-                sqlx::query(
-                    "UPDATE rollup_traits SET n = n - $1 WHERE project_key = $2 AND name = $3 AND value = $4
-                     AND day = $5 AND score = $6",
-                )
+            for ((unit, trait_name, value, time, score), n) in traits {
+                let name = table(unit, "rollup_traits", "rollup_traits_quarter");
+                sqlx::query(&format!(
+                    "UPDATE {name} SET n = n - $1 WHERE project_key = $2 AND name = $3 AND value = $4
+                     AND {unit} = $5 AND score = $6"
+                ))
                 .bind(n)
                 .bind(key.as_str())
-                .bind(name)
+                .bind(trait_name)
                 .bind(value)
-                .bind(day)
+                .bind(time)
                 .bind(score)
                 .execute(&mut **tx)
                 .await?;
@@ -318,10 +362,22 @@ macro_rules! privacy_queries {
 }
 /// The privacy queries for SQLite.
 pub(crate) mod sqlite {
-    privacy_queries!(sqlx::Sqlite, sqlite);
+    // One writer at a time: the transaction that reads the rows is the one
+    // that deletes them.
+    privacy_queries!(sqlx::Sqlite, sqlite, "", None::<&str>);
 }
 
 /// The privacy queries for PostgreSQL.
 pub(crate) mod postgres {
-    privacy_queries!(sqlx::Postgres, postgres);
+    // Rows locked as they are read: of two erasures or retention runs at
+    // once (two instances), the second waits, then finds the rows gone and
+    // takes nothing out of the roll-ups twice.
+    // Retention runs on every instance: a transaction-scoped advisory lock
+    // per project lets one do it while the others skip it.
+    privacy_queries!(
+        sqlx::Postgres,
+        postgres,
+        " FOR UPDATE",
+        Some("SELECT pg_try_advisory_xact_lock(hashtext('nps-retention:' || $1))")
+    );
 }

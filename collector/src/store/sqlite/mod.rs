@@ -34,7 +34,7 @@ use nps_protocol::UserHistory;
 
 use super::analytics::{sqlite as a, Cursor, GroupCount, Grouping};
 use super::privacy::{sqlite as p, PrivacyLogEntry, Removed, UserData};
-use super::{to_millis, RetentionMode};
+use super::{from_millis, to_millis, RetentionMode};
 use crate::domain::{ClientId, Comment, Filter, ProjectKey, UserId, ValidEvent, ValidResponse};
 
 /// A SQLite database file.
@@ -100,8 +100,23 @@ impl Store for SqliteStore {
         q::user_history(&self.pool, key, user_id).await
     }
 
-    async fn update_project(&self, project: &Project) -> StoreResult<bool> {
-        q::update_project(&self.pool, project).await
+    async fn change_project(
+        &self,
+        key: &ProjectKey,
+        change: super::ProjectChange<'_>,
+    ) -> StoreResult<Option<(Project, Project)>> {
+        // IMMEDIATE: the write lock from the start, so the read is the
+        // state the write replaces (a deferred transaction would fail when
+        // the ingest writer commits in between).
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let Some(before) = q::project(&mut *tx, key).await? else {
+            return Ok(None);
+        };
+        let mut after = before.clone();
+        change(&mut after);
+        q::update_project(&mut *tx, &after).await?;
+        tx.commit().await?;
+        Ok(Some((before, after)))
     }
 
     #[tracing::instrument(level = "debug", skip_all, fields(id = %response.id.uuid()))]
@@ -204,6 +219,14 @@ impl Store for SqliteStore {
         grouping: &Grouping,
     ) -> StoreResult<Vec<GroupCount>> {
         a::grouped_scores(&self.pool, key, filter, grouping).await
+    }
+
+    async fn answer_span(
+        &self,
+        key: &ProjectKey,
+    ) -> StoreResult<Option<(OffsetDateTime, OffsetDateTime)>> {
+        let span = a::answer_span(&self.pool, key).await?;
+        Ok(span.map(|(first, last)| (from_millis(first), from_millis(last))))
     }
 
     async fn list_responses(

@@ -13,7 +13,10 @@ use tokio::sync::mpsc;
 
 use super::super::batch::{Job, Outcome, Write, MAX_BATCH};
 use super::super::queries::{kind_name, FILL_COMMENT, INSERT_EVENT, INSERT_RESPONSE, SET_COMMENT};
-use super::super::rollup::{keys, trait_keys, ADD_DAILY, ADD_TENURE, ADD_TRAIT};
+use super::super::rollup::{
+    keys, trait_keys, ADD_DAILY, ADD_DAILY_QUARTER, ADD_TENURE, ADD_TENURE_QUARTER, ADD_TRAIT,
+    ADD_TRAIT_QUARTER,
+};
 use super::super::{inserted, to_millis, Inserted, StoreError, StoreResult};
 use crate::domain::{Comment, ResponseSecret, ValidResponse};
 
@@ -156,42 +159,58 @@ fn apply(tx: &rusqlite::Transaction<'_>, write: &Write) -> StoreResult<Outcome> 
     }
 }
 
-/// New responses count in the daily, tenure and trait roll-ups, in the
-/// transaction that stores them, one upsert per distinct key.
+/// New responses count in the daily, tenure and trait roll-ups and their
+/// quarter-hour twins, in the transaction that stores them, one upsert per
+/// distinct key.
 fn count_in_rollups<'a>(
     tx: &rusqlite::Transaction<'_>,
     created: impl Iterator<Item = (&'a ValidResponse, i64)>,
 ) -> rusqlite::Result<()> {
     use std::collections::BTreeMap as Map;
-    let mut daily: Map<(&str, i64, String, String, i64), i64> = Map::new();
-    let mut tenure: Map<(&str, i64, &'static str, i64), i64> = Map::new();
-    let mut traits: Map<(&str, String, String, i64, i64), i64> = Map::new();
+    // Keyed by (table, time unit): the day for the daily tables, the
+    // quarter for their twins.
+    let mut daily: Map<(&str, &str, i64, String, String, i64), i64> = Map::new();
+    let mut tenure: Map<(&str, &str, i64, &'static str, i64), i64> = Map::new();
+    let mut traits: Map<(&str, &str, String, String, i64, i64), i64> = Map::new();
     for (r, at_ms) in created {
         let k = keys(r, at_ms);
         let project = r.key.as_str();
-        *daily
-            .entry((project, k.day, k.moment, k.locale, k.score))
-            .or_default() += 1;
-        *tenure
-            .entry((project, k.day, k.tenure, k.score))
-            .or_default() += 1;
-        for (name, value) in trait_keys(r) {
-            *traits
-                .entry((project, name, value, k.day, k.score))
+        for (table, unit) in [(ADD_DAILY, k.day), (ADD_DAILY_QUARTER, k.quarter)] {
+            *daily
+                .entry((
+                    table,
+                    project,
+                    unit,
+                    k.moment.clone(),
+                    k.locale.clone(),
+                    k.score,
+                ))
                 .or_default() += 1;
         }
+        for (table, unit) in [(ADD_TENURE, k.day), (ADD_TENURE_QUARTER, k.quarter)] {
+            *tenure
+                .entry((table, project, unit, k.tenure, k.score))
+                .or_default() += 1;
+        }
+        for (name, value) in trait_keys(r) {
+            for (table, unit) in [(ADD_TRAIT, k.day), (ADD_TRAIT_QUARTER, k.quarter)] {
+                *traits
+                    .entry((table, project, name.clone(), value.clone(), unit, k.score))
+                    .or_default() += 1;
+            }
+        }
     }
-    for ((project, day, moment, locale, score), n) in daily {
-        tx.prepare_cached(ADD_DAILY)?
-            .execute(params![project, day, moment, locale, score, n])?;
+    for ((table, project, unit, moment, locale, score), n) in daily {
+        tx.prepare_cached(table)?
+            .execute(params![project, unit, moment, locale, score, n])?;
     }
-    for ((project, day, bucket, score), n) in tenure {
-        tx.prepare_cached(ADD_TENURE)?
-            .execute(params![project, day, bucket, score, n])?;
+    for ((table, project, unit, bucket, score), n) in tenure {
+        tx.prepare_cached(table)?
+            .execute(params![project, unit, bucket, score, n])?;
     }
-    for ((project, name, value, day, score), n) in traits {
-        tx.prepare_cached(ADD_TRAIT)?
-            .execute(params![project, name, value, day, score, n])?;
+    for ((table, project, name, value, unit, score), n) in traits {
+        tx.prepare_cached(table)?
+            .execute(params![project, name, value, unit, score, n])?;
     }
     Ok(())
 }

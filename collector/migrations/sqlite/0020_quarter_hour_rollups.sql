@@ -1,0 +1,56 @@
+-- Quarter-hour roll-ups beside the daily ones (0010), with the same keys:
+-- a statistic reads whole UTC days from the daily tables and the parts of
+-- a period that are not whole UTC days (a time zone's midnight, "now minus
+-- 365 days") from these, so any period in any zone is exact without
+-- reading rows. Every zone's offset is a multiple of 15 minutes, so a
+-- local midnight always falls between two quarters. A row's quarter is
+-- created_at / 900000 (ms).
+CREATE TABLE rollup_quarter (
+    project_key TEXT NOT NULL,
+    quarter     INTEGER NOT NULL,
+    moment      TEXT NOT NULL,
+    locale      TEXT NOT NULL,
+    score       INTEGER NOT NULL,
+    n           INTEGER NOT NULL,
+    PRIMARY KEY (project_key, quarter, moment, locale, score)
+);
+
+CREATE TABLE rollup_tenure_quarter (
+    project_key TEXT NOT NULL,
+    quarter     INTEGER NOT NULL,
+    tenure      TEXT NOT NULL,
+    score       INTEGER NOT NULL,
+    n           INTEGER NOT NULL,
+    PRIMARY KEY (project_key, quarter, tenure, score)
+);
+
+CREATE TABLE rollup_traits_quarter (
+    project_key TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    value       TEXT NOT NULL,
+    quarter     INTEGER NOT NULL,
+    score       INTEGER NOT NULL,
+    n           INTEGER NOT NULL,
+    PRIMARY KEY (project_key, name, value, quarter, score)
+);
+
+INSERT INTO rollup_quarter (project_key, quarter, moment, locale, score, n)
+SELECT project_key, created_at / 900000, COALESCE(moment, ''), COALESCE(locale, ''), score, COUNT(*)
+FROM responses GROUP BY 1, 2, 3, 4, 5;
+
+INSERT INTO rollup_tenure_quarter (project_key, quarter, tenure, score, n)
+SELECT project_key, created_at / 900000,
+       CASE WHEN tenure_days IS NULL THEN '' WHEN tenure_days <= 7 THEN '0-7'
+            WHEN tenure_days <= 30 THEN '8-30' WHEN tenure_days < 90 THEN '31-89'
+            WHEN tenure_days = 90 THEN '90' WHEN tenure_days <= 180 THEN '91-180'
+            WHEN tenure_days <= 365 THEN '181-365' ELSE '>365' END,
+       score, COUNT(*)
+FROM responses GROUP BY 1, 2, 3, 4;
+
+INSERT INTO rollup_traits_quarter (project_key, name, value, quarter, score, n)
+SELECT r.project_key, t.key,
+       CASE t.type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(t.value AS TEXT) END,
+       r.created_at / 900000, r.score, COUNT(*)
+FROM responses r, json_each(r.traits) t
+WHERE t.type NOT IN ('object', 'array', 'null')
+GROUP BY 1, 2, 3, 4, 5;

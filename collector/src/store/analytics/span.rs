@@ -1,0 +1,288 @@
+//! How a period's score counts are read without reading its rows: whole
+//! UTC days from the daily roll-ups, and the parts of the period that are
+//! not whole UTC days from the quarter-hour roll-ups, and from the rows
+//! only for the minutes before the first whole quarter and after the last
+//! (an instant such as "now minus 365 days").
+//!
+//! A period may be cut into buckets (a trend's local days, weeks or
+//! months), each bucket `[b(k), b(k+1))`. Every boundary is moved to its
+//! nearest UTC midnight `m(k)`, and the daily roll-ups are read per day
+//! over `[m(0), m(n))`: a day counts in the bucket `k` with
+//! `m(k) <= day < m(k+1)`. An answer at `t` then sits in the wrong bucket
+//! (or is counted when it should not be, or missed) exactly when `t` lies
+//! between some `b(k)` and its `m(k)`: a stretch of at most 12 hours per
+//! boundary. Those stretches are read from the quarter-hour roll-ups (and
+//! the rows at an unaligned end) and each count there is moved from the
+//! bucket its day gave it to the bucket its time gives it. Pure: the
+//! queries are in `queries`.
+
+use crate::store::rollup::{DAY_MS, QUARTER_MS};
+
+/// The plan of a bucketed read, all times in Unix ms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Span {
+    /// Bucket boundaries `b(0) < … < b(n)`; `None` at either end: unbounded.
+    bounds: Vec<Option<i64>>,
+    /// Each boundary moved to its nearest UTC midnight.
+    midnights: Vec<Option<i64>>,
+}
+
+/// A stretch to correct: whole quarters `[first, end)` (quarter indices)
+/// and up to two unaligned ends read from the rows, `[from, to)` in ms.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Stretch {
+    /// Quarter indices `[first, end)`.
+    pub(crate) quarters: Option<(i64, i64)>,
+    /// Row time ranges, each within one quarter.
+    pub(crate) rows: Vec<(i64, i64)>,
+}
+
+fn nearest_midnight(t: i64) -> i64 {
+    let floor = t.div_euclid(DAY_MS) * DAY_MS;
+    if t - floor <= DAY_MS / 2 {
+        floor
+    } else {
+        floor + DAY_MS
+    }
+}
+
+fn floor_quarter(t: i64) -> i64 {
+    t.div_euclid(QUARTER_MS) * QUARTER_MS
+}
+
+fn ceil_quarter(t: i64) -> i64 {
+    -(-t).div_euclid(QUARTER_MS) * QUARTER_MS
+}
+
+impl Span {
+    /// The plan for buckets with these boundaries (at least two: the
+    /// period's start and end; ascending). Inner boundaries must fall on
+    /// quarter hours, as every time zone's midnights do.
+    pub(crate) fn new(bounds: Vec<Option<i64>>) -> Self {
+        let midnights = bounds.iter().map(|b| b.map(nearest_midnight)).collect();
+        Self { bounds, midnights }
+    }
+
+    /// Buckets in the span.
+    pub(crate) fn buckets(&self) -> usize {
+        self.bounds.len().saturating_sub(1)
+    }
+
+    /// Whether the quarter roll-ups can serve this span: its two ends are
+    /// at least two quarters apart, so no quarter of the rows holds both.
+    pub(crate) fn is_wide(&self) -> bool {
+        match (self.bounds.first(), self.bounds.last()) {
+            (Some(Some(a)), Some(Some(b))) => b - a >= 2 * QUARTER_MS,
+            _ => true,
+        }
+    }
+
+    /// The days `[first, end)` (day indices) the daily roll-ups are read over.
+    pub(crate) fn days(&self) -> (Option<i64>, Option<i64>) {
+        let day = |m: &Option<i64>| m.map(|m| m.div_euclid(DAY_MS));
+        (
+            self.midnights.first().and_then(day),
+            self.midnights.last().and_then(day),
+        )
+    }
+
+    /// The bucket of a day (by its index), as the daily read counts it.
+    pub(crate) fn bucket_of_day(&self, day: i64) -> Option<usize> {
+        locate(&self.midnights, day * DAY_MS)
+    }
+
+    /// The bucket an answer at `t` belongs to.
+    pub(crate) fn bucket_of_time(&self, t: i64) -> Option<usize> {
+        locate(&self.bounds, t)
+    }
+
+    /// The stretches where the two disagree, merged so that none overlaps:
+    /// each answer is moved at most once.
+    pub(crate) fn stretches(&self) -> Vec<Stretch> {
+        let mut ranges: Vec<(i64, i64)> = self
+            .bounds
+            .iter()
+            .zip(&self.midnights)
+            .filter_map(|(b, m)| Some((*b)?.min((*m)?)).zip(Some((*b)?.max((*m)?))))
+            .filter(|(lo, hi)| lo < hi)
+            .collect();
+        ranges.sort_unstable();
+        let mut merged: Vec<(i64, i64)> = Vec::new();
+        for (lo, hi) in ranges {
+            match merged.last_mut() {
+                Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+                _ => merged.push((lo, hi)),
+            }
+        }
+        merged.into_iter().map(|(lo, hi)| split(lo, hi)).collect()
+    }
+}
+
+/// `[lo, hi)` as whole quarters and unaligned ends.
+fn split(lo: i64, hi: i64) -> Stretch {
+    let (first, last) = (ceil_quarter(lo), floor_quarter(hi));
+    if first >= last {
+        return Stretch {
+            quarters: None,
+            rows: vec![(lo, hi)],
+        };
+    }
+    let mut rows = Vec::new();
+    if lo < first {
+        rows.push((lo, first));
+    }
+    if last < hi {
+        rows.push((last, hi));
+    }
+    Stretch {
+        quarters: Some((first / QUARTER_MS, last / QUARTER_MS)),
+        rows,
+    }
+}
+
+/// The index `k` with `edges[k] <= t < edges[k + 1]` (`None` ends are
+/// unbounded), if any.
+fn locate(edges: &[Option<i64>], t: i64) -> Option<usize> {
+    let n = edges.len().checked_sub(1)?;
+    if edges[0].is_some_and(|start| t < start) || edges[n].is_some_and(|end| t >= end) {
+        return None;
+    }
+    // The last inner edge at or before t.
+    let inner = &edges[1..n];
+    Some(inner.partition_point(|e| e.is_none_or(|e| e <= t)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const HOUR: i64 = 3_600_000;
+
+    /// The count each bucket gets from the plan, for answers at `times`.
+    fn counted(span: &Span, times: &[i64]) -> Vec<i64> {
+        let mut buckets = vec![0i64; span.buckets()];
+        let (first, end) = span.days();
+        for &t in times {
+            let day = t.div_euclid(DAY_MS);
+            let in_days = first.is_none_or(|f| day >= f) && end.is_none_or(|e| day < e);
+            if in_days {
+                if let Some(k) = span.bucket_of_day(day) {
+                    buckets[k] += 1;
+                }
+            }
+        }
+        for stretch in span.stretches() {
+            // (the time the answer is placed by, the answer's time): the
+            // queries place a quarter by its start and a piece of rows by
+            // its own start, as one group each.
+            let mut moved: Vec<(i64, i64)> = Vec::new();
+            if let Some((q0, q1)) = stretch.quarters {
+                moved.extend(times.iter().copied().filter_map(|t| {
+                    let q = t.div_euclid(QUARTER_MS);
+                    (q >= q0 && q < q1).then_some((q * QUARTER_MS, t))
+                }));
+            }
+            for (lo, hi) in &stretch.rows {
+                moved.extend(
+                    times
+                        .iter()
+                        .copied()
+                        .filter(|t| t >= lo && t < hi)
+                        .map(|t| (*lo, t)),
+                );
+            }
+            for (placed, t) in moved {
+                if let Some(k) = span.bucket_of_time(placed) {
+                    buckets[k] += 1;
+                }
+                let day = t.div_euclid(DAY_MS);
+                let in_days = first.is_none_or(|f| day >= f) && end.is_none_or(|e| day < e);
+                if let (true, Some(k)) = (in_days, span.bucket_of_day(day)) {
+                    buckets[k] -= 1;
+                }
+            }
+        }
+        buckets
+    }
+
+    fn truth(span: &Span, times: &[i64]) -> Vec<i64> {
+        let mut buckets = vec![0i64; span.buckets()];
+        for &t in times {
+            if let Some(k) = span.bucket_of_time(t) {
+                buckets[k] += 1;
+            }
+        }
+        buckets
+    }
+
+    #[test]
+    fn a_period_on_utc_midnights_reads_only_days() {
+        let span = Span::new(vec![Some(10 * DAY_MS), Some(20 * DAY_MS)]);
+        assert_eq!(span.days(), (Some(10), Some(20)));
+        assert!(span.stretches().is_empty());
+    }
+
+    #[test]
+    fn paris_days_move_one_hour_of_each_utc_day() {
+        // Local midnights at 23:00 UTC.
+        let bounds = (0..4).map(|d| Some(d * DAY_MS + 23 * HOUR)).collect();
+        let span = Span::new(bounds);
+        let stretches = span.stretches();
+        assert_eq!(stretches.len(), 4);
+        for s in &stretches {
+            let (a, b) = s.quarters.unwrap();
+            assert_eq!(b - a, 4, "one hour, four quarters");
+            assert!(s.rows.is_empty());
+        }
+    }
+
+    #[test]
+    fn an_unaligned_end_reads_its_minutes_from_the_rows() {
+        let from = 5 * DAY_MS + 7 * HOUR + 123_456;
+        let span = Span::new(vec![Some(from), Some(40 * DAY_MS)]);
+        let stretches = span.stretches();
+        assert_eq!(stretches.len(), 1);
+        assert_eq!(stretches[0].rows, vec![(floor_quarter(from), from)]);
+    }
+
+    #[test]
+    fn locating_respects_open_ends() {
+        let edges = [None, Some(10), Some(20), None];
+        assert_eq!(locate(&edges, -5), Some(0));
+        assert_eq!(locate(&edges, 10), Some(1));
+        assert_eq!(locate(&edges, 25), Some(2));
+        assert_eq!(locate(&[Some(0), Some(10)], 10), None);
+    }
+
+    proptest! {
+        /// Whatever the boundaries (quarter-aligned inside, any instant at
+        /// the ends), the plan counts every answer in its bucket once.
+        #[test]
+        fn every_answer_lands_in_its_bucket_once(
+            start in 0i64..(40 * DAY_MS),
+            gaps in proptest::collection::vec(23i64 * 4..(31 * 24 * 4), 0..6),
+            end_extra in 1i64..(3 * DAY_MS),
+            open_start in any::<bool>(),
+            open_end in any::<bool>(),
+            times in proptest::collection::vec(0i64..(300 * DAY_MS), 0..300),
+        ) {
+            let mut bounds = vec![Some(start)];
+            let mut at = ceil_quarter(start) + QUARTER_MS;
+            for gap in gaps {
+                at += gap * QUARTER_MS;
+                bounds.push(Some(at));
+            }
+            bounds.push(Some(at + end_extra));
+            if open_start && bounds.len() > 2 {
+                bounds[0] = None;
+            }
+            if open_end {
+                *bounds.last_mut().unwrap() = None;
+            }
+            let span = Span::new(bounds);
+            prop_assume!(span.is_wide());
+            prop_assert_eq!(counted(&span, &times), truth(&span, &times));
+        }
+    }
+}
