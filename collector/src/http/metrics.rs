@@ -42,10 +42,10 @@ pub(crate) fn prometheus() -> &'static PrometheusHandle {
             .build_recorder();
         let handle = recorder.handle();
         spawn_upkeep(handle.clone());
-        count_panics();
         // Fails only if another recorder is installed, e.g. by an embedding
         // program; its metrics then go there.
         let _ = metrics::set_global_recorder(recorder);
+        count_panics();
         handle
     })
 }
@@ -57,6 +57,8 @@ pub(crate) fn prometheus() -> &'static PrometheusHandle {
 /// and the log tell an operator it happened.
 fn count_panics() {
     metrics::describe_counter!("nps_panics_total", "Panics anywhere in the process");
+    // Shown at 0 from the start, so an alert can watch it before it moves.
+    metrics::counter!("nps_panics_total").absolute(0);
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         metrics::counter!("nps_panics_total").increment(1);

@@ -259,17 +259,23 @@ async fn apply_all(
 }
 
 /// Answers and NPS per tag.
-#[utoipa::path(get, path = "/api/v1/stats/tags", tag = "admin", params(ProjectQuery), security(("admin_token" = [])),
+#[utoipa::path(get, path = "/api/v1/stats/tags", tag = "admin",
+    params(super::stats::views::ProjectParam,
+        ("from" = Option<String>, Query, description = "Answers at or after this time (RFC 3339, or a date in the project's zone)"),
+        ("to" = Option<String>, Query, description = "Answers before this time")),
+    security(("admin_token" = [])),
     responses((status = 200, description = "Per tag, largest first", body = TagStats)))]
 async fn per_tag(
     _: Member,
     State(state): State<AppState>,
-    QueryParams(q): QueryParams<ProjectQuery>,
+    QueryParams(pairs): QueryParams<super::stats::Pairs>,
 ) -> Result<Json<TagStats>> {
-    let key = project(&state, q.project).await?;
+    let (key, zone) = super::stats::project_of(&state, &pairs).await?;
+    let period = Filter::parse(&pairs, "", &zone)?;
     let mut by_tag: std::collections::BTreeMap<String, Distribution> =
         std::collections::BTreeMap::new();
-    for (tag, score, n) in tags::counts(state.store.pool(), key.as_str()).await? {
+    let (from, to) = (period.from.map(to_millis), period.to.map(to_millis));
+    for (tag, score, n) in tags::counts(state.store.pool(), key.as_str(), from, to).await? {
         if let Some(slot) = by_tag.entry(tag).or_default().0.get_mut(usize::from(score)) {
             *slot += n;
         }

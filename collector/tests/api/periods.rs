@@ -252,3 +252,25 @@ async fn any_period_counts_the_same_from_the_roll_ups_as_from_the_rows() {
 fn enc(s: &str) -> String {
     s.replace('+', "%2B").replace(':', "%3A")
 }
+
+#[tokio::test]
+async fn tag_statistics_take_the_period_too() {
+    let app = spawn_app().await;
+    let id = app.answer(3).await;
+    let r = app
+        .client
+        .post(app.url(&format!("/api/v1/responses/{id}/tags?project=demo")))
+        .bearer_auth(ADMIN_TOKEN)
+        .json(&json!({"tag": "billing"}))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success());
+
+    let all = get(&app, "/api/v1/stats/tags?project=demo").await;
+    let later = get(&app, "/api/v1/stats/tags?project=demo&from=2999-01-01").await;
+
+    assert_eq!(all["tags"][0]["value"], "billing");
+    assert_eq!(all["tags"][0]["responses"], 1);
+    assert_eq!(later["tags"], json!([]));
+}

@@ -114,6 +114,7 @@ async fn metrics_need_the_admin_token_and_count_ingest() {
 
     let anonymous = app.client.get(app.url("/metrics")).send().await.unwrap();
     let text = app.admin_get("/metrics").await.text().await.unwrap();
+    assert!(text.contains("nps_panics_total"), "panics are counted");
 
     assert_eq!(anonymous.status(), 401);
     assert!(text.contains("nps_http_requests_total"), "{text}");

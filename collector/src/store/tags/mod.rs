@@ -86,9 +86,15 @@ pub async fn of(
 ) -> StoreResult<BTreeMap<String, Vec<String>>> {
     on!(pool, of(project, ids))
 }
-/// (tag, score, count) over the project.
-pub async fn counts(pool: Pool<'_>, project: &str) -> StoreResult<Vec<(String, u8, u64)>> {
-    on!(pool, counts(project))
+/// (tag, score, count) over the project's answers in `[from, to)` (Unix
+/// ms; `None`: unbounded).
+pub async fn counts(
+    pool: Pool<'_>,
+    project: &str,
+    from: Option<i64>,
+    to: Option<i64>,
+) -> StoreResult<Vec<(String, u8, u64)>> {
+    on!(pool, counts(project, from, to))
 }
 /// Stores a rule.
 pub async fn create_rule(

@@ -59,13 +59,24 @@ macro_rules! loop_queries {
             Ok(map)
         }
 
-        pub(crate) async fn counts(pool: &P, project: &str) -> StoreResult<Vec<(String, u8, u64)>> {
+        /// Answers per tag and score, of those that arrived in `[from, to)`
+        /// (Unix ms; open ends unbounded). Read from the tags' rows joined
+        /// to their answers: bounded by how many answers carry a tag.
+        pub(crate) async fn counts(
+            pool: &P,
+            project: &str,
+            from: Option<i64>,
+            to: Option<i64>,
+        ) -> StoreResult<Vec<(String, u8, u64)>> {
             let rows = sqlx::query(
                 "SELECT t.tag, r.score, COUNT(*) AS n FROM tags t
                  JOIN responses r ON r.project_key = t.project_key AND r.id = t.response_id
-                 WHERE t.project_key = $1 GROUP BY t.tag, r.score",
+                 WHERE t.project_key = $1 AND r.created_at >= $2 AND r.created_at < $3
+                 GROUP BY t.tag, r.score",
             )
             .bind(project.to_owned())
+            .bind(from.unwrap_or(i64::MIN))
+            .bind(to.unwrap_or(i64::MAX))
             .fetch_all(pool)
             .await?;
             rows.iter()
