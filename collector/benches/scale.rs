@@ -1,24 +1,34 @@
-//! `cargo bench -p nps-collector --bench scale`: the statistics at scale,
-//! through the HTTP API. Seeds a SQLite database with N synthetic answers
-//! (1M and 10M by default; `NPS_SCALE_ROWS=1000000,10000000`), builds the
-//! roll-ups as the migration does, starts the collector on it, and times
-//! each question the dashboard asks (median of 15 calls; 3 for the scans), answered from the
-//! roll-ups, against the same question forced onto the rows (a `from` one
-//! millisecond past a whole day, which no roll-up covers), in the same run.
+//! `cargo bench -p nps-collector --bench scale`: every statistic at scale,
+//! through the HTTP API, on SQLite and (when `NPS_SCALE_PG_URL` names a
+//! server) PostgreSQL, for the periods teams and API clients ask about:
 //!
-//! `NPS_SCALE_ONLY=search` runs only the questions whose label contains
-//! the text. `NPS_SCALE_KEEP=1` keeps each seeded database in
-//! `target/scale/` and measures it again on the next run instead of
-//! seeding anew (10M answers take 10-18 minutes to seed); the collector
-//! applies any newer migration to it when it opens it.
+//! - **aligned**: the last 365 whole UTC days (midnight to midnight);
+//! - **last 365 d from now**: `from = now − 365 days` to `now`, to the
+//!   millisecond, what an API client naturally sends;
+//! - **plain dates, Paris**: `from=YYYY-MM-DD&to=YYYY-MM-DD` in a project
+//!   whose zone is `Europe/Paris` (every day and week starts at 23:00 or
+//!   22:00 UTC);
+//! - **rows**: the "now" period forced onto the rows (`score_min=0`, a
+//!   filter that keeps every answer but no roll-up covers), the full scan
+//!   the roll-ups replace.
+//!
+//! Median of 9 calls (3 for the scans). Seeds N synthetic answers (1M and
+//! 10M by default; `NPS_SCALE_ROWS=1000000,10000000`) and builds the
+//! roll-ups as the migrations do. `NPS_SCALE_ONLY=trend` runs only the
+//! statistics whose label contains the text; `NPS_SCALE_KEEP=1` keeps the
+//! SQLite databases in `target/scale/` and measures them again next time
+//! (10M answers take 10-18 minutes to seed).
 //!
 //! Synthetic data: one project, answers spread over 400 days, 4 moments,
 //! 2 locales, a `plan` trait of 4 values, signups up to 2 years earlier,
-//! a comment on 30% of answers (5% of them mention "export").
+//! a comment on 30% of answers, a tag on 1% of them.
 
 use std::time::{Duration, Instant};
 
 use rusqlite::{params, Connection};
+use sqlx::Connection as _;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
 
 const DAY_MS: i64 = 86_400_000;
 const TOKEN: &str = "scale-benchmark-admin-token";
@@ -30,60 +40,82 @@ fn main() {
         .filter_map(|n| n.trim().parse().ok())
         .collect();
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let postgres = std::env::var("NPS_SCALE_PG_URL").ok();
     println!(
-        "statistics at scale, through HTTP, SQLite, {} cores",
+        "statistics at scale, through HTTP, {} cores; median ms",
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
-    println!("| rows | question | roll-up (median ms) | rows scan (median ms) | speed-up |");
-    println!("|---:|---|---:|---:|---:|");
-    let keep = std::env::var_os("NPS_SCALE_KEEP").is_some();
+    println!("| backend | rows | statistic | aligned | last 365 d from now | plain dates, Paris | rows (scan) |");
+    println!("|---|---:|---|---:|---:|---:|---:|");
     for n in rows {
         let dir = tempfile::tempdir().expect("temp dir");
-        let path = if keep {
-            let kept = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/scale");
-            std::fs::create_dir_all(&kept).expect("target/scale");
-            kept.join(format!("scale-{n}.db"))
-        } else {
-            dir.path().join("scale.db")
-        };
-        let url = format!("sqlite://{}", path.display());
-        // Written once seeding is done: a run stopped halfway leaves no
-        // marker, and its database is seeded again rather than measured.
-        let seeded = path.with_extension("seeded");
-        if keep && seeded.exists() {
-            eprintln!("measuring the kept {}", path.display());
-        } else {
-            for stale in [
-                path.clone(),
-                path.with_extension("db-wal"),
-                path.with_extension("db-shm"),
-            ] {
-                let _ = std::fs::remove_file(stale);
-            }
-            let started = Instant::now();
-            runtime.block_on(async { nps_collector::store::open(&url).await.expect("schema") });
-            seed(&path, n);
-            eprintln!(
-                "seeded {n} rows in {:.1} s",
-                started.elapsed().as_secs_f64()
-            );
-            if keep {
-                std::fs::write(&seeded, b"").expect("seeded marker");
-            }
+        let url = sqlite_database(&runtime, dir.path(), n);
+        runtime.block_on(measure("SQLite", &url, n));
+        if let Some(server) = &postgres {
+            let url = runtime.block_on(postgres_database(server, n));
+            runtime.block_on(measure("PostgreSQL", &url, n));
         }
-        runtime.block_on(measure(&url, n));
     }
 }
 
+/// A SQLite file with `n` answers (kept between runs with `NPS_SCALE_KEEP`).
+fn sqlite_database(runtime: &tokio::runtime::Runtime, dir: &std::path::Path, n: u64) -> String {
+    let keep = std::env::var_os("NPS_SCALE_KEEP").is_some();
+    let path = if keep {
+        let kept = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/scale");
+        std::fs::create_dir_all(&kept).expect("target/scale");
+        kept.join(format!("scale-{n}.db"))
+    } else {
+        dir.join("scale.db")
+    };
+    let url = format!("sqlite://{}", path.display());
+    // Written once seeding is done: a run stopped halfway leaves no
+    // marker, and its database is seeded again rather than measured.
+    let seeded = path.with_extension("seeded");
+    if keep && seeded.exists() {
+        eprintln!("measuring the kept {}", path.display());
+        return url;
+    }
+    for stale in [
+        path.clone(),
+        path.with_extension("db-wal"),
+        path.with_extension("db-shm"),
+    ] {
+        let _ = std::fs::remove_file(stale);
+    }
+    let started = Instant::now();
+    runtime.block_on(async { nps_collector::store::open(&url).await.expect("schema") });
+    seed_sqlite(&path, n);
+    eprintln!(
+        "SQLite: seeded {n} rows in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    if keep {
+        std::fs::write(&seeded, b"").expect("seeded marker");
+    }
+    url
+}
+
+/// The roll-ups' backfill of a migration: its statements from the first
+/// `INSERT INTO rollup_`.
+fn backfill(migration: &str) -> &str {
+    &migration[migration.find("INSERT INTO rollup_").expect("backfill")..]
+}
+
+/// Midnight UTC of today, in ms.
+fn today_ms() -> i64 {
+    let now = OffsetDateTime::now_utc().unix_timestamp() * 1000;
+    now - now.rem_euclid(DAY_MS)
+}
+
 /// Inserts `n` answers and rebuilds the roll-ups from them, as the
-/// migration that introduced them does.
-fn seed(path: &std::path::Path, n: u64) {
+/// migrations that introduced them do.
+fn seed_sqlite(path: &std::path::Path, n: u64) {
     let mut db = Connection::open(path).expect("open");
     db.pragma_update(None, "journal_mode", "WAL").expect("wal");
     db.pragma_update(None, "synchronous", "OFF")
         .expect("sync off for seeding");
-    let now = time::OffsetDateTime::now_utc().unix_timestamp() * 1000;
-    let today = now - now.rem_euclid(DAY_MS);
+    let today = today_ms();
     let tx = db.transaction().expect("tx");
     tx.execute(
         "INSERT INTO projects (key, name, settings, created_at) VALUES ('bench', 'Bench', '{}', 0)",
@@ -98,6 +130,9 @@ fn seed(path: &std::path::Path, n: u64) {
                  VALUES (?1, 'bench', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, 0, ?9)",
             )
             .expect("prepare");
+        let mut tag = tx
+            .prepare("INSERT INTO tags (project_key, response_id, tag, source, created_at) VALUES ('bench', ?1, ?2, 'rule', 0)")
+            .expect("prepare tag");
         let moments = [
             "onboarding_completed",
             "feature_used",
@@ -121,9 +156,10 @@ fn seed(path: &std::path::Path, n: u64) {
                 }
             });
             let tenure = ((x >> 45) % 730) as i64;
+            let id = format!("{:08x}-0000-7000-8000-{:012x}", i >> 16, i);
             insert
                 .execute(params![
-                    format!("{:08x}-0000-7000-8000-{:012x}", i >> 16, i),
+                    id,
                     score,
                     comment,
                     format!("user-{}", x % 200_000),
@@ -134,18 +170,96 @@ fn seed(path: &std::path::Path, n: u64) {
                     tenure,
                 ])
                 .expect("insert");
+            if comment.is_some() && (x >> 35) % 30 == 0 {
+                tag.execute(params![id, ["billing", "export", "speed"][(x % 3) as usize]])
+                    .expect("tag");
+            }
         }
     }
-    let migration = include_str!("../migrations/sqlite/0010_rollups.sql");
-    let backfill = &migration[migration
-        .find("INSERT INTO rollup_daily")
-        .expect("backfill")..];
-    tx.execute_batch(backfill).expect("roll-ups");
+    tx.execute_batch(backfill(include_str!("../migrations/sqlite/0010_rollups.sql")))
+        .expect("daily roll-ups");
+    tx.execute_batch(backfill(include_str!(
+        "../migrations/sqlite/0020_quarter_hour_rollups.sql"
+    )))
+    .expect("quarter-hour roll-ups");
     tx.commit().expect("commit");
     db.execute_batch("ANALYZE").expect("analyze");
 }
 
-async fn measure(url: &str, n: u64) {
+/// A new PostgreSQL database on `server` with `n` answers seeded by SQL
+/// (same shape as SQLite's, another pseudo-random draw).
+async fn postgres_database(server: &str, n: u64) -> String {
+    let name = format!("nps_scale_{n}");
+    let mut admin = sqlx::PgConnection::connect(server).await.expect("PostgreSQL");
+    sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
+        .execute(&mut admin)
+        .await
+        .expect("drop");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .await
+        .expect("create");
+    let base = server.rsplit_once('/').map_or(server, |(base, _)| base);
+    let url = format!("{base}/{name}");
+    let started = Instant::now();
+    nps_collector::store::open(&url).await.expect("schema");
+    let mut db = sqlx::PgConnection::connect(&url).await.expect("database");
+    let today = today_ms();
+    let statements = [
+        "SET synchronous_commit = off".to_owned(),
+        "INSERT INTO projects (key, name, settings, created_at) VALUES ('bench', 'Bench', '{}', 0)".to_owned(),
+        format!(
+            "INSERT INTO responses (id, project_key, score, comment, user_id, moment, traits, locale,
+               created_at, updated_at, identity_unverified, tenure_days)
+             SELECT lpad(to_hex(i), 32, '0'), 'bench', h % 11,
+                    CASE WHEN (h / 11) % 10 < 3 THEN
+                      CASE WHEN (h / 110) % 20 = 0 THEN 'The CSV export is too slow' ELSE 'Answer number ' || i END END,
+                    'user-' || (h / 7) % 200000,
+                    (ARRAY['onboarding_completed', 'feature_used', 'support_resolved', 'upgraded'])[1 + (h / 13) % 4],
+                    '{{\"plan\":\"' || (ARRAY['free', 'starter', 'pro', 'enterprise'])[1 + (h / 17) % 4] || '\"}}',
+                    CASE WHEN (h / 19) % 3 = 0 THEN 'fr' ELSE 'en' END,
+                    {today} - ((h / 23) % 400) * {DAY_MS} - (h / 9203) % {DAY_MS},
+                    {today} - ((h / 23) % 400) * {DAY_MS} - (h / 9203) % {DAY_MS},
+                    false, (h / 29) % 730
+             FROM (SELECT i, abs(hashint8extended(i, 7)) AS h FROM generate_series(1, {n}) i) s"
+        ),
+        "INSERT INTO tags (project_key, response_id, tag, source, created_at)
+         SELECT 'bench', id, (ARRAY['billing', 'export', 'speed'])[1 + abs(hashtext(id)) % 3], 'rule', 0
+         FROM responses WHERE comment IS NOT NULL AND abs(hashtext(id)) % 30 = 0".to_owned(),
+        backfill(include_str!("../migrations/postgres/0010_rollups.sql")).to_owned(),
+        backfill(include_str!("../migrations/postgres/0020_quarter_hour_rollups.sql")).to_owned(),
+        "ANALYZE".to_owned(),
+    ];
+    for statement in statements {
+        sqlx::raw_sql(&statement)
+            .execute(&mut db)
+            .await
+            .unwrap_or_else(|e| panic!("{e}: {statement}"));
+    }
+    eprintln!(
+        "PostgreSQL: seeded {n} rows in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    url
+}
+
+fn rfc(t: OffsetDateTime) -> String {
+    t.format(&Rfc3339).expect("rfc3339").replace('+', "%2B")
+}
+
+/// The statistics, each a path taking its period as `{P}`.
+const STATISTICS: [(&str, &str); 8] = [
+    ("overall (with response rates)", "/api/v1/stats?project=bench&{P}"),
+    ("overall, one trait value", "/api/v1/stats?project=bench&trait.plan=pro&{P}"),
+    ("trend by week", "/api/v1/stats/trend?project=bench&interval=week&{P}"),
+    ("trend by day", "/api/v1/stats/trend?project=bench&interval=day&{P}"),
+    ("segments by trait", "/api/v1/stats/segments?project=bench&by=trait.plan&{P}"),
+    ("tenure curve", "/api/v1/stats/tenure?project=bench&{P}"),
+    ("tags", "/api/v1/stats/tags?project=bench&{P}"),
+    ("compare two halves", "/api/v1/stats/compare?project=bench&{C}"),
+];
+
+async fn measure(backend: &str, url: &str, n: u64) {
     let settings = nps_collector::Settings {
         listen: "127.0.0.1:0".parse().expect("addr"),
         database_url: url.to_owned(),
@@ -168,63 +282,63 @@ async fn measure(url: &str, n: u64) {
     let base = format!("http://{}", app.local_addr().expect("addr"));
     let server = tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::new();
-    let now = time::OffsetDateTime::now_utc();
+    let now = OffsetDateTime::now_utc();
     let today = now.date().midnight().assume_utc();
-    let rfc = |t: time::OffsetDateTime| {
-        t.format(&time::format_description::well_known::Rfc3339)
-            .expect("rfc3339")
-    };
-    let year_ago = rfc(today - time::Duration::weeks(52));
-    let tomorrow = rfc(today + time::Duration::days(1));
-    let questions = [
-        ("overall NPS", "/api/v1/stats?project=bench".to_owned()),
-        (
-            "52-week trend",
-            format!(
-                "/api/v1/stats/trend?project=bench&interval=week&from={year_ago}&to={tomorrow}"
-            ),
-        ),
-        (
-            "segments by trait",
-            "/api/v1/stats/segments?project=bench&by=trait.plan".to_owned(),
-        ),
-        (
-            "tenure curve",
-            "/api/v1/stats/tenure?project=bench".to_owned(),
-        ),
-        (
-            "verbatim search",
-            "/api/v1/responses?project=bench&q=export&limit=50".to_owned(),
-        ),
-        (
-            // "number" is in 95% of comments, "4242" starts a handful.
-            "verbatim search, rare word",
-            "/api/v1/responses?project=bench&q=number%204242&limit=50".to_owned(),
-        ),
-    ];
-    // `NPS_SCALE_ONLY=search`: only the questions whose label contains it.
+    let period = |from: OffsetDateTime, to: OffsetDateTime| (rfc(from), rfc(to));
+    let aligned = period(today - time::Duration::days(364), today + time::Duration::days(1));
+    let rolling = period(now - time::Duration::days(365), now);
+    let dates = (
+        (today - time::Duration::days(364)).date().to_string(),
+        (today + time::Duration::days(1)).date().to_string(),
+    );
     let only = std::env::var("NPS_SCALE_ONLY").unwrap_or_default();
-    for (label, path) in questions {
+    zone(&client, &base, "UTC").await;
+    for (label, template) in STATISTICS {
         if !label.contains(only.as_str()) {
             continue;
         }
-        let fast = median(&client, &format!("{base}{path}"), 15).await;
-        // The trend already has `from`: shift it by a millisecond instead.
-        let raw_path = if path.contains("from=") {
-            path.replace("T00:00:00Z&to", "T00:00:00.001Z&to")
-        } else {
-            format!("{path}&from=1970-01-01T00:00:00.001Z")
+        // The compare's two halves meet on the middle day.
+        let middle = (today - time::Duration::days(182)).date().to_string();
+        let path = |(from, to): &(String, String)| {
+            template
+                .replace("{P}", &format!("from={from}&to={to}"))
+                .replace(
+                    "{C}",
+                    &format!("from1={from}&to1={middle}&from2={middle}&to2={to}"),
+                )
         };
-        // The scans take seconds each: three are enough for a median.
-        let slow = median(&client, &format!("{base}{raw_path}"), 3).await;
+        let a = median(&client, &format!("{base}{}", path(&aligned)), 9).await;
+        let r = median(&client, &format!("{base}{}", path(&rolling)), 9).await;
+        let scan = if label.starts_with("tags") {
+            None
+        } else {
+            Some(median(&client, &format!("{base}{}&score_min=0", path(&rolling)), 3).await)
+        };
+        zone(&client, &base, "Europe/Paris").await;
+        let d = median(&client, &format!("{base}{}", path(&dates)), 9).await;
+        zone(&client, &base, "UTC").await;
+        let ms = |t: Duration| format!("{:.1}", t.as_secs_f64() * 1e3);
         println!(
-            "| {n} | {label} | {:.1} | {:.1} | {:.0}× |",
-            fast.as_secs_f64() * 1e3,
-            slow.as_secs_f64() * 1e3,
-            slow.as_secs_f64() / fast.as_secs_f64().max(1e-6)
+            "| {backend} | {n} | {label} | {} | {} | {} | {} |",
+            ms(a),
+            ms(r),
+            ms(d),
+            scan.map_or("—".to_owned(), ms)
         );
     }
     server.abort();
+}
+
+/// Sets the project's time zone.
+async fn zone(client: &reqwest::Client, base: &str, name: &str) {
+    let r = client
+        .patch(format!("{base}/api/v1/projects/bench"))
+        .bearer_auth(TOKEN)
+        .json(&serde_json::json!({ "timezone": name }))
+        .send()
+        .await
+        .expect("request");
+    assert!(r.status().is_success(), "time zone: {}", r.status());
 }
 
 async fn median(client: &reqwest::Client, url: &str, runs: usize) -> Duration {
