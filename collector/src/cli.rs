@@ -58,8 +58,8 @@ pub struct MemberArgs {
 #[derive(Debug, Subcommand)]
 enum MemberAction {
     /// Adds a member of the team (or resets the role and password of an
-    /// existing one). The password is read from `NPS_MEMBER_PASSWORD`, or
-    /// else from the first line of standard input.
+    /// existing one, which ends their sessions). The password is read from
+    /// `NPS_MEMBER_PASSWORD`, or else from the first line of standard input.
     Add {
         /// Their sign-in e-mail.
         #[arg(long)]
@@ -113,10 +113,18 @@ pub async fn member(args: MemberArgs) -> anyhow::Result<()> {
             line.trim_end_matches(['\r', '\n']).to_owned()
         }
     };
+    let email = crate::auth::Email::try_from(email.as_str())?;
     let store = store::open(&database_url).await?;
-    let created = crate::auth::add_member(store.as_ref(), &email, role, &password, true).await?;
-    let verb = if created { "added" } else { "updated" };
-    println!("{verb} {} ({})", email.trim().to_lowercase(), role.as_str());
+    let created =
+        crate::auth::add_member(store.as_ref(), email.as_str(), role, &password, true).await?;
+    if created {
+        println!("added {email} ({})", role.as_str());
+    } else {
+        println!(
+            "updated {email} ({}); their sessions were ended",
+            role.as_str()
+        );
+    }
     Ok(())
 }
 

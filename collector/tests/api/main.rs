@@ -27,6 +27,7 @@ mod search;
 mod search_plans;
 mod secure_delete;
 mod security;
+mod sign_in;
 mod stats;
 mod transport;
 mod upgrade;
