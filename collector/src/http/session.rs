@@ -82,9 +82,7 @@ async fn sign_in(State(state): State<AppState>, request: Request) -> Result<Resp
         .map_or(decoy_hash(), |m| m.password_hash.as_str())
         .to_owned();
     let password = body.password;
-    let matches = tokio::task::spawn_blocking(move || password::verify(&password, &hash))
-        .await
-        .unwrap_or(false);
+    let matches = state.sign_in.verify(password, hash).await;
     let Some(member) = member.filter(|_| matches) else {
         return Err(Error::InvalidCredentials);
     };
