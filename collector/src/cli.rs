@@ -1,11 +1,15 @@
 //! The command line's other commands than `serve`, on the same database
-//! settings: a person's data, exported or erased without the HTTP server.
+//! settings: a person's data exported or erased, the team's members, and
+//! backups, without the HTTP server.
 //!
 //! ```text
 //! nps-collector user export --project KEY USER_ID   # JSON on stdout
 //! nps-collector user delete --project KEY USER_ID   # counts on stdout
 //! nps-collector member add --email E --role admin   # password on stdin
+//! nps-collector backup --to nps-copy.db             # SQLite, while serving
 //! ```
+
+use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
@@ -54,8 +58,8 @@ pub struct MemberArgs {
 #[derive(Debug, Subcommand)]
 enum MemberAction {
     /// Adds a member of the team (or resets the role and password of an
-    /// existing one). The password is read from `NPS_MEMBER_PASSWORD`, or
-    /// else from the first line of standard input.
+    /// existing one, which ends their sessions). The password is read from
+    /// `NPS_MEMBER_PASSWORD`, or else from the first line of standard input.
     Add {
         /// Their sign-in e-mail.
         #[arg(long)]
@@ -68,6 +72,29 @@ enum MemberAction {
         #[arg(long, env = "NPS_DATABASE_URL", default_value = "sqlite://nps.db")]
         database_url: String,
     },
+}
+
+/// `backup`.
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The database to copy (as for `serve`; SQLite only).
+    #[arg(long, env = "NPS_DATABASE_URL", default_value = "sqlite://nps.db")]
+    database_url: String,
+    /// The file to write (replaced if it exists, once the copy is whole).
+    #[arg(long)]
+    to: PathBuf,
+}
+
+/// Runs `backup`.
+pub async fn backup(args: BackupArgs) -> anyhow::Result<()> {
+    let report = crate::backup::backup(&args.database_url, &args.to).await?;
+    println!(
+        "backed up {} answers to {} ({} bytes)",
+        report.responses,
+        report.path.display(),
+        report.bytes
+    );
+    Ok(())
 }
 
 /// Runs `member add`.
@@ -86,10 +113,18 @@ pub async fn member(args: MemberArgs) -> anyhow::Result<()> {
             line.trim_end_matches(['\r', '\n']).to_owned()
         }
     };
+    let email = crate::auth::Email::try_from(email.as_str())?;
     let store = store::open(&database_url).await?;
-    let created = crate::auth::add_member(store.as_ref(), &email, role, &password, true).await?;
-    let verb = if created { "added" } else { "updated" };
-    println!("{verb} {} ({})", email.trim().to_lowercase(), role.as_str());
+    let created =
+        crate::auth::add_member(store.as_ref(), email.as_str(), role, &password, true).await?;
+    if created {
+        println!("added {email} ({})", role.as_str());
+    } else {
+        println!(
+            "updated {email} ({}); their sessions were ended",
+            role.as_str()
+        );
+    }
     Ok(())
 }
 

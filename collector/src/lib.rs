@@ -7,6 +7,7 @@
 
 pub mod alerts;
 pub mod auth;
+pub mod backup;
 pub mod cli;
 pub mod domain;
 pub mod http;

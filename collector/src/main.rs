@@ -5,6 +5,7 @@
 //! nps-collector serve --database-url postgres://… # several instances, one database
 //! nps-collector user export --project KEY USER_ID  # a person's data, as JSON
 //! nps-collector user delete --project KEY USER_ID  # erase it
+//! nps-collector backup --to copy.db                # SQLite, while serving
 //! ```
 
 use clap::{Parser, Subcommand};
@@ -35,6 +36,8 @@ enum Command {
     User(nps_collector::cli::UserArgs),
     /// Manage the team that signs in to the dashboard.
     Member(nps_collector::cli::MemberArgs),
+    /// Copy a SQLite database consistently, even while `serve` writes to it.
+    Backup(nps_collector::cli::BackupArgs),
 }
 
 #[tokio::main]
@@ -49,6 +52,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Serve(settings) => settings,
         Command::User(args) => return nps_collector::cli::user(args).await,
         Command::Member(args) => return nps_collector::cli::member(args).await,
+        Command::Backup(args) => return nps_collector::cli::backup(args).await,
     };
     let token_was_given = settings.admin_token.is_some();
     let demo = settings.demo;

@@ -1,6 +1,8 @@
 //! The team (admin): list members, add one with a first password, change a
 //! role, remove someone, end their sessions. The last admin cannot be
-//! removed or demoted, so the team never locks itself out.
+//! removed or demoted, so the team never locks itself out. An e-mail in a
+//! path is normalised as it was when stored (`auth::Email`), so
+//! `Maria@ACME.example` names the member `maria@acme.example`.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -14,7 +16,7 @@ use nps_protocol::Problem;
 use super::error::{Error, Result};
 use super::extract::{Admin, JsonBody, Member};
 use super::AppState;
-use crate::auth::{self, AddError, Role};
+use crate::auth::{self, AddError, Email, Role};
 use crate::store::members::{self, Member as StoredMember};
 
 /// Routes for the Members page.
@@ -89,8 +91,8 @@ async fn add(
     Ok(StatusCode::CREATED)
 }
 
-async fn keeps_an_admin(state: &AppState, email: &str) -> Result<()> {
-    let target = members::get(state.store.pool(), email)
+async fn keeps_an_admin(state: &AppState, email: &Email) -> Result<()> {
+    let target = members::get(state.store.pool(), email.as_str())
         .await?
         .ok_or_else(|| Error::NotFound(format!("no member {email}")))?;
     if target.role == "admin" && members::admins(state.store.pool()).await? <= 1 {
@@ -110,11 +112,12 @@ async fn change_role(
     Path(email): Path<String>,
     JsonBody(body): JsonBody<RoleChange>,
 ) -> Result<StatusCode> {
+    let email = Email::try_from(email.as_str())?;
     let role = Role::parse(&body.role)?;
     if role == Role::Member {
         keeps_an_admin(&state, &email).await?;
     }
-    if !members::set_role(state.store.pool(), &email, role.as_str()).await? {
+    if !members::set_role(state.store.pool(), email.as_str(), role.as_str()).await? {
         return Err(Error::NotFound(format!("no member {email}")));
     }
     Ok(StatusCode::NO_CONTENT)
@@ -130,8 +133,9 @@ async fn remove(
     State(state): State<AppState>,
     Path(email): Path<String>,
 ) -> Result<StatusCode> {
+    let email = Email::try_from(email.as_str())?;
     keeps_an_admin(&state, &email).await?;
-    members::remove(state.store.pool(), &email).await?;
+    members::remove(state.store.pool(), email.as_str()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -144,7 +148,8 @@ async fn revoke(
     State(state): State<AppState>,
     Path(email): Path<String>,
 ) -> Result<Json<Revoked>> {
+    let email = Email::try_from(email.as_str())?;
     Ok(Json(Revoked {
-        sessions: members::revoke(state.store.pool(), &email).await?,
+        sessions: members::revoke(state.store.pool(), email.as_str()).await?,
     }))
 }

@@ -1,29 +1,26 @@
 //! Signing in to the dashboard: `POST /api/v1/session` (e-mail and
 //! password → an `HttpOnly`, `SameSite=Strict` session cookie and a CSRF
-//! token), `GET` (who am I), `DELETE` (sign out). Attempts are rate-limited
-//! per client address and per e-mail, and a wrong e-mail costs the same
-//! argon2 work as a wrong password, so neither tells which accounts exist.
-
-use std::net::IpAddr;
-use std::num::NonZeroU32;
-use std::sync::Arc;
+//! token), `GET` (who am I), `DELETE` (sign out). Attempts are limited per
+//! client address and per (e-mail, address), and slowed, never refused, per
+//! e-mail (`auth::limits`); a wrong e-mail costs the same argon2 work as a
+//! wrong password, so neither tells which accounts exist.
 
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
-use governor::clock::{Clock, DefaultClock};
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use nps_protocol::admin::{Credentials, Role, Session as SessionView};
 use nps_protocol::Problem;
 
 use super::error::{Error, Result};
 use super::extract::{session_cookie, JsonBody, Member};
 use super::AppState;
-use crate::auth::{self, password, token_hash, COOKIE, SESSION_DAYS};
+use crate::auth::limits::Verdict;
+use crate::auth::{self, password, token_hash, Email, COOKIE, SESSION_DAYS};
 use crate::store::members;
-use crate::transport::client_prefix;
+
+pub(super) use crate::auth::limits::SignInLimits;
 
 /// Routes of the dashboard's sign-in.
 pub(super) fn router() -> Router<AppState> {
@@ -31,42 +28,6 @@ pub(super) fn router() -> Router<AppState> {
         "/api/v1/session",
         post(sign_in).get(whoami).delete(sign_out),
     )
-}
-
-/// Sign-in attempts allowed: per client address and per e-mail.
-#[derive(Debug)]
-pub struct SignInLimits {
-    per_client: DefaultKeyedRateLimiter<IpAddr>,
-    per_email: DefaultKeyedRateLimiter<String>,
-}
-
-impl SignInLimits {
-    /// 10 attempts a minute per address, 5 per e-mail, in bursts.
-    pub fn new() -> Arc<Self> {
-        let quota = |n: u32| Quota::per_minute(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN));
-        Arc::new(Self {
-            per_client: RateLimiter::keyed(quota(10)),
-            per_email: RateLimiter::keyed(quota(5)),
-        })
-    }
-
-    fn check(&self, client: Option<IpAddr>, email: &str) -> Result<()> {
-        let wait = |not_until: governor::NotUntil<_>| {
-            Error::RateLimited(
-                not_until
-                    .wait_time_from(DefaultClock::default().now())
-                    .as_secs()
-                    + 1,
-            )
-        };
-        if let Some(ip) = client {
-            self.per_client
-                .check_key(&client_prefix(ip))
-                .map_err(wait)?;
-        }
-        self.per_email.check_key(&email.to_owned()).map_err(wait)?;
-        Ok(())
-    }
 }
 
 /// A stored role as the API shows it (anything unknown reads as `member`).
@@ -104,17 +65,24 @@ async fn sign_in(State(state): State<AppState>, request: Request) -> Result<Resp
             request, &state,
         )
         .await?;
-    let email = body.email.trim().to_lowercase();
-    state.sign_in.check(client, &email)?;
-    let member = members::get(state.store.pool(), &email).await?;
+    let email = Email::try_from(body.email.as_str());
+    let key = email.as_ref().map_or(body.email.as_str(), Email::as_str);
+    match state.sign_in.check(client, key) {
+        Verdict::Go => {}
+        Verdict::SlowDown(wait) => tokio::time::sleep(wait).await,
+        Verdict::Refuse(retry_after) => return Err(Error::RateLimited(retry_after)),
+    }
+    // No member has an address that is not one: nothing to verify.
+    let Ok(email) = email else {
+        return Err(Error::InvalidCredentials);
+    };
+    let member = members::get(state.store.pool(), email.as_str()).await?;
     let hash = member
         .as_ref()
         .map_or(decoy_hash(), |m| m.password_hash.as_str())
         .to_owned();
     let password = body.password;
-    let matches = tokio::task::spawn_blocking(move || password::verify(&password, &hash))
-        .await
-        .unwrap_or(false);
+    let matches = state.sign_in.verify(password, hash).await;
     let Some(member) = member.filter(|_| matches) else {
         return Err(Error::InvalidCredentials);
     };

@@ -46,21 +46,43 @@ macro_rules! member_queries {
         }
 
         pub(crate) async fn upsert(pool: &P, m: &Member, replace: bool) -> StoreResult<bool> {
-            let sql = if replace {
-                "INSERT INTO members (email, role, password_hash, created_at) VALUES ($1, $2, $3, $4)
-                 ON CONFLICT (email) DO UPDATE SET role = $2, password_hash = $3"
-            } else {
-                "INSERT INTO members (email, role, password_hash, created_at) VALUES ($1, $2, $3, $4)
-                 ON CONFLICT (email) DO NOTHING"
-            };
-            let done = sqlx::query(sql)
-                .bind(m.email.clone())
+            let insert = "INSERT INTO members (email, role, password_hash, created_at) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (email) DO NOTHING";
+            if !replace {
+                let done = sqlx::query(insert)
+                    .bind(m.email.clone())
+                    .bind(m.role.clone())
+                    .bind(m.password_hash.clone())
+                    .bind(m.created_at)
+                    .execute(pool)
+                    .await?;
+                return Ok(done.rows_affected() == 1);
+            }
+            // The update comes first so SQLite takes its write lock at the
+            // first statement (no read-then-upgrade that could be refused).
+            let mut tx = pool.begin().await?;
+            let updated = sqlx::query("UPDATE members SET role = $1, password_hash = $2 WHERE email = $3")
                 .bind(m.role.clone())
                 .bind(m.password_hash.clone())
-                .bind(m.created_at)
-                .execute(pool)
+                .bind(m.email.clone())
+                .execute(&mut *tx)
                 .await?;
-            Ok(done.rows_affected() == 1)
+            let created = if updated.rows_affected() == 1 {
+                // A new password: whoever signed in with the old one is out.
+                sqlx::query("DELETE FROM sessions WHERE email = $1").bind(m.email.clone()).execute(&mut *tx).await?;
+                false
+            } else {
+                sqlx::query(insert)
+                    .bind(m.email.clone())
+                    .bind(m.role.clone())
+                    .bind(m.password_hash.clone())
+                    .bind(m.created_at)
+                    .execute(&mut *tx)
+                    .await?;
+                true
+            };
+            tx.commit().await?;
+            Ok(created)
         }
 
         pub(crate) async fn get(pool: &P, email: &str) -> StoreResult<Option<Member>> {
@@ -155,7 +177,8 @@ macro_rules! on {
     };
 }
 
-/// Adds a member (`replace`: or replaces their role and password).
+/// Adds a member (`replace`: or replaces their role and password, and
+/// ends their sessions); returns whether the member is new.
 pub async fn upsert(pool: Pool<'_>, m: &Member, replace: bool) -> StoreResult<bool> {
     on!(pool, upsert(m, replace))
 }

@@ -2,6 +2,10 @@
 //!
 //! WAL journal with `synchronous = FULL`, so a committed transaction survives
 //! a crash or power loss before the HTTP layer acknowledges it.
+//! `secure_delete = ON` on every connection (the pool's and the writer's):
+//! erasing a person or a comment overwrites the freed bytes with zeros, so
+//! the text is gone from the file once the WAL is checkpointed, not merely
+//! unlinked from the b-tree.
 //!
 //! Writes go through one writer thread that commits every write waiting in
 //! its queue in one transaction (group commit), then answers each caller:
@@ -59,7 +63,8 @@ impl SqliteStore {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
             .busy_timeout(Duration::from_secs(10))
-            .foreign_keys(true);
+            .foreign_keys(true)
+            .pragma("secure_delete", "ON");
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(options.clone())

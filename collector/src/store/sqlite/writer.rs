@@ -26,6 +26,8 @@ pub(super) fn open_writer(path: &Path) -> StoreResult<Connection> {
     connection.pragma_update(None, "journal_mode", "WAL")?;
     connection.pragma_update(None, "synchronous", "FULL")?;
     connection.pragma_update(None, "foreign_keys", "ON")?;
+    // secure_delete is per connection: the writer overwrites comments too.
+    connection.pragma_update(None, "secure_delete", "ON")?;
     Ok(connection)
 }
 
