@@ -171,13 +171,18 @@ fn seed_sqlite(path: &std::path::Path, n: u64) {
                 ])
                 .expect("insert");
             if comment.is_some() && (x >> 35) % 30 == 0 {
-                tag.execute(params![id, ["billing", "export", "speed"][(x % 3) as usize]])
-                    .expect("tag");
+                tag.execute(params![
+                    id,
+                    ["billing", "export", "speed"][(x % 3) as usize]
+                ])
+                .expect("tag");
             }
         }
     }
-    tx.execute_batch(backfill(include_str!("../migrations/sqlite/0010_rollups.sql")))
-        .expect("daily roll-ups");
+    tx.execute_batch(backfill(include_str!(
+        "../migrations/sqlite/0010_rollups.sql"
+    )))
+    .expect("daily roll-ups");
     tx.execute_batch(backfill(include_str!(
         "../migrations/sqlite/0020_quarter_hour_rollups.sql"
     )))
@@ -190,7 +195,9 @@ fn seed_sqlite(path: &std::path::Path, n: u64) {
 /// (same shape as SQLite's, another pseudo-random draw).
 async fn postgres_database(server: &str, n: u64) -> String {
     let name = format!("nps_scale_{n}");
-    let mut admin = sqlx::PgConnection::connect(server).await.expect("PostgreSQL");
+    let mut admin = sqlx::PgConnection::connect(server)
+        .await
+        .expect("PostgreSQL");
     sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
         .execute(&mut admin)
         .await
@@ -249,14 +256,32 @@ fn rfc(t: OffsetDateTime) -> String {
 
 /// The statistics, each a path taking its period as `{P}`.
 const STATISTICS: [(&str, &str); 8] = [
-    ("overall (with response rates)", "/api/v1/stats?project=bench&{P}"),
-    ("overall, one trait value", "/api/v1/stats?project=bench&trait.plan=pro&{P}"),
-    ("trend by week", "/api/v1/stats/trend?project=bench&interval=week&{P}"),
-    ("trend by day", "/api/v1/stats/trend?project=bench&interval=day&{P}"),
-    ("segments by trait", "/api/v1/stats/segments?project=bench&by=trait.plan&{P}"),
+    (
+        "overall (with response rates)",
+        "/api/v1/stats?project=bench&{P}",
+    ),
+    (
+        "overall, one trait value",
+        "/api/v1/stats?project=bench&trait.plan=pro&{P}",
+    ),
+    (
+        "trend by week",
+        "/api/v1/stats/trend?project=bench&interval=week&{P}",
+    ),
+    (
+        "trend by day",
+        "/api/v1/stats/trend?project=bench&interval=day&{P}",
+    ),
+    (
+        "segments by trait",
+        "/api/v1/stats/segments?project=bench&by=trait.plan&{P}",
+    ),
     ("tenure curve", "/api/v1/stats/tenure?project=bench&{P}"),
     ("tags", "/api/v1/stats/tags?project=bench&{P}"),
-    ("compare two halves", "/api/v1/stats/compare?project=bench&{C}"),
+    (
+        "compare two halves",
+        "/api/v1/stats/compare?project=bench&{C}",
+    ),
 ];
 
 async fn measure(backend: &str, url: &str, n: u64) {
@@ -285,7 +310,10 @@ async fn measure(backend: &str, url: &str, n: u64) {
     let now = OffsetDateTime::now_utc();
     let today = now.date().midnight().assume_utc();
     let period = |from: OffsetDateTime, to: OffsetDateTime| (rfc(from), rfc(to));
-    let aligned = period(today - time::Duration::days(364), today + time::Duration::days(1));
+    let aligned = period(
+        today - time::Duration::days(364),
+        today + time::Duration::days(1),
+    );
     let rolling = period(now - time::Duration::days(365), now);
     let dates = (
         (today - time::Duration::days(364)).date().to_string(),

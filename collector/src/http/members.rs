@@ -91,14 +91,13 @@ async fn add(
     Ok(StatusCode::CREATED)
 }
 
-async fn keeps_an_admin(state: &AppState, email: &Email) -> Result<()> {
-    let target = members::get(state.store.pool(), email.as_str())
-        .await?
-        .ok_or_else(|| Error::NotFound(format!("no member {email}")))?;
-    if target.role == "admin" && members::admins(state.store.pool()).await? <= 1 {
-        return Err(Error::Conflict("the last admin stays an admin".into()));
+/// The answer to a role change or a removal.
+fn changed(change: members::Change, email: &Email) -> Result<StatusCode> {
+    match change {
+        members::Change::Done => Ok(StatusCode::NO_CONTENT),
+        members::Change::NoSuchMember => Err(Error::NotFound(format!("no member {email}"))),
+        members::Change::LastAdmin => Err(Error::Conflict("the last admin stays an admin".into())),
     }
-    Ok(())
 }
 
 /// Changes a member's role (applies to their sessions at once).
@@ -114,13 +113,8 @@ async fn change_role(
 ) -> Result<StatusCode> {
     let email = Email::try_from(email.as_str())?;
     let role = Role::parse(&body.role)?;
-    if role == Role::Member {
-        keeps_an_admin(&state, &email).await?;
-    }
-    if !members::set_role(state.store.pool(), email.as_str(), role.as_str()).await? {
-        return Err(Error::NotFound(format!("no member {email}")));
-    }
-    Ok(StatusCode::NO_CONTENT)
+    let change = members::set_role(state.store.pool(), email.as_str(), role.as_str()).await?;
+    changed(change, &email)
 }
 
 /// Removes a member and ends their sessions.
@@ -134,9 +128,8 @@ async fn remove(
     Path(email): Path<String>,
 ) -> Result<StatusCode> {
     let email = Email::try_from(email.as_str())?;
-    keeps_an_admin(&state, &email).await?;
-    members::remove(state.store.pool(), email.as_str()).await?;
-    Ok(StatusCode::NO_CONTENT)
+    let change = members::remove(state.store.pool(), email.as_str()).await?;
+    changed(change, &email)
 }
 
 /// Ends every session of a member (a lost laptop).

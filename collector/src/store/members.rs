@@ -27,8 +27,19 @@ pub struct Session {
     pub csrf_token: String,
 }
 
+/// What a role change or a removal did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Done.
+    Done,
+    /// There is no such member.
+    NoSuchMember,
+    /// Refused: the member is the last admin.
+    LastAdmin,
+}
+
 macro_rules! member_queries {
-    ($db:ty) => {
+    ($db:ty, $begin:expr, $lock:expr) => {
         use sqlx::Row;
 
         use super::{Member, Session};
@@ -100,21 +111,55 @@ macro_rules! member_queries {
             rows.iter().map(member).collect()
         }
 
-        pub(crate) async fn set_role(pool: &P, email: &str, role: &str) -> StoreResult<bool> {
+        /// In one transaction that locks the admins' rows (and, on
+        /// SQLite, the whole database): of two admins demoting each other
+        /// at once, the second sees the first's change and is refused.
+        async fn keeps_an_admin(
+            tx: &mut sqlx::Transaction<'_, $db>,
+            email: &str,
+        ) -> StoreResult<Option<bool>> {
+            let admins: Vec<String> = sqlx::query_scalar(&format!(
+                "SELECT email FROM members WHERE role = 'admin'{}",
+                $lock
+            ))
+            .fetch_all(&mut **tx)
+            .await?;
+            let role: Option<String> = sqlx::query_scalar("SELECT role FROM members WHERE email = $1")
+                .bind(email.to_owned())
+                .fetch_optional(&mut **tx)
+                .await?;
+            Ok(role.map(|role| role != "admin" || admins.iter().any(|a| a != email)))
+        }
+
+        pub(crate) async fn set_role(pool: &P, email: &str, role: &str) -> StoreResult<super::Change> {
+            let mut tx = pool.begin_with($begin).await?;
+            if role != "admin" {
+                match keeps_an_admin(&mut tx, email).await? {
+                    None => return Ok(super::Change::NoSuchMember),
+                    Some(false) => return Ok(super::Change::LastAdmin),
+                    Some(true) => {}
+                }
+            }
             let done = sqlx::query("UPDATE members SET role = $1 WHERE email = $2")
                 .bind(role.to_owned())
                 .bind(email.to_owned())
-                .execute(pool)
+                .execute(&mut *tx)
                 .await?;
-            Ok(done.rows_affected() == 1)
+            tx.commit().await?;
+            Ok(if done.rows_affected() == 1 { super::Change::Done } else { super::Change::NoSuchMember })
         }
 
-        pub(crate) async fn remove(pool: &P, email: &str) -> StoreResult<bool> {
-            let mut tx = pool.begin().await?;
+        pub(crate) async fn remove(pool: &P, email: &str) -> StoreResult<super::Change> {
+            let mut tx = pool.begin_with($begin).await?;
+            match keeps_an_admin(&mut tx, email).await? {
+                None => return Ok(super::Change::NoSuchMember),
+                Some(false) => return Ok(super::Change::LastAdmin),
+                Some(true) => {}
+            }
             sqlx::query("DELETE FROM sessions WHERE email = $1").bind(email.to_owned()).execute(&mut *tx).await?;
-            let done = sqlx::query("DELETE FROM members WHERE email = $1").bind(email.to_owned()).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM members WHERE email = $1").bind(email.to_owned()).execute(&mut *tx).await?;
             tx.commit().await?;
-            Ok(done.rows_affected() == 1)
+            Ok(super::Change::Done)
         }
 
         pub(crate) async fn admins(pool: &P) -> StoreResult<i64> {
@@ -161,11 +206,13 @@ macro_rules! member_queries {
 }
 
 mod sqlite {
-    member_queries!(sqlx::Sqlite);
+    // IMMEDIATE: the write lock from the start, so the check and the
+    // change see the same database.
+    member_queries!(sqlx::Sqlite, "BEGIN IMMEDIATE", "");
 }
 
 mod postgres {
-    member_queries!(sqlx::Postgres);
+    member_queries!(sqlx::Postgres, "BEGIN", " FOR UPDATE");
 }
 
 macro_rules! on {
@@ -190,12 +237,13 @@ pub async fn get(pool: Pool<'_>, email: &str) -> StoreResult<Option<Member>> {
 pub async fn list(pool: Pool<'_>) -> StoreResult<Vec<Member>> {
     on!(pool, list())
 }
-/// Changes a member's role.
-pub async fn set_role(pool: Pool<'_>, email: &str, role: &str) -> StoreResult<bool> {
+/// Changes a member's role, unless that would leave no admin (checked in
+/// the same transaction as the change).
+pub async fn set_role(pool: Pool<'_>, email: &str, role: &str) -> StoreResult<Change> {
     on!(pool, set_role(email, role))
 }
-/// Removes a member and their sessions.
-pub async fn remove(pool: Pool<'_>, email: &str) -> StoreResult<bool> {
+/// Removes a member and their sessions, unless they are the last admin.
+pub async fn remove(pool: Pool<'_>, email: &str) -> StoreResult<Change> {
     on!(pool, remove(email))
 }
 /// How many admins there are (the last one cannot be removed).

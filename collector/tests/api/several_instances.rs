@@ -183,3 +183,56 @@ async fn a_change_on_one_instance_is_answered_by_the_other_within_a_second() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
+
+async fn admins(app: &TestApp) -> Vec<String> {
+    get(app, "/api/v1/members").await["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["role"] == "admin")
+        .map(|m| m["email"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn set_role(app: &TestApp, email: &str, role: &str) -> reqwest::Response {
+    app.client
+        .patch(app.url(&format!("/api/v1/members/{email}")))
+        .bearer_auth(ADMIN_TOKEN)
+        .json(&json!({ "role": role }))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn two_admins_demoting_each_other_at_once_leave_an_admin() {
+    let (a, b) = pair().await;
+    for email in ["ana@acme.example", "ben@acme.example"] {
+        let r = a
+            .client
+            .post(a.url("/api/v1/members"))
+            .bearer_auth(ADMIN_TOKEN)
+            .json(&json!({"email": email, "role": "admin", "password": "a long enough password"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 201, "{email}");
+    }
+    assert_eq!(
+        set_role(&a, "admin@demo.example", "member").await.status(),
+        204
+    );
+    for round in 0..15 {
+        let (x, y) = tokio::join!(
+            set_role(&a, "ana@acme.example", "member"),
+            set_role(&b, "ben@acme.example", "member"),
+        );
+        let mut statuses = [x.status().as_u16(), y.status().as_u16()];
+        statuses.sort_unstable();
+        assert_eq!(statuses, [204, 409], "round {round}: one demotion refused");
+        assert_eq!(admins(&a).await.len(), 1, "round {round}");
+        for email in ["ana@acme.example", "ben@acme.example"] {
+            assert_eq!(set_role(&a, email, "admin").await.status(), 204);
+        }
+    }
+}
