@@ -1,7 +1,9 @@
 //! The retention task: every project with `retention_days` loses (or has
 //! anonymised, if it chose so) its answers and events older than that, on
 //! a timer, with a line in the privacy log and in the server log for each
-//! run that removed something.
+//! run that removed something. Days are the project's: the cutoff is the
+//! midnight, in its time zone, that many days before today, so a day's
+//! answers leave together.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -20,7 +22,13 @@ pub async fn run_once(store: &dyn Store, now: OffsetDateTime) -> StoreResult<u64
         let Some(days) = project.settings.retention_days else {
             continue;
         };
-        let cutoff = now - time::Duration::days(i64::from(days));
+        let zone = project.settings.zone();
+        let today = zone.date_of(now);
+        let cutoff = today
+            .checked_sub(time::Duration::days(i64::from(days)))
+            .map_or(now - time::Duration::days(i64::from(days)), |day| {
+                zone.midnight(day)
+            });
         let mode = project.settings.retention_mode;
         let removed = store.apply_retention(&project.key, cutoff, mode).await?;
         if removed.total() > 0 {
