@@ -42,7 +42,8 @@ process.on('exit', () => {
  * `halt()` SIGKILLs the process (as abrupt as a crash: no drain, no last
  * flush) and resolves to how it ended; `restart()` starts it again on the
  * same port and database, so a page keeps talking to the same URL.
- * `stop()` ends it gracefully (SIGTERM, SIGKILL after 5 s).
+ * `stop()` ends it gracefully (SIGTERM, SIGKILL after 5 s), and throws if
+ * the collector panicked while it ran.
  *
  * @param {object} [options]
  * @param {string} [options.databaseUrl] `sqlite://…` or `postgres://…`
@@ -98,6 +99,10 @@ export async function startCollector(options = {}) {
     },
     async stop() {
       await running.end('SIGTERM');
+      if (running.panics()) {
+        removeDir();
+        throw new Error(`the collector panicked:\n${running.panics()}`);
+      }
       removeDir();
     },
   };
@@ -125,9 +130,14 @@ async function spawnCollector({ databaseUrl, token, demo = true, rateLimits = tr
 
   // Keep the tail of stderr to explain a failed start even without TEST_LOG.
   let stderrTail = '';
+  // A panic anywhere in the collector fails the spec that caused it, even
+  // when the client only saw a truncated body (`stop()` throws).
+  let panics = '';
   child.stderr.on('data', (chunk) => {
     if (process.env.TEST_LOG) process.stderr.write(chunk);
     stderrTail = (stderrTail + chunk).slice(-4000);
+    const text = String(chunk);
+    if (text.includes('panicked at')) panics = (panics + text).slice(-4000);
   });
 
   let url;
@@ -162,5 +172,5 @@ async function spawnCollector({ databaseUrl, token, demo = true, rateLimits = tr
     return exited;
   }
 
-  return { url, end };
+  return { url, end, panics: () => panics };
 }
