@@ -31,7 +31,9 @@ CREATE TABLE rollup_traits_quarter (
     quarter     INTEGER NOT NULL,
     score       INTEGER NOT NULL,
     n           INTEGER NOT NULL,
-    PRIMARY KEY (project_key, name, value, quarter, score)
+    -- The quarter before the value: a period's few quarters are read for
+    -- every value of a trait at once (segments by trait).
+    PRIMARY KEY (project_key, name, quarter, value, score)
 );
 
 INSERT INTO rollup_quarter (project_key, quarter, moment, locale, score, n)

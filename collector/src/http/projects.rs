@@ -251,18 +251,23 @@ async fn update(
             settings.timezone.clone_from(zone);
         }
     };
-    let (before, after) = changed(&state, &key, &change).await?;
-    if before.settings.timing != after.settings.timing {
-        super::config_versions::record(
-            &state,
-            &after,
-            Some(&before.settings.timing),
-            &who.actor,
-            None,
-        )
-        .await?;
-    }
+    let after = changed_and_recorded(&state, &key, &change, &who.actor).await?;
     Ok(Json(view(after)))
+}
+
+/// [`changed`], and a new config version when the timing rules changed.
+async fn changed_and_recorded(
+    state: &AppState,
+    key: &ProjectKey,
+    change: crate::store::ProjectChange<'_>,
+    actor: &str,
+) -> Result<Project> {
+    let (before, after) = changed(state, key, change).await?;
+    if before.settings.timing != after.settings.timing {
+        super::config_versions::record(state, &after, Some(&before.settings.timing), actor, None)
+            .await?;
+    }
+    Ok(after)
 }
 
 /// Applies `change` to the stored project and forgets this instance's
@@ -301,16 +306,6 @@ async fn put_config(
     let key = ProjectKey::try_from(key)?;
     let timing = TimingRules::try_from(body)?;
     let change = |project: &mut Project| project.settings.timing = timing.clone();
-    let (before, after) = changed(&state, &key, &change).await?;
-    if before.settings.timing != after.settings.timing {
-        super::config_versions::record(
-            &state,
-            &after,
-            Some(&before.settings.timing),
-            &who.actor,
-            None,
-        )
-        .await?;
-    }
+    let after = changed_and_recorded(&state, &key, &change, &who.actor).await?;
     Ok(Json(after.settings.timing.widget_config(key.as_str())))
 }
