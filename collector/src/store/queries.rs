@@ -15,13 +15,6 @@ pub(crate) const INSERT_RESPONSE: &str = "INSERT INTO responses
  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13)
  ON CONFLICT (project_key, id) DO NOTHING";
 
-/// Fills the comment of a stored response that has none. A replayed POST
-/// carrying a comment runs it: the widget may have merged the comment into
-/// a POST whose first attempt was stored but whose answer was lost. Only
-/// the author's replay (same secret) may: `NULL = NULL` is not true.
-pub(crate) const FILL_COMMENT: &str = "UPDATE responses SET comment = $1, updated_at = $2
- WHERE id = $3 AND project_key = $4 AND comment IS NULL AND secret_hash = $5";
-
 /// Stores an event once (idempotent on the project and `id`).
 pub(crate) const INSERT_EVENT: &str =
     "INSERT INTO events (id, project_key, kind, moment, user_id, created_at)
@@ -175,7 +168,8 @@ macro_rules! backend_queries {
             E: sqlx::Executor<'c, Database = $db>,
         {
             let row = sqlx::query(
-                "SELECT secret_hash, user_id, created_at FROM responses WHERE project_key = $1 AND id = $2",
+                "SELECT secret_hash, user_id, created_at, comment IS NOT NULL AS has_comment
+                 FROM responses WHERE project_key = $1 AND id = $2",
             )
             .bind(key.as_str())
             .bind(id.uuid().to_string())
@@ -186,6 +180,7 @@ macro_rules! backend_queries {
                     secret_hash: row.try_get("secret_hash")?,
                     user_id: row.try_get("user_id")?,
                     created_at: from_millis(row.try_get("created_at")?),
+                    has_comment: row.try_get("has_comment")?,
                 })
             })
             .transpose()

@@ -24,6 +24,7 @@ mod periods;
 mod privacy;
 mod projects;
 mod receiver;
+mod replays;
 mod responses;
 mod search;
 mod search_plans;

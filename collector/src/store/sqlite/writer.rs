@@ -12,7 +12,7 @@ use rusqlite::{params, Connection, TransactionBehavior};
 use tokio::sync::mpsc;
 
 use super::super::batch::{Job, Outcome, Write, MAX_BATCH};
-use super::super::queries::{kind_name, FILL_COMMENT, INSERT_EVENT, INSERT_RESPONSE, SET_COMMENT};
+use super::super::queries::{kind_name, INSERT_EVENT, INSERT_RESPONSE, SET_COMMENT};
 use super::super::rollup::{
     keys, trait_keys, ADD_DAILY, ADD_DAILY_QUARTER, ADD_TENURE, ADD_TENURE_QUARTER, ADD_TRAIT,
     ADD_TRAIT_QUARTER,
@@ -121,17 +121,9 @@ fn apply(tx: &rusqlite::Transaction<'_>, write: &Write) -> StoreResult<Outcome> 
                 r.identity_unverified,
                 r.tenure_days(*now),
             ])?;
-            let outcome = inserted(changed);
-            if let (Inserted::Duplicate, Some(comment)) = (outcome, &r.comment) {
-                tx.prepare_cached(FILL_COMMENT)?.execute(params![
-                    comment.as_str(),
-                    to_millis(*now),
-                    r.id.uuid().to_string(),
-                    r.key.as_str(),
-                    secret_hash,
-                ])?;
-            }
-            Ok(Outcome::Inserted(outcome))
+            // A replay changes nothing here: its comment is an edit, which
+            // the HTTP layer authorises (see `http::responses::edits`).
+            Ok(Outcome::Inserted(inserted(changed)))
         }
         Write::Event(e, now) => {
             let changed = tx.prepare_cached(INSERT_EVENT)?.execute(params![
