@@ -31,7 +31,7 @@ pub use response::{ClientId, ValidResponse};
 pub use response_secret::ResponseSecret;
 pub use score::Score;
 pub use search::Search;
-pub use tag_rule::{tag, CompiledRule};
+pub use tag_rule::{matching_tags, tag, CompiledRule, MAX_PATTERN_BYTES, MAX_RULES};
 pub use text::{Locale, PageUrl, UserId};
 pub use timing::TimingRules;
 pub use traits::ValidTraits;
