@@ -55,10 +55,11 @@ impl CompiledRule {
                 "at most 100 keywords of at most 100 characters",
             ));
         }
-        if keywords.iter().any(|k| k.chars().any(char::is_control)) {
+        if !keywords.iter().all(|k| super::is_one_line(k)) || !regex.is_none_or(super::is_one_line)
+        {
             return Err(Invalid::new(
                 "invalid_rule",
-                "keywords contain control characters",
+                "keywords and regex may not hold control characters (write \\t, \\n in a regex)",
             ));
         }
         let regex = regex

@@ -57,8 +57,15 @@ macro_rules! backend_queries {
         where
             E: sqlx::Executor<'c, Database = $db>,
         {
+            // Keys are unique whatever their case: `DEMO` beside `demo` is
+            // a look-alike, for people and for the snippet. (Two instances
+            // creating both at the same instant could still race on
+            // PostgreSQL: admin-only, and an index would refuse to build on
+            // a database that has such a pair already.)
             let done = sqlx::query(
-                "INSERT INTO projects (key, name, settings, created_at) VALUES ($1, $2, $3, $4)
+                "INSERT INTO projects (key, name, settings, created_at)
+                 SELECT $1, $2, $3, $4
+                 WHERE NOT EXISTS (SELECT 1 FROM projects WHERE lower(key) = lower($1))
                  ON CONFLICT (key) DO NOTHING",
             )
             .bind(project.key.as_str())

@@ -40,7 +40,7 @@ async fn the_answer(app: &TestApp, project: &str) -> Value {
 async fn a_strangers_replay_with_a_comment_is_refused_and_tags_nothing() {
     let app = spawn_app().await;
     refund_rule(&app, "demo").await;
-    let (id, secret) = app.answer_with_secret(4).await;
+    let (id, _author_secret) = app.answer_with_secret(4).await;
 
     let forged = app
         .post_response(&json!({"id": id, "key": "demo", "score": 4, "comment": "refund me"}))
@@ -55,7 +55,6 @@ async fn a_strangers_replay_with_a_comment_is_refused_and_tags_nothing() {
     let answer = the_answer(&app, "demo").await;
     assert_eq!(answer["comment"], Value::Null, "no comment stored");
     assert_eq!(answer["tags"], json!([]), "the rules did not run");
-    assert!(!secret.is_empty());
 }
 
 #[tokio::test]
