@@ -17,6 +17,7 @@ mod config_versions;
 mod eligibility;
 mod events;
 mod export;
+mod growth;
 mod identity;
 mod instances;
 mod openapi;
