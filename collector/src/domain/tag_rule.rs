@@ -136,7 +136,10 @@ mod tests {
             "nothing to match"
         );
         assert!(CompiledRule::new("has space", &["a".into()], None).is_err());
-        assert!(CompiledRule::new("x", &["a\u{7}".into()], None).is_err(), "BEL");
+        assert!(
+            CompiledRule::new("x", &["a\u{7}".into()], None).is_err(),
+            "BEL"
+        );
     }
 
     #[test]

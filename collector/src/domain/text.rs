@@ -105,7 +105,9 @@ impl TryFrom<String> for PageUrl {
             return Err(not_http());
         }
         let (authority, path) = rest.find('/').map_or((rest, ""), |i| rest.split_at(i));
-        let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+        let host = authority
+            .rsplit_once('@')
+            .map_or(authority, |(_, host)| host);
         if host.is_empty() {
             return Err(not_http());
         }
@@ -147,22 +149,43 @@ mod tests {
     #[test]
     fn urls_lose_their_credentials_and_path_parameters() {
         for (raw, kept) in [
-            ("https://bob:hunter2@app.example:8443/a/b", "https://app.example:8443/a/b"),
+            (
+                "https://bob:hunter2@app.example:8443/a/b",
+                "https://app.example:8443/a/b",
+            ),
             ("https://a@b@app.example/", "https://app.example/"),
-            ("https://app.example/cart;jsessionid=S3CRET/pay;v=1", "https://app.example/cart/pay"),
+            (
+                "https://app.example/cart;jsessionid=S3CRET/pay;v=1",
+                "https://app.example/cart/pay",
+            ),
             ("HTTPS://app.example", "https://app.example"),
         ] {
-            assert_eq!(PageUrl::try_from(raw.to_owned()).unwrap().as_str(), kept, "{raw}");
+            assert_eq!(
+                PageUrl::try_from(raw.to_owned()).unwrap().as_str(),
+                kept,
+                "{raw}"
+            );
         }
-        assert!(PageUrl::try_from("https://user@/x".to_owned()).is_err(), "no host");
+        assert!(
+            PageUrl::try_from("https://user@/x".to_owned()).is_err(),
+            "no host"
+        );
     }
 
     #[test]
     fn user_ids_refuse_bidirectional_overrides_and_zero_width_spaces() {
-        for bad in ["admin\u{202E}nimda", "a\u{2066}b\u{2069}", "ad\u{200B}min", "\u{FEFF}x"] {
+        for bad in [
+            "admin\u{202E}nimda",
+            "a\u{2066}b\u{2069}",
+            "ad\u{200B}min",
+            "\u{FEFF}x",
+        ] {
             assert!(UserId::try_from(bad.to_owned()).is_err(), "{bad:?}");
         }
-        assert!(UserId::try_from("مرتضی\u{200C}ها".to_owned()).is_ok(), "ZWNJ in Persian");
+        assert!(
+            UserId::try_from("مرتضی\u{200C}ها".to_owned()).is_ok(),
+            "ZWNJ in Persian"
+        );
     }
 
     #[test]

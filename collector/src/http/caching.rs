@@ -9,8 +9,7 @@ use axum::response::{IntoResponse, Response};
 /// For answers that carry personal data or a session's secrets: no cache,
 /// the browser's or a proxy's, keeps a copy (a shared computer's back
 /// button, a disk cache read later).
-pub(super) const NO_STORE: [(header::HeaderName, &str); 1] =
-    [(header::CACHE_CONTROL, "no-store")];
+pub(super) const NO_STORE: [(header::HeaderName, &str); 1] = [(header::CACHE_CONTROL, "no-store")];
 
 /// Answers `body` (of `content_type`) with an ETag made from `digest` and
 /// the given `Cache-Control`, or a bodiless 304 when `If-None-Match`

@@ -91,8 +91,15 @@ async fn create(
         Inserted::Created => comment,
         Inserted::Duplicate => {
             let (secret, user_hash) = proof;
-            edits::replay(&state, &project, id, comment, secret.as_ref(), user_hash.as_deref())
-                .await?
+            edits::replay(
+                &state,
+                &project,
+                id,
+                comment,
+                secret.as_ref(),
+                user_hash.as_deref(),
+            )
+            .await?
         }
     };
     if let Some(comment) = tagging {

@@ -118,10 +118,7 @@ async fn sign_in(State(state): State<AppState>, request: Request) -> Result<Resp
 #[utoipa::path(get, path = "/api/v1/session", tag = "dashboard",
     responses((status = 200, description = "Signed in", body = SessionView),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json")))]
-async fn whoami(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-) -> Result<impl IntoResponse> {
+async fn whoami(State(state): State<AppState>, headers: HeaderMap) -> Result<impl IntoResponse> {
     let token = session_cookie(&headers).ok_or(Error::Unauthorized)?;
     let now = crate::store::to_millis(time::OffsetDateTime::now_utc());
     let session = members::session(state.store.pool(), &token_hash(token), now)

@@ -90,7 +90,10 @@ macro_rules! backend_queries {
             Ok(done.rows_affected() == 1)
         }
 
-        pub(crate) async fn project<'c, E>(exec: E, key: &ProjectKey) -> StoreResult<Option<Project>>
+        pub(crate) async fn project<'c, E>(
+            exec: E,
+            key: &ProjectKey,
+        ) -> StoreResult<Option<Project>>
         where
             E: sqlx::Executor<'c, Database = $db>,
         {
@@ -192,7 +195,6 @@ macro_rules! backend_queries {
             })
             .transpose()
         }
-
     };
 }
 

@@ -74,7 +74,11 @@ async fn trait_values_past_1000_per_trait_are_rolled_up_under_other_and_erased_f
         .await
         .unwrap();
     let segments = by_company["segments"].as_array().unwrap();
-    assert_eq!(segments.len(), 1_005, "the readers still see every real value");
+    assert_eq!(
+        segments.len(),
+        1_005,
+        "the readers still see every real value"
+    );
     let listed = listed_values(&app).await;
     let over_cap: Vec<usize> = (0..1_005)
         .filter(|i| !listed.contains(&format!("c{i:04}")))
@@ -90,7 +94,11 @@ async fn trait_values_past_1000_per_trait_are_rolled_up_under_other_and_erased_f
     erase(&app, &format!("u{over_cap}")).await;
     erase(&app, "u0").await;
 
-    assert_eq!(rolled_up(&app, "rollup_traits").await.1, 4, "(other) lost one");
+    assert_eq!(
+        rolled_up(&app, "rollup_traits").await.1,
+        4,
+        "(other) lost one"
+    );
     assert_eq!(rolled_up(&app, "rollup_traits_quarter").await.1, 4);
     let stats: Value = app
         .admin_get("/api/v1/stats?project=demo&trait.company=c0000")
@@ -104,7 +112,8 @@ async fn trait_values_past_1000_per_trait_are_rolled_up_under_other_and_erased_f
 
 /// The values of `company` counted under their own name.
 async fn listed_values(app: &TestApp) -> Vec<String> {
-    let sql = "SELECT value FROM rollup_trait_values WHERE project_key = 'demo' AND name = 'company'";
+    let sql =
+        "SELECT value FROM rollup_trait_values WHERE project_key = 'demo' AND name = 'company'";
     if app.database_url.starts_with("postgres") {
         let pool = sqlx::PgPool::connect(&app.database_url).await.unwrap();
         sqlx::query_scalar(sql).fetch_all(&pool).await.unwrap()

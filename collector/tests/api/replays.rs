@@ -69,7 +69,9 @@ async fn a_replay_without_the_identity_proof_is_refused_like_a_patch() {
     assert_eq!(first.status(), 201);
 
     let replay = app
-        .post_response(&json!({"id": id, "key": "secure", "score": 3, "comment": "x", "secret": secret}))
+        .post_response(
+            &json!({"id": id, "key": "secure", "score": 3, "comment": "x", "secret": secret}),
+        )
         .await;
     let patch = app
         .patch_comment(
@@ -91,7 +93,7 @@ async fn a_replay_after_the_edit_window_is_refused_like_a_patch() {
     let (id, secret) = (new_id(), new_secret());
     let wire: nps_protocol::NewResponse =
         serde_json::from_value(json!({"id": id, "key": "demo", "score": 2, "secret": secret}))
-        .unwrap();
+            .unwrap();
     let store = store::open(&app.database_url).await.unwrap();
     let eight_days_ago = OffsetDateTime::now_utc() - Duration::days(8);
     store
@@ -100,7 +102,9 @@ async fn a_replay_after_the_edit_window_is_refused_like_a_patch() {
         .unwrap();
 
     let replay = app
-        .post_response(&json!({"id": id, "key": "demo", "score": 2, "comment": "refund", "secret": secret}))
+        .post_response(
+            &json!({"id": id, "key": "demo", "score": 2, "comment": "refund", "secret": secret}),
+        )
         .await;
     let patch = app.comment(&id, "demo", &secret, "refund").await;
 
@@ -130,7 +134,11 @@ async fn the_authors_replay_fills_a_missing_comment_and_tags_it_once() {
     assert_eq!(replay.status(), 200);
     assert_eq!(replay.json::<Value>().await.unwrap()["created"], false);
     assert_eq!(again.status(), 200, "nothing to fill: nothing changes");
-    assert_eq!(bare.status(), 200, "a replay without a comment needs no proof");
+    assert_eq!(
+        bare.status(),
+        200,
+        "a replay without a comment needs no proof"
+    );
     let answer = the_answer(&app, "demo").await;
     assert_eq!(answer["comment"], "I want a refund");
     assert_eq!(answer["tags"], json!(["refund"]));

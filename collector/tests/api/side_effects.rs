@@ -86,7 +86,12 @@ async fn the_session_the_feed_and_the_exports_are_never_cached() {
         .await
         .unwrap();
 
-    for (name, r) in [("session", whoami), ("feed", feed), ("export", export), ("person", person)] {
+    for (name, r) in [
+        ("session", whoami),
+        ("feed", feed),
+        ("export", export),
+        ("person", person),
+    ] {
         assert_eq!(r.status(), 200, "{name}");
         assert_eq!(r.headers()["cache-control"], "no-store", "{name}");
     }

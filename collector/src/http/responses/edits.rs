@@ -76,6 +76,9 @@ pub(super) async fn replay(
     if target.has_comment {
         return Ok(None);
     }
-    let found = state.store.set_comment(key, id, Some(&comment), now).await?;
+    let found = state
+        .store
+        .set_comment(key, id, Some(&comment), now)
+        .await?;
     Ok(found.then_some(comment))
 }

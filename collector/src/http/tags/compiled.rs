@@ -29,7 +29,11 @@ pub(crate) struct RuleCache {
 impl RuleCache {
     /// The project's rules, compiled (a rule stored by an older version
     /// that no longer compiles is skipped, with a log line).
-    pub(crate) async fn get(&self, pool: Pool<'_>, key: &ProjectKey) -> StoreResult<Arc<[CompiledRule]>> {
+    pub(crate) async fn get(
+        &self,
+        pool: Pool<'_>,
+        key: &ProjectKey,
+    ) -> StoreResult<Arc<[CompiledRule]>> {
         if let Some(hit) = self.cached(key) {
             return Ok(hit);
         }
@@ -38,7 +42,10 @@ impl RuleCache {
         self.entries
             .write()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(key.as_str().to_owned(), (Instant::now(), Arc::clone(&compiled)));
+            .insert(
+                key.as_str().to_owned(),
+                (Instant::now(), Arc::clone(&compiled)),
+            );
         Ok(compiled)
     }
 

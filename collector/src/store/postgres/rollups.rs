@@ -8,6 +8,7 @@
 //! roll-ups is listed first, or counted under `(other)` when its trait is
 //! full (`store::rollup`), as the batch statement does.
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 
 use sqlx::{Postgres, Transaction};
@@ -54,9 +55,10 @@ pub(super) async fn count(
     for (r, _) in responses {
         for (name, value) in trait_keys(r) {
             let key = (r.key.as_str().to_owned(), name, value);
-            if !buckets.contains_key(&key) {
-                let counted = bucket(tx, &key.0, &key.1, &key.2).await?;
-                buckets.insert(key, counted);
+            if let Entry::Vacant(slot) = buckets.entry(key) {
+                let (project, name, value) = slot.key();
+                let counted = bucket(tx, project, name, value).await?;
+                slot.insert(counted);
             }
         }
     }
@@ -96,7 +98,11 @@ async fn bucket(
     .bind(MAX_TRAIT_VALUES)
     .fetch_one(&mut **tx)
     .await?;
-    Ok(if own { value.to_owned() } else { OTHER.to_owned() })
+    Ok(if own {
+        value.to_owned()
+    } else {
+        OTHER.to_owned()
+    })
 }
 
 async fn count_in(
