@@ -3,7 +3,8 @@
 //! `YYYY-MM-DD` meaning midnight in the project's time zone; `from`
 //! inclusive, `to` exclusive),
 //! `moment`, `locale`, `tenure` (`new` | `established`), `trait.NAME=VALUE`
-//! (repeatable), and for the verbatim feed `q`, `category`, `score_min`,
+//! (one per trait name, at most [`Filter::MAX_TRAITS`]), and for the
+//! verbatim feed `q`, `category`, `score_min`,
 //! `score_max`, `has_comment`. A prefix (`a.`, `b.`) reads one side of a
 //! comparison.
 
@@ -77,6 +78,11 @@ fn time(name: &str, value: &str, zone: &Zone) -> Result<OffsetDateTime, Invalid>
 }
 
 impl Filter {
+    /// Most `trait.NAME` conditions in one filter: each is a join or a
+    /// condition in the SQL, and a thousand of them broke SQLite's depth
+    /// limit (a 500, and an export that sent its headers then nothing).
+    pub const MAX_TRAITS: usize = 20;
+
     /// Reads the parameters named `{prefix}NAME` among `pairs`; others are
     /// left to the endpoint. Plain dates are read in `zone`.
     pub fn parse(pairs: &[(String, String)], prefix: &str, zone: &Zone) -> Result<Self, Invalid> {
@@ -141,6 +147,12 @@ impl Filter {
                         EventName::try_from(trait_name.to_owned()).map_err(|_| {
                             invalid(format!("no trait can be named {trait_name:?}"))
                         })?;
+                        if f.traits.len() == Self::MAX_TRAITS {
+                            return Err(invalid(format!(
+                                "at most {} trait filters",
+                                Self::MAX_TRAITS
+                            )));
+                        }
                         f.traits.push((trait_name.to_owned(), value.to_owned()));
                     }
                 }

@@ -31,7 +31,7 @@ pub use response::{ClientId, ValidResponse};
 pub use response_secret::ResponseSecret;
 pub use score::Score;
 pub use search::Search;
-pub use tag_rule::{tag, CompiledRule};
+pub use tag_rule::{matching_tags, tag, CompiledRule, MAX_PATTERN_BYTES, MAX_RULES};
 pub use text::{Locale, PageUrl, UserId};
 pub use timing::TimingRules;
 pub use traits::ValidTraits;
@@ -62,4 +62,30 @@ impl Invalid {
 pub(crate) fn has_control_chars(s: &str) -> bool {
     s.chars()
         .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// The rule for one-line texts the admin API takes (a project's name, a
+/// moment's question, a tag rule's keywords): no control character at
+/// all, line breaks and tabs included. Multi-line texts (a follow-up
+/// note, a comment) use [`has_control_chars`].
+pub(crate) fn is_one_line(s: &str) -> bool {
+    !s.chars().any(char::is_control)
+}
+
+/// True when `s` holds an invisible format character that changes how
+/// text around it reads: the bidirectional embeddings, overrides and
+/// isolates (U+202A-U+202E, U+2066-U+2069; "Trojan Source": a user id
+/// that displays as another), the marks U+200E/U+200F/U+061C, zero-width
+/// spaces and joiners used to make look-alikes (U+200B, U+2060-U+2064,
+/// U+FEFF), the soft hyphen, and the tag characters. Kept out of the
+/// identifiers the team reads and filters on: user ids, trait values.
+/// ZWNJ and ZWJ (U+200C, U+200D) are allowed: Persian and Indic words and
+/// emoji sequences need them, and they reorder nothing.
+pub(crate) fn has_invisible_format_chars(s: &str) -> bool {
+    s.chars().any(|c| {
+        matches!(c,
+            '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}' | '\u{200E}' | '\u{200F}'
+            | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E0001}' | '\u{E0020}'..='\u{E007F}')
+    })
 }

@@ -1,11 +1,23 @@
 //! Automatic tags: a rule names a tag and either keywords (any of them,
 //! case-insensitive) or a regular expression; an answer whose comment
 //! matches gets the tag. Parsed once, so a bad expression is refused when
-//! the rule is created, not when an answer arrives.
+//! the rule is created, not when an answer arrives; bounded, because every
+//! public answer with a comment runs every rule of its project.
 
 use regex::{Regex, RegexBuilder};
 
 use super::{EventName, Invalid};
+
+/// Most rules a project may have: each runs on every comment.
+pub const MAX_RULES: usize = 200;
+/// Longest regular expression accepted, in bytes.
+pub const MAX_PATTERN_BYTES: usize = 1024;
+/// The compiled program's bound (`RegexBuilder::size_limit`): a short
+/// pattern such as `\w{1000}` can still compile to megabytes.
+const PROGRAM_BYTES: usize = 256 * 1024;
+/// The lazy DFA's cache per expression (`RegexBuilder::dfa_size_limit`),
+/// times [`MAX_RULES`] at most per project.
+const DFA_BYTES: usize = 256 * 1024;
 
 /// A rule ready to apply.
 #[derive(Debug, Clone)]
@@ -43,13 +55,27 @@ impl CompiledRule {
                 "at most 100 keywords of at most 100 characters",
             ));
         }
+        if !keywords.iter().all(|k| super::is_one_line(k)) || !regex.is_none_or(super::is_one_line)
+        {
+            return Err(Invalid::new(
+                "invalid_rule",
+                "keywords and regex may not hold control characters (write \\t, \\n in a regex)",
+            ));
+        }
         let regex = regex
             .filter(|r| !r.is_empty())
             .map(|r| {
+                if r.len() > MAX_PATTERN_BYTES {
+                    return Err(Invalid::new(
+                        "invalid_rule",
+                        format!("a regex is at most {MAX_PATTERN_BYTES} bytes"),
+                    ));
+                }
                 // Bounded so a rule cannot make every answer's arrival slow.
                 RegexBuilder::new(r)
                     .case_insensitive(true)
-                    .size_limit(1 << 20)
+                    .size_limit(PROGRAM_BYTES)
+                    .dfa_size_limit(DFA_BYTES)
                     .build()
                     .map_err(|e| Invalid::new("invalid_rule", format!("regex: {e}")))
             })
@@ -66,10 +92,24 @@ impl CompiledRule {
 
     /// Whether `comment` gets the tag.
     pub fn matches(&self, comment: &str) -> bool {
-        let lower = comment.to_lowercase();
+        self.matches_lowered(comment, &comment.to_lowercase())
+    }
+
+    /// [`Self::matches`] with the comment lower-cased once for all rules.
+    fn matches_lowered(&self, comment: &str, lower: &str) -> bool {
         self.keywords.iter().any(|k| lower.contains(k.as_str()))
             || self.regex.as_ref().is_some_and(|r| r.is_match(comment))
     }
+}
+
+/// The tags of the `rules` that `comment` matches.
+pub fn matching_tags<'a>(rules: &'a [CompiledRule], comment: &str) -> Vec<&'a str> {
+    let lower = comment.to_lowercase();
+    rules
+        .iter()
+        .filter(|r| r.matches_lowered(comment, &lower))
+        .map(|r| r.tag.as_str())
+        .collect()
 }
 
 #[cfg(test)]
@@ -96,5 +136,18 @@ mod tests {
             "nothing to match"
         );
         assert!(CompiledRule::new("has space", &["a".into()], None).is_err());
+        assert!(
+            CompiledRule::new("x", &["a\u{7}".into()], None).is_err(),
+            "BEL"
+        );
+    }
+
+    #[test]
+    fn long_or_huge_expressions_are_refused() {
+        let long = "a".repeat(MAX_PATTERN_BYTES + 1);
+        assert!(CompiledRule::new("x", &[], Some(&long)).is_err(), "1 KB");
+        // Short, but it compiles to far more than the program bound.
+        assert!(CompiledRule::new("x", &[], Some(r"\w{1000}")).is_err());
+        assert!(CompiledRule::new("x", &[], Some(&"a".repeat(MAX_PATTERN_BYTES))).is_ok());
     }
 }

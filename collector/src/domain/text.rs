@@ -1,7 +1,7 @@
 //! Small bounded text fields: the host app's user id, the locale and the
 //! page URL.
 
-use super::{has_control_chars, Invalid};
+use super::{has_control_chars, has_invisible_format_chars, Invalid};
 
 /// Checks length (in characters) and control characters of a text field.
 fn bounded(raw: &str, field: &str, max: usize) -> Result<(), Invalid> {
@@ -16,6 +16,12 @@ fn bounded(raw: &str, field: &str, max: usize) -> Result<(), Invalid> {
         return Err(Invalid::new(
             "invalid_field",
             format!("{field} contains control characters"),
+        ));
+    }
+    if has_invisible_format_chars(raw) {
+        return Err(Invalid::new(
+            "invalid_field",
+            format!("{field} contains invisible formatting characters (bidirectional overrides, zero-width spaces)"),
         ));
     }
     Ok(())
@@ -71,10 +77,11 @@ impl TryFrom<String> for Locale {
     }
 }
 
-/// The page the prompt was answered on: origin and path only. Query
-/// strings and fragments are dropped on the way in, because they carry
-/// reset tokens, `#access_token=…` and personal data far more often than
-/// anything useful for NPS.
+/// The page the prompt was answered on: scheme, host, port and path only.
+/// Query strings and fragments are dropped on the way in, because they
+/// carry reset tokens, `#access_token=…` and personal data far more often
+/// than anything useful for NPS; so are `user:password@` and `;params`
+/// path parameters (`;jsessionid=…`), for the same reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageUrl(String);
 
@@ -90,11 +97,25 @@ impl TryFrom<String> for PageUrl {
 
     fn try_from(raw: String) -> Result<Self, Self::Error> {
         bounded(&raw, "url", 2048)?;
-        if !(raw.starts_with("http://") || raw.starts_with("https://")) {
-            return Err(Invalid::new("invalid_field", "url must be an http(s) URL"));
-        }
+        let not_http = || Invalid::new("invalid_field", "url must be an http(s) URL");
         let end = raw.find(['?', '#']).unwrap_or(raw.len());
-        Ok(Self(raw[..end].to_owned()))
+        let (scheme, rest) = raw[..end].split_once("://").ok_or_else(not_http)?;
+        let scheme = scheme.to_ascii_lowercase();
+        if scheme != "http" && scheme != "https" {
+            return Err(not_http());
+        }
+        let (authority, path) = rest.find('/').map_or((rest, ""), |i| rest.split_at(i));
+        let host = authority
+            .rsplit_once('@')
+            .map_or(authority, |(_, host)| host);
+        if host.is_empty() {
+            return Err(not_http());
+        }
+        let path: Vec<&str> = path
+            .split('/')
+            .map(|segment| segment.split(';').next().unwrap_or_default())
+            .collect();
+        Ok(Self(format!("{scheme}://{host}{}", path.join("/"))))
     }
 }
 
@@ -123,6 +144,48 @@ mod tests {
         let url =
             PageUrl::try_from("https://app.example/reset?token=s3cret#access_token=x".to_owned());
         assert_eq!(url.unwrap().as_str(), "https://app.example/reset");
+    }
+
+    #[test]
+    fn urls_lose_their_credentials_and_path_parameters() {
+        for (raw, kept) in [
+            (
+                "https://bob:hunter2@app.example:8443/a/b",
+                "https://app.example:8443/a/b",
+            ),
+            ("https://a@b@app.example/", "https://app.example/"),
+            (
+                "https://app.example/cart;jsessionid=S3CRET/pay;v=1",
+                "https://app.example/cart/pay",
+            ),
+            ("HTTPS://app.example", "https://app.example"),
+        ] {
+            assert_eq!(
+                PageUrl::try_from(raw.to_owned()).unwrap().as_str(),
+                kept,
+                "{raw}"
+            );
+        }
+        assert!(
+            PageUrl::try_from("https://user@/x".to_owned()).is_err(),
+            "no host"
+        );
+    }
+
+    #[test]
+    fn user_ids_refuse_bidirectional_overrides_and_zero_width_spaces() {
+        for bad in [
+            "admin\u{202E}nimda",
+            "a\u{2066}b\u{2069}",
+            "ad\u{200B}min",
+            "\u{FEFF}x",
+        ] {
+            assert!(UserId::try_from(bad.to_owned()).is_err(), "{bad:?}");
+        }
+        assert!(
+            UserId::try_from("مرتضی\u{200C}ها".to_owned()).is_ok(),
+            "ZWNJ in Persian"
+        );
     }
 
     #[test]

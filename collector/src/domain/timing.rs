@@ -172,6 +172,11 @@ fn check_moment(m: &nps_protocol::Moment, at: &str, floor: u32) -> Result<(), In
             if n == 0 || n > MAX_TEXT {
                 return Err(invalid(format!("{at}: texts are 1-{MAX_TEXT} characters")));
             }
+            if !super::is_one_line(text) {
+                return Err(invalid(format!(
+                    "{at}: texts may not hold control characters or line breaks"
+                )));
+            }
         }
     }
     Ok(())

@@ -2,7 +2,7 @@
 
 use nps_protocol::{TraitValue, Traits};
 
-use super::{has_control_chars, EventName, Invalid};
+use super::{has_control_chars, has_invisible_format_chars, EventName, Invalid};
 
 /// At most [`ValidTraits::MAX_COUNT`] traits, names shaped like event names,
 /// string values of at most [`ValidTraits::MAX_VALUE_CHARS`] characters,
@@ -67,6 +67,12 @@ impl TryFrom<Traits> for ValidTraits {
                         format!("trait {name:?} contains control characters"),
                     ))
                 }
+                TraitValue::Text(s) if has_invisible_format_chars(s) => {
+                    return Err(Invalid::new(
+                        "invalid_traits",
+                        format!("trait {name:?} contains invisible formatting characters"),
+                    ))
+                }
                 TraitValue::Number(n) if !n.is_finite() => {
                     return Err(Invalid::new(
                         "invalid_traits",
@@ -110,7 +116,14 @@ mod tests {
         assert!(ValidTraits::try_from(long).is_err(), "long value");
         let bad_name = traits(&[("has space", TraitValue::Bool(true))]);
         assert!(ValidTraits::try_from(bad_name).is_err(), "bad name");
-        for bad in ["nul\0", "esc\u{1b}[31m", "line\nbreak"] {
+        for bad in [
+            "nul\0",
+            "esc\u{1b}[31m",
+            "line\nbreak",
+            "pro\u{202E}",
+            "\u{2067}eu\u{2069}",
+            "p\u{200B}ro",
+        ] {
             let t = traits(&[("plan", TraitValue::Text(bad.into()))]);
             assert!(
                 ValidTraits::try_from(t).is_err(),

@@ -1,10 +1,15 @@
 //! HTTP caching shared by the config endpoint and the static files: an ETag
 //! from a content digest, `Cache-Control`, and 304 when the client already
-//! holds that version.
+//! holds that version; and `no-store` for answers that must not be kept.
 
 use axum::body::Body;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+
+/// For answers that carry personal data or a session's secrets: no cache,
+/// the browser's or a proxy's, keeps a copy (a shared computer's back
+/// button, a disk cache read later).
+pub(super) const NO_STORE: [(header::HeaderName, &str); 1] = [(header::CACHE_CONTROL, "no-store")];
 
 /// Answers `body` (of `content_type`) with an ETag made from `digest` and
 /// the given `Cache-Control`, or a bodiless 304 when `If-None-Match`

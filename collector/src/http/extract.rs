@@ -107,7 +107,11 @@ fn is_json(headers: &HeaderMap) -> bool {
         || (essence.starts_with("application/") && essence.ends_with("+json"))
 }
 
-/// `axum::extract::Query`, with a JSON problem on failure.
+/// `axum::extract::Query`, with a JSON problem on failure, and one rule
+/// for every endpoint: a parameter named twice is refused with 400
+/// `bad_query` naming it (serde kept the first or the last depending on
+/// the endpoint; a filter silently dropped is a wrong statistic). That
+/// holds for `trait.NAME` filters too: several traits, each once.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct QueryParams<T>(pub T);
 
@@ -119,11 +123,26 @@ where
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        if let Some(name) = repeated_parameter(&parts.uri) {
+            return Err(Error::BadQuery(format!(
+                "the query parameter {name:?} appears more than once"
+            )));
+        }
         Query::<T>::from_request_parts(parts, state)
             .await
             .map(|Query(v)| Self(v))
             .map_err(|e: QueryRejection| Error::BadQuery(e.body_text()))
     }
+}
+
+/// The first parameter named twice in the query (names compared decoded).
+fn repeated_parameter(uri: &axum::http::Uri) -> Option<String> {
+    let Query(pairs) = Query::<Vec<(String, String)>>::try_from_uri(uri).ok()?;
+    let mut seen = std::collections::HashSet::with_capacity(pairs.len());
+    pairs
+        .into_iter()
+        .map(|(name, _)| name)
+        .find(|name| !seen.insert(name.clone()))
 }
 
 /// Any signed-in principal: the admin token, or a member's session (with
@@ -137,6 +156,13 @@ pub(super) struct Member(pub Principal);
 #[derive(Debug, Clone)]
 pub(super) struct Admin(pub Principal);
 
+/// An admin doing something that writes, whatever the method: like
+/// [`Admin`], but a session must send its CSRF token on a `GET` too. For
+/// reads with a side effect (a person's export is logged), which a page on
+/// a sibling origin could otherwise trigger with an `<img>`.
+#[derive(Debug, Clone)]
+pub(super) struct AdminAction(pub Principal);
+
 impl<S> FromRequestParts<S> for Member
 where
     AppState: FromRef<S>,
@@ -145,8 +171,34 @@ where
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        principal(parts, &AppState::from_ref(state)).await.map(Self)
+        let writes = !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
+        principal(parts, &AppState::from_ref(state), writes)
+            .await
+            .map(Self)
     }
+}
+
+impl<S> FromRequestParts<S> for AdminAction
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let who = principal(parts, &AppState::from_ref(state), true).await?;
+        admin_only(who).map(Self)
+    }
+}
+
+fn admin_only(who: Principal) -> Result<Principal, Error> {
+    if who.role != Role::Admin {
+        return Err(Error::Forbidden(
+            "forbidden",
+            "only an admin may change the configuration".into(),
+        ));
+    }
+    Ok(who)
 }
 
 impl<S> FromRequestParts<S> for Admin
@@ -157,19 +209,15 @@ where
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let who = principal(parts, &AppState::from_ref(state)).await?;
-        if who.role != Role::Admin {
-            return Err(Error::Forbidden(
-                "forbidden",
-                "only an admin may change the configuration".into(),
-            ));
-        }
-        Ok(Self(who))
+        let writes = !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
+        let who = principal(parts, &AppState::from_ref(state), writes).await?;
+        admin_only(who).map(Self)
     }
 }
 
-/// The bearer token, else the session cookie.
-async fn principal(parts: &Parts, state: &AppState) -> Result<Principal, Error> {
+/// The bearer token, else the session cookie, which must come with its
+/// CSRF token when the request `writes`.
+async fn principal(parts: &Parts, state: &AppState, writes: bool) -> Result<Principal, Error> {
     if let Some(presented) = parts
         .headers
         .get(header::AUTHORIZATION)
@@ -194,7 +242,6 @@ async fn principal(parts: &Parts, state: &AppState) -> Result<Principal, Error> 
     let session = crate::store::members::session(state.store.pool(), &token_hash(token), now)
         .await?
         .ok_or(Error::Unauthorized)?;
-    let writes = !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
     if writes {
         let echoed = parts
             .headers

@@ -194,6 +194,9 @@ async fn change(
     }
     if let Some(who) = &body.assignee {
         let who = text(who, 200, "assignee")?;
+        if !crate::domain::is_one_line(&who) {
+            return Err(Invalid::new("invalid_field", "assignee is one line of text").into());
+        }
         let who = (!who.is_empty()).then_some(who);
         if who != next.assignee {
             next.assignee.clone_from(&who);

@@ -119,8 +119,12 @@ fn timezone(name: Option<&str>) -> Result<Option<String>> {
 
 fn project_name(raw: &str) -> Result<String> {
     let name = raw.trim().to_owned();
-    if name.is_empty() || name.chars().count() > 200 || crate::domain::has_control_chars(&name) {
-        return Err(Invalid::new("invalid_field", "name must be 1-200 characters").into());
+    if name.is_empty() || name.chars().count() > 200 || !crate::domain::is_one_line(&name) {
+        return Err(Invalid::new(
+            "invalid_field",
+            "name must be 1-200 characters, without control characters",
+        )
+        .into());
     }
     Ok(name)
 }
@@ -132,7 +136,7 @@ fn project_name(raw: &str) -> Result<String> {
         (status = 201, description = "Created", body = ProjectView),
         (status = 400, description = "Malformed JSON", body = nps_protocol::Problem, content_type = "application/problem+json"),
         (status = 401, description = "No or wrong admin token", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The key exists", body = nps_protocol::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The key exists, in any case (`DEMO` when `demo` exists)", body = nps_protocol::Problem, content_type = "application/problem+json"),
         (status = 422, description = "A field broke a rule", body = nps_protocol::Problem, content_type = "application/problem+json"),
         (status = 413, description = "Body over 64 KiB", body = nps_protocol::Problem, content_type = "application/problem+json"),
         (status = 415, description = "Not application/json", body = nps_protocol::Problem, content_type = "application/problem+json"),
@@ -170,7 +174,7 @@ async fn create(
     };
     if !state.store.create_project(&project).await? {
         return Err(Error::Conflict(format!(
-            "a project with the key {:?} exists",
+            "a project with the key {:?} exists (keys are compared ignoring case)",
             project.key.as_str()
         )));
     }

@@ -1,5 +1,8 @@
 //! `POST /api/v1/responses` (a score) and `PATCH /api/v1/responses/{id}`
-//! (its comment), both public. The admin feed is in `verbatims`.
+//! (its comment), both public. The admin feed is in `verbatims`; who may
+//! edit an answer (a `PATCH`, or a replayed `POST`) is in `edits`.
+
+mod edits;
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -11,10 +14,9 @@ use time::OffsetDateTime;
 
 use super::error::{Error, Result};
 use super::extract::{IngestBody, QueryParams};
-use super::{
-    public_project, receipt, settle_identity, strip_if_anonymous, verify_user, AppState, Budget,
-};
-use crate::domain::{ClientId, Comment, ProjectKey, ResponseSecret, UserId, ValidResponse};
+use super::{public_project, receipt, settle_identity, strip_if_anonymous, AppState, Budget};
+use crate::domain::{ClientId, Comment, ProjectKey, ResponseSecret, ValidResponse};
+use crate::store::Inserted;
 
 /// How long after the answer its comment may still be set: long enough for
 /// a comment queued offline to arrive, short enough that a leaked secret
@@ -38,14 +40,17 @@ struct CreateQuery {
 }
 
 /// Stores a score. 201 the first time, 200 with `created: false` when the
-/// same id is replayed (the widget retries until it gets an answer).
+/// same id is replayed (the widget retries until it gets an answer). A
+/// replay changes nothing, except that the author's replay fills a
+/// missing comment; a replay carrying a comment passes the checks of a
+/// `PATCH` first and gets the same 403 when it fails them (see `edits`).
 #[utoipa::path(post, path = "/api/v1/responses", tag = "widget",
     params(CreateQuery), request_body = NewResponse,
     responses(
         (status = 201, description = "Stored", body = ResponseReceipt),
         (status = 200, description = "Already stored (replay) or dry run", body = ResponseReceipt),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "user_id not verified, or an Origin the project does not allow (origin_not_allowed)", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A replay carrying a comment without the author's secret or user_hash, or past the edit window (as PATCH); or an Origin the project does not allow (origin_not_allowed)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Unknown key", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Body over 64 KiB", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Not application/json", body = Problem, content_type = "application/problem+json"),
@@ -73,19 +78,32 @@ async fn create(
         return Ok((StatusCode::OK, Json(receipt)));
     }
     let id = response.id;
-    // Only a comment is tagged: the rest of the answer goes to the writer.
-    let tagging = response
-        .comment
-        .as_ref()
-        .map(|c| (response.key.clone(), c.clone()));
+    // Kept for a replay, which is an edit; the rest goes to the writer.
+    let comment = response.comment.clone();
+    let proof = (response.secret.clone(), response.user_hash.clone());
     let started = std::time::Instant::now();
     let inserted = state
         .store
         .insert_response(response, OffsetDateTime::now_utc())
         .await?;
     metrics::histogram!("nps_ingest_seconds").record(started.elapsed().as_secs_f64());
-    if let Some((key, comment)) = tagging {
-        tag_by_rules(&state, &key, id, comment.as_str()).await;
+    let tagging = match inserted {
+        Inserted::Created => comment,
+        Inserted::Duplicate => {
+            let (secret, user_hash) = proof;
+            edits::replay(
+                &state,
+                &project,
+                id,
+                comment,
+                secret.as_ref(),
+                user_hash.as_deref(),
+            )
+            .await?
+        }
+    };
+    if let Some(comment) = tagging {
+        tag_by_rules(&state, &project.key, id, comment.as_str()).await;
     }
     Ok(receipt(id, inserted))
 }
@@ -134,28 +152,13 @@ async fn update_comment(
             id.uuid()
         )));
     };
-    let authored = secret
-        .zip(target.secret_hash.as_deref())
-        .is_some_and(|(secret, stored)| secret.matches(stored));
-    if !authored {
-        return Err(Error::Forbidden(
-            "wrong_secret",
-            "only the author may set this comment: send the secret sent with the score".into(),
-        ));
-    }
-    if let Some(user) = target.user_id {
-        let user = UserId::try_from(user)?;
-        verify_user(&project, Some(&user), body.user_hash.as_deref())?;
-    }
-    if now - target.created_at > COMMENT_WINDOW {
-        return Err(Error::Forbidden(
-            "edit_window_closed",
-            format!(
-                "a comment can be set within {} days of the answer",
-                COMMENT_WINDOW.whole_days()
-            ),
-        ));
-    }
+    edits::authorize(
+        &project,
+        &target,
+        secret.as_ref(),
+        body.user_hash.as_deref(),
+        now,
+    )?;
     let found = state
         .store
         .set_comment(&key, id, comment.as_ref(), now)

@@ -46,6 +46,16 @@ fn decoy_hash() -> &'static str {
     DECOY.get_or_init(|| password::hash("decoy password, never matches").unwrap_or_default())
 }
 
+/// Whether the collector is reached over HTTPS (`--public-url`), which
+/// makes the cookie `Secure`. The scheme is parsed, case-insensitively as
+/// RFC 3986 says: `HTTPS://…` is HTTPS too.
+fn is_https(public_url: &str) -> bool {
+    public_url
+        .trim()
+        .split_once("://")
+        .is_some_and(|(scheme, _)| scheme.eq_ignore_ascii_case("https"))
+}
+
 fn cookie(value: &str, max_age: i64, secure: bool) -> HeaderValue {
     let secure = if secure { "; Secure" } else { "" };
     let text =
@@ -87,7 +97,7 @@ async fn sign_in(State(state): State<AppState>, request: Request) -> Result<Resp
         return Err(Error::InvalidCredentials);
     };
     let (token, csrf) = auth::open_session(state.store.as_ref(), &member.email).await?;
-    let secure = state.public_url.starts_with("https://");
+    let secure = is_https(&state.public_url);
     let mut response = Json(SessionView {
         email: member.email,
         role: role(&member.role),
@@ -108,17 +118,19 @@ async fn sign_in(State(state): State<AppState>, request: Request) -> Result<Resp
 #[utoipa::path(get, path = "/api/v1/session", tag = "dashboard",
     responses((status = 200, description = "Signed in", body = SessionView),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json")))]
-async fn whoami(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<SessionView>> {
+async fn whoami(State(state): State<AppState>, headers: HeaderMap) -> Result<impl IntoResponse> {
     let token = session_cookie(&headers).ok_or(Error::Unauthorized)?;
     let now = crate::store::to_millis(time::OffsetDateTime::now_utc());
     let session = members::session(state.store.pool(), &token_hash(token), now)
         .await?
         .ok_or(Error::Unauthorized)?;
-    Ok(Json(SessionView {
+    // It carries the CSRF token: no cache may keep it.
+    let view = SessionView {
         email: session.email,
         role: role(&session.role),
         csrf_token: session.csrf_token,
-    }))
+    };
+    Ok((super::caching::NO_STORE, Json(view)))
 }
 
 /// Signs out (the session is deleted, the cookie cleared).
@@ -135,9 +147,12 @@ async fn sign_out(
         members::close_session(state.store.pool(), &token_hash(token)).await?;
     }
     let mut response = StatusCode::NO_CONTENT.into_response();
-    let secure = state.public_url.starts_with("https://");
+    let secure = is_https(&state.public_url);
     response
         .headers_mut()
         .insert(header::SET_COOKIE, cookie("", 0, secure));
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(response)
 }

@@ -14,6 +14,7 @@ use secrecy::SecretString;
 
 use super::rate_limit::RateLimits;
 use super::session;
+use super::tags::RuleCache;
 use crate::store::{ProjectCache, Store};
 
 /// The application state: a cheap handle on [`Shared`], whose fields it
@@ -42,6 +43,8 @@ pub struct Shared {
     pub demo: bool,
     /// Per-IP and per-key request limits.
     pub limits: Arc<RateLimits>,
+    /// Each project's tag rules, compiled.
+    pub(crate) tag_rules: Arc<RuleCache>,
 }
 
 impl AppState {
@@ -62,6 +65,7 @@ impl AppState {
             admin_token: Arc::new(admin_token),
             demo,
             limits,
+            tag_rules: Arc::default(),
         }))
     }
 }

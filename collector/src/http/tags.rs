@@ -2,6 +2,8 @@
 //! regular expression) applied when a comment arrives and re-applied to
 //! history on demand, and the count and NPS per tag.
 
+mod compiled;
+
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{delete, get, post};
@@ -18,11 +20,13 @@ use super::error::{Error, Result};
 use super::extract::{Admin, JsonBody, Member, QueryParams};
 use super::stats::views::segment;
 use super::{require_project, AppState};
-use crate::domain::{tag, ClientId, CompiledRule, Filter, ProjectKey};
+use crate::domain::{matching_tags, tag, ClientId, CompiledRule, Filter, ProjectKey, MAX_RULES};
 use crate::stats::Distribution;
 use crate::store::analytics::Cursor;
 use crate::store::tags::{self, TagRule};
 use crate::store::to_millis;
+
+pub(crate) use compiled::RuleCache;
 
 /// Routes for the dashboard and scripts.
 pub(super) fn admin_router() -> Router<AppState> {
@@ -126,10 +130,11 @@ async fn rules(
     }))
 }
 
-/// Adds a rule; it tags answers from now on (`/tag-rules/apply` for the past).
+/// Adds a rule; it tags answers from now on (`/tag-rules/apply` for the
+/// past). A project has at most [`MAX_RULES`] rules.
 #[utoipa::path(post, path = "/api/v1/tag-rules", tag = "admin", request_body = NewRule, security(("admin_token" = [])),
     responses((status = 201, description = "Created", body = RuleView),
-        (status = 422, description = "Bad tag, keywords or regex", body = Problem, content_type = "application/problem+json")))]
+        (status = 422, description = "Bad tag, keywords or regex (over 1 KB, or compiling too large), or the project has 200 rules already (too_many_rules)", body = Problem, content_type = "application/problem+json")))]
 async fn create_rule(
     _: Admin,
     State(state): State<AppState>,
@@ -137,6 +142,15 @@ async fn create_rule(
 ) -> Result<(StatusCode, Json<RuleView>)> {
     let key = project(&state, body.project).await?;
     let compiled = CompiledRule::new(&body.tag, &body.keywords, body.regex.as_deref())?;
+    // Checked before the insert: two admins adding the 200th rule at once
+    // may make it 201, which bounds the cost just as well.
+    if tags::rules(state.store.pool(), key.as_str()).await?.len() >= MAX_RULES {
+        return Err(crate::domain::Invalid::new(
+            "too_many_rules",
+            format!("a project has at most {MAX_RULES} tag rules"),
+        )
+        .into());
+    }
     let rule = TagRule {
         id: uuid::Uuid::new_v4().to_string(),
         tag: compiled.tag,
@@ -150,6 +164,7 @@ async fn create_rule(
         to_millis(OffsetDateTime::now_utc()),
     )
     .await?;
+    state.tag_rules.forget(&key);
     Ok((StatusCode::CREATED, Json(rule_view(rule))))
 }
 
@@ -167,25 +182,8 @@ async fn delete_rule(
     if !tags::delete_rule(state.store.pool(), key.as_str(), &id).await? {
         return Err(Error::NotFound(format!("no rule {id}")));
     }
+    state.tag_rules.forget(&key);
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// The project's rules, compiled (a rule stored by an older version that no
-/// longer compiles is skipped, with a log line).
-async fn compiled_rules(state: &AppState, key: &ProjectKey) -> Result<Vec<CompiledRule>> {
-    let stored = tags::rules(state.store.pool(), key.as_str()).await?;
-    Ok(stored
-        .iter()
-        .filter_map(
-            |r| match CompiledRule::new(&r.tag, &r.keywords, r.regex.as_deref()) {
-                Ok(c) => Some(c),
-                Err(e) => {
-                    tracing::warn!(rule = %r.id, error = %e, "tag rule skipped");
-                    None
-                }
-            },
-        )
-        .collect())
 }
 
 /// Applies the project's rules to one answer's comment; returns tags added.
@@ -197,10 +195,9 @@ pub(super) async fn apply_rules(
 ) -> Result<u64> {
     let mut added = 0;
     let now = to_millis(OffsetDateTime::now_utc());
-    for rule in compiled_rules(state, key).await? {
-        if rule.matches(comment)
-            && tags::add(state.store.pool(), key.as_str(), id, &rule.tag, "rule", now).await?
-        {
+    let rules = state.tag_rules.get(state.store.pool(), key).await?;
+    for tag in matching_tags(&rules, comment) {
+        if tags::add(state.store.pool(), key.as_str(), id, tag, "rule", now).await? {
             added += 1;
         }
     }
@@ -216,7 +213,7 @@ async fn apply_all(
     QueryParams(q): QueryParams<ProjectQuery>,
 ) -> Result<Json<Applied>> {
     let key = project(&state, q.project).await?;
-    let rules = compiled_rules(&state, &key).await?;
+    let rules = state.tag_rules.get(state.store.pool(), &key).await?;
     let with_comment = Filter {
         has_comment: Some(true),
         ..Filter::default()
@@ -230,17 +227,8 @@ async fn apply_all(
             .await?;
         for r in &page {
             let comment = r.comment.as_deref().unwrap_or_default();
-            for rule in rules.iter().filter(|rule| rule.matches(comment)) {
-                if tags::add(
-                    state.store.pool(),
-                    key.as_str(),
-                    &r.id,
-                    &rule.tag,
-                    "rule",
-                    now,
-                )
-                .await?
-                {
+            for tag in matching_tags(&rules, comment) {
+                if tags::add(state.store.pool(), key.as_str(), &r.id, tag, "rule", now).await? {
                     tagged += 1;
                 }
             }

@@ -1,8 +1,14 @@
-//! A person's rights (admin): `GET /api/v1/users/{user_id}/export` returns
+//! A person's rights (admin): `POST /api/v1/users/{user_id}/export` returns
 //! everything stored about one user id in a project, and
 //! `DELETE /api/v1/users/{user_id}` erases it. Both are logged (who, when,
 //! how many rows), never with the data. The CLI's `user export|delete` does
 //! the same without the HTTP server.
+//!
+//! An export writes to the privacy log, so it is not a plain read: an
+//! `<img src>` on a sibling port or subdomain (which `SameSite` counts as
+//! the same site) must not make a signed-in admin's browser log exports.
+//! `GET` still answers the admin token (scripts), and a session only with
+//! its CSRF token, which such a page cannot send.
 
 use axum::extract::{Path, State};
 use axum::routing::{delete, get};
@@ -11,7 +17,7 @@ use nps_protocol::Problem;
 use serde::{Deserialize, Serialize};
 
 use super::error::Result;
-use super::extract::{Admin, QueryParams};
+use super::extract::{Admin, AdminAction, QueryParams};
 use super::{require_project, AppState};
 use crate::domain::{ProjectKey, UserId};
 use crate::store::privacy::{PrivacyLogEntry, Removed, UserData};
@@ -19,7 +25,7 @@ use crate::store::privacy::{PrivacyLogEntry, Removed, UserData};
 /// Routes for the dashboard and scripts.
 pub(super) fn admin_router() -> Router<AppState> {
     Router::new()
-        .route("/api/v1/users/{user_id}/export", get(export))
+        .route("/api/v1/users/{user_id}/export", get(export).post(export))
         .route("/api/v1/users/{user_id}", delete(erase))
         .route("/api/v1/privacy/log", get(log))
 }
@@ -53,22 +59,24 @@ struct PrivacyLog {
 }
 
 /// Everything stored about one user: responses (with comments and traits)
-/// and events.
-#[utoipa::path(get, path = "/api/v1/users/{user_id}/export", tag = "admin",
+/// and events. `GET` works too, with the admin token (or a session's CSRF
+/// token).
+#[utoipa::path(post, path = "/api/v1/users/{user_id}/export", tag = "admin",
     params(("user_id" = String, Path, description = "The host app's user id"), ProjectQuery),
     security(("admin_token" = [])),
     responses(
         (status = 200, description = "The user's data", body = UserExport),
         (status = 400, description = "Bad query", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No or wrong admin token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A session without its CSRF token (csrf)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Bad user id", body = Problem, content_type = "application/problem+json")))]
 async fn export(
-    Admin(who): Admin,
+    AdminAction(who): AdminAction,
     State(state): State<AppState>,
     Path(user_id): Path<String>,
     QueryParams(query): QueryParams<ProjectQuery>,
-) -> Result<Json<UserExport>> {
+) -> Result<impl axum::response::IntoResponse> {
     let (key, user) = parse(&state, query.project, user_id).await?;
     let data = state.store.user_data(&key, &user).await?;
     let rows = (data.responses.len() + data.events.len()) as u64;
@@ -76,11 +84,12 @@ async fn export(
         .store
         .log_privacy(&key, "export_user", &who.actor, rows)
         .await?;
-    Ok(Json(UserExport {
+    let export = UserExport {
         project: key.as_str().to_owned(),
         user_id: user.as_str().to_owned(),
         data,
-    }))
+    };
+    Ok((super::caching::NO_STORE, Json(export)))
 }
 
 /// Erases everything stored about one user, in one transaction.

@@ -112,7 +112,7 @@ async fn list(
     _: Member,
     State(state): State<AppState>,
     QueryParams(pairs): QueryParams<Pairs>,
-) -> Result<Json<ResponsePage>> {
+) -> Result<impl axum::response::IntoResponse> {
     let (key, zone) = project_of(&state, &pairs).await?;
     let filter = Filter::parse(&pairs, "", &zone)?;
     let limit = match param(&pairs, "limit") {
@@ -143,5 +143,9 @@ async fn list(
             answer(r, tags)
         })
         .collect();
-    Ok(Json(ResponsePage { items, next_cursor }))
+    // Comments and user ids: not for a shared cache or a back button.
+    Ok((
+        super::caching::NO_STORE,
+        Json(ResponsePage { items, next_cursor }),
+    ))
 }

@@ -191,6 +191,8 @@ pub struct CommentTarget {
     pub user_id: Option<String>,
     /// When the score arrived: edits are allowed for a bounded time.
     pub created_at: OffsetDateTime,
+    /// It has a comment already (a replay fills a missing one only).
+    pub has_comment: bool,
 }
 
 /// The connection pool of the backend, for the features whose queries are
@@ -217,8 +219,9 @@ pub trait Store: Send + Sync + 'static {
     /// All projects, by key.
     async fn projects(&self) -> StoreResult<Vec<Project>>;
     /// Stores a response once; a second call with the same id changes
-    /// nothing, except that it fills a missing comment. It takes the
-    /// response (no copy on the ingest path: the writer owns it).
+    /// nothing (a replay's comment is the HTTP layer's to check and set,
+    /// like any edit). It takes the response (no copy on the ingest path:
+    /// the writer owns it).
     async fn insert_response(
         &self,
         response: ValidResponse,

@@ -15,13 +15,6 @@ pub(crate) const INSERT_RESPONSE: &str = "INSERT INTO responses
  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13)
  ON CONFLICT (project_key, id) DO NOTHING";
 
-/// Fills the comment of a stored response that has none. A replayed POST
-/// carrying a comment runs it: the widget may have merged the comment into
-/// a POST whose first attempt was stored but whose answer was lost. Only
-/// the author's replay (same secret) may: `NULL = NULL` is not true.
-pub(crate) const FILL_COMMENT: &str = "UPDATE responses SET comment = $1, updated_at = $2
- WHERE id = $3 AND project_key = $4 AND comment IS NULL AND secret_hash = $5";
-
 /// Stores an event once (idempotent on the project and `id`).
 pub(crate) const INSERT_EVENT: &str =
     "INSERT INTO events (id, project_key, kind, moment, user_id, created_at)
@@ -64,8 +57,15 @@ macro_rules! backend_queries {
         where
             E: sqlx::Executor<'c, Database = $db>,
         {
+            // Keys are unique whatever their case: `DEMO` beside `demo` is
+            // a look-alike, for people and for the snippet. (Two instances
+            // creating both at the same instant could still race on
+            // PostgreSQL: admin-only, and an index would refuse to build on
+            // a database that has such a pair already.)
             let done = sqlx::query(
-                "INSERT INTO projects (key, name, settings, created_at) VALUES ($1, $2, $3, $4)
+                "INSERT INTO projects (key, name, settings, created_at)
+                 SELECT $1, $2, $3, $4
+                 WHERE NOT EXISTS (SELECT 1 FROM projects WHERE lower(key) = lower($1))
                  ON CONFLICT (key) DO NOTHING",
             )
             .bind(project.key.as_str())
@@ -90,7 +90,10 @@ macro_rules! backend_queries {
             Ok(done.rows_affected() == 1)
         }
 
-        pub(crate) async fn project<'c, E>(exec: E, key: &ProjectKey) -> StoreResult<Option<Project>>
+        pub(crate) async fn project<'c, E>(
+            exec: E,
+            key: &ProjectKey,
+        ) -> StoreResult<Option<Project>>
         where
             E: sqlx::Executor<'c, Database = $db>,
         {
@@ -175,7 +178,8 @@ macro_rules! backend_queries {
             E: sqlx::Executor<'c, Database = $db>,
         {
             let row = sqlx::query(
-                "SELECT secret_hash, user_id, created_at FROM responses WHERE project_key = $1 AND id = $2",
+                "SELECT secret_hash, user_id, created_at, comment IS NOT NULL AS has_comment
+                 FROM responses WHERE project_key = $1 AND id = $2",
             )
             .bind(key.as_str())
             .bind(id.uuid().to_string())
@@ -186,11 +190,11 @@ macro_rules! backend_queries {
                     secret_hash: row.try_get("secret_hash")?,
                     user_id: row.try_get("user_id")?,
                     created_at: from_millis(row.try_get("created_at")?),
+                    has_comment: row.try_get("has_comment")?,
                 })
             })
             .transpose()
         }
-
     };
 }
 

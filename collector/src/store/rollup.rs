@@ -3,6 +3,11 @@
 //! quarter-hour twins (`rollup_quarter`, `rollup_tenure_quarter`,
 //! `rollup_traits_quarter`). Computed here, once, for both writers and for
 //! deletions, so the counts always match the rows.
+//!
+//! Trait values come from the public key, so their number is bounded: a
+//! trait's first [`MAX_TRAIT_VALUES`] values count under their own name
+//! (listed in `rollup_trait_values`), later ones under [`OTHER`]. The list
+//! only grows, so a value's row never changes and erasure finds it.
 
 use nps_protocol::TraitValue;
 
@@ -14,6 +19,26 @@ pub(crate) const DAY_MS: i64 = 86_400_000;
 /// Milliseconds in a quarter of an hour: every time zone's offset is a
 /// multiple of it, so local midnights fall on quarter boundaries.
 pub(crate) const QUARTER_MS: i64 = 900_000;
+
+/// Most values of one trait of one project counted under their own name.
+pub(crate) const MAX_TRAIT_VALUES: i64 = 1_000;
+
+/// Where the values past [`MAX_TRAIT_VALUES`] are counted (the answers
+/// keep theirs). A value spelt `(other)` counts there too.
+pub(crate) const OTHER: &str = "(other)";
+
+/// Whether `$3` counts under its own name for trait `$2` of project `$1`.
+pub(crate) const KNOWN_TRAIT_VALUE: &str =
+    "SELECT 1 FROM rollup_trait_values WHERE project_key = $1 AND name = $2 AND value = $3";
+
+/// How many values of trait `$2` of project `$1` count under their name.
+pub(crate) const TRAIT_VALUES_KNOWN: &str =
+    "SELECT COUNT(*) FROM rollup_trait_values WHERE project_key = $1 AND name = $2";
+
+/// Lists `$3` among the values of trait `$2` of project `$1`.
+pub(crate) const ADD_TRAIT_VALUE: &str =
+    "INSERT INTO rollup_trait_values (project_key, name, value) VALUES ($1, $2, $3)
+ ON CONFLICT (project_key, name, value) DO NOTHING";
 
 /// `INSERT … ON CONFLICT … DO UPDATE`, adding `$6` to a daily count.
 pub(crate) const ADD_DAILY: &str = "INSERT INTO rollup_daily (project_key, day, moment, locale, score, n)

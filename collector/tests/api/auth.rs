@@ -10,9 +10,9 @@ use crate::helpers::{problem_code, spawn_app, TestApp};
 const PASSWORD: &str = "a long enough password";
 
 /// A signed-in member: their cookie and CSRF token.
-struct Signed {
-    cookie: String,
-    csrf: String,
+pub struct Signed {
+    pub cookie: String,
+    pub csrf: String,
 }
 
 async fn member(app: &TestApp, email: &str, role: Role) {
@@ -31,7 +31,7 @@ async fn sign_in(app: &TestApp, email: &str, password: &str) -> reqwest::Respons
         .unwrap()
 }
 
-async fn signed(app: &TestApp, email: &str, role: Role) -> Signed {
+pub async fn signed(app: &TestApp, email: &str, role: Role) -> Signed {
     member(app, email, role).await;
     let r = sign_in(app, email, PASSWORD).await;
     assert_eq!(r.status(), 200);

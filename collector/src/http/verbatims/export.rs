@@ -56,6 +56,7 @@ pub(in crate::http) async fn export(
         [
             (header::CONTENT_TYPE, content_type.to_owned()),
             (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
         ],
         body,
     )

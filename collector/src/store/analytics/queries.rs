@@ -97,6 +97,38 @@ macro_rules! analytics_queries {
             };
         }
 
+        /// Whether the trait roll-ups can answer `plan` as asked: not when
+        /// its trait is full (some values were counted under `(other)`)
+        /// and it groups by value or filters on a value counted there;
+        /// the rows know every value.
+        async fn trait_counted_by_name(
+            pool: &sqlx::Pool<$db>,
+            key: &ProjectKey,
+            plan: &crate::store::analytics::Plan,
+        ) -> StoreResult<bool> {
+            use crate::store::rollup::{KNOWN_TRAIT_VALUE, MAX_TRAIT_VALUES, TRAIT_VALUES_KNOWN};
+            let crate::store::analytics::Plan::Trait { name, value } = plan else {
+                return Ok(true);
+            };
+            if let Some(value) = value {
+                let known = sqlx::query(KNOWN_TRAIT_VALUE)
+                    .bind(key.as_str())
+                    .bind(name)
+                    .bind(value)
+                    .fetch_optional(pool)
+                    .await?;
+                if known.is_some() {
+                    return Ok(true);
+                }
+            }
+            let counted: i64 = sqlx::query_scalar(TRAIT_VALUES_KNOWN)
+                .bind(key.as_str())
+                .bind(name)
+                .fetch_one(pool)
+                .await?;
+            Ok(counted < MAX_TRAIT_VALUES)
+        }
+
         /// Score counts of the answers `f` selects, per group: from the
         /// roll-ups when they cover the question (whole UTC days from the
         /// daily tables, the rest of the period from the quarter-hour ones
@@ -111,7 +143,11 @@ macro_rules! analytics_queries {
             use crate::store::analytics::{plan, span_of, Tally};
             let span = span_of(f, g);
             let mut tally = Tally::new(g);
-            match plan(f, g) {
+            let plan = match plan(f, g) {
+                Some(p) if trait_counted_by_name(pool, key, &p).await? => Some(p),
+                _ => None,
+            };
+            match plan {
                 Some(plan) if span.is_wide() => {
                     let by_day = span.buckets() > 1;
                     let (first, end) = span.days();

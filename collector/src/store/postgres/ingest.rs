@@ -13,6 +13,12 @@
 //! key order so writers of several instances lock shared roll-up rows in
 //! the same order. The statement answers with the places of the stored
 //! rows in the batch, not their ids: nothing to parse or hash but numbers.
+//!
+//! A trait value new to the roll-ups is listed in `rollup_trait_values`
+//! while its trait has room (`store::rollup`), else counted under
+//! `(other)`. Racing instances may both list one: `DO UPDATE` makes the
+//! second see the first's row in its `RETURNING`, so both count it under
+//! its name, as erasure will read it.
 
 use std::collections::HashSet;
 
@@ -61,11 +67,41 @@ tenure AS (
   ON CONFLICT (project_key, day, tenure, score)
   DO UPDATE SET n = rollup_tenure.n + excluded.n
 ),
-traits AS (
-  INSERT INTO rollup_traits (project_key, name, value, day, score, n)
-  SELECT c.project_key, t.name, t.value, c.day, c.score, count(*)
+trait_rows AS (
+  SELECT c.project_key, t.name, t.value, c.day, c.at, c.score
   FROM UNNEST($18::bigint[], $19::text[], $20::text[]) AS t(ord, name, value)
   JOIN counted c ON c.ord = t.ord
+),
+fresh AS (
+  SELECT DISTINCT tr.project_key, tr.name, tr.value FROM trait_rows tr
+  WHERE NOT EXISTS (SELECT 1 FROM rollup_trait_values v
+                    WHERE v.project_key = tr.project_key AND v.name = tr.name AND v.value = tr.value)
+),
+admitted AS (
+  INSERT INTO rollup_trait_values (project_key, name, value)
+  SELECT project_key, name, value FROM (
+    SELECT f.*, row_number() OVER (PARTITION BY f.project_key, f.name ORDER BY f.value) AS rank,
+           (SELECT count(*) FROM rollup_trait_values v
+            WHERE v.project_key = f.project_key AND v.name = f.name) AS known
+    FROM fresh f) ranked
+  WHERE rank + known <= $27
+  ORDER BY 1, 2, 3
+  ON CONFLICT (project_key, name, value) DO UPDATE SET value = excluded.value
+  RETURNING project_key, name, value
+),
+bucketed AS (
+  SELECT tr.project_key, tr.name,
+         CASE WHEN f.value IS NULL OR a.value IS NOT NULL THEN tr.value ELSE '(other)' END AS value,
+         tr.day, tr.at, tr.score
+  FROM trait_rows tr
+  LEFT JOIN fresh f
+    ON f.project_key = tr.project_key AND f.name = tr.name AND f.value = tr.value
+  LEFT JOIN admitted a
+    ON a.project_key = tr.project_key AND a.name = tr.name AND a.value = tr.value
+),
+traits AS (
+  INSERT INTO rollup_traits (project_key, name, value, day, score, n)
+  SELECT project_key, name, value, day, score, count(*) FROM bucketed
   GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (project_key, name, value, day, score)
   DO UPDATE SET n = rollup_traits.n + excluded.n
@@ -86,9 +122,7 @@ tenure_quarter AS (
 ),
 traits_quarter AS (
   INSERT INTO rollup_traits_quarter (project_key, name, value, quarter, score, n)
-  SELECT c.project_key, t.name, t.value, c.at / 900000, c.score, count(*)
-  FROM UNNEST($18::bigint[], $19::text[], $20::text[]) AS t(ord, name, value)
-  JOIN counted c ON c.ord = t.ord
+  SELECT project_key, name, value, at / 900000, score, count(*) FROM bucketed
   GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (project_key, name, value, quarter, score)
   DO UPDATE SET n = rollup_traits_quarter.n + excluded.n
@@ -154,6 +188,7 @@ pub(super) async fn insert(
         .bind(events.moment)
         .bind(events.user_id)
         .bind(events.at)
+        .bind(super::super::rollup::MAX_TRAIT_VALUES)
         .fetch_all(connection)
         .await?;
     // The rows stored, by their place among the batch's responses or

@@ -4,13 +4,16 @@
 //! only once), then added with one `UNNEST` statement per table, for the
 //! daily tables and their quarter-hour twins. The keys go in sorted order,
 //! so the two writers lock shared roll-up rows in the same order and wait
-//! for each other instead of deadlocking.
+//! for each other instead of deadlocking. A trait value new to the
+//! roll-ups is listed first, or counted under `(other)` when its trait is
+//! full (`store::rollup`), as the batch statement does.
 
-use std::collections::BTreeMap;
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 
 use sqlx::{Postgres, Transaction};
 
-use super::super::rollup::{keys, trait_keys, Keys};
+use super::super::rollup::{keys, trait_keys, Keys, MAX_TRAIT_VALUES, OTHER};
 use super::super::StoreResult;
 use crate::domain::ValidResponse;
 
@@ -48,16 +51,65 @@ pub(super) async fn count(
     if responses.is_empty() {
         return Ok(());
     }
+    let mut buckets = Buckets::new();
+    for (r, _) in responses {
+        for (name, value) in trait_keys(r) {
+            let key = (r.key.as_str().to_owned(), name, value);
+            if let Entry::Vacant(slot) = buckets.entry(key) {
+                let (project, name, value) = slot.key();
+                let counted = bucket(tx, project, name, value).await?;
+                slot.insert(counted);
+            }
+        }
+    }
     for unit in &UNITS {
-        count_in(tx, unit, responses).await?;
+        count_in(tx, unit, responses, &buckets).await?;
     }
     Ok(())
+}
+
+/// (project, trait, value) → the value its roll-up rows carry.
+type Buckets = HashMap<(String, String, String), String>;
+
+/// Lists the value when it is new and its trait has room; the value the
+/// roll-ups count it under. `DO UPDATE` returns a row another instance
+/// listed meanwhile, which then counts under its name here too.
+async fn bucket(
+    tx: &mut Transaction<'_, Postgres>,
+    project: &str,
+    name: &str,
+    value: &str,
+) -> StoreResult<String> {
+    let own: bool = sqlx::query_scalar(
+        "WITH known AS (
+           SELECT 1 FROM rollup_trait_values WHERE project_key = $1 AND name = $2 AND value = $3),
+         added AS (
+           INSERT INTO rollup_trait_values (project_key, name, value)
+           SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM known)
+             AND (SELECT count(*) FROM rollup_trait_values
+                  WHERE project_key = $1 AND name = $2) < $4
+           ON CONFLICT (project_key, name, value) DO UPDATE SET value = excluded.value
+           RETURNING 1)
+         SELECT EXISTS (SELECT 1 FROM known) OR EXISTS (SELECT 1 FROM added)",
+    )
+    .bind(project)
+    .bind(name)
+    .bind(value)
+    .bind(MAX_TRAIT_VALUES)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(if own {
+        value.to_owned()
+    } else {
+        OTHER.to_owned()
+    })
 }
 
 async fn count_in(
     tx: &mut Transaction<'_, Postgres>,
     unit: &Unit,
     responses: &[(&ValidResponse, i64)],
+    buckets: &Buckets,
 ) -> StoreResult<()> {
     let mut daily: BTreeMap<(String, i64, String, String, i64), i64> = BTreeMap::new();
     let mut tenure: BTreeMap<(String, i64, &'static str, i64), i64> = BTreeMap::new();
@@ -73,8 +125,10 @@ async fn count_in(
             .entry((project.clone(), time, k.tenure, k.score))
             .or_default() += 1;
         for (name, value) in trait_keys(r) {
+            let key = (project.clone(), name, value);
+            let value = buckets.get(&key).cloned().unwrap_or(key.2);
             *traits
-                .entry((project.clone(), name, value, time, k.score))
+                .entry((project.clone(), key.1, value, time, k.score))
                 .or_default() += 1;
         }
     }

@@ -17,7 +17,7 @@ use sqlx::{PgPool, Postgres, Transaction};
 use tokio::sync::{mpsc, Mutex};
 
 use super::super::batch::{Job, Outcome, Write, MAX_BATCH};
-use super::super::queries::{kind_name, FILL_COMMENT, INSERT_EVENT, INSERT_RESPONSE, SET_COMMENT};
+use super::super::queries::{kind_name, INSERT_EVENT, INSERT_RESPONSE, SET_COMMENT};
 use super::super::{inserted, to_millis, Inserted, StoreError, StoreResult};
 use super::ingest;
 use crate::domain::{Comment, ResponseSecret};
@@ -79,9 +79,10 @@ async fn take_batch(jobs: &Mutex<mpsc::Receiver<Job>>, batch: &mut Vec<Job>) -> 
     true
 }
 
-/// The batch's inserts in one statement ([`ingest`]), then what must
-/// follow them: comments carried by replays of stored responses, and
-/// comment writes, together in one transaction (each alone if that fails).
+/// The batch's inserts in one statement ([`ingest`]), then the comment
+/// writes, together in one transaction (each alone if that fails). A
+/// replayed response changes nothing here: its comment is an edit, which
+/// the HTTP layer authorises.
 /// An error means the inserts failed: the caller retries one by one.
 ///
 /// The inserts go through the writer's own `connection`, kept from batch
@@ -114,15 +115,8 @@ async fn commit_batch(
     };
     let follow_ups: Vec<usize> = batch
         .iter()
-        .zip(&ingested)
         .enumerate()
-        .filter(|(_, (job, outcome))| match (&job.write, outcome) {
-            (Write::Insert(r, _), Some(Outcome::Inserted(Inserted::Duplicate))) => {
-                r.comment.is_some()
-            }
-            (Write::Comment { .. }, _) => true,
-            _ => false,
-        })
+        .filter(|(_, job)| matches!(job.write, Write::Comment { .. }))
         .map(|(i, _)| i)
         .collect();
     // A comment write's placeholder: its follow-up below replaces it.
@@ -177,39 +171,15 @@ async fn follow_up_together(
     Ok(done)
 }
 
-/// A replay's comment fills its stored response's (its outcome stays the
-/// insert's: `None`); a comment write is applied.
+/// A comment write is applied (the inserts' outcomes stay theirs: `None`).
 async fn follow_up(
     tx: &mut Transaction<'_, Postgres>,
     write: &Write,
 ) -> StoreResult<Option<Outcome>> {
     match write {
-        Write::Insert(r, now) => {
-            fill_comment(tx, r, *now).await?;
-            Ok(None)
-        }
         Write::Comment { .. } => apply_one(tx, write).await.map(Some),
-        Write::Event(..) => Ok(None),
+        Write::Insert(..) | Write::Event(..) => Ok(None),
     }
-}
-
-/// A replayed response may fill its missing comment (the author's replay).
-async fn fill_comment(
-    tx: &mut Transaction<'_, Postgres>,
-    r: &crate::domain::ValidResponse,
-    now: time::OffsetDateTime,
-) -> StoreResult<()> {
-    if let Some(comment) = &r.comment {
-        sqlx::query(FILL_COMMENT)
-            .bind(comment.as_str())
-            .bind(to_millis(now))
-            .bind(r.id.uuid().to_string())
-            .bind(r.key.as_str())
-            .bind(r.secret.as_ref().map(ResponseSecret::hash))
-            .execute(&mut **tx)
-            .await?;
-    }
-    Ok(())
 }
 
 /// One write with the single-row statements.
@@ -233,9 +203,7 @@ async fn apply_one(tx: &mut Transaction<'_, Postgres>, write: &Write) -> StoreRe
                 .execute(&mut **tx)
                 .await?;
             let outcome = inserted(done.rows_affected());
-            if outcome == Inserted::Duplicate {
-                fill_comment(tx, r, *now).await?;
-            } else {
+            if outcome == Inserted::Created {
                 super::rollups::count(tx, &[(r, to_millis(*now))]).await?;
             }
             Ok(Outcome::Inserted(outcome))

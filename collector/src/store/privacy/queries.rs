@@ -224,7 +224,9 @@ macro_rules! privacy_queries {
         }
 
         /// Takes rows about to be deleted (or stripped of their traits) out
-        /// of the roll-ups, in the deleting transaction.
+        /// of the roll-ups, in the deleting transaction: a trait value out
+        /// of the row it was counted in, its own or `(other)` (whether it
+        /// is listed in `rollup_trait_values`, which only grows).
         async fn uncount(
             tx: &mut sqlx::Transaction<'_, $db>,
             key: &ProjectKey,
@@ -237,6 +239,7 @@ macro_rules! privacy_queries {
             let mut daily: HashMap<(&str, i64, String, String, i64), i64> = HashMap::new();
             let mut tenures: HashMap<(&str, i64, &'static str, i64), i64> = HashMap::new();
             let mut traits: HashMap<(&str, String, String, i64, i64), i64> = HashMap::new();
+            let mut buckets: HashMap<(String, String), String> = HashMap::new();
             for row in rows {
                 let at: i64 = row.try_get("created_at")?;
                 let units = [
@@ -249,12 +252,29 @@ macro_rules! privacy_queries {
                 let tenure: Option<i64> = row.try_get("tenure_days")?;
                 let stored: String = row.try_get("traits")?;
                 let values: nps_protocol::Traits = serde_json::from_str(&stored).unwrap_or_default();
+                let mut counted_as = Vec::with_capacity(values.len());
+                for (name, value) in &values {
+                    let text = crate::store::rollup::trait_text(value);
+                    let pair = (name.clone(), text);
+                    if !buckets.contains_key(&pair) {
+                        let known = sqlx::query(crate::store::rollup::KNOWN_TRAIT_VALUE)
+                            .bind(key.as_str())
+                            .bind(&pair.0)
+                            .bind(&pair.1)
+                            .fetch_optional(&mut **tx)
+                            .await?
+                            .is_some();
+                        let bucket = if known { pair.1.clone() } else { crate::store::rollup::OTHER.to_owned() };
+                        buckets.insert(pair.clone(), bucket);
+                    }
+                    counted_as.push((pair.0.clone(), buckets[&pair].clone()));
+                }
                 for (unit, time) in units {
                     let (moment, locale) = (moment.clone().unwrap_or_default(), locale.clone().unwrap_or_default());
                     *daily.entry((unit, time, moment, locale, score)).or_default() += 1;
                     *tenures.entry((unit, time, crate::store::rollup::tenure_key(tenure), score)).or_default() += 1;
-                    for (name, value) in &values {
-                        *traits.entry((unit, name.clone(), crate::store::rollup::trait_text(value), time, score)).or_default() += 1;
+                    for (name, value) in &counted_as {
+                        *traits.entry((unit, name.clone(), value.clone(), time, score)).or_default() += 1;
                     }
                 }
             }

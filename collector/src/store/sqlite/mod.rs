@@ -17,6 +17,7 @@
 
 #[cfg(feature = "bench-bounds")]
 mod bounds;
+mod trait_values;
 mod writer;
 
 use std::str::FromStr;

@@ -12,12 +12,13 @@ use rusqlite::{params, Connection, TransactionBehavior};
 use tokio::sync::mpsc;
 
 use super::super::batch::{Job, Outcome, Write, MAX_BATCH};
-use super::super::queries::{kind_name, FILL_COMMENT, INSERT_EVENT, INSERT_RESPONSE, SET_COMMENT};
+use super::super::queries::{kind_name, INSERT_EVENT, INSERT_RESPONSE, SET_COMMENT};
 use super::super::rollup::{
     keys, trait_keys, ADD_DAILY, ADD_DAILY_QUARTER, ADD_TENURE, ADD_TENURE_QUARTER, ADD_TRAIT,
     ADD_TRAIT_QUARTER,
 };
 use super::super::{inserted, to_millis, Inserted, StoreError, StoreResult};
+use super::trait_values::{bucket, Full};
 use crate::domain::{Comment, ResponseSecret, ValidResponse};
 
 pub(super) fn open_writer(path: &Path) -> StoreResult<Connection> {
@@ -38,6 +39,7 @@ pub(super) fn write_loop(mut connection: Connection, mut jobs: mpsc::Receiver<Jo
     #[cfg(feature = "bench-bounds")]
     let bound = super::bounds::Bound::from_env(&connection);
     let mut batch = Vec::with_capacity(MAX_BATCH);
+    let mut full = Full::new();
     while let Some(first) = jobs.blocking_recv() {
         batch.push(first);
         while batch.len() < MAX_BATCH {
@@ -51,11 +53,13 @@ pub(super) fn write_loop(mut connection: Connection, mut jobs: mpsc::Receiver<Jo
         let started = Instant::now();
         #[cfg(feature = "bench-bounds")]
         let outcomes = match bound {
-            Some(bound) => bound.commit(&mut connection, &batch, commit_batch),
-            None => commit_batch(&mut connection, &batch),
+            Some(bound) => bound.commit(&mut connection, &batch, |c, b| {
+                commit_batch(c, b, &mut full)
+            }),
+            None => commit_batch(&mut connection, &batch, &mut full),
         };
         #[cfg(not(feature = "bench-bounds"))]
-        let outcomes = commit_batch(&mut connection, &batch);
+        let outcomes = commit_batch(&mut connection, &batch, &mut full);
         metrics::histogram!("nps_store_commit_seconds").record(started.elapsed().as_secs_f64());
         match outcomes {
             Ok(outcomes) => {
@@ -65,6 +69,7 @@ pub(super) fn write_loop(mut connection: Connection, mut jobs: mpsc::Receiver<Jo
             }
             Err(cause) => {
                 tracing::error!(error = %cause, size = batch.len(), "batch commit failed");
+                full.clear();
                 for job in batch.drain(..) {
                     let _ = job.done.send(Err(StoreError::Commit(cause.to_string())));
                 }
@@ -76,6 +81,7 @@ pub(super) fn write_loop(mut connection: Connection, mut jobs: mpsc::Receiver<Jo
 fn commit_batch(
     connection: &mut Connection,
     batch: &[Job],
+    full: &mut Full,
 ) -> rusqlite::Result<Vec<StoreResult<Outcome>>> {
     // IMMEDIATE takes the write lock up front, so a reader-turned-writer
     // can never deadlock against another process on the same file.
@@ -96,7 +102,7 @@ fn commit_batch(
                 }
                 _ => None,
             });
-    count_in_rollups(&tx, created)?;
+    count_in_rollups(&tx, created, full)?;
     tx.commit()?;
     Ok(outcomes)
 }
@@ -121,17 +127,9 @@ fn apply(tx: &rusqlite::Transaction<'_>, write: &Write) -> StoreResult<Outcome> 
                 r.identity_unverified,
                 r.tenure_days(*now),
             ])?;
-            let outcome = inserted(changed);
-            if let (Inserted::Duplicate, Some(comment)) = (outcome, &r.comment) {
-                tx.prepare_cached(FILL_COMMENT)?.execute(params![
-                    comment.as_str(),
-                    to_millis(*now),
-                    r.id.uuid().to_string(),
-                    r.key.as_str(),
-                    secret_hash,
-                ])?;
-            }
-            Ok(Outcome::Inserted(outcome))
+            // A replay changes nothing here: its comment is an edit, which
+            // the HTTP layer authorises (see `http::responses::edits`).
+            Ok(Outcome::Inserted(inserted(changed)))
         }
         Write::Event(e, now) => {
             let changed = tx.prepare_cached(INSERT_EVENT)?.execute(params![
@@ -163,10 +161,12 @@ fn apply(tx: &rusqlite::Transaction<'_>, write: &Write) -> StoreResult<Outcome> 
 
 /// New responses count in the daily, tenure and trait roll-ups and their
 /// quarter-hour twins, in the transaction that stores them, one upsert per
-/// distinct key.
+/// distinct key; a trait value past its trait's cap counts under
+/// `(other)` (`trait_values`).
 fn count_in_rollups<'a>(
     tx: &rusqlite::Transaction<'_>,
     created: impl Iterator<Item = (&'a ValidResponse, i64)>,
+    full: &mut Full,
 ) -> rusqlite::Result<()> {
     use std::collections::BTreeMap as Map;
     // Keyed by (table, time unit): the day for the daily tables, the
@@ -195,6 +195,7 @@ fn count_in_rollups<'a>(
                 .or_default() += 1;
         }
         for (name, value) in trait_keys(r) {
+            let value = bucket(tx, full, project, &name, value)?;
             for (table, unit) in [(ADD_TRAIT, k.day), (ADD_TRAIT_QUARTER, k.quarter)] {
                 *traits
                     .entry((table, project, name.clone(), value.clone(), unit, k.score))
