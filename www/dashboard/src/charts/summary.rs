@@ -131,7 +131,7 @@ pub(crate) fn trend(lang: Lang, periods: &[(String, Option<f64>)]) -> String {
     }
 }
 
-/// The highest and lowest segments (and how many are small samples).
+/// The highest and lowest segments (and how many are provisional).
 pub(crate) fn segments(lang: Lang, rows: &[(String, Option<f64>, bool)]) -> String {
     let with: Vec<&(String, Option<f64>, bool)> = rows.iter().filter(|r| r.1.is_some()).collect();
     let best = with
@@ -147,7 +147,7 @@ pub(crate) fn segments(lang: Lang, rows: &[(String, Option<f64>, bool)]) -> Stri
     let n = |v: Option<f64>| lang.num(v.unwrap_or_default());
     match lang {
         Lang::En => format!(
-            "{} segments. Highest: {} at {}; lowest: {} at {}. {small} with fewer than 30 answers.",
+            "{} segments. Highest: {} at {}; lowest: {} at {}. {small} provisional.",
             rows.len(),
             best.0,
             n(best.1),
@@ -155,12 +155,17 @@ pub(crate) fn segments(lang: Lang, rows: &[(String, Option<f64>, bool)]) -> Stri
             n(worst.1)
         ),
         Lang::Fr => format!(
-            "{} segments. Le plus haut : {} à {} ; le plus bas : {} à {}. {small} avec moins de 30 réponses.",
+            "{} segments. Le plus haut : {} à {} ; le plus bas : {} à {}. {small} {}.",
             rows.len(),
             best.0,
             n(best.1),
             worst.0,
-            n(worst.1)
+            n(worst.1),
+            if small > 1 {
+                "provisoires"
+            } else {
+                "provisoire"
+            }
         ),
     }
 }
@@ -220,7 +225,8 @@ mod tests {
         ];
         assert_eq!(
             segments(Lang::En, &rows),
-            "2 segments. Highest: pro at 40; lowest: free at -10. 1 with fewer than 30 answers."
+            "2 segments. Highest: pro at 40; lowest: free at -10. 1 provisional."
         );
+        assert!(segments(Lang::Fr, &rows).ends_with("1 provisoire."));
     }
 }

@@ -1,20 +1,21 @@
-//! Overview: the score with its 95% interval and sample size, the change
-//! against the previous period in words, the split, the distribution, the
-//! trend with its band, response rates per moment and the latest comments.
+//! Overview: the score with its 95% interval and sample size (interval
+//! first, in words, while it is provisional), the change against the
+//! previous period in words, the split, the distribution, the trend with
+//! its band, response rates per moment and the latest comments.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::charts::{Distribution, Split, TrendChart};
-use crate::dates::Day;
 use crate::filters::Filters;
 use crate::i18n::Lang;
+use crate::reading;
 use crate::web::components::filter_bar::FilterBar;
 use crate::web::components::load::show;
 use crate::web::components::page_title::PageTitle;
 use crate::web::components::table::TableRegion;
 use crate::web::ctx::{go, use_ctx, use_projects, use_query};
-use crate::web::hooks::use_fetch;
+use crate::web::hooks::{use_fetch, use_today};
 use crate::web::routes::Route;
 use crate::wire::{Compare, MomentRate, Page, Stats, Trend};
 
@@ -27,7 +28,7 @@ pub(crate) fn Overview() -> Html {
     let project = use_projects().current.unwrap_or_default();
     let filters = Filters::from_query(&query);
     let api = filters.api(&project);
-    let today = Day::from_millis(js_sys::Date::now());
+    let today = use_today();
     let interval = query
         .get("interval")
         .filter(|i| matches!(*i, "day" | "week" | "month"))
@@ -82,11 +83,7 @@ pub(crate) fn Overview() -> Html {
             </section>
             <section class="card" aria-labelledby="change-title">
                 <h2 id="change-title">{ t.change_title }</h2>
-                { show(&compare, |c| html! {
-                    <p class={classes!("change", c.significant.then_some("significant"))}>
-                        { if lang == Lang::Fr { c.summary_fr.clone() } else { c.summary_en.clone() } }
-                    </p>
-                }) }
+                { show(&compare, |c| change(lang, c)) }
             </section>
             <section class="card" aria-labelledby="split-title">
                 <h2 id="split-title">{ t.split_title }</h2>
@@ -132,13 +129,45 @@ pub(crate) fn Overview() -> Html {
     }
 }
 
-/// The big number, its interval, the sample and what more would buy.
+/// The big number, its interval, the sample and what more would buy; or,
+/// while the score is provisional, the interval in words first and the
+/// number small, named as not yet reliable (a bare "100" from one answer
+/// would claim what the answers do not show).
 fn score(lang: Lang, stats: &Stats) -> Html {
     let t = lang.t();
     let s = &stats.summary;
     let Some(nps) = s.nps else {
         return html! { <p class="muted">{ t.no_responses }</p> };
     };
+    let needed = (s.needed_for_5 > 0).then(|| {
+        html! { <p class="muted small">{ lang.needed(s.needed_for_5, s.needed_for_10) }</p> }
+    });
+    if s.provisional {
+        let words = match lang {
+            Lang::En => s.reading_en.clone(),
+            Lang::Fr => s.reading_fr.clone(),
+        };
+        // An older collector sends no reading: say the interval ourselves.
+        let words = if words.is_empty() {
+            s.ci95
+                .map(|ci| lang.interval(ci.low, ci.high))
+                .unwrap_or_default()
+        } else {
+            words
+        };
+        return html! {
+            <>
+                <p class="reading"><span class="flag">{ t.provisional }</span>{ " " }{ words }</p>
+                <p class="muted small" id="nps-provisional">{ t.provisional_note }</p>
+                <p class="muted point">
+                    { t.point_estimate }{ " " }
+                    <output aria-label={format!("{} ({})", t.nps, t.provisional)}
+                        aria-describedby="nps-provisional">{ lang.num(nps) }</output>
+                </p>
+                { for needed }
+            </>
+        };
+    }
     html! {
         <>
             <p class="big"><output aria-label={t.nps}>{ lang.num(nps) }</output></p>
@@ -146,8 +175,24 @@ fn score(lang: Lang, stats: &Stats) -> Html {
                 <p class="interval">{ lang.interval(ci.low, ci.high) }</p>
             }
             <p class="muted">{ format!("n = {}", s.responses) }{ " · " }{ lang.responses(s.responses) }</p>
-            if s.needed_for_5 > 0 {
-                <p class="muted small">{ lang.needed(s.needed_for_5, s.needed_for_10) }</p>
+            { for needed }
+        </>
+    }
+}
+
+/// The change against the period before, and, when either side is
+/// provisional, both sides in words.
+fn change(lang: Lang, c: &Compare) -> Html {
+    let sides = reading::compare_sides(lang, &c.a, &c.b);
+    html! {
+        <>
+            <p class={classes!("change", c.significant.then_some("significant"))}>
+                { if lang == Lang::Fr { c.summary_fr.clone() } else { c.summary_en.clone() } }
+            </p>
+            if let Some(sides) = sides {
+                <ul class="sides muted small">
+                    { for sides.into_iter().map(|s| html! { <li>{ s }</li> }) }
+                </ul>
             }
         </>
     }
