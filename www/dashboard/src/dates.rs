@@ -100,6 +100,25 @@ impl Day {
     }
 }
 
+/// `YYYY-MM-DD HH:MM` from `formatToParts`-style `(type, value)` pairs
+/// (`year`, `month`, `day`, `hour`, `minute`): an instant as a clock in
+/// the project's zone reads it. `None` when a part is missing or wrong.
+pub(crate) fn stamp_from_parts<'a>(
+    parts: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Option<String> {
+    let parts: Vec<(&str, &str)> = parts.into_iter().collect();
+    let part = |name: &str| {
+        parts
+            .iter()
+            .find(|(k, _)| *k == name)
+            .and_then(|(_, v)| v.trim().parse::<u32>().ok())
+    };
+    let day = Day::from_parts(parts.iter().copied())?;
+    // Some engines write midnight as hour 24 even in a 23-hour cycle.
+    let (hour, minute) = (part("hour")? % 24, part("minute")?);
+    (minute < 60).then(|| format!("{} {hour:02}:{minute:02}", day.iso()))
+}
+
 fn is_leap(y: i64) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
@@ -194,6 +213,29 @@ mod tests {
         for raw in ["2026-03-30X", "2026-3-30T00:00Z", "soon", ""] {
             assert_eq!(Day::of_local_instant(raw), None, "{raw}");
         }
+    }
+
+    #[test]
+    fn a_time_stamp_comes_from_the_parts_the_browser_formats() {
+        let parts = |hour| {
+            [
+                ("year", "2026"),
+                ("month", "11"),
+                ("day", "30"),
+                ("hour", hour),
+                ("minute", "05"),
+            ]
+        };
+        assert_eq!(
+            stamp_from_parts(parts("00")).as_deref(),
+            Some("2026-11-30 00:05")
+        );
+        assert_eq!(
+            stamp_from_parts(parts("24")).as_deref(),
+            Some("2026-11-30 00:05"),
+            "midnight written as 24"
+        );
+        assert_eq!(stamp_from_parts(parts("")), None);
     }
 
     #[test]

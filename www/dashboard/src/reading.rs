@@ -20,11 +20,15 @@ pub(crate) fn points(x: f64) -> String {
     }
 }
 
-/// One score in words: interval first when provisional ("4 answers: too
-/// few to estimate; between −60 and +90"), the number first otherwise.
+/// One score in words, to follow a label: interval first when provisional
+/// ("4 answers: too few to estimate; between −60 and +90"), the number
+/// first otherwise.
 pub(crate) fn score(lang: Lang, s: &Score) -> String {
     let (Some(nps), Some(ci)) = (s.nps, s.ci95) else {
-        return lang.t().no_responses.to_owned();
+        return match lang {
+            Lang::En => "no answers".to_owned(),
+            Lang::Fr => "aucune réponse".to_owned(),
+        };
     };
     let (low, high, n) = (points(ci.low), points(ci.high), s.responses);
     let answers = answers(lang, n);
@@ -117,7 +121,7 @@ mod tests {
             responses: 0,
             provisional: true,
         };
-        assert_eq!(score(Lang::En, &none), "No responses yet");
+        assert_eq!(score(Lang::En, &none), "no answers");
     }
 
     #[test]

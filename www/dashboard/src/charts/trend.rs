@@ -46,10 +46,14 @@ pub(crate) fn TrendChart(props: &TrendChartProps) -> Html {
         .iter()
         .map(|p| Day::of_local_instant(&p.start).map_or_else(|| p.start.clone(), Day::iso))
         .collect();
-    let periods: Vec<(String, Option<f64>)> = days
+    let periods: Vec<summary::Period> = days
         .iter()
         .zip(&props.points)
-        .map(|(day, p)| (day.clone(), p.score.nps))
+        .map(|(day, p)| summary::Period {
+            day: day.clone(),
+            nps: p.score.nps,
+            provisional: p.score.provisional,
+        })
         .collect();
     let n = props.points.len();
     let label_at = |i: usize| days.get(i).cloned().unwrap_or_default();
@@ -73,7 +77,11 @@ pub(crate) fn TrendChart(props: &TrendChartProps) -> Html {
                     { for shape.dots.iter().map(|d| html! {
                         <circle class={classes!("dot", d.provisional.then_some("provisional"))} cx={d.x.to_string()} cy={d.y.to_string()} r="3.5" />
                     }) }
-                    if n > 0 {
+                    if n == 1 {
+                        // A lone period's dot is centred: so is its day.
+                        <text class="axis" x={x_of(0, 1, W).to_string()} y={(H + 22.0).to_string()} text-anchor="middle">{ label_at(0) }</text>
+                    }
+                    if n > 1 {
                         <text class="axis" x="0" y={(H + 22.0).to_string()} text-anchor="start">{ label_at(0) }</text>
                     }
                     if n > 1 {

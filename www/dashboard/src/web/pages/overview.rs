@@ -161,7 +161,7 @@ fn score(lang: Lang, stats: &Stats) -> Html {
                 <p class="muted small" id="nps-provisional">{ t.provisional_note }</p>
                 <p class="muted point">
                     { t.point_estimate }{ " " }
-                    <output aria-label={format!("{} ({})", t.nps, t.provisional)}
+                    <output aria-label={format!("{} ({})", t.nps, t.provisional.to_lowercase())}
                         aria-describedby="nps-provisional">{ lang.num(nps) }</output>
                 </p>
                 { for needed }
