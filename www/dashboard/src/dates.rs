@@ -236,6 +236,9 @@ mod tests {
             "midnight written as 24"
         );
         assert_eq!(stamp_from_parts(parts("")), None);
+        let mut bad_minute = parts("10");
+        bad_minute[4] = ("minute", "60");
+        assert_eq!(stamp_from_parts(bad_minute), None);
     }
 
     #[test]
