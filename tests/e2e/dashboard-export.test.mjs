@@ -1,5 +1,6 @@
-// The comments page's "Download CSV" gives the whole filtered set, as a
-// browser downloads it (the browser asks for gzip and br: the export once
+// The comments page's "Download CSV" gives the whole filtered set (here
+// every answer: the page lists only answers with a comment until that box
+// is unticked), as a browser downloads it (the browser asks for gzip and br: the export once
 // came back truncated through the compression layer), and the file parses
 // as CSV with every answer, quotes, commas and line breaks intact.
 import assert from 'node:assert/strict';
@@ -50,6 +51,9 @@ function parseCsv(text) {
 
 test('the CSV downloaded from the dashboard holds every answer and parses', async () => {
   const page = await openWithToken(spec.browser, spec.collector, '/dashboard/comments?project=demo');
+  await page.getByRole('checkbox', { name: 'Only answers with a comment' }).uncheck();
+  await page.getByRole('button', { name: 'Search the comments' }).click();
+  await page.waitForURL(/has_comment=any/);
   const link = page.getByRole('link', { name: 'Download CSV' });
   await link.waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);

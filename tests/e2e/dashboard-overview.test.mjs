@@ -1,5 +1,6 @@
 // The overview of seeded answers shows the NPS and its 95% interval as the
-// API computes them; filtering by a moment and a trait goes into the URL,
+// API computes them (ten answers are provisional: the interval in words
+// first); filtering by a moment and a trait goes into the URL,
 // survives a reload and changes the numbers.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -29,6 +30,12 @@ const num = (v) => {
   return Number.isInteger(r) ? r.toFixed(0) : r.toFixed(1);
 };
 
+/**
+ * The score as the API computed it. Ten answers or fewer are provisional:
+ * the API's reading (answers and interval, in words) is the headline and
+ * the number is named as provisional; a firm score shows the number, its
+ * interval and n.
+ */
 async function expectScore(page, stats) {
   const score = page.getByRole('status', { name: 'Net Promoter Score' });
   await page.waitForFunction(
@@ -36,8 +43,14 @@ async function expectScore(page, stats) {
     num(stats.nps),
   );
   assert.equal(await score.textContent(), num(stats.nps));
-  await page.getByText(`95% interval: ${num(stats.ci95.low)} to ${num(stats.ci95.high)}`).waitFor();
-  await page.getByText(`n = ${stats.responses}`).waitFor();
+  if (stats.provisional) {
+    assert.match(stats.reading_en, new RegExp(`^${stats.responses} answers?: too few to estimate; between`));
+    await page.getByRole('region', { name: 'Net Promoter Score' }).getByText(stats.reading_en).waitFor();
+    assert.match(await score.getAttribute('aria-label'), /\(provisional\)$/);
+  } else {
+    await page.getByText(`95% interval: ${num(stats.ci95.low)} to ${num(stats.ci95.high)}`).waitFor();
+    await page.getByText(`n = ${stats.responses}`).waitFor();
+  }
 }
 
 test('the overview shows the NPS with its 95% interval and sample size', async () => {

@@ -1,8 +1,12 @@
-//! Calendar dates as the URL holds them (`YYYY-MM-DD`, UTC), and the
+//! Calendar dates as the URL and the API hold them (`YYYY-MM-DD`), and the
 //! arithmetic the filters need: days since the Unix epoch and back
 //! (Howard Hinnant's civil-from-days algorithms), no calendar library.
+//!
+//! A `Day` is a civil date with no zone of its own: the collector reads a
+//! plain date in the project's time zone, so the dashboard sends days, not
+//! instants, and asks the browser (`Intl`) which day it is in that zone.
 
-/// A day, UTC.
+/// A civil day (`YYYY-MM-DD`), in whatever zone the reader applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Day(i64);
 
@@ -13,7 +17,8 @@ impl Day {
         Self(days)
     }
 
-    /// The day of a Unix time in milliseconds.
+    /// The UTC day of a Unix time in milliseconds (the fallback when the
+    /// browser cannot name the day in the project's zone).
     pub(crate) fn from_millis(ms: f64) -> Self {
         Self((ms / 86_400_000.0).floor() as i64)
     }
@@ -25,14 +30,57 @@ impl Day {
 
     /// Reads `YYYY-MM-DD`; `None` for anything else or an impossible date.
     pub(crate) fn parse(raw: &str) -> Option<Self> {
-        let mut parts = raw.trim().splitn(3, '-');
-        let y: i64 = parts.next()?.parse().ok()?;
-        let m: u32 = parts.next()?.parse().ok()?;
-        let d: u32 = parts.next()?.parse().ok()?;
-        if raw.trim().len() != 10 || !(1..=12).contains(&m) || d == 0 || d > days_in(y, m) {
+        let raw = raw.trim();
+        let mut parts = raw.splitn(3, '-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if (y.len(), m.len(), d.len()) != (4, 2, 2) {
+            return None;
+        }
+        Self::from_civil(y, m, d)
+    }
+
+    /// The day of an RFC 3339 instant as written with its offset
+    /// (`2026-03-30T00:00:00+02:00` is 30 March): a trend period's start
+    /// is midnight in the project's zone, written in that zone, so its
+    /// date part is the zone's day.
+    pub(crate) fn of_local_instant(raw: &str) -> Option<Self> {
+        let date = raw.trim().get(..10)?;
+        let rest = &raw.trim()[10..];
+        if !(rest.is_empty() || rest.starts_with(['T', 't', ' '])) {
+            return None;
+        }
+        Self::parse(date)
+    }
+
+    /// A day from its year, month and day as text (the parts
+    /// `Intl.DateTimeFormat.formatToParts` gives); `None` when one is not a
+    /// number or the date is impossible.
+    pub(crate) fn from_civil(year: &str, month: &str, day: &str) -> Option<Self> {
+        let y: i64 = year.trim().parse().ok()?;
+        let m: u32 = month.trim().parse().ok()?;
+        let d: u32 = day.trim().parse().ok()?;
+        if !(1..=12).contains(&m) || d == 0 || d > days_in(y, m) {
             return None;
         }
         Some(Self(days_from_civil(y, m, d)))
+    }
+
+    /// The day named by `formatToParts`-style `(type, value)` pairs: the
+    /// `year`, `month` and `day` parts, whatever their order and the
+    /// literals between them.
+    pub(crate) fn from_parts<'a>(
+        parts: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Option<Self> {
+        let (mut y, mut m, mut d) = (None, None, None);
+        for (kind, value) in parts {
+            match kind {
+                "year" => y = Some(value),
+                "month" => m = Some(value),
+                "day" => d = Some(value),
+                _ => {}
+            }
+        }
+        Self::from_civil(y?, m?, d?)
     }
 
     /// The day `n` days later (earlier when negative).
@@ -50,11 +98,25 @@ impl Day {
         let (y, m, d) = civil_from_days(self.0);
         format!("{y:04}-{m:02}-{d:02}")
     }
+}
 
-    /// Midnight UTC starting this day, RFC 3339, as the API reads it.
-    pub(crate) fn rfc3339(self) -> String {
-        format!("{}T00:00:00Z", self.iso())
-    }
+/// `YYYY-MM-DD HH:MM` from `formatToParts`-style `(type, value)` pairs
+/// (`year`, `month`, `day`, `hour`, `minute`): an instant as a clock in
+/// the project's zone reads it. `None` when a part is missing or wrong.
+pub(crate) fn stamp_from_parts<'a>(
+    parts: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Option<String> {
+    let parts: Vec<(&str, &str)> = parts.into_iter().collect();
+    let part = |name: &str| {
+        parts
+            .iter()
+            .find(|(k, _)| *k == name)
+            .and_then(|(_, v)| v.trim().parse::<u32>().ok())
+    };
+    let day = Day::from_parts(parts.iter().copied())?;
+    // Some engines write midnight as hour 24 even in a 23-hour cycle.
+    let (hour, minute) = (part("hour")? % 24, part("minute")?);
+    (minute < 60).then(|| format!("{} {hour:02}:{minute:02}", day.iso()))
 }
 
 fn is_leap(y: i64) -> bool {
@@ -118,6 +180,7 @@ mod tests {
             "2026-02-29",
             "2026-13-01",
             "2026-1-1",
+            "2026-1-011",
             "yesterday",
             "",
             "2026-04-31",
@@ -131,6 +194,76 @@ mod tests {
         let d = Day::parse("2026-12-30").unwrap();
         assert_eq!(d.plus(3).iso(), "2027-01-02");
         assert_eq!(d.plus(3).since(d), 3);
-        assert_eq!(d.rfc3339(), "2026-12-30T00:00:00Z");
+    }
+
+    #[test]
+    fn a_trend_start_reads_as_the_day_of_its_own_offset() {
+        for (raw, day) in [
+            ("2026-03-30T00:00:00+02:00", "2026-03-30"),
+            ("2026-03-30T00:00:00Z", "2026-03-30"),
+            ("2026-11-01T00:00:00-05:00", "2026-11-01"),
+            ("2026-11-02", "2026-11-02"),
+        ] {
+            assert_eq!(
+                Day::of_local_instant(raw).map(Day::iso).as_deref(),
+                Some(day),
+                "{raw}"
+            );
+        }
+        for raw in ["2026-03-30X", "2026-3-30T00:00Z", "soon", ""] {
+            assert_eq!(Day::of_local_instant(raw), None, "{raw}");
+        }
+    }
+
+    #[test]
+    fn a_time_stamp_comes_from_the_parts_the_browser_formats() {
+        let parts = |hour| {
+            [
+                ("year", "2026"),
+                ("month", "11"),
+                ("day", "30"),
+                ("hour", hour),
+                ("minute", "05"),
+            ]
+        };
+        assert_eq!(
+            stamp_from_parts(parts("00")).as_deref(),
+            Some("2026-11-30 00:05")
+        );
+        assert_eq!(
+            stamp_from_parts(parts("24")).as_deref(),
+            Some("2026-11-30 00:05"),
+            "midnight written as 24"
+        );
+        assert_eq!(stamp_from_parts(parts("")), None);
+        let mut bad_minute = parts("10");
+        bad_minute[4] = ("minute", "60");
+        assert_eq!(stamp_from_parts(bad_minute), None);
+    }
+
+    #[test]
+    fn the_day_comes_from_the_parts_the_browser_formats() {
+        // en-US orders month/day/year with literals between them.
+        let parts = [
+            ("month", "03"),
+            ("literal", "/"),
+            ("day", "30"),
+            ("literal", "/"),
+            ("year", "2026"),
+        ];
+        assert_eq!(
+            Day::from_parts(parts).map(Day::iso).as_deref(),
+            Some("2026-03-30")
+        );
+        assert_eq!(
+            Day::from_parts([("year", "2026"), ("month", "02")]),
+            None,
+            "no day"
+        );
+        assert_eq!(
+            Day::from_parts([("year", "2026"), ("month", "02"), ("day", "30")]),
+            None,
+            "impossible"
+        );
     }
 }

@@ -1,8 +1,9 @@
 //! The filters every statistics page shares, as the URL holds them:
 //! `project`, `from` and `to` (days, `YYYY-MM-DD`, both included),
 //! `moment`, `locale`, `tenure` (`new` | `established`) and any number of
-//! `trait.NAME=VALUE`. They become the API's query (RFC 3339 times, `to`
-//! exclusive) and, for the change figure, the period before.
+//! `trait.NAME=VALUE`. They become the API's query (plain dates, which the
+//! collector reads as midnight in the project's time zone; `to` exclusive)
+//! and, for the change figure, the period before.
 
 use crate::dates::Day;
 use crate::query::Query;
@@ -94,10 +95,10 @@ impl Filters {
         let mut out = Query::default();
         out.push("project", project);
         if let Some(from) = self.from {
-            out.push("from", &from.rfc3339());
+            out.push("from", &from.iso());
         }
         if let Some(to) = self.to {
-            out.push("to", &to.plus(1).rfc3339());
+            out.push("to", &to.plus(1).iso());
         }
         self.segment_pairs(&mut out);
         out
@@ -121,10 +122,10 @@ impl Filters {
         let ((a0, a1), (b0, b1)) = self.periods(today);
         let mut out = Query::default();
         out.push("project", project);
-        out.push("from1", &a0.rfc3339());
-        out.push("to1", &a1.rfc3339());
-        out.push("from2", &b0.rfc3339());
-        out.push("to2", &b1.rfc3339());
+        out.push("from1", &a0.iso());
+        out.push("to1", &a1.iso());
+        out.push("from2", &b0.iso());
+        out.push("to2", &b1.iso());
         self.segment_pairs(&mut out);
         out
     }
@@ -147,7 +148,8 @@ mod tests {
         assert_eq!(f.traits, vec![("plan".to_owned(), "pro".to_owned())]);
         assert_eq!(
             f.api("demo").encode(),
-            "project=demo&from=2026-11-01T00%3A00%3A00Z&to=2026-12-01T00%3A00%3A00Z&moment=x&trait.plan=pro"
+            "project=demo&from=2026-11-01&to=2026-12-01&moment=x&trait.plan=pro",
+            "plain dates, read in the project's zone; the last day included"
         );
     }
 
@@ -204,7 +206,7 @@ mod tests {
         };
         let q = f.compare_api("demo", day("2026-11-29"));
         assert_eq!(q.get("moment"), Some("x"));
-        assert_eq!(q.get("to1"), Some("2026-11-30T00:00:00Z"));
-        assert_eq!(q.get("from2"), Some("2026-10-01T00:00:00Z"));
+        assert_eq!(q.get("to1"), Some("2026-11-30"));
+        assert_eq!(q.get("from2"), Some("2026-10-01"));
     }
 }

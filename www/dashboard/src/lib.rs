@@ -6,10 +6,10 @@
 //! cargo run -p nps-collector -- serve --demo
 //! ```
 //!
-//! Pure parts (texts, URL filters, dates, chart geometry, summaries, the
-//! timing rules in words) compile natively and are unit-tested with
-//! `cargo test -p nps-dashboard`; everything touching the browser is
-//! behind `target_arch = "wasm32"`.
+//! Pure parts (texts, URL filters, dates and period presets, chart
+//! geometry, summaries, the timing rules in words) compile natively and
+//! are unit-tested with `cargo test -p nps-dashboard`; everything touching
+//! the browser is behind `target_arch = "wasm32"`.
 
 // Natively only the pure half is compiled: items the components use look
 // unused there.
@@ -19,9 +19,12 @@ mod charts;
 mod dates;
 mod filters;
 mod i18n;
+mod presets;
 mod query;
+mod reading;
 mod rules;
 mod wire;
+mod zones;
 
 #[cfg(target_arch = "wasm32")]
 mod web;

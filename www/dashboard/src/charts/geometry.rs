@@ -9,6 +9,8 @@ pub(crate) struct Sample {
     pub(crate) value: Option<f64>,
     /// Its 95% interval.
     pub(crate) band: Option<(f64, f64)>,
+    /// Too uncertain to read as a number (drawn hollow).
+    pub(crate) provisional: bool,
 }
 
 /// A vertical NPS axis from `low` to `high` drawn over `height` pixels
@@ -78,12 +80,20 @@ pub(crate) fn x_of(i: usize, n: usize, width: f64) -> f64 {
 
 /// The marks of a trend: one path per run of consecutive periods with
 /// answers (a gap breaks the line), the interval band of each run as a
-/// polygon, and a dot per period with answers.
+/// polygon, and a dot per period with answers (flagged when provisional).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct TrendShape {
     pub(crate) lines: Vec<String>,
     pub(crate) bands: Vec<String>,
-    pub(crate) dots: Vec<(f64, f64)>,
+    pub(crate) dots: Vec<Dot>,
+}
+
+/// A period's dot: where, and whether it is provisional.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Dot {
+    pub(crate) x: f64,
+    pub(crate) y: f64,
+    pub(crate) provisional: bool,
 }
 
 /// A placed point of a run: x, y and its interval.
@@ -122,7 +132,11 @@ pub(crate) fn trend(samples: &[Sample], axis: &Axis, width: f64) -> TrendShape {
         match s.value {
             Some(v) => {
                 let (x, y) = (x_of(i, n, width), axis.y(v));
-                shape.dots.push((x, y));
+                shape.dots.push(Dot {
+                    x,
+                    y,
+                    provisional: s.provisional,
+                });
                 run.push((x, y, s.band));
             }
             None => flush(&mut run, &mut shape),
@@ -159,7 +173,11 @@ mod tests {
     use super::*;
 
     fn s(value: Option<f64>, band: Option<(f64, f64)>) -> Sample {
-        Sample { value, band }
+        Sample {
+            value,
+            band,
+            provisional: false,
+        }
     }
 
     #[test]
@@ -199,10 +217,29 @@ mod tests {
         );
         assert_eq!(shape.bands[0], "0,20 100,10 100,30 0,40");
         assert_eq!(shape.dots.len(), 3);
+        assert!(shape.dots.iter().all(|d| !d.provisional));
         assert_eq!(
             shape.bands[1], "294,0 306,0 306,20 294,20",
             "a lone period gets a bar"
         );
+    }
+
+    #[test]
+    fn a_provisional_period_keeps_its_flag_on_its_dot() {
+        let samples = [
+            s(Some(10.0), Some((0.0, 20.0))),
+            Sample {
+                provisional: true,
+                ..s(Some(20.0), Some((-30.0, 60.0)))
+            },
+        ];
+        let axis = Axis::fitting(&samples, 100.0);
+        let flags: Vec<bool> = trend(&samples, &axis, 300.0)
+            .dots
+            .iter()
+            .map(|d| d.provisional)
+            .collect();
+        assert_eq!(flags, vec![false, true]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Segments side by side: each value's NPS as a dot on its 95% interval,
-//! on one −100…100 axis, small samples drawn hollow and flagged in words;
-//! with a sentence and a table.
+//! on one −100…100 axis, provisional values (few answers or a wide
+//! margin) drawn hollow on a dashed interval and flagged in words; with a
+//! sentence and a table.
 
 use yew::prelude::*;
 
@@ -15,7 +16,8 @@ pub(crate) struct IntervalRow {
     pub(crate) nps: Option<f64>,
     pub(crate) interval: Option<(f64, f64)>,
     pub(crate) responses: u64,
-    pub(crate) small: bool,
+    /// Too few answers or too wide a margin to read as a number.
+    pub(crate) provisional: bool,
 }
 
 /// Props of [`Intervals`].
@@ -47,7 +49,7 @@ pub(crate) fn Intervals(props: &IntervalsProps) -> Html {
     let words: Vec<(String, Option<f64>, bool)> = props
         .rows
         .iter()
-        .map(|r| (r.label.clone(), r.nps, r.small))
+        .map(|r| (r.label.clone(), r.nps, r.provisional))
         .collect();
     html! {
         <figure class="chart intervals">
@@ -68,7 +70,7 @@ pub(crate) fn Intervals(props: &IntervalsProps) -> Html {
                             r.label.clone()
                         };
                         html! {
-                            <g class={classes!("row", r.small.then_some("small"))}>
+                            <g class={classes!("row", r.provisional.then_some("provisional"))}>
                                 <text class="label" x="-8" y={(y + 4.0).to_string()} text-anchor="end">{ label }</text>
                                 if let Some((lo, hi)) = r.interval {
                                     <line class="ci" x1={x(lo).to_string()} x2={x(hi).to_string()} y1={y.to_string()} y2={y.to_string()} />
@@ -89,7 +91,7 @@ pub(crate) fn Intervals(props: &IntervalsProps) -> Html {
                         <thead><tr>
                             <th scope="col">{ t.value }</th><th scope="col">{ "NPS" }</th>
                             <th scope="col">{ t.low }</th><th scope="col">{ t.high }</th>
-                            <th scope="col">{ t.answers }</th><th scope="col">{ t.small_sample }</th>
+                            <th scope="col">{ t.answers }</th><th scope="col">{ t.provisional }</th>
                         </tr></thead>
                         <tbody>
                             { for props.rows.iter().map(|r| html! {
@@ -99,7 +101,7 @@ pub(crate) fn Intervals(props: &IntervalsProps) -> Html {
                                     <td>{ r.interval.map(|i| i.0.to_string()).unwrap_or_else(|| "–".into()) }</td>
                                     <td>{ r.interval.map(|i| i.1.to_string()).unwrap_or_else(|| "–".into()) }</td>
                                     <td>{ r.responses }</td>
-                                    <td>{ if r.small { t.yes } else { t.no } }</td>
+                                    <td>{ if r.provisional { t.yes } else { t.no } }</td>
                                 </tr>
                             }) }
                         </tbody>

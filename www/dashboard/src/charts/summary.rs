@@ -64,13 +64,22 @@ pub(crate) fn distribution(lang: Lang, counts: &[u64]) -> String {
     }
 }
 
-/// First and last score of a series with answers, lowest and highest,
-/// and how many periods had none.
-pub(crate) fn trend(lang: Lang, periods: &[(String, Option<f64>)]) -> String {
-    let with: Vec<(&str, f64)> = periods
-        .iter()
-        .filter_map(|(start, v)| Some((start.as_str(), (*v)?)))
-        .collect();
+/// One period of a trend, as its summary reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Period {
+    /// Its first day, in the project's time zone (`YYYY-MM-DD`).
+    pub(crate) day: String,
+    /// Its NPS; `None` without answers.
+    pub(crate) nps: Option<f64>,
+    /// Too uncertain to read as a number.
+    pub(crate) provisional: bool,
+}
+
+/// First and last score of a series with answers (each marked when
+/// provisional), lowest and highest, how many periods had none and how
+/// many are provisional.
+pub(crate) fn trend(lang: Lang, periods: &[Period]) -> String {
+    let with: Vec<(&Period, f64)> = periods.iter().filter_map(|p| Some((p, p.nps?))).collect();
     let (Some(first), Some(last)) = (with.first(), with.last()) else {
         return lang.t().no_trend.to_owned();
     };
@@ -80,58 +89,65 @@ pub(crate) fn trend(lang: Lang, periods: &[(String, Option<f64>)]) -> String {
         .map(|(_, v)| *v)
         .fold(f64::NEG_INFINITY, f64::max);
     let empty = periods.len() - with.len();
+    let provisional = with.iter().filter(|(p, _)| p.provisional).count();
     let n = |v: f64| lang.num(v);
+    // A provisional value says so where it is named.
+    let marked = |(p, v): &(&Period, f64)| match (lang, p.provisional) {
+        (_, false) => n(*v),
+        (Lang::En, true) => format!("{} (provisional)", n(*v)),
+        (Lang::Fr, true) => format!("{} (provisoire)", n(*v)),
+    };
     if with.len() == 1 && periods.len() == 1 {
         return match lang {
             Lang::En => format!(
                 "One period: NPS {} in the period of {}.",
-                n(first.1),
-                first.0
+                marked(first),
+                first.0.day
             ),
             Lang::Fr => format!(
                 "Une période : NPS de {} pour la période du {}.",
-                n(first.1),
-                first.0
+                marked(first),
+                first.0.day
             ),
         };
     }
+    let mut s = match lang {
+        Lang::En => format!(
+            "{} periods. NPS {} in the period of {}, {} in the period of {}; lowest {}, highest {}.",
+            periods.len(),
+            marked(first),
+            first.0.day,
+            marked(last),
+            last.0.day,
+            n(low),
+            n(high)
+        ),
+        Lang::Fr => format!(
+            "{} périodes. NPS de {} pour la période du {}, {} pour celle du {} ; minimum {}, maximum {}.",
+            periods.len(),
+            marked(first),
+            first.0.day,
+            marked(last),
+            last.0.day,
+            n(low),
+            n(high)
+        ),
+    };
     match lang {
-        Lang::En => {
-            let mut s = format!(
-                "{} periods. NPS {} in the period of {}, {} in the period of {}; lowest {}, highest {}.",
-                periods.len(),
-                n(first.1),
-                first.0,
-                n(last.1),
-                last.0,
-                n(low),
-                n(high)
-            );
-            if empty > 0 {
-                s.push_str(&format!(" {empty} without answers."));
-            }
-            s
-        }
-        Lang::Fr => {
-            let mut s = format!(
-                "{} périodes. NPS de {} pour la période du {}, {} pour celle du {} ; minimum {}, maximum {}.",
-                periods.len(),
-                n(first.1),
-                first.0,
-                n(last.1),
-                last.0,
-                n(low),
-                n(high)
-            );
-            if empty > 0 {
-                s.push_str(&format!(" {empty} sans réponse."));
-            }
-            s
-        }
+        Lang::En if empty > 0 => s.push_str(&format!(" {empty} without answers.")),
+        Lang::Fr if empty > 0 => s.push_str(&format!(" {empty} sans réponse.")),
+        _ => {}
     }
+    match lang {
+        Lang::En if provisional > 0 => s.push_str(&format!(" {provisional} provisional.")),
+        Lang::Fr if provisional > 1 => s.push_str(&format!(" {provisional} provisoires.")),
+        Lang::Fr if provisional == 1 => s.push_str(" 1 provisoire."),
+        _ => {}
+    }
+    s
 }
 
-/// The highest and lowest segments (and how many are small samples).
+/// The highest and lowest segments (and how many are provisional).
 pub(crate) fn segments(lang: Lang, rows: &[(String, Option<f64>, bool)]) -> String {
     let with: Vec<&(String, Option<f64>, bool)> = rows.iter().filter(|r| r.1.is_some()).collect();
     let best = with
@@ -147,7 +163,7 @@ pub(crate) fn segments(lang: Lang, rows: &[(String, Option<f64>, bool)]) -> Stri
     let n = |v: Option<f64>| lang.num(v.unwrap_or_default());
     match lang {
         Lang::En => format!(
-            "{} segments. Highest: {} at {}; lowest: {} at {}. {small} with fewer than 30 answers.",
+            "{} segments. Highest: {} at {}; lowest: {} at {}. {small} provisional.",
             rows.len(),
             best.0,
             n(best.1),
@@ -155,12 +171,17 @@ pub(crate) fn segments(lang: Lang, rows: &[(String, Option<f64>, bool)]) -> Stri
             n(worst.1)
         ),
         Lang::Fr => format!(
-            "{} segments. Le plus haut : {} à {} ; le plus bas : {} à {}. {small} avec moins de 30 réponses.",
+            "{} segments. Le plus haut : {} à {} ; le plus bas : {} à {}. {small} {}.",
             rows.len(),
             best.0,
             n(best.1),
             worst.0,
-            n(worst.1)
+            n(worst.1),
+            if small > 1 {
+                "provisoires"
+            } else {
+                "provisoire"
+            }
         ),
     }
 }
@@ -190,13 +211,21 @@ mod tests {
         );
     }
 
+    fn period(day: &str, nps: Option<f64>, provisional: bool) -> Period {
+        Period {
+            day: day.to_owned(),
+            nps,
+            provisional,
+        }
+    }
+
     #[test]
     fn the_trend_names_its_ends_extremes_and_gaps() {
         let periods = vec![
-            ("2026-11-02".to_owned(), Some(10.0)),
-            ("2026-11-09".to_owned(), None),
-            ("2026-11-16".to_owned(), Some(-5.5)),
-            ("2026-11-23".to_owned(), Some(30.0)),
+            period("2026-11-02", Some(10.0), false),
+            period("2026-11-09", None, true),
+            period("2026-11-16", Some(-5.5), false),
+            period("2026-11-23", Some(30.0), false),
         ];
         let s = trend(Lang::En, &periods);
         assert!(
@@ -206,10 +235,29 @@ mod tests {
             "{s}"
         );
         assert!(
-            s.contains("lowest -5.5, highest 30. 1 without answers."),
-            "{s}"
+            s.ends_with("lowest -5.5, highest 30. 1 without answers."),
+            "an empty period is not counted as provisional: {s}"
         );
         assert_eq!(trend(Lang::Fr, &[]), Lang::Fr.t().no_trend);
+    }
+
+    #[test]
+    fn a_provisional_period_says_so_where_its_value_is_named() {
+        let one = [period("2026-12-07", Some(100.0), true)];
+        assert_eq!(
+            trend(Lang::En, &one),
+            "One period: NPS 100 (provisional) in the period of 2026-12-07."
+        );
+        let two = [
+            period("2026-11-30", Some(20.0), false),
+            period("2026-12-07", Some(100.0), true),
+        ];
+        let s = trend(Lang::Fr, &two);
+        assert!(
+            s.contains("100 (provisoire) pour celle du 2026-12-07"),
+            "{s}"
+        );
+        assert!(s.ends_with(" 1 provisoire."), "{s}");
     }
 
     #[test]
@@ -220,7 +268,8 @@ mod tests {
         ];
         assert_eq!(
             segments(Lang::En, &rows),
-            "2 segments. Highest: pro at 40; lowest: free at -10. 1 with fewer than 30 answers."
+            "2 segments. Highest: pro at 40; lowest: free at -10. 1 provisional."
         );
+        assert!(segments(Lang::Fr, &rows).ends_with("1 provisoire."));
     }
 }

@@ -1,10 +1,13 @@
 //! The NPS over time: a line per run of periods with answers, the 95%
-//! interval as a band behind it, with a sentence and a table.
+//! interval as a band behind it, provisional periods as hollow dots, with
+//! a sentence and a table. Periods are named by their first day in the
+//! project's time zone.
 
 use yew::prelude::*;
 
 use super::geometry::{trend, x_of, Axis, Sample};
 use super::summary;
+use crate::dates::Day;
 use crate::web::components::table::TableRegion;
 use crate::web::ctx::use_ctx;
 use crate::wire::TrendPoint;
@@ -31,23 +34,33 @@ pub(crate) fn TrendChart(props: &TrendChartProps) -> Html {
         .map(|p| Sample {
             value: p.score.nps,
             band: p.score.ci95.map(|i| (i.low, i.high)),
+            provisional: p.score.provisional,
         })
         .collect();
     let axis = Axis::fitting(&samples, H);
     let shape = trend(&samples, &axis, W);
-    let periods: Vec<(String, Option<f64>)> = props
+    // `start` is midnight in the project's zone, written with its offset:
+    // its date part is the day to show.
+    let days: Vec<String> = props
         .points
         .iter()
-        .map(|p| (p.start.clone(), p.score.nps))
+        .map(|p| Day::of_local_instant(&p.start).map_or_else(|| p.start.clone(), Day::iso))
+        .collect();
+    let periods: Vec<summary::Period> = days
+        .iter()
+        .zip(&props.points)
+        .map(|(day, p)| summary::Period {
+            day: day.clone(),
+            nps: p.score.nps,
+            provisional: p.score.provisional,
+        })
         .collect();
     let n = props.points.len();
-    let label_at = |i: usize| {
-        props
-            .points
-            .get(i)
-            .map(|p| p.start.clone())
-            .unwrap_or_default()
-    };
+    let label_at = |i: usize| days.get(i).cloned().unwrap_or_default();
+    let any_provisional = props
+        .points
+        .iter()
+        .any(|p| p.score.provisional && p.score.nps.is_some());
     html! {
         <figure class="chart trend">
             <svg viewBox={format!("0 0 {} {}", W + LEFT + 20.0, H + TOP + 30.0)} role="img"
@@ -61,8 +74,14 @@ pub(crate) fn TrendChart(props: &TrendChartProps) -> Html {
                     }) }
                     { for shape.bands.iter().map(|b| html! { <polygon class="band" points={b.clone()} /> }) }
                     { for shape.lines.iter().map(|d| html! { <path class="line" d={d.clone()} /> }) }
-                    { for shape.dots.iter().map(|(x, y)| html! { <circle class="dot" cx={x.to_string()} cy={y.to_string()} r="3.5" /> }) }
-                    if n > 0 {
+                    { for shape.dots.iter().map(|d| html! {
+                        <circle class={classes!("dot", d.provisional.then_some("provisional"))} cx={d.x.to_string()} cy={d.y.to_string()} r="3.5" />
+                    }) }
+                    if n == 1 {
+                        // A lone period's dot is centred: so is its day.
+                        <text class="axis" x={x_of(0, 1, W).to_string()} y={(H + 22.0).to_string()} text-anchor="middle">{ label_at(0) }</text>
+                    }
+                    if n > 1 {
                         <text class="axis" x="0" y={(H + 22.0).to_string()} text-anchor="start">{ label_at(0) }</text>
                     }
                     if n > 1 {
@@ -70,7 +89,10 @@ pub(crate) fn TrendChart(props: &TrendChartProps) -> Html {
                     }
                 </g>
             </svg>
-            <p id="trend-summary" class="summary">{ summary::trend(lang, &periods) }{ " " }{ t.band_note }</p>
+            <p id="trend-summary" class="summary">
+                { summary::trend(lang, &periods) }{ " " }{ t.band_note }
+                if any_provisional { { " " }{ t.trend_provisional_note } }
+            </p>
             <details>
                 <summary>{ t.show_table }</summary>
                 <TableRegion label={t.trend_title}>
@@ -78,15 +100,17 @@ pub(crate) fn TrendChart(props: &TrendChartProps) -> Html {
                         <thead><tr>
                             <th scope="col">{ t.period_start }</th><th scope="col">{ "NPS" }</th>
                             <th scope="col">{ t.low }</th><th scope="col">{ t.high }</th><th scope="col">{ t.answers }</th>
+                            <th scope="col">{ t.provisional }</th>
                         </tr></thead>
                         <tbody>
-                            { for props.points.iter().map(|p| html! {
+                            { for props.points.iter().zip(&days).map(|(p, day)| html! {
                                 <tr>
-                                    <th scope="row">{ p.start.clone() }</th>
+                                    <th scope="row">{ day.clone() }</th>
                                     <td>{ p.score.nps.map(|v| lang.num(v)).unwrap_or_else(|| "–".into()) }</td>
                                     <td>{ p.score.ci95.map(|i| i.low.to_string()).unwrap_or_else(|| "–".into()) }</td>
                                     <td>{ p.score.ci95.map(|i| i.high.to_string()).unwrap_or_else(|| "–".into()) }</td>
                                     <td>{ p.score.responses }</td>
+                                    <td>{ if p.score.provisional && p.score.nps.is_some() { t.yes } else { t.no } }</td>
                                 </tr>
                             }) }
                         </tbody>

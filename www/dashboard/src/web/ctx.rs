@@ -60,6 +60,13 @@ impl Projects {
         let key = self.current.as_deref()?;
         self.all.iter().find(|p| p.key == key)
     }
+
+    /// The current project's time zone, where its days start (`UTC`
+    /// without a project).
+    pub(crate) fn zone(&self) -> String {
+        self.project()
+            .map_or_else(|| "UTC".to_owned(), |p| p.timezone.clone())
+    }
 }
 
 /// The app context (panics outside the provider: a programming error).

@@ -1,6 +1,7 @@
 //! Loading API data into components: [`use_fetch`] refetches when its
 //! path (which holds the filters) or its reload counter changes, and
-//! ignores answers that arrive after a newer request was made.
+//! ignores answers that arrive after a newer request was made. And
+//! [`use_today`]: which day it is where the project counts its days.
 
 use std::rc::Rc;
 
@@ -9,7 +10,9 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::api::ApiError;
-use super::ctx::use_ctx;
+use super::clock;
+use super::ctx::{use_ctx, use_projects};
+use crate::dates::Day;
 
 /// Where a fetch stands.
 #[derive(Debug, PartialEq)]
@@ -80,4 +83,11 @@ pub(crate) fn use_reload() -> (u32, Callback<()>) {
         Callback::from(move |()| n.set(n.wrapping_add(1)))
     };
     (*n, bump)
+}
+
+/// Today in the current project's time zone (the browser's `Intl` says
+/// which day that is), for "today" and "last 30 days".
+#[hook]
+pub(crate) fn use_today() -> Day {
+    clock::today_in(&use_projects().zone())
 }

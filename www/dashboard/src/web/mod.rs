@@ -3,6 +3,7 @@
 
 pub(crate) mod api;
 mod auth;
+pub(crate) mod clock;
 pub(crate) mod components;
 pub(crate) mod ctx;
 pub(crate) mod hooks;

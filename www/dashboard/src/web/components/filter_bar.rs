@@ -1,4 +1,5 @@
-//! The filters form shared by the statistics pages: period, moment,
+//! The filters form shared by the statistics pages: period (typed, or one
+//! of the presets ending today in the project's time zone), moment,
 //! language, tenure and trait values. Applying it rewrites the URL, which
 //! is what the pages read: a filtered view is a bookmark.
 
@@ -8,8 +9,11 @@ use yew_router::prelude::*;
 
 use crate::dates::Day;
 use crate::filters::Filters;
+use crate::presets::Preset;
 use crate::web::ctx::{go, use_ctx, use_projects, use_query};
+use crate::web::hooks::use_today;
 use crate::web::routes::Route;
+use crate::zones;
 
 /// The filters form.
 #[function_component]
@@ -21,6 +25,7 @@ pub(crate) fn FilterBar() -> Html {
     let route = use_route::<Route>().unwrap_or(Route::Overview);
     let navigator = use_navigator();
     let applied = Filters::from_query(&query);
+    let today = use_today();
     let rows = use_state(|| applied.traits.len().max(1));
     let go = {
         let (navigator, query) = (navigator.clone(), query.clone());
@@ -41,6 +46,19 @@ pub(crate) fn FilterBar() -> Html {
         let go = go.clone();
         Callback::from(move |_| go(Filters::default()))
     };
+    let pressed = Preset::of(&applied, today);
+    let presets: Html = Preset::ALL
+        .into_iter()
+        .map(|p| {
+            let (go, applied) = (go.clone(), applied.clone());
+            let onclick = Callback::from(move |_| go(p.apply(&applied, today)));
+            html! {
+                <button type="button" class="quiet" aria-pressed={(pressed == Some(p)).to_string()} {onclick}>
+                    { p.name(t) }
+                </button>
+            }
+        })
+        .collect();
     let add_trait = {
         let rows = rows.clone();
         Callback::from(move |_| rows.set(*rows + 1))
@@ -61,14 +79,16 @@ pub(crate) fn FilterBar() -> Html {
     html! {
            <form class="filters card" {onsubmit} aria-labelledby="filters-title" key={query.encode()}>
                <h2 id="filters-title">{ t.filters }</h2>
+               <div class="presets" role="group" aria-label={t.preset_label}>{ presets }</div>
+               <p class="muted small" id="f-zone">{ zones::days_in(ctx.lang, &projects.zone()) }</p>
                <div class="filter-grid">
                    <div class="field">
                        <label for="f-from">{ t.from }</label>
-                       <input id="f-from" name="from" type="date" value={day(draft.from)} />
+                       <input id="f-from" name="from" type="date" value={day(draft.from)} aria-describedby="f-zone" />
                    </div>
                    <div class="field">
                        <label for="f-to">{ t.to }</label>
-                       <input id="f-to" name="to" type="date" value={day(draft.to)} />
+                       <input id="f-to" name="to" type="date" value={day(draft.to)} aria-describedby="f-zone" />
                    </div>
                    <div class="field">
                        <label for="f-moment">{ t.moment }</label>

@@ -1,10 +1,12 @@
 //! Integrations: the snippet to paste (with this collector's address and
 //! the project's public key), the identity secret, the allowed origins,
-//! the webhooks, and a form to create another project.
+//! the project's time zone, the webhooks, and a form to create another
+//! project.
 
 mod new_project;
 mod origins;
 mod webhooks;
+mod zone;
 
 use yew::prelude::*;
 
@@ -68,6 +70,7 @@ pub(crate) fn Integrations() -> Html {
             }
         </section>
         <origins::AllowedOrigins project={project.key.clone()} origins={project.allowed_origins.clone()} />
+        <zone::TimeZone project={project.key.clone()} zone={project.timezone.clone()} />
         <webhooks::Webhooks project={project.key.clone()} />
         <new_project::NewProjectForm />
         </>

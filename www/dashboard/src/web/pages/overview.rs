@@ -1,12 +1,14 @@
-//! Overview: the score with its 95% interval and sample size, the change
-//! against the previous period in words, the split, the distribution, the
-//! trend with its band, response rates per moment and the latest comments.
+//! Overview: the score with its 95% interval and sample size (interval
+//! first, in words, while it is provisional), the change against the
+//! previous period in words, the split, the distribution, the trend with
+//! its band, response rates per moment and the latest comments.
+
+mod headline;
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::charts::{Distribution, Split, TrendChart};
-use crate::dates::Day;
 use crate::filters::Filters;
 use crate::i18n::Lang;
 use crate::web::components::filter_bar::FilterBar;
@@ -14,9 +16,10 @@ use crate::web::components::load::show;
 use crate::web::components::page_title::PageTitle;
 use crate::web::components::table::TableRegion;
 use crate::web::ctx::{go, use_ctx, use_projects, use_query};
-use crate::web::hooks::use_fetch;
+use crate::web::hooks::{use_fetch, use_today};
 use crate::web::routes::Route;
 use crate::wire::{Compare, MomentRate, Page, Stats, Trend};
+use headline::{change, score};
 
 /// The overview page.
 #[function_component]
@@ -27,7 +30,7 @@ pub(crate) fn Overview() -> Html {
     let project = use_projects().current.unwrap_or_default();
     let filters = Filters::from_query(&query);
     let api = filters.api(&project);
-    let today = Day::from_millis(js_sys::Date::now());
+    let today = use_today();
     let interval = query
         .get("interval")
         .filter(|i| matches!(*i, "day" | "week" | "month"))
@@ -82,11 +85,7 @@ pub(crate) fn Overview() -> Html {
             </section>
             <section class="card" aria-labelledby="change-title">
                 <h2 id="change-title">{ t.change_title }</h2>
-                { show(&compare, |c| html! {
-                    <p class={classes!("change", c.significant.then_some("significant"))}>
-                        { if lang == Lang::Fr { c.summary_fr.clone() } else { c.summary_en.clone() } }
-                    </p>
-                }) }
+                { show(&compare, |c| change(lang, c)) }
             </section>
             <section class="card" aria-labelledby="split-title">
                 <h2 id="split-title">{ t.split_title }</h2>
@@ -128,27 +127,6 @@ pub(crate) fn Overview() -> Html {
                 }) }
             </section>
         </div>
-        </>
-    }
-}
-
-/// The big number, its interval, the sample and what more would buy.
-fn score(lang: Lang, stats: &Stats) -> Html {
-    let t = lang.t();
-    let s = &stats.summary;
-    let Some(nps) = s.nps else {
-        return html! { <p class="muted">{ t.no_responses }</p> };
-    };
-    html! {
-        <>
-            <p class="big"><output aria-label={t.nps}>{ lang.num(nps) }</output></p>
-            if let Some(ci) = s.ci95 {
-                <p class="interval">{ lang.interval(ci.low, ci.high) }</p>
-            }
-            <p class="muted">{ format!("n = {}", s.responses) }{ " · " }{ lang.responses(s.responses) }</p>
-            if s.needed_for_5 > 0 {
-                <p class="muted small">{ lang.needed(s.needed_for_5, s.needed_for_10) }</p>
-            }
         </>
     }
 }

@@ -25,7 +25,8 @@ fn rows(segments: &[Segment], none: &str) -> Vec<IntervalRow> {
             nps: s.score.nps,
             interval: s.score.ci95.map(|i| (i.low, i.high)),
             responses: s.score.responses,
-            small: s.small_sample,
+            // `small_sample` is the older, narrower flag (under 30 answers).
+            provisional: s.score.provisional || s.small_sample,
         })
         .collect()
 }

@@ -1,5 +1,5 @@
-//! One answer of the feed: score, comment (as text), who and when, and its
-//! tags with add and remove.
+//! One answer of the feed: score, comment (as text), who and when (on a
+//! clock in the project's time zone), and its tags with add and remove.
 
 use gloo_net::http::Method;
 use nps_protocol::Category;
@@ -9,8 +9,9 @@ use yew::prelude::*;
 
 use crate::i18n::Lang;
 use crate::web::api::{segment, ApiError};
+use crate::web::clock;
 use crate::web::components::load::Failure;
-use crate::web::ctx::use_ctx;
+use crate::web::ctx::{use_ctx, use_projects};
 use crate::wire::{Answer, Tags};
 
 /// Props of [`Item`].
@@ -36,6 +37,8 @@ pub(crate) fn score_label(lang: Lang, score: u8) -> String {
 pub(crate) fn Item(props: &ItemProps) -> Html {
     let ctx = use_ctx();
     let (t, lang) = (ctx.t(), ctx.lang);
+    // Answers are stamped in UTC; the team reads them in the project's zone.
+    let zone = use_projects().zone();
     let a = &props.answer;
     let tags = use_state(|| a.tags.clone());
     let error = use_state(|| None::<ApiError>);
@@ -88,11 +91,7 @@ pub(crate) fn Item(props: &ItemProps) -> Html {
         })
     };
     let category = crate::charts::class_of(a.score);
-    let when = a
-        .created_at
-        .get(..16)
-        .unwrap_or(&a.created_at)
-        .replace('T', " ");
+    let when = clock::local_stamp(&a.created_at, &zone);
     let mut meta = vec![when];
     meta.extend(a.moment.clone());
     meta.push(

@@ -9,8 +9,9 @@ use yew::prelude::*;
 
 use super::statuses;
 use crate::web::api::{segment, ApiError};
+use crate::web::clock;
 use crate::web::components::load::Failure;
-use crate::web::ctx::use_ctx;
+use crate::web::ctx::{use_ctx, use_projects};
 use crate::web::pages::comments::item::score_label;
 use crate::wire::FollowUp;
 
@@ -26,6 +27,8 @@ pub(crate) struct CaseProps {
 pub(crate) fn Case(props: &CaseProps) -> Html {
     let ctx = use_ctx();
     let (t, lang) = (ctx.t(), ctx.lang);
+    // Answers are stamped in UTC; the team reads them in the project's zone.
+    let zone = use_projects().zone();
     let case = use_state(|| props.case.clone());
     let error = use_state(|| None::<ApiError>);
     let id = case.response.id.clone();
@@ -103,11 +106,7 @@ pub(crate) fn Case(props: &CaseProps) -> Html {
     };
     let a = &case.response;
     let uid = format!("fu-{}", a.id);
-    let due = case
-        .due_at
-        .get(..16)
-        .unwrap_or(&case.due_at)
-        .replace('T', " ");
+    let due = clock::local_stamp(&case.due_at, &zone);
     let error_text = error.as_ref().map(|e| {
         if e.status == 409 {
             t.impossible_move.to_owned()
@@ -121,7 +120,7 @@ pub(crate) fn Case(props: &CaseProps) -> Html {
             <div class="body">
                 <p class="comment" id={format!("{uid}-comment")}>{ a.comment.clone().filter(|c| !c.trim().is_empty()).unwrap_or_else(|| t.no_comment.to_owned()) }</p>
                 <p class="meta">
-                    { a.created_at.get(..10).unwrap_or_default().to_owned() }{ " · " }
+                    { clock::local_stamp(&a.created_at, &zone).get(..10).unwrap_or_default().to_owned() }{ " · " }
                     { a.user_id.clone().map_or_else(|| t.anonymous.to_owned(), |u| format!("{} {u}", t.user)) }{ " · " }
                     { format!("{} {due}", t.due) }
                     if case.overdue { { " · " }<span class="overdue-flag">{ t.overdue }</span> }
