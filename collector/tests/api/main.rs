@@ -28,3 +28,7 @@ mod security;
 mod stats;
 mod transport;
 mod validation;
+mod webhooks_admin;
+mod webhooks_delivery;
+mod webhooks_privacy;
+mod webhooks_proxy;
