@@ -36,7 +36,8 @@ impl TryFrom<NewWebhook> for ValidEndpoint {
     type Error = Invalid;
 
     fn try_from(body: NewWebhook) -> Result<Self, Invalid> {
-        let url = Url::parse(&body.url).map_err(|_| invalid("url must be an absolute http(s) URL"))?;
+        let url =
+            Url::parse(&body.url).map_err(|_| invalid("url must be an absolute http(s) URL"))?;
         if !matches!(url.scheme(), "http" | "https") || body.url.len() > MAX_URL {
             return Err(invalid(format!(
                 "url must be an http(s) URL of at most {MAX_URL} characters"
@@ -103,7 +104,7 @@ mod tests {
 
     use super::*;
 
-    fn parse(extra: serde_json::Value) -> Result<ValidEndpoint, Invalid> {
+    fn parse(extra: &serde_json::Value) -> Result<ValidEndpoint, Invalid> {
         let mut body = json!({"project": "demo", "url": "https://hooks.example.com/nps"});
         body.as_object_mut()
             .unwrap()
@@ -113,7 +114,7 @@ mod tests {
 
     #[test]
     fn a_plain_endpoint_alerts_on_detractors() {
-        let e = parse(json!({})).unwrap();
+        let e = parse(&json!({})).unwrap();
         assert_eq!(e.filter.categories, [Category::Detractor]);
         assert_eq!(e.url.as_str(), "https://hooks.example.com/nps");
     }
@@ -123,31 +124,48 @@ mod tests {
         for (extra, case) in [
             (json!({"url": "ftp://example.com/x"}), "not http"),
             (json!({"url": "/relative"}), "relative"),
-            (json!({"url": "https://user:pass@example.com/x"}), "credentials"),
-            (json!({"url": "https://token@example.com/x"}), "user name alone"),
-            (json!({"url": format!("https://example.com/{}", "a".repeat(2_048))}), "too long"),
+            (
+                json!({"url": "https://user:pass@example.com/x"}),
+                "credentials",
+            ),
+            (
+                json!({"url": "https://token@example.com/x"}),
+                "user name alone",
+            ),
+            (
+                json!({"url": format!("https://example.com/{}", "a".repeat(2_048))}),
+                "too long",
+            ),
             (json!({"categories": []}), "no category"),
             (json!({"score_min": 11}), "score above 10"),
             (json!({"score_min": 9, "score_max": 2}), "min above max"),
             (json!({"score_min": 9}), "range outside the detractors"),
-            (json!({"moments": ["login\u{7}"]}), "control character in a moment"),
+            (
+                json!({"moments": ["login\u{7}"]}),
+                "control character in a moment",
+            ),
             (json!({"moments": ["a\nb"]}), "newline in a moment"),
-            (json!({"tags": ["export\u{1b}[31m"]}), "escape sequence in a tag"),
+            (
+                json!({"tags": ["export\u{1b}[31m"]}),
+                "escape sequence in a tag",
+            ),
             (json!({"tags": ["x".repeat(65)]}), "tag too long"),
             (json!({"moments": vec!["m"; 101]}), "too many moments"),
         ] {
-            let refused = parse(extra).expect_err(case);
+            let refused = parse(&extra).expect_err(case);
             assert_eq!(refused.code.split('_').next(), Some("invalid"), "{case}");
         }
     }
 
     #[test]
     fn consistent_filters_pass() {
-        let e = parse(json!({"categories": ["promoter"], "score_min": 10, "moments": ["upgrade", "(other)"],
-                             "tags": [" export "]}))
+        let e = parse(
+            &json!({"categories": ["promoter"], "score_min": 10, "moments": ["upgrade", "(other)"],
+                             "tags": [" export "]}),
+        )
         .unwrap();
         assert_eq!(e.filter.tags, ["export"]);
         assert_eq!(e.filter.moments, ["upgrade", "(other)"]);
-        assert!(parse(json!({"score_min": 2, "score_max": 2})).is_ok());
+        assert!(parse(&json!({"score_min": 2, "score_max": 2})).is_ok());
     }
 }

@@ -87,7 +87,8 @@ mod tests {
 
     #[test]
     fn a_respondent_can_neither_mention_nor_link() {
-        let comment = "<!channel> see <https://evil.example/x|https://nps.acme.example/ok> & <@U123>";
+        let comment =
+            "<!channel> see <https://evil.example/x|https://nps.acme.example/ok> & <@U123>";
         let text = text("response.created", &answer(comment, "<!here>"));
         assert!(!text.contains("<!"), "no mention: {text}");
         assert!(!text.contains("<@"), "no user mention: {text}");

@@ -16,7 +16,11 @@ const V4_REFUSED: [(Ipv4Addr, u8, &str); 15] = [
     (Ipv4Addr::new(10, 0, 0, 0), 8, "private"),
     (Ipv4Addr::new(100, 64, 0, 0), 10, "shared (CGNAT)"),
     (Ipv4Addr::new(127, 0, 0, 0), 8, "loopback"),
-    (Ipv4Addr::new(169, 254, 0, 0), 16, "link-local (cloud metadata)"),
+    (
+        Ipv4Addr::new(169, 254, 0, 0),
+        16,
+        "link-local (cloud metadata)",
+    ),
     (Ipv4Addr::new(172, 16, 0, 0), 12, "private"),
     (Ipv4Addr::new(192, 0, 0, 0), 24, "IETF protocol assignments"),
     (Ipv4Addr::new(192, 0, 2, 0), 24, "documentation"),
@@ -34,9 +38,21 @@ const V4_REFUSED: [(Ipv4Addr, u8, &str); 15] = [
 /// site-local `fec0::/10`, multicast…).
 const V6_REFUSED: [(Ipv6Addr, u8, &str); 3] = [
     // Teredo, ORCHID, benchmarking and other protocol assignments.
-    (Ipv6Addr::new(0x2001, 0, 0, 0, 0, 0, 0, 0), 23, "IETF protocol assignments"),
-    (Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 0), 32, "documentation"),
-    (Ipv6Addr::new(0x3fff, 0, 0, 0, 0, 0, 0, 0), 20, "documentation"),
+    (
+        Ipv6Addr::new(0x2001, 0, 0, 0, 0, 0, 0, 0),
+        23,
+        "IETF protocol assignments",
+    ),
+    (
+        Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 0),
+        32,
+        "documentation",
+    ),
+    (
+        Ipv6Addr::new(0x3fff, 0, 0, 0, 0, 0, 0, 0),
+        20,
+        "documentation",
+    ),
 ];
 
 /// Whether a webhook may be sent to `ip`.
@@ -85,9 +101,9 @@ fn embedded_v4(ip: Ipv6Addr) -> Option<Ipv4Addr> {
     match s {
         [0, 0, 0, 0, 0, 0xffff, _, _] => Some(low),
         [0x64, 0xff9b, 0, 0, 0, 0, _, _] => Some(low),
-        [0x2002, high, low16, ..] => Some(Ipv4Addr::from(
-            (u32::from(high) << 16) | u32::from(low16),
-        )),
+        [0x2002, high, low16, ..] => {
+            Some(Ipv4Addr::from((u32::from(high) << 16) | u32::from(low16)))
+        }
         _ => None,
     }
 }

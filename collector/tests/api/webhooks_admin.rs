@@ -65,7 +65,10 @@ async fn score_ranges_that_match_nothing_are_refused_with_422() {
     for (filter, case) in [
         (json!({"score_min": 9, "score_max": 2}), "min above max"),
         (json!({"score_min": 9}), "detractors never score 9"),
-        (json!({"categories": ["promoter"], "score_max": 8}), "promoters never score 8"),
+        (
+            json!({"categories": ["promoter"], "score_max": 8}),
+            "promoters never score 8",
+        ),
         (json!({"score_max": 11}), "above 10"),
     ] {
         let mut body = json!({"project": "demo", "url": receiver.url});
@@ -83,8 +86,14 @@ async fn control_characters_in_filters_are_refused_with_422() {
     let receiver = Receiver::start().await;
     for (filter, case) in [
         (json!({"moments": ["signup\u{7}"]}), "bell in a moment"),
-        (json!({"moments": ["signup\ninjected"]}), "newline in a moment"),
-        (json!({"tags": ["export\u{1b}[31m"]}), "terminal escape in a tag"),
+        (
+            json!({"moments": ["signup\ninjected"]}),
+            "newline in a moment",
+        ),
+        (
+            json!({"tags": ["export\u{1b}[31m"]}),
+            "terminal escape in a tag",
+        ),
         (json!({"tags": ["a\u{0}b"]}), "NUL in a tag"),
     ] {
         let mut body = json!({"project": "demo", "url": receiver.url});

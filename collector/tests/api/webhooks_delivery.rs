@@ -53,8 +53,10 @@ pub async fn create_webhook(app: &TestApp, project: &str, url: &str, extra: Valu
 pub async fn answer(app: &TestApp, project: &str, user: &str, score: u8, comment: &str) -> String {
     let id = new_id();
     let r = app
-        .post_response(&json!({"id": id, "key": project, "score": score, "secret": new_secret(),
-                               "user_id": user, "comment": comment, "traits": {"plan": "pro"}}))
+        .post_response(
+            &json!({"id": id, "key": project, "score": score, "secret": new_secret(),
+                               "user_id": user, "comment": comment, "traits": {"plan": "pro"}}),
+        )
         .await;
     assert_eq!(r.status(), 201);
     id
@@ -62,12 +64,19 @@ pub async fn answer(app: &TestApp, project: &str, user: &str, score: u8, comment
 
 /// The alert loops of a collector on `url`, driven by the test's clock.
 pub async fn loops(url: &str) -> Alerts {
-    Alerts::new(store::open(url).await.unwrap(), "http://nps.test".into(), true)
+    Alerts::new(
+        store::open(url).await.unwrap(),
+        "http://nps.test".into(),
+        true,
+    )
 }
 
 /// The endpoint's delivery log.
 pub async fn log(app: &TestApp, hook: &Value) -> Vec<Value> {
-    let path = format!("/api/v1/webhooks/{}/deliveries", hook["id"].as_str().unwrap());
+    let path = format!(
+        "/api/v1/webhooks/{}/deliveries",
+        hook["id"].as_str().unwrap()
+    );
     let log: Value = app.admin_get(&path).await.json().await.unwrap();
     log["deliveries"].as_array().unwrap().clone()
 }
@@ -108,12 +117,17 @@ async fn two_senders_on_one_database_send_a_slow_delivery_once() {
     let slow = Receiver::slow(Duration::from_secs(2)).await;
     let hook = create_webhook(&app, "demo", &slow.url, json!({})).await;
     answer(&app, "demo", "u-1", 3, "Once please").await;
-    let (a, b) = (loops(&app.database_url).await, loops(&app.database_url).await);
+    let (a, b) = (
+        loops(&app.database_url).await,
+        loops(&app.database_url).await,
+    );
     let t0 = soon();
     dispatch_once(&a, t0).await.unwrap();
 
     let (by_a, by_b) = tokio::join!(send_once(&a, t0), send_once(&b, t0));
-    let later = send_once(&b, t0 + time::Duration::seconds(90)).await.unwrap();
+    let later = send_once(&b, t0 + time::Duration::seconds(90))
+        .await
+        .unwrap();
 
     assert_eq!(by_a.unwrap() + by_b.unwrap(), 1, "one sender won the lease");
     assert_eq!(later, 0, "and the delivery is done");
@@ -146,13 +160,22 @@ async fn the_signature_timestamp_is_the_time_of_sending() {
     let seen = slow.seen();
     let stamps: Vec<i64> = seen
         .iter()
-        .map(|s| s.headers["webhook-timestamp"].to_str().unwrap().parse().unwrap())
+        .map(|s| {
+            s.headers["webhook-timestamp"]
+                .to_str()
+                .unwrap()
+                .parse()
+                .unwrap()
+        })
         .collect();
     assert!(
         stamps.iter().all(|t| (before..=after).contains(t)),
         "real time of sending: {stamps:?} in {before}..={after}"
     );
-    assert!(stamps[1] >= stamps[0] + 1, "the second one's own time: {stamps:?}");
+    assert!(
+        stamps[1] > stamps[0],
+        "the second one's own time: {stamps:?}"
+    );
     let secret = hook["secret"].as_str().unwrap();
     for s in &seen {
         standardwebhooks::Webhook::new(secret)
@@ -257,7 +280,11 @@ fn on_postgres() -> bool {
 async fn delivered_within(app: &TestApp, hook: &Value, limit: Duration) -> bool {
     let start = Instant::now();
     while start.elapsed() < limit {
-        if log(app, hook).await.first().is_some_and(|d| d["status"] == "delivered") {
+        if log(app, hook)
+            .await
+            .first()
+            .is_some_and(|d| d["status"] == "delivered")
+        {
             return true;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;

@@ -121,7 +121,11 @@ async fn the_cli_export_lists_the_alerts_too() {
         .output()
         .unwrap();
 
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let data: Value = serde_json::from_slice(&out.stdout).unwrap();
     let alerts = data["webhook_deliveries"].as_array().unwrap();
     assert_eq!(alerts.len(), 1);

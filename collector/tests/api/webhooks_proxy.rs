@@ -28,7 +28,8 @@ async fn listener(status: &'static str) -> (String, Arc<AtomicUsize>) {
             counted.fetch_add(1, Ordering::SeqCst);
             let mut buf = [0u8; 4096];
             let _ = stream.read(&mut buf).await;
-            let answer = format!("HTTP/1.1 {status}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
+            let answer =
+                format!("HTTP/1.1 {status}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
             let _ = stream.write_all(answer.as_bytes()).await;
         }
     });
@@ -66,22 +67,48 @@ async fn with_proxy_variables() {
     }
     let (proxy, _) = listener("502 Bad Gateway").await;
     let (target, reached) = listener("204 No Content").await;
-    for name in ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"] {
+    for name in [
+        "HTTP_PROXY",
+        "http_proxy",
+        "HTTPS_PROXY",
+        "https_proxy",
+        "ALL_PROXY",
+        "all_proxy",
+    ] {
         std::env::set_var(name, &proxy);
     }
     std::env::remove_var("NO_PROXY");
     std::env::remove_var("no_proxy");
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("nps.db").display());
-    let alerts = Alerts::new(store::open(&url).await.unwrap(), "http://nps.test".into(), true);
+    let alerts = Alerts::new(
+        store::open(&url).await.unwrap(),
+        "http://nps.test".into(),
+        true,
+    );
     let limit = Duration::from_secs(10);
 
     // A client that honours the variables goes through the proxy…
-    let proxied = reqwest::Client::new().post(&target).timeout(limit).send().await.unwrap();
+    let proxied = reqwest::Client::new()
+        .post(&target)
+        .timeout(limit)
+        .send()
+        .await
+        .unwrap();
     // …the webhook client goes straight to the target.
-    let direct = alerts.client.post(&target).timeout(limit).send().await.unwrap();
+    let direct = alerts
+        .client
+        .post(&target)
+        .timeout(limit)
+        .send()
+        .await
+        .unwrap();
 
-    assert_eq!(proxied.status(), 502, "the variables are in force ({proxy})");
+    assert_eq!(
+        proxied.status(),
+        502,
+        "the variables are in force ({proxy})"
+    );
     assert_eq!(direct.status(), 204, "the webhook client ignored them");
     assert_eq!(reached.load(Ordering::SeqCst), 1, "only the direct request");
 }

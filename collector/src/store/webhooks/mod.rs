@@ -187,7 +187,10 @@ pub async fn enqueue(
     watermark: Option<&super::analytics::Cursor>,
     now: i64,
 ) -> StoreResult<()> {
-    on!(pool, queries::enqueue(webhook_id, deliveries, watermark, now))
+    on!(
+        pool,
+        queries::enqueue(webhook_id, deliveries, watermark, now)
+    )
 }
 /// Deliveries due at `now`, oldest first, at most `per_endpoint` of each
 /// endpoint (so one endpoint's backlog cannot hide the others').
@@ -197,12 +200,23 @@ pub async fn due(pool: Pool<'_>, now: i64, per_endpoint: i64, limit: i64) -> Sto
 /// Leases a due delivery until `lease_until` for one attempt: the
 /// attempt's number, or `None` when it is not due (another instance has
 /// it, or it was erased or sent).
-pub async fn claim(pool: Pool<'_>, id: i64, now: i64, lease_until: i64) -> StoreResult<Option<i64>> {
+pub async fn claim(
+    pool: Pool<'_>,
+    id: i64,
+    now: i64,
+    lease_until: i64,
+) -> StoreResult<Option<i64>> {
     on!(pool, queue::claim(id, now, lease_until))
 }
 /// Records the end of attempt `attempt`; `false` when that attempt no
 /// longer holds the delivery.
-pub async fn finish(pool: Pool<'_>, id: i64, attempt: i64, a: &Attempt, now: i64) -> StoreResult<bool> {
+pub async fn finish(
+    pool: Pool<'_>,
+    id: i64,
+    attempt: i64,
+    a: &Attempt,
+    now: i64,
+) -> StoreResult<bool> {
     on!(pool, queue::finish(id, attempt, a, now))
 }
 /// The endpoint's deliveries, newest first.
