@@ -7,6 +7,7 @@
 //! database, so an alert survives a restart and a receiver outage, and
 //! several instances send each delivery once.
 
+mod attempt;
 mod client;
 mod digest;
 mod dispatch;

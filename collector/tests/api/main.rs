@@ -30,5 +30,6 @@ mod transport;
 mod validation;
 mod webhooks_admin;
 mod webhooks_delivery;
+mod webhooks_instances;
 mod webhooks_privacy;
 mod webhooks_proxy;
