@@ -99,12 +99,12 @@ impl Sending {
 
 /// Starts an attempt, in `tasks`, for each delivery due at `due_at` that
 /// this instance has room for; returns how many it started. Each task
-/// yields whether its delivery was delivered.
+/// yields whether its delivery was delivered (errors are logged too).
 pub(super) async fn start_due(
     a: &Alerts,
     due_at: OffsetDateTime,
     clock: Clock,
-    tasks: &mut JoinSet<bool>,
+    tasks: &mut JoinSet<StoreResult<bool>>,
 ) -> StoreResult<usize> {
     if a.sending.all.available_permits() == 0 {
         return Ok(0);
@@ -121,10 +121,11 @@ pub(super) async fn start_due(
         tasks.spawn(async move {
             let _slot = slot;
             let id = d.id;
-            deliver(&a, d, clock).await.unwrap_or_else(|e| {
+            let done = deliver(&a, d, clock).await;
+            if let Err(e) = &done {
                 tracing::error!(delivery = id, error = %e, "webhook attempt not recorded");
-                false
-            })
+            }
+            done
         });
         started += 1;
     }
@@ -133,17 +134,20 @@ pub(super) async fn start_due(
 
 /// One send pass as of `now` (what the tests drive): every delivery due
 /// then gets one attempt, concurrently within the limits; returns how
-/// many were delivered once all attempts ended.
+/// many were delivered once all attempts ended, or the first error.
 pub async fn send_once(a: &Alerts, now: OffsetDateTime) -> StoreResult<usize> {
     let clock = Clock::starting(now);
     let mut delivered = 0;
-    // Rounds, while an endpoint has more due than its cap: a retried
-    // delivery is due after `now`, so it is not picked again.
+    // Rounds, while an endpoint has more due than its cap: an attempted
+    // delivery is due after `now` (leased, retried later or done), so it
+    // is not picked again; an error ends the pass rather than retry it.
     loop {
         let mut tasks = JoinSet::new();
         let started = start_due(a, now, clock, &mut tasks).await?;
         while let Some(done) = tasks.join_next().await {
-            delivered += usize::from(done.unwrap_or(false));
+            if let Ok(result) = done {
+                delivered += usize::from(result?);
+            }
         }
         if started == 0 {
             return Ok(delivered);
