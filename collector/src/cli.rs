@@ -151,6 +151,7 @@ pub async fn user(args: UserArgs) -> anyhow::Result<()> {
                 "events": data.events,
                 "tags": data.tags,
                 "followups": data.followups,
+                "webhook_deliveries": data.webhook_deliveries,
             });
             println!("{}", serde_json::to_string_pretty(&out)?);
         }

@@ -1,6 +1,7 @@
 //! What a webhook receives: the filter an endpoint sets, and the events
 //! (`response.created`, `digest.daily`, `test`) in the Standard Webhooks
-//! envelope `{type, timestamp, data}`, or as a Slack message `{text}`.
+//! envelope `{type, timestamp, data}`, or as a Slack message `{text}`
+//! ([`slack`](super::slack)).
 
 // The filter and format an endpoint is created with are the API's own,
 // stored as they travel.
@@ -62,33 +63,7 @@ pub fn body(format: Format, event_type: &str, data: &Value, now: time::OffsetDat
             "data": data,
         })
         .to_string(),
-        Format::Slack => json!({ "text": slack_text(event_type, data) }).to_string(),
-    }
-}
-
-/// One line a team reads in its channel.
-fn slack_text(event_type: &str, data: &Value) -> String {
-    let project = data["project"].as_str().unwrap_or_default();
-    match event_type {
-        "response.created" => {
-            let r = &data["response"];
-            let who = r["user_id"].as_str().unwrap_or("anonymous");
-            let moment = r["moment"].as_str().map(|m| format!(" after {m}")).unwrap_or_default();
-            let comment = r["comment"].as_str().map(|c| format!(": “{c}”")).unwrap_or_default();
-            format!(
-                "New {} in {project}: {}/10 from {who}{moment}{comment} <{}|Open>",
-                r["category"].as_str().unwrap_or_default(),
-                r["score"],
-                data["link"].as_str().unwrap_or_default()
-            )
-        }
-        "digest.daily" => format!(
-            "{project} daily NPS: {} (95% CI {}–{}, n={}), {}; {} new detractors, {} overdue follow-ups",
-            data["nps"], data["ci95"]["low"], data["ci95"]["high"], data["responses"],
-            data["change"].as_str().unwrap_or("no comparison"),
-            data["new_detractors"], data["overdue_followups"],
-        ),
-        _ => format!("Test alert from the NPS collector for {project}"),
+        Format::Slack => json!({ "text": super::slack::text(event_type, data) }).to_string(),
     }
 }
 
@@ -147,22 +122,5 @@ mod tests {
         };
         assert!(matches(&upsell, &response(10, None), &[]));
         assert!(!matches(&upsell, &response(9, None), &[]));
-    }
-
-    #[test]
-    fn slack_gets_a_readable_line() {
-        let data = response_data("acme", &response(2, Some("upgrade")), &[], "http://x/r1");
-        let body: Value = serde_json::from_str(&body(
-            Format::Slack,
-            "response.created",
-            &data,
-            time::OffsetDateTime::UNIX_EPOCH,
-        ))
-        .unwrap();
-        let text = body["text"].as_str().unwrap();
-        assert!(
-            text.contains("detractor") && text.contains("2/10") && text.contains("Too slow"),
-            "{text}"
-        );
     }
 }

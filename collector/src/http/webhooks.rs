@@ -1,6 +1,8 @@
-//! Webhook endpoints (admin): create (the secret is returned), list,
-//! delete, send a test event, read the delivery log. Targets on private or
-//! loopback addresses are refused unless `--webhook-allow-private`.
+//! Webhook endpoints (admin): create (the secret is returned then, and
+//! only then), list (with a hint of the secret), delete, send a test
+//! event, read the delivery log. Targets on private or special addresses
+//! are refused unless `--webhook-allow-private`; so are URLs carrying
+//! credentials and filters that cannot match.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -8,16 +10,17 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use nps_protocol::admin::{
     Deliveries as DeliveryLog, Delivery, NewWebhook, TestQueued, Webhook as WebhookView,
-    WebhookFilter, Webhooks as WebhookList,
+    Webhooks as WebhookList,
 };
-use nps_protocol::{Category, Problem};
+use nps_protocol::Problem;
 use serde::Deserialize;
 use time::OffsetDateTime;
 
 use super::error::{Error, Result};
 use super::extract::{Admin, JsonBody, QueryParams};
 use super::{require_project, AppState};
-use crate::alerts::{enqueue_test, signing, ssrf, Alerts};
+use crate::alerts::endpoint::ValidEndpoint;
+use crate::alerts::{check_target, enqueue_test, signing};
 use crate::domain::{Invalid, ProjectKey};
 use crate::store::to_millis;
 use crate::store::webhooks::{self, Delivery as StoredDelivery, Webhook};
@@ -38,18 +41,33 @@ struct ProjectQuery {
     project: String,
 }
 
-/// An endpoint as the API shows it.
+/// An endpoint as the API lists it: no secret (it was shown once, at
+/// creation), only its last characters to tell it apart, and no
+/// credentials in the URL (endpoints made before they were refused).
 fn view(w: Webhook) -> WebhookView {
+    let tail = w.secret.len().saturating_sub(4);
     WebhookView {
+        secret: None,
+        secret_hint: format!("whsec_…{}", w.secret.get(tail..).unwrap_or_default()),
+        url: without_credentials(&w.url),
         id: w.id,
         project: w.project,
-        url: w.url,
-        secret: w.secret,
         filter: w.filter,
         format: w.format,
         enabled: w.enabled,
         disabled_why: w.disabled_why,
         created_at: w.created_at,
+    }
+}
+
+fn without_credentials(raw: &str) -> String {
+    match reqwest::Url::parse(raw) {
+        Ok(mut url) if !url.username().is_empty() || url.password().is_some() => {
+            let _ = url.set_username("");
+            let _ = url.set_password(None);
+            url.to_string()
+        }
+        _ => raw.to_owned(),
     }
 }
 
@@ -73,67 +91,53 @@ fn invalid(message: impl Into<String>) -> Error {
     Invalid::new("invalid_webhook", message).into()
 }
 
-/// Creates an endpoint; the answer holds its signing secret.
+/// Creates an endpoint; the answer holds its signing secret, which is
+/// never shown again.
 #[utoipa::path(post, path = "/api/v1/webhooks", tag = "admin", security(("admin_token" = [])),
     request_body = NewWebhook,
     responses(
-        (status = 201, description = "Created, with its `whsec_` secret", body = WebhookView),
+        (status = 201, description = "Created, with its `whsec_` secret (shown this once)", body = WebhookView),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No or wrong admin token", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Bad URL (or a private address) or filter", body = Problem, content_type = "application/problem+json")))]
+        (status = 422, description = "Bad URL (a private address, credentials) or filter (a score range that matches nothing, control characters)", body = Problem, content_type = "application/problem+json")))]
 async fn create(
     _: Admin,
     State(state): State<AppState>,
     JsonBody(body): JsonBody<NewWebhook>,
 ) -> Result<(StatusCode, Json<WebhookView>)> {
-    let key = ProjectKey::try_from(body.project)?;
+    let key = ProjectKey::try_from(body.project.clone())?;
     require_project(&state, &key).await?;
-    let url = reqwest::Url::parse(&body.url)
-        .map_err(|_| invalid("url must be an absolute http(s) URL"))?;
-    if !matches!(url.scheme(), "http" | "https") || body.url.len() > 2_048 {
-        return Err(invalid(
-            "url must be an http(s) URL of at most 2048 characters",
-        ));
-    }
-    ssrf::check_target(&url, state.webhook_allow_private)
+    let endpoint = ValidEndpoint::try_from(body)?;
+    check_target(&endpoint.url, state.webhook_allow_private)
         .await
         .map_err(invalid)?;
-    let categories = body.categories.unwrap_or_else(|| vec![Category::Detractor]);
-    if categories.is_empty() || body.moments.len() > 100 || body.tags.len() > 100 {
-        return Err(invalid(
-            "give 1-3 categories, and at most 100 moments and tags",
-        ));
-    }
-    if body.score_min.or(body.score_max).is_some_and(|s| s > 10) {
-        return Err(invalid("scores are 0-10"));
-    }
     let webhook = Webhook {
         id: uuid::Uuid::new_v4().to_string(),
         project: key.as_str().to_owned(),
-        url: url.to_string(),
+        url: endpoint.url.to_string(),
         secret: signing::new_secret(),
-        filter: WebhookFilter {
-            categories,
-            moments: body.moments,
-            tags: body.tags,
-            score_min: body.score_min,
-            score_max: body.score_max,
-            digest: body.digest,
-        },
-        format: body.format,
+        filter: endpoint.filter,
+        format: endpoint.format,
         enabled: true,
         disabled_why: None,
         // Alerts start with answers arriving from now on.
         created_at: to_millis(OffsetDateTime::now_utc()),
     };
     webhooks::create(state.store.pool(), &webhook).await?;
-    Ok((StatusCode::CREATED, Json(view(webhook))))
+    let secret = webhook.secret.clone();
+    Ok((
+        StatusCode::CREATED,
+        Json(WebhookView {
+            secret: Some(secret),
+            ..view(webhook)
+        }),
+    ))
 }
 
 /// A project's endpoints.
 #[utoipa::path(get, path = "/api/v1/webhooks", tag = "admin", params(ProjectQuery), security(("admin_token" = [])),
-    responses((status = 200, description = "Endpoints", body = WebhookList),
+    responses((status = 200, description = "Endpoints, without their secrets", body = WebhookList),
         (status = 401, description = "No or wrong admin token", body = Problem, content_type = "application/problem+json")))]
 async fn list(
     _: Admin,
@@ -183,12 +187,7 @@ async fn test(
     Path(id): Path<String>,
 ) -> Result<(StatusCode, Json<TestQueued>)> {
     let webhook = existing(&state, &id).await?;
-    let alerts = Alerts::new(
-        state.store.clone(),
-        state.public_url.clone(),
-        state.webhook_allow_private,
-    );
-    let event_id = enqueue_test(&alerts, &webhook, OffsetDateTime::now_utc()).await?;
+    let event_id = enqueue_test(state.store.pool(), &webhook, OffsetDateTime::now_utc()).await?;
     Ok((StatusCode::ACCEPTED, Json(TestQueued { event_id })))
 }
 

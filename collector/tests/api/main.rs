@@ -42,3 +42,8 @@ mod transport;
 mod unknown_fields;
 mod upgrade;
 mod validation;
+mod webhooks_admin;
+mod webhooks_delivery;
+mod webhooks_instances;
+mod webhooks_privacy;
+mod webhooks_proxy;

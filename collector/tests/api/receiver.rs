@@ -1,7 +1,9 @@
 //! A webhook receiver on loopback for the alert tests: records what it
-//! gets and answers with the status it is told to.
+//! gets (and when), and answers with the status it is told to, after the
+//! delay it is told to.
 
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -14,12 +16,16 @@ use axum::Router;
 pub struct Received {
     pub headers: HeaderMap,
     pub body: String,
+    /// When the request arrived.
+    pub at: Instant,
 }
 
 #[derive(Clone, Default)]
 struct Inner {
     answer: Arc<Mutex<(u16, Option<u64>)>>,
+    delay: Arc<Mutex<Duration>>,
     seen: Arc<Mutex<Vec<Received>>>,
+    answered: Arc<Mutex<Vec<Instant>>>,
 }
 
 /// The receiver; `url` is where to point a webhook.
@@ -41,6 +47,13 @@ impl Receiver {
         Self { url, inner }
     }
 
+    /// A receiver that takes `delay` to answer each request.
+    pub async fn slow(delay: Duration) -> Self {
+        let r = Self::start().await;
+        *r.inner.delay.lock().unwrap() = delay;
+        r
+    }
+
     /// Answers `status` (with `Retry-After`) from now on.
     pub fn answer(&self, status: u16, retry_after: Option<u64>) {
         *self.inner.answer.lock().unwrap() = (status, retry_after);
@@ -50,6 +63,24 @@ impl Receiver {
     pub fn seen(&self) -> Vec<Received> {
         self.inner.seen.lock().unwrap().clone()
     }
+
+    /// When each answer was sent, so far.
+    pub fn answered(&self) -> Vec<Instant> {
+        self.inner.answered.lock().unwrap().clone()
+    }
+
+    /// Waits (polling, up to `limit`) until `n` requests arrived; whether
+    /// they did.
+    pub async fn wait_for(&self, n: usize, limit: Duration) -> bool {
+        let start = Instant::now();
+        while self.seen().len() < n {
+            if start.elapsed() > limit {
+                return false;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        true
+    }
 }
 
 async fn receive(
@@ -57,8 +88,15 @@ async fn receive(
     headers: HeaderMap,
     body: String,
 ) -> impl IntoResponse {
-    inner.seen.lock().unwrap().push(Received { headers, body });
+    inner.seen.lock().unwrap().push(Received {
+        headers,
+        body,
+        at: Instant::now(),
+    });
+    let delay = *inner.delay.lock().unwrap();
+    tokio::time::sleep(delay).await;
     let (status, retry_after) = *inner.answer.lock().unwrap();
+    inner.answered.lock().unwrap().push(Instant::now());
     let mut response = StatusCode::from_u16(status).unwrap().into_response();
     if let Some(secs) = retry_after {
         response.headers_mut().insert("retry-after", secs.into());

@@ -68,8 +68,12 @@ pub struct Webhook {
     pub project: String,
     /// Where deliveries are POSTed.
     pub url: String,
-    /// `whsec_…`, the signing secret (shown to admins).
-    pub secret: String,
+    /// `whsec_…`, the signing secret: in the answer to its creation only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
+    /// The secret's last characters (`whsec_…AbC=`), to tell it apart.
+    #[serde(default)]
+    pub secret_hint: String,
     /// What it wants.
     pub filter: WebhookFilter,
     /// Standard Webhooks or Slack.

@@ -8,6 +8,7 @@ pub(crate) use queries::{postgres, sqlite};
 
 use serde::Serialize;
 
+use super::webhooks::AlertAbout;
 use super::StoredResponse;
 
 /// An event as exported.
@@ -35,6 +36,8 @@ pub struct UserData {
     /// Follow-up changes and notes about their answers:
     /// `[response_id, kind, value]`.
     pub followups: Vec<(String, String, Option<String>)>,
+    /// Alerts about their answers, queued or sent, with the payloads.
+    pub webhook_deliveries: Vec<AlertAbout>,
 }
 
 /// Rows removed (or anonymised) by a deletion or a retention run.

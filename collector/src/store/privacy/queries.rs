@@ -80,7 +80,9 @@ macro_rules! privacy_queries {
                 .iter()
                 .map(|r| Ok((r.try_get("response_id")?, r.try_get("kind")?, r.try_get("value")?)))
                 .collect::<StoreResult<Vec<_>>>()?;
-            Ok(UserData { responses, events, tags, followups })
+            let webhook_deliveries =
+                crate::store::webhooks::queue::$analytics::about_user(pool, key.as_str(), user.as_str()).await?;
+            Ok(UserData { responses, events, tags, followups, webhook_deliveries })
         }
 
         /// Deletes every row about `user` in project `key`, in one
@@ -93,8 +95,8 @@ macro_rules! privacy_queries {
             now_ms: i64,
         ) -> StoreResult<Removed> {
             let mut tx = pool.begin().await?;
-            // The team's records about the person's answers, and alerts
-            // about them not yet sent, go with the answers.
+            // The team's records about the person's answers go with the
+            // answers.
             for statement in [
                 "DELETE FROM tags WHERE project_key = $1 AND response_id IN
                    (SELECT id FROM responses WHERE project_key = $1 AND user_id = $2)",
@@ -102,8 +104,6 @@ macro_rules! privacy_queries {
                    (SELECT id FROM responses WHERE project_key = $1 AND user_id = $2)",
                 "DELETE FROM followup_history WHERE project_key = $1 AND response_id IN
                    (SELECT id FROM responses WHERE project_key = $1 AND user_id = $2)",
-                "DELETE FROM webhook_deliveries WHERE status = 'pending' AND user_id = $2
-                   AND webhook_id IN (SELECT id FROM webhooks WHERE project_key = $1)",
             ] {
                 sqlx::query(statement)
                     .bind(key.as_str())
@@ -133,6 +133,17 @@ macro_rules! privacy_queries {
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
+            // Alerts about the person, queued or sent (their payloads hold
+            // the answers), after the answers: a dispatcher enqueueing one
+            // holds its answer until it commits, so this statement sees it.
+            sqlx::query(
+                "DELETE FROM webhook_deliveries WHERE user_id = $2
+                   AND webhook_id IN (SELECT id FROM webhooks WHERE project_key = $1)",
+            )
+            .bind(key.as_str())
+            .bind(user.as_str())
+            .execute(&mut *tx)
+            .await?;
             let removed = Removed { responses, events };
             log(&mut *tx, key, "delete_user", actor, removed.total(), now_ms).await?;
             tx.commit().await?;
@@ -211,6 +222,17 @@ macro_rules! privacy_queries {
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
+            // Alerts hold their answer whole, so they go in either mode. An
+            // alert is made seconds after its answer, so going by its own
+            // time removes it at most one run after the answer.
+            sqlx::query(
+                "DELETE FROM webhook_deliveries WHERE created_at < $2
+                   AND webhook_id IN (SELECT id FROM webhooks WHERE project_key = $1)",
+            )
+            .bind(key.as_str())
+            .bind(cutoff_ms)
+            .execute(&mut *tx)
+            .await?;
             let removed = Removed { responses, events };
             if removed.total() > 0 {
                 let action = match mode {

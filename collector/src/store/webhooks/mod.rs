@@ -5,12 +5,18 @@
 //! delivery per matching answer and moves the watermark, in one
 //! transaction; a delivery is unique per (endpoint, event id). So an alert
 //! is created exactly once, after a restart too, and nothing is added to
-//! the ingest path. Several instances may run the dispatcher: the
-//! uniqueness makes their overlap harmless, and a delivery is claimed
-//! (its `next_at` moved by a compare-and-set) before it is sent.
+//! the ingest path.
+//!
+//! Sending is leased per delivery ([`queue`]): a conditional `UPDATE`
+//! moves a due delivery's `next_at` to the end of a lease and counts the
+//! attempt, and only one instance's update can match. The attempt number
+//! it returns fences the result: an attempt that outlived its lease cannot
+//! overwrite a later one's.
 
 mod queries;
-use queries::{postgres, sqlite};
+pub(crate) mod queue;
+
+use serde::Serialize;
 
 use super::{Pool, StoreResult, StoredResponse};
 use crate::alerts::payload::{Format, WebhookFilter};
@@ -24,7 +30,7 @@ pub struct Webhook {
     pub project: String,
     /// Where deliveries are POSTed.
     pub url: String,
-    /// `whsec_…`, the signing secret (shown to admins).
+    /// `whsec_…`, the signing secret (shown once, at creation).
     pub secret: String,
     /// What it wants.
     pub filter: WebhookFilter,
@@ -45,6 +51,9 @@ pub struct NewDelivery {
     pub event_id: String,
     /// e.g. `response.created`.
     pub event_type: String,
+    /// The answer it tells about: it is enqueued only while the answer
+    /// exists (an erasure between reading and enqueuing wins).
+    pub response_id: Option<String>,
     /// Whose answer it tells about (erasing the person drops it).
     pub user_id: Option<String>,
     /// The signed body.
@@ -52,7 +61,7 @@ pub struct NewDelivery {
 }
 
 /// A delivery as the log keeps it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Delivery {
     /// Its id.
     pub id: i64,
@@ -62,9 +71,9 @@ pub struct Delivery {
     pub event_type: String,
     /// `pending`, `delivered` or `failed`.
     pub status: String,
-    /// Attempts made.
+    /// Attempts made (or under way).
     pub attempts: i64,
-    /// Next attempt, Unix ms (pending only).
+    /// Next attempt, Unix ms (pending only; the lease's end while sent).
     pub next_at: i64,
     /// Last HTTP status received.
     pub last_status: Option<i64>,
@@ -77,14 +86,10 @@ pub struct Delivery {
 }
 
 /// A delivery due now, with what sending it needs.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Due {
     /// The delivery.
     pub id: i64,
-    /// Its `next_at` when read (the claim compares it).
-    pub next_at: i64,
-    /// Attempts before this one.
-    pub attempts: i64,
     /// The `webhook-id`.
     pub event_id: String,
     /// The body.
@@ -110,39 +115,59 @@ pub struct Attempt {
     pub last_error: Option<String>,
 }
 
+/// An alert about a person, as their data export lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct AlertAbout {
+    /// The `webhook-id`.
+    pub event_id: String,
+    /// e.g. `response.created`.
+    pub event_type: String,
+    /// `pending`, `delivered` or `failed`.
+    pub status: String,
+    /// Who receives it: the endpoint's origin (its path may hold a token).
+    pub receiver: String,
+    /// The body, as sent.
+    #[schema(value_type = Object)]
+    pub payload: serde_json::Value,
+    /// Unix ms.
+    pub created_at: i64,
+    /// Unix ms.
+    pub delivered_at: Option<i64>,
+}
+
 /// Runs the same query on whichever backend `pool` is.
 macro_rules! on {
-    ($pool:expr, $f:ident($($arg:expr),*)) => {
+    ($pool:expr, $module:ident::$f:ident($($arg:expr),*)) => {
         match $pool {
-            Pool::Sqlite(p) => sqlite::$f(p, $($arg),*).await,
-            Pool::Postgres(p) => postgres::$f(p, $($arg),*).await,
+            Pool::Sqlite(p) => $module::sqlite::$f(p, $($arg),*).await,
+            Pool::Postgres(p) => $module::postgres::$f(p, $($arg),*).await,
         }
     };
 }
 
 /// Stores a new endpoint.
 pub async fn create(pool: Pool<'_>, w: &Webhook) -> StoreResult<()> {
-    on!(pool, create(w))
+    on!(pool, queries::create(w))
 }
 /// A project's endpoints (`None`: every enabled one).
 pub async fn list(pool: Pool<'_>, project: Option<&str>) -> StoreResult<Vec<Webhook>> {
-    on!(pool, list(project))
+    on!(pool, queries::list(project))
 }
 /// One endpoint.
 pub async fn get(pool: Pool<'_>, id: &str) -> StoreResult<Option<Webhook>> {
-    on!(pool, get(id))
+    on!(pool, queries::get(id))
 }
 /// Removes an endpoint and its queue.
 pub async fn delete(pool: Pool<'_>, id: &str) -> StoreResult<bool> {
-    on!(pool, delete(id))
+    on!(pool, queries::delete(id))
 }
 /// Stops deliveries to an endpoint.
 pub async fn disable(pool: Pool<'_>, id: &str, why: &str) -> StoreResult<()> {
-    on!(pool, disable(id, why))
+    on!(pool, queries::disable(id, why))
 }
 /// The endpoint's watermark.
 pub async fn watermark(pool: Pool<'_>, id: &str) -> StoreResult<Option<super::analytics::Cursor>> {
-    on!(pool, watermark(id))
+    on!(pool, queries::watermark(id))
 }
 /// Answers past a watermark, oldest first.
 pub async fn answers_after(
@@ -152,9 +177,9 @@ pub async fn answers_after(
     until: i64,
     limit: i64,
 ) -> StoreResult<Vec<StoredResponse>> {
-    on!(pool, answers_after(project, after, until, limit))
+    on!(pool, queries::answers_after(project, after, until, limit))
 }
-/// Adds deliveries and moves the watermark, atomically.
+/// Adds deliveries and moves the watermark (never back), atomically.
 pub async fn enqueue(
     pool: Pool<'_>,
     webhook_id: &str,
@@ -162,21 +187,43 @@ pub async fn enqueue(
     watermark: Option<&super::analytics::Cursor>,
     now: i64,
 ) -> StoreResult<()> {
-    on!(pool, enqueue(webhook_id, deliveries, watermark, now))
+    on!(
+        pool,
+        queries::enqueue(webhook_id, deliveries, watermark, now)
+    )
 }
-/// Deliveries due now.
-pub async fn due(pool: Pool<'_>, now: i64, limit: i64) -> StoreResult<Vec<Due>> {
-    on!(pool, due(now, limit))
+/// Deliveries due at `now`, oldest first, at most `per_endpoint` of each
+/// endpoint (so one endpoint's backlog cannot hide the others').
+pub async fn due(pool: Pool<'_>, now: i64, per_endpoint: i64, limit: i64) -> StoreResult<Vec<Due>> {
+    on!(pool, queue::due(now, per_endpoint, limit))
 }
-/// Takes a delivery for one attempt.
-pub async fn claim(pool: Pool<'_>, d: &Due, lease_until: i64) -> StoreResult<bool> {
-    on!(pool, claim(d, lease_until))
+/// Leases a due delivery until `lease_until` for one attempt: the
+/// attempt's number, or `None` when it is not due (another instance has
+/// it, or it was erased or sent).
+pub async fn claim(
+    pool: Pool<'_>,
+    id: i64,
+    now: i64,
+    lease_until: i64,
+) -> StoreResult<Option<i64>> {
+    on!(pool, queue::claim(id, now, lease_until))
 }
-/// Records an attempt's end.
-pub async fn finish(pool: Pool<'_>, id: i64, a: &Attempt, now: i64) -> StoreResult<()> {
-    on!(pool, finish(id, a, now))
+/// Records the end of attempt `attempt`; `false` when that attempt no
+/// longer holds the delivery.
+pub async fn finish(
+    pool: Pool<'_>,
+    id: i64,
+    attempt: i64,
+    a: &Attempt,
+    now: i64,
+) -> StoreResult<bool> {
+    on!(pool, queue::finish(id, attempt, a, now))
 }
 /// The endpoint's deliveries, newest first.
 pub async fn log(pool: Pool<'_>, webhook_id: &str, limit: i64) -> StoreResult<Vec<Delivery>> {
-    on!(pool, log(webhook_id, limit))
+    on!(pool, queue::log(webhook_id, limit))
+}
+/// The alerts about `user` in `project`, oldest first (their export).
+pub async fn about_user(pool: Pool<'_>, project: &str, user: &str) -> StoreResult<Vec<AlertAbout>> {
+    on!(pool, queue::about_user(project, user))
 }

@@ -1,13 +1,13 @@
-//! The webhooks queries, written once and expanded for each backend.
-
-// The types the expanded queries build come from the feature module.
-use super::*;
+//! The endpoint and dispatch queries, written once and expanded for each
+//! backend; they differ only in how enqueueing holds the answer it tells
+//! about (`$hold`: PostgreSQL locks it against a concurrent erasure,
+//! SQLite's single writer already serialises the two).
 
 macro_rules! webhook_queries {
-    ($db:ty, $analytics:ident) => {
+    ($db:ty, $analytics:ident, $hold:literal) => {
         use sqlx::Row;
 
-        use super::{Attempt, Delivery, Due, NewDelivery, Webhook};
+        use super::super::{NewDelivery, Webhook};
         use crate::alerts::payload::Format;
         use crate::store::analytics::Cursor;
         use crate::store::{StoreResult, StoredResponse};
@@ -123,8 +123,9 @@ macro_rules! webhook_queries {
             rows.iter().map(crate::store::analytics::$analytics::response_from_row).collect()
         }
 
-        /// Adds deliveries (once per event id) and moves the watermark, in
-        /// one transaction.
+        /// Adds deliveries (once per event id, and only while the answer
+        /// they tell about exists) and moves the watermark, in one
+        /// transaction.
         pub(crate) async fn enqueue(
             pool: &P,
             webhook_id: &str,
@@ -134,127 +135,47 @@ macro_rules! webhook_queries {
         ) -> StoreResult<()> {
             let mut tx = pool.begin().await?;
             for d in deliveries {
-                sqlx::query(
+                sqlx::query(concat!(
                     "INSERT INTO webhook_deliveries
                        (webhook_id, event_id, event_type, user_id, payload, status, attempts, next_at, created_at)
-                     VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $6)
+                     SELECT $1, $2, $3, $4, $5, 'pending', 0, $6, $6
+                     WHERE CAST($7 AS TEXT) IS NULL OR EXISTS (
+                       SELECT 1 FROM responses r JOIN webhooks w ON w.project_key = r.project_key
+                       WHERE w.id = $1 AND r.id = $7", $hold, ")
                      ON CONFLICT (webhook_id, event_id) DO NOTHING",
-                )
+                ))
                 .bind(webhook_id.to_owned())
                 .bind(d.event_id.clone())
                 .bind(d.event_type.clone())
                 .bind(d.user_id.clone())
                 .bind(d.payload.clone())
                 .bind(now)
+                .bind(d.response_id.clone())
                 .execute(&mut *tx)
                 .await?;
             }
             if let Some(w) = watermark {
-                sqlx::query("UPDATE webhooks SET seen_at = $1, seen_id = $2 WHERE id = $3")
-                    .bind(w.at)
-                    .bind(w.id.clone())
-                    .bind(webhook_id.to_owned())
-                    .execute(&mut *tx)
-                    .await?;
+                // Never back: a slower instance's pass must not make the
+                // next pass read (harmlessly, but needlessly) again.
+                sqlx::query(
+                    "UPDATE webhooks SET seen_at = $1, seen_id = $2
+                     WHERE id = $3 AND (seen_at < $1 OR (seen_at = $1 AND seen_id < $2))",
+                )
+                .bind(w.at)
+                .bind(w.id.clone())
+                .bind(webhook_id.to_owned())
+                .execute(&mut *tx)
+                .await?;
             }
             tx.commit().await?;
             Ok(())
         }
-
-        /// Pending deliveries of enabled endpoints due by `now`.
-        pub(crate) async fn due(pool: &P, now: i64, limit: i64) -> StoreResult<Vec<Due>> {
-            let rows = sqlx::query(
-                "SELECT d.id, d.next_at, d.attempts, d.event_id, d.payload, d.webhook_id, w.url, w.secret
-                 FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
-                 WHERE d.status = 'pending' AND d.next_at <= $1 AND w.enabled
-                 ORDER BY d.next_at LIMIT $2",
-            )
-            .bind(now)
-            .bind(limit)
-            .fetch_all(pool)
-            .await?;
-            rows.iter()
-                .map(|r| {
-                    Ok(Due {
-                        id: r.try_get("id")?,
-                        next_at: r.try_get("next_at")?,
-                        attempts: r.try_get("attempts")?,
-                        event_id: r.try_get("event_id")?,
-                        payload: r.try_get("payload")?,
-                        webhook_id: r.try_get("webhook_id")?,
-                        url: r.try_get("url")?,
-                        secret: r.try_get("secret")?,
-                    })
-                })
-                .collect()
-        }
-
-        /// Takes a delivery for one attempt: only one sender wins.
-        pub(crate) async fn claim(pool: &P, d: &Due, lease_until: i64) -> StoreResult<bool> {
-            let done = sqlx::query(
-                "UPDATE webhook_deliveries SET next_at = $1 WHERE id = $2 AND next_at = $3 AND status = 'pending'",
-            )
-            .bind(lease_until)
-            .bind(d.id)
-            .bind(d.next_at)
-            .execute(pool)
-            .await?;
-            Ok(done.rows_affected() == 1)
-        }
-
-        /// Records an attempt's end.
-        pub(crate) async fn finish(pool: &P, id: i64, a: &Attempt, now: i64) -> StoreResult<()> {
-            sqlx::query(
-                "UPDATE webhook_deliveries SET status = $1, attempts = attempts + 1, next_at = $2,
-                   last_status = $3, last_error = $4,
-                   delivered_at = CASE WHEN $1 = 'delivered' THEN $5 ELSE delivered_at END
-                 WHERE id = $6",
-            )
-            .bind(a.status)
-            .bind(a.next_at)
-            .bind(a.last_status)
-            .bind(a.last_error.clone())
-            .bind(now)
-            .bind(id)
-            .execute(pool)
-            .await?;
-            Ok(())
-        }
-
-        /// The endpoint's delivery log, newest first.
-        pub(crate) async fn log(pool: &P, webhook_id: &str, limit: i64) -> StoreResult<Vec<Delivery>> {
-            let rows = sqlx::query(
-                "SELECT id, event_id, event_type, status, attempts, next_at, last_status, last_error,
-                        created_at, delivered_at
-                 FROM webhook_deliveries WHERE webhook_id = $1 ORDER BY id DESC LIMIT $2",
-            )
-            .bind(webhook_id.to_owned())
-            .bind(limit)
-            .fetch_all(pool)
-            .await?;
-            rows.iter()
-                .map(|r| {
-                    Ok(Delivery {
-                        id: r.try_get("id")?,
-                        event_id: r.try_get("event_id")?,
-                        event_type: r.try_get("event_type")?,
-                        status: r.try_get("status")?,
-                        attempts: r.try_get("attempts")?,
-                        next_at: r.try_get("next_at")?,
-                        last_status: r.try_get("last_status")?,
-                        last_error: r.try_get("last_error")?,
-                        created_at: r.try_get("created_at")?,
-                        delivered_at: r.try_get("delivered_at")?,
-                    })
-                })
-                .collect()
-        }
     };
 }
 pub(super) mod sqlite {
-    webhook_queries!(sqlx::Sqlite, sqlite);
+    webhook_queries!(sqlx::Sqlite, sqlite, "");
 }
 
 pub(super) mod postgres {
-    webhook_queries!(sqlx::Postgres, postgres);
+    webhook_queries!(sqlx::Postgres, postgres, " FOR SHARE OF r");
 }

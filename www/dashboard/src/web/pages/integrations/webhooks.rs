@@ -90,7 +90,7 @@ pub(crate) fn Webhooks(props: &WebhooksProps) -> Html {
                 {
                     Ok(w) => {
                         error.set(None);
-                        created.set(Some(w.secret));
+                        created.set(w.secret);
                         form.reset();
                         bump.emit(());
                     }

@@ -1,0 +1,98 @@
+//! The daily digest: for every project with a digest endpoint, the UTC
+//! day before: last 7 days' NPS and interval, the change against the 7
+//! days before, yesterday's new detractors and overdue follow-ups. Once
+//! per project, endpoint and day: the event id is the date, so several
+//! instances or restarts cannot send it twice.
+
+use serde_json::json;
+use time::OffsetDateTime;
+
+use super::payload::body;
+use super::Alerts;
+use crate::domain::{Filter, ProjectKey};
+use crate::stats::{compare, describe, summarise, Distribution, Lang};
+use crate::store::analytics::Grouping;
+use crate::store::webhooks::{self, NewDelivery};
+use crate::store::{tags, to_millis, StoreResult};
+
+/// The daily digest of every project with a digest endpoint, for the UTC
+/// day before `now`: once per project, endpoint and day (the event id is
+/// the date, so several instances or restarts cannot send it twice).
+pub async fn digest_once(a: &Alerts, now: OffsetDateTime) -> StoreResult<usize> {
+    let pool = a.store.pool();
+    let today = now.date().midnight().assume_utc();
+    let day = time::Duration::days(1);
+    let mut total = 0;
+    for w in webhooks::list(pool, None).await? {
+        if !w.filter.digest {
+            continue;
+        }
+        let key = match ProjectKey::try_from(w.project.clone()) {
+            Ok(key) => key,
+            Err(_) => continue,
+        };
+        let window = |from: OffsetDateTime, to: OffsetDateTime| Filter {
+            from: Some(from),
+            to: Some(to),
+            ..Filter::default()
+        };
+        let last7 = histogram(a, &key, &window(today - day * 7, today)).await?;
+        let before = histogram(a, &key, &window(today - day * 14, today - day * 7)).await?;
+        let yesterday = histogram(a, &key, &window(today - day, today)).await?;
+        let summary = summarise(&last7);
+        let c = compare(&last7, &before);
+        let open = tags::inbox(
+            pool,
+            &w.project,
+            6,
+            &["new", "contacted"],
+            None,
+            None,
+            10_000,
+        )
+        .await?;
+        let overdue = open
+            .iter()
+            .filter(|i| (now - i.response.created_at).whole_hours() >= 48)
+            .count();
+        let data = json!({
+            "project": w.project,
+            "date": (today - day).date().to_string(),
+            "period": "last 7 days",
+            "nps": summary.nps,
+            "ci95": summary.ci95,
+            "responses": summary.responses,
+            "change": describe(&c, Lang::En),
+            "difference": c.difference,
+            "p_value": c.p_value,
+            "significant": c.significant,
+            "new_detractors": yesterday.detractors(),
+            "overdue_followups": overdue,
+        });
+        let delivery = NewDelivery {
+            event_id: format!(
+                "msg_digest_{}_{}",
+                w.project.replace(|c: char| !c.is_ascii_alphanumeric(), ""),
+                (today - day).date()
+            ),
+            event_type: "digest.daily".into(),
+            response_id: None,
+            user_id: None,
+            payload: body(w.format, "digest.daily", &data, now),
+        };
+        webhooks::enqueue(pool, &w.id, &[delivery], None, to_millis(now)).await?;
+        total += 1;
+    }
+    Ok(total)
+}
+
+async fn histogram(a: &Alerts, key: &ProjectKey, f: &Filter) -> StoreResult<Distribution> {
+    let counts = a.store.grouped_scores(key, f, &Grouping::Total).await?;
+    let mut d = Distribution::default();
+    for c in counts {
+        if let Some(slot) = d.0.get_mut(usize::from(c.score)) {
+            *slot += c.count;
+        }
+    }
+    Ok(d)
+}

@@ -1,0 +1,106 @@
+//! The Slack (and Mattermost) message of an event: one line a team reads
+//! in its channel. Everything in it that came from outside (a comment, a
+//! user id, a moment) is escaped as Slack asks (`&` → `&amp;`, `<` →
+//! `&lt;`, `>` → `&gt;`), so a respondent's `<!channel>` is text, not a
+//! channel-wide ping, and `<https://evil…|https://nps.acme…>` is text, not
+//! a disguised link. The only link in a message is ours ("Open").
+
+use serde_json::Value;
+
+/// Text as Slack shows it literally (its three control characters
+/// escaped; nothing else is decoded, so nothing else is encoded).
+pub fn escape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A string field of an event, escaped.
+fn field<'a>(v: &'a Value, fallback: &'a str) -> String {
+    escape(v.as_str().unwrap_or(fallback))
+}
+
+/// The `text` of an event's message.
+pub fn text(event_type: &str, data: &Value) -> String {
+    let project = field(&data["project"], "");
+    match event_type {
+        "response.created" => {
+            let r = &data["response"];
+            let who = field(&r["user_id"], "anonymous");
+            let moment = r["moment"]
+                .as_str()
+                .map(|m| format!(" after {}", escape(m)))
+                .unwrap_or_default();
+            let comment = r["comment"]
+                .as_str()
+                .map(|c| format!(": “{}”", escape(c)))
+                .unwrap_or_default();
+            format!(
+                "New {} in {project}: {}/10 from {who}{moment}{comment} <{}|Open>",
+                field(&r["category"], ""),
+                r["score"],
+                // Ours (public URL, project key, UUID), escaped all the same.
+                field(&data["link"], "")
+            )
+        }
+        "digest.daily" => format!(
+            "{project} daily NPS: {} (95% CI {}–{}, n={}), {}; {} new detractors, {} overdue follow-ups",
+            data["nps"], data["ci95"]["low"], data["ci95"]["high"], data["responses"],
+            field(&data["change"], "no comparison"),
+            data["new_detractors"], data["overdue_followups"],
+        ),
+        _ => format!("Test alert from the NPS collector for {project}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn answer(comment: &str, user: &str) -> Value {
+        json!({
+            "project": "acme",
+            "response": {"score": 2, "category": "detractor", "comment": comment, "user_id": user,
+                         "moment": "upgrade"},
+            "link": "https://nps.acme.example/dashboard/?project=acme#/responses/r1",
+        })
+    }
+
+    #[test]
+    fn slack_gets_a_readable_line() {
+        let text = text("response.created", &answer("Too slow", "u1"));
+        assert_eq!(
+            text,
+            "New detractor in acme: 2/10 from u1 after upgrade: “Too slow” \
+             <https://nps.acme.example/dashboard/?project=acme#/responses/r1|Open>"
+        );
+    }
+
+    #[test]
+    fn a_respondent_can_neither_mention_nor_link() {
+        let comment =
+            "<!channel> see <https://evil.example/x|https://nps.acme.example/ok> & <@U123>";
+        let text = text("response.created", &answer(comment, "<!here>"));
+        assert!(!text.contains("<!"), "no mention: {text}");
+        assert!(!text.contains("<@"), "no user mention: {text}");
+        assert!(!text.contains("<https://evil"), "no link: {text}");
+        assert!(text.contains("&lt;!channel&gt; see &lt;https://evil.example/x|https://nps.acme.example/ok&gt; &amp; &lt;@U123&gt;"));
+        assert!(text.contains("from &lt;!here&gt;"), "{text}");
+        assert_eq!(text.matches('<').count(), 1, "only our link: {text}");
+    }
+
+    #[test]
+    fn escaping_is_exactly_slacks_three_characters() {
+        assert_eq!(escape("a&b<c>d \"é' *x*"), "a&amp;b&lt;c&gt;d \"é' *x*");
+        assert_eq!(escape("&amp;"), "&amp;amp;", "no double meaning");
+    }
+}
