@@ -1,8 +1,9 @@
-//! The daily digest: for every project with a digest endpoint, the UTC
-//! day before: last 7 days' NPS and interval, the change against the 7
-//! days before, yesterday's new detractors and overdue follow-ups. Once
-//! per project, endpoint and day: the event id is the date, so several
-//! instances or restarts cannot send it twice.
+//! The daily digest: for every project with a digest endpoint, the day
+//! before in the project's time zone: last 7 days' NPS and interval (read
+//! interval first while provisional, as everywhere a score is shown), the
+//! change against the 7 days before, yesterday's new detractors and
+//! overdue follow-ups. Once per project, endpoint and day: the event id is
+//! the date, so several instances or restarts cannot send it twice.
 
 use serde_json::json;
 use time::OffsetDateTime;
@@ -10,18 +11,17 @@ use time::OffsetDateTime;
 use super::payload::body;
 use super::Alerts;
 use crate::domain::{Filter, ProjectKey};
-use crate::stats::{compare, describe, summarise, Distribution, Lang};
+use crate::stats::{compare, describe, is_provisional, reading, summarise, Distribution, Lang};
 use crate::store::analytics::Grouping;
 use crate::store::webhooks::{self, NewDelivery};
 use crate::store::{tags, to_millis, StoreResult};
 
-/// The daily digest of every project with a digest endpoint, for the UTC
-/// day before `now`: once per project, endpoint and day (the event id is
-/// the date, so several instances or restarts cannot send it twice).
+/// The daily digest of every project with a digest endpoint, for the day
+/// before `now` in the project's time zone: once per project, endpoint and
+/// day (the event id is the date, so several instances or restarts cannot
+/// send it twice).
 pub async fn digest_once(a: &Alerts, now: OffsetDateTime) -> StoreResult<usize> {
     let pool = a.store.pool();
-    let today = now.date().midnight().assume_utc();
-    let day = time::Duration::days(1);
     let mut total = 0;
     for w in webhooks::list(pool, None).await? {
         if !w.filter.digest {
@@ -31,15 +31,28 @@ pub async fn digest_once(a: &Alerts, now: OffsetDateTime) -> StoreResult<usize> 
             Ok(key) => key,
             Err(_) => continue,
         };
+        let zone = match a.store.project(&key).await? {
+            Some(project) => project.settings.zone(),
+            None => continue,
+        };
+        let today = zone.date_of(now);
+        // Local midnights `n` days before today (23- or 25-hour days
+        // included).
+        let midnight = |n: i64| {
+            today
+                .checked_sub(time::Duration::days(n))
+                .map_or(now, |d| zone.midnight(d))
+        };
         let window = |from: OffsetDateTime, to: OffsetDateTime| Filter {
             from: Some(from),
             to: Some(to),
             ..Filter::default()
         };
-        let last7 = histogram(a, &key, &window(today - day * 7, today)).await?;
-        let before = histogram(a, &key, &window(today - day * 14, today - day * 7)).await?;
-        let yesterday = histogram(a, &key, &window(today - day, today)).await?;
+        let last7 = histogram(a, &key, &window(midnight(7), midnight(0))).await?;
+        let before = histogram(a, &key, &window(midnight(14), midnight(7))).await?;
+        let yesterday = histogram(a, &key, &window(midnight(1), midnight(0))).await?;
         let summary = summarise(&last7);
+        let date = today.previous_day().unwrap_or(today);
         let c = compare(&last7, &before);
         let open = tags::inbox(
             pool,
@@ -57,11 +70,15 @@ pub async fn digest_once(a: &Alerts, now: OffsetDateTime) -> StoreResult<usize> 
             .count();
         let data = json!({
             "project": w.project,
-            "date": (today - day).date().to_string(),
+            "date": date.to_string(),
+            "timezone": zone.name(),
             "period": "last 7 days",
             "nps": summary.nps,
             "ci95": summary.ci95,
             "responses": summary.responses,
+            "provisional": is_provisional(summary.responses, summary.margin_of_error),
+            "reading": reading(&summary, Lang::En),
+            "reading_fr": reading(&summary, Lang::Fr),
             "change": describe(&c, Lang::En),
             "difference": c.difference,
             "p_value": c.p_value,
@@ -73,7 +90,7 @@ pub async fn digest_once(a: &Alerts, now: OffsetDateTime) -> StoreResult<usize> 
             event_id: format!(
                 "msg_digest_{}_{}",
                 w.project.replace(|c: char| !c.is_ascii_alphanumeric(), ""),
-                (today - day).date()
+                date
             ),
             event_type: "digest.daily".into(),
             response_id: None,

@@ -50,11 +50,14 @@ pub fn text(event_type: &str, data: &Value) -> String {
                 field(&data["link"], "")
             )
         }
+        // The reading puts the interval first while the score is
+        // provisional ("3 answers: too few to estimate; between …").
         "digest.daily" => format!(
-            "{project} daily NPS: {} (95% CI {}–{}, n={}), {}; {} new detractors, {} overdue follow-ups",
-            data["nps"], data["ci95"]["low"], data["ci95"]["high"], data["responses"],
+            "{project}, last 7 days: {}; {}; {} new detractors, {} overdue follow-ups",
+            field(&data["reading"], "no answers"),
             field(&data["change"], "no comparison"),
-            data["new_detractors"], data["overdue_followups"],
+            data["new_detractors"],
+            data["overdue_followups"],
         ),
         _ => format!("Test alert from the NPS collector for {project}"),
     }

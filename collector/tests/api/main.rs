@@ -14,6 +14,7 @@ mod caps;
 mod closed_loop;
 mod config;
 mod config_versions;
+mod digest;
 mod eligibility;
 mod events;
 mod export;
