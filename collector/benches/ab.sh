@@ -17,16 +17,16 @@ rounds=${NPS_BENCH_ROUNDS:-6}
 lua=collector/benches/post_comment.lua
 command -v wrk >/dev/null || apt-get install -y wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
-# A is built in a worktree of its own, into this checkout's target
-# directory (its dependencies are shared, only the workspace's crates are
-# built again).
+# A is built in a worktree of its own, with this checkout's target
+# directory (the dependencies are shared, only the workspace's crates are
+# built again), and its binary copied out before B is built.
 root=$(pwd)
 a_tree="$root/target/ab-$before"
 if [ ! -x "$a_tree.bin" ]; then
   rm -rf "$a_tree"
   git worktree add --detach "$a_tree" "$before" >/dev/null
-  (cd "$a_tree" && CARGO_TARGET_DIR="$root/target/ab" cargo build --release -p nps-collector)
-  cp "$root/target/ab/release/nps-collector" "$a_tree.bin"
+  (cd "$a_tree" && CARGO_TARGET_DIR="$root/target" cargo build --release -p nps-collector)
+  cp "$root/target/release/nps-collector" "$a_tree.bin"
   git worktree remove --force "$a_tree"
 fi
 cargo build --release -p nps-collector
