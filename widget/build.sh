@@ -64,7 +64,7 @@ if nightly_ready; then
   NIGHTLY_DIR="$TARGET_DIR/wasm-nightly"
   for crates in CORE LAZY; do
     declare -n picked="$crates"
-    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" CARGO_TARGET_DIR="$NIGHTLY_DIR" \
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" CARGO_TARGET_DIR="$NIGHTLY_DIR" \
       cargo +nightly build --manifest-path "$REPO/Cargo.toml" --profile wasm-release \
       -Z build-std=std,panic_abort --target wasm32-unknown-unknown "${picked[@]}"
   done

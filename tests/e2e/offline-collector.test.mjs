@@ -1,5 +1,7 @@
-// The collector is down when the visitor answers, and stays down across two
-// reloads; once it is back, the next page load delivers the answer, once.
+// The collector goes down once the page has read the project's
+// configuration (without it the widget asks nothing), and is down when the
+// visitor answers and across two reloads; once it is back, the next page
+// load delivers the answer, once.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
@@ -21,10 +23,12 @@ const spec = specFixture({
 const COMMENT = 'Written while your server was down';
 
 test('an answer given while the collector is down survives reloads and is stored exactly once', async () => {
-  await spec.collector.halt();
   const page = await spec.browser.newPage();
+  const configRead = page.waitForResponse((r) => r.url().includes('/api/v1/config?'));
   await page.goto(host.url);
+  await (await configRead).finished();
   await widgetStarted(page);
+  await spec.collector.halt();
   await press(page, 'Ask me now');
   const dialog = prompt(page);
   await scoreRadio(dialog, 4).click();

@@ -1,5 +1,7 @@
 // The visitor answers and closes the tab at once, while the collector is
-// unreachable: a later page of the same browser delivers the answer, once.
+// unreachable (it went down after the page read the project's
+// configuration, without which the widget asks nothing): a later page of
+// the same browser delivers the answer, once.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
@@ -25,9 +27,19 @@ async function openTab() {
   return page;
 }
 
-test('an answer sent just before the tab closes is delivered by a later tab, with its comment', async () => {
+/** A tab whose widget has read the configuration; then the collector goes down. */
+async function openTabThenHalt() {
+  const page = await spec.browser.context.newPage();
+  const configRead = page.waitForResponse((r) => r.url().includes('/api/v1/config?'));
+  await page.goto(host.url);
+  await (await configRead).finished();
+  await widgetStarted(page);
   await spec.collector.halt();
-  const page = await openTab();
+  return page;
+}
+
+test('an answer sent just before the tab closes is delivered by a later tab, with its comment', async () => {
+  const page = await openTabThenHalt();
   await press(page, 'Ask me now');
   const dialog = prompt(page);
   await scoreRadio(dialog, 8).click();
@@ -50,8 +62,7 @@ test('an answer sent just before the tab closes is delivered by a later tab, wit
 
 test('a score still in its debounce when the tab closes is sent on pagehide and not lost', async () => {
   const before = (await responses(spec.collector)).length;
-  await spec.collector.halt();
-  const page = await openTab();
+  const page = await openTabThenHalt();
   await press(page, 'Ask me now');
   await scoreRadio(prompt(page), 10).click();
   // Closed before the 600 ms debounce sends the score.

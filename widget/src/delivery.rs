@@ -38,6 +38,9 @@ struct Inner {
     store: OutboxStore,
     /// The pending retry, if any (dropping a `Timeout` cancels it).
     timer: Option<Timeout>,
+    /// Told of each write the collector refused for good (see
+    /// [`Delivery::on_refused`]).
+    refused: Option<Function>,
 }
 
 impl Delivery {
@@ -47,10 +50,21 @@ impl Delivery {
             inner: RefCell::new(Inner {
                 store: OutboxStore::new(key),
                 timer: None,
+                refused: None,
             }),
             host,
             me: me.clone(),
         })
+    }
+
+    /// From now on, each write the collector refuses for good calls
+    /// `refused(response, code)`: the id of the response it belongs to (a
+    /// score's `POST`, a comment's `PATCH`; `undefined` for an event) and
+    /// the problem's `code` (`undefined` without one). The prompt showing
+    /// that answer must not claim it was recorded, and a refusal of the
+    /// page's origin or key stops later prompts (`machine::Event::Refused`).
+    pub fn on_refused(&self, refused: Function) {
+        self.inner.borrow_mut().refused = Some(refused);
     }
 
     /// Queues a write, in its stored form (`{"response": …}`,
@@ -123,7 +137,7 @@ impl Delivery {
             http::send(
                 &host,
                 &sent,
-                Box::new(move |outcome, detail| {
+                Box::new(move |outcome, code, detail| {
                     match outcome {
                         Outcome::Stored => {}
                         Outcome::Refused => {
@@ -138,6 +152,9 @@ impl Delivery {
                     }
                     if let Some(me) = me.upgrade() {
                         me.settle(&request, outcome);
+                        if outcome == Outcome::Refused {
+                            me.tell_refused(&request, code);
+                        }
                     }
                 }),
             );
@@ -159,6 +176,23 @@ impl Delivery {
             Outcome::Stored => self.flush(Flush::Due),
             _ => self.schedule(next),
         }
+    }
+
+    /// Tells whoever listens ([`Delivery::on_refused`]) of a write refused
+    /// for good.
+    fn tell_refused(&self, request: &Request, code: Option<String>) {
+        // Not borrowed during the call: the core may queue or flush at once.
+        let Some(refused) = self.inner.borrow().refused.clone() else {
+            return;
+        };
+        let response = match request {
+            Request::Response(r) => JsValue::from_str(&r.id),
+            Request::Comment { id, .. } => JsValue::from_str(id),
+            Request::Event(_) => JsValue::UNDEFINED,
+        };
+        let code = code.map_or(JsValue::UNDEFINED, JsValue::from);
+        // A throwing core is not the page's problem.
+        let _ = refused.call2(&JsValue::UNDEFINED, &response, &code);
     }
 
     /// Arms the one retry timer for `next` (ms since the epoch), replacing

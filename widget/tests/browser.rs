@@ -4,10 +4,12 @@
 //! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 //!   cargo test -p nps-widget --target wasm32-unknown-unknown --test browser
 //! ```
-//! (needs `chromedriver` on PATH). No collector runs: the configuration
-//! fetch fails, which is itself part of what is tested — `show()` must still
-//! work and nothing may throw. End-to-end behaviour with the real collector
-//! is covered by the Playwright specs in `tests/e2e/`.
+//! (needs `chromedriver` on PATH). No collector runs: `window.fetch` is
+//! wrapped to answer the configuration's `GET` (the widget prompts only
+//! once it has read it) and, on [`REFUSING`], to refuse everything else
+//! for good; every other request goes to a port where nothing listens and
+//! fails, so answers wait in the outbox. End-to-end behaviour with the real
+//! collector is covered by the Playwright specs in `tests/e2e/`.
 //!
 //! The prompt's UI is the real one (`nps-widget-ui`), linked into this test
 //! wasm and handed to the widget the way the loader hands it the lazily
@@ -28,6 +30,54 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Nothing listens on port 9 (discard): requests fail fast.
 const NOWHERE: &str = "http://127.0.0.1:9";
+
+/// A collector that serves the configuration but refuses every write with
+/// a 422 (see [`collector`]).
+const REFUSING: &str = "http://refusing.invalid";
+
+/// A `Response` with a JSON `body` and `status`.
+fn respond(body: &str, status: u16) -> JsValue {
+    let window = web_sys::window().unwrap();
+    let class: Function = Reflect::get(&window, &"Response".into())
+        .unwrap()
+        .unchecked_into();
+    let init = Object::new();
+    Reflect::set(&init, &"status".into(), &status.into()).unwrap();
+    let args = Array::of2(&body.into(), &init);
+    Promise::resolve(&Reflect::construct(&class, &args).unwrap()).into()
+}
+
+/// Wraps `window.fetch` (once per test page): the configuration's `GET`
+/// is answered with an empty project's for key `browser-test`, and a 403
+/// `origin_not_allowed` for key `other-site` (a page whose origin the
+/// project does not allow); on [`REFUSING`] every write is a 422. Every
+/// other request is the browser's own.
+fn collector() {
+    let window = web_sys::window().unwrap();
+    if Reflect::has(&window, &"npsTestFetch".into()).unwrap() {
+        return;
+    }
+    let real: Function = Reflect::get(&window, &"fetch".into())
+        .unwrap()
+        .unchecked_into();
+    let this = window.clone();
+    let fetch = Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(move |url: JsValue, init| {
+        let url = url.as_string().unwrap_or_default();
+        if url.contains("/api/v1/config?key=browser-test") {
+            respond(r#"{"key":"browser-test","moments":[]}"#, 200)
+        } else if url.contains("/api/v1/config?key=other-site") {
+            let problem = r#"{"code":"origin_not_allowed","message":"not from here"}"#;
+            respond(problem, 403)
+        } else if url.starts_with(REFUSING) {
+            respond(r#"{"code":"invalid_response","message":"never"}"#, 422)
+        } else {
+            real.call2(&this, &url.into(), &init).unwrap()
+        }
+    })
+    .into_js_value();
+    Reflect::set(&window, &"npsTestFetch".into(), &JsValue::TRUE).unwrap();
+    Reflect::set(&window, &"fetch".into(), &fetch).unwrap();
+}
 
 /// What the loader passes as `ui(now)`: a promise of the lazily loaded
 /// module, whose `mount` is `nps-widget-ui`'s, whose `outbox` is
@@ -50,8 +100,8 @@ fn ui_loader() -> Function {
     load.into_js_value().unchecked_into()
 }
 
-/// `outbox(key, host)`: an object with `enqueue(write)`, `flush(how)` and
-/// `forget_dropped()` over a [`Delivery`].
+/// `outbox(key, host)`: an object with `enqueue(write)`, `flush(how)`,
+/// `forget_dropped()` and `on_refused(refused)` over a [`Delivery`].
 fn outbox_maker() -> JsValue {
     let make = Closure::<dyn Fn(String, Function) -> JsValue>::new(|key: String, host| {
         let delivery = Delivery::new(&key, host);
@@ -66,16 +116,20 @@ fn outbox_maker() -> JsValue {
                 _ => Flush::Due,
             });
         });
-        let forget = Closure::<dyn Fn()>::new(move || delivery.forget_dropped());
+        let d = delivery.clone();
+        let forget = Closure::<dyn Fn()>::new(move || d.forget_dropped());
+        let refused = Closure::<dyn Fn(Function)>::new(move |f| delivery.on_refused(f));
         Reflect::set(&outbox, &"enqueue".into(), &enqueue.into_js_value()).unwrap();
         Reflect::set(&outbox, &"flush".into(), &flush.into_js_value()).unwrap();
         Reflect::set(&outbox, &"forget_dropped".into(), &forget.into_js_value()).unwrap();
+        Reflect::set(&outbox, &"on_refused".into(), &refused.into_js_value()).unwrap();
         outbox.into()
     });
     make.into_js_value()
 }
 
 fn widget() -> Widget {
+    collector();
     Widget::new(NOWHERE.into(), ui_loader())
 }
 
@@ -134,9 +188,15 @@ fn click(selector: &str) {
 }
 
 async fn shown(locale: Option<&str>) -> Widget {
+    shown_with(locale.map(|l| ("locale", l))).await
+}
+
+/// A widget of project `browser-test` showing a prompt, `init` given
+/// `more`.
+async fn shown_with(more: Option<(&str, &str)>) -> Widget {
     let widget = widget();
     let mut init = vec![("key", "browser-test")];
-    init.extend(locale.map(|l| ("locale", l)));
+    init.extend(more);
     call(&widget, &["init".into(), options(&init)]);
     call(&widget, &["show".into()]);
     until_shown().await;
@@ -512,4 +572,48 @@ async fn without_web_locks_the_stored_lock_is_taken_once_until_released() {
         .unwrap();
     Object::define_property(&proto, &locks, &descriptor.unchecked_into());
     assert_eq!(stored, None, "released: the key is gone");
+}
+
+#[wasm_bindgen_test]
+async fn on_a_page_whose_origin_the_project_does_not_allow_show_opens_nothing() {
+    let widget = widget();
+    call(&widget, &["init".into(), options(&[("key", "other-site")])]);
+    call(&widget, &["show".into()]);
+    for _ in 0..6 {
+        tick().await;
+    }
+    assert!(shadow().is_none(), "no dialog");
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("nps:other-site:history")
+        .unwrap();
+    assert_eq!(stored, None, "nothing recorded as shown");
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_refused_for_good_says_so_instead_of_thanking() {
+    let widget = shown_with(Some(("host", REFUSING))).await;
+
+    click("[role=radio]:nth-child(10)"); // score 9
+    tick().await;
+    click("button.send");
+    // The refusal comes back in a task or two.
+    for _ in 0..10 {
+        tick().await;
+        let status = find("[role=status]").and_then(|s| s.text_content());
+        if status.as_deref() == Some("Sorry, your answer could not be recorded.") {
+            break;
+        }
+    }
+    let status = find("[role=status]").unwrap().text_content().unwrap();
+    assert_eq!(status, "Sorry, your answer could not be recorded.");
+    assert!(find("[role=radiogroup]").is_none(), "no form either");
+    click("button.x");
+    tick().await;
+    assert!(shadow().is_none(), "Close removes it");
+
+    closed(&widget).await;
 }

@@ -8,9 +8,12 @@
 //! - `mount(host, props, onEvent)`, the prompt's UI (`nps-widget-ui`'s
 //!   `module`, re-exported);
 //! - `outbox(key, host)`, the outbox of project `key` and its delivery
-//!   (`nps_widget::delivery`), with `enqueue(write)`, `flush(how)` and
-//!   `forget_dropped()`; `host()` is the core's answer to where answers go
-//!   now (`undefined` while privacy keeps them);
+//!   (`nps_widget::delivery`), with `enqueue(write)`, `flush(how)`,
+//!   `forget_dropped()` and `on_refused(refused)`; `host()` is the core's
+//!   answer to where answers go now (`undefined` while privacy keeps
+//!   them), and `refused(response, code)` tells the core of each write the
+//!   collector refused for good (the response's id, or `undefined` for an
+//!   event; the problem's `code`);
 //! - `lock(key)`, the cross-tab lock of project `key`
 //!   (`nps_widget::lock`): a promise of the function that releases it, or
 //!   of `null` when another tab holds it. The core takes it once this
@@ -69,6 +72,12 @@ mod exports {
         /// Forgets the count of entries dropped for lack of room.
         pub fn forget_dropped(&self) {
             self.0.forget_dropped();
+        }
+
+        /// Calls `refused(response, code)` for each write the collector
+        /// refuses for good.
+        pub fn on_refused(&self, refused: Function) {
+            self.0.on_refused(refused);
         }
     }
 }

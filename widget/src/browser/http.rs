@@ -19,6 +19,7 @@ use web_sys::{Headers, RequestInit, RequestMode, Response};
 use super::promise::{settle, Settled};
 use super::{encode, read};
 use crate::rules::outbox::{Outcome, Request};
+use crate::rules::Refusal;
 
 /// Builds `{host}/api/v1{path}`, tolerating a trailing slash on the host.
 pub(crate) fn api_url(host: &str, path: &str) -> String {
@@ -116,8 +117,15 @@ fn problem_or_status(a: &Answer) -> JsValue {
     }
 }
 
-/// A CORS `GET` whose answer is JSON. HTTP errors come back as the
-/// collector's problem document, or the bare status (a number).
+/// The `code` of the collector's problem document, if it sent one.
+fn code(a: &Answer) -> Option<String> {
+    read::text(a.body.as_ref()?, "code")
+}
+
+/// A CORS `GET` whose answer is JSON. A failure comes back as the
+/// collector's problem document (an object with a `code`), the bare status
+/// (a number) when it sent none or when the status is worth a retry (those
+/// bodies are not read), or the error; [`refusal`] reads what it means.
 pub(crate) fn get_json(url: &str, then: Settled) {
     exchange(
         url,
@@ -127,17 +135,32 @@ pub(crate) fn get_json(url: &str, then: Settled) {
                 Ok(a) if (200..300).contains(&a.status) => {
                     a.body.ok_or_else(|| JsValue::from_str("not JSON"))
                 }
-                Ok(a) => Err(problem_or_status(&a)),
+                Ok(a) => Err(a.body.unwrap_or_else(|| JsValue::from(a.status))),
                 Err(e) => Err(e),
             });
         }),
     );
 }
 
+/// What a failure of [`get_json`] means for the page: a problem document
+/// comes only with a status no retry changes (the collector sends one with
+/// each), and is told apart by its `code`; anything else went unanswered,
+/// or may be answered later.
+pub(crate) fn refusal(failure: &JsValue) -> Refusal {
+    match read::text(failure, "code") {
+        Some(code) => Refusal::of(Some(&code)),
+        None => Refusal::Unreachable,
+    }
+}
+
+/// What [`send`] hands back: the answer's [`Outcome`], the `code` of the
+/// collector's problem document if it sent one, and a description of a
+/// failure for the log (the problem document, the status, or the error).
+pub(crate) type Sent = Box<dyn FnOnce(Outcome, Option<String>, JsValue)>;
+
 /// Sends one queued write with `keepalive` (it may outlive the page) and
-/// classifies the answer for `then`, with a description of a failure for
-/// the log: the collector's problem document, the status, or the error.
-pub(crate) fn send(host: &str, request: &Request, then: Box<dyn FnOnce(Outcome, JsValue)>) {
+/// classifies the answer for `then`.
+pub(crate) fn send(host: &str, request: &Request, then: Sent) {
     let (method, url, body) = match request {
         Request::Response(r) => ("POST", api_url(host, "/responses"), encode::response(r)),
         Request::Comment { id, update } => {
@@ -149,11 +172,12 @@ pub(crate) fn send(host: &str, request: &Request, then: Box<dyn FnOnce(Outcome, 
     };
     // A body that cannot be serialised never will be: give up on it.
     let Some(body) = encode::stringify(&body) else {
-        return then(Outcome::Refused, JsValue::from_str("unserialisable body"));
+        let why = JsValue::from_str("unserialisable body");
+        return then(Outcome::Refused, None, why);
     };
     let init = match write_init(method, &JsValue::from(body)) {
         Ok(init) => init,
-        Err(e) => return then(Outcome::of(None, None), e),
+        Err(e) => return then(Outcome::of(None, None), None, e),
     };
     exchange(
         &url,
@@ -161,9 +185,9 @@ pub(crate) fn send(host: &str, request: &Request, then: Box<dyn FnOnce(Outcome, 
         Box::new(move |answer| match answer {
             Ok(a) => {
                 let outcome = Outcome::of(Some(a.status), a.retry_after);
-                then(outcome, problem_or_status(&a));
+                then(outcome, code(&a), problem_or_status(&a));
             }
-            Err(e) => then(Outcome::of(None, None), e),
+            Err(e) => then(Outcome::of(None, None), None, e),
         }),
     );
 }

@@ -39,7 +39,7 @@ impl Loader {
 }
 
 /// What the prompt shows: `{locale, question?, follow_up?, locked,
-/// thanking, brand_color?, position, theme}`.
+/// thanking, failed, brand_color?, position, theme}`.
 pub(crate) fn props(p: &UiProps) -> JsValue {
     let o = Object::new();
     let set = |name: &str, value: &JsValue| {
@@ -55,6 +55,7 @@ pub(crate) fn props(p: &UiProps) -> JsValue {
     text("follow_up", p.texts.follow_up.as_deref());
     set("locked", &JsValue::from_bool(p.locked));
     set("thanking", &JsValue::from_bool(p.thanking));
+    set("failed", &JsValue::from_bool(p.failed));
     let look = &p.appearance;
     text("brand_color", look.brand_color.as_deref());
     text("position", Some(&look.position));

@@ -11,6 +11,7 @@ use crate::browser::{history, http, log, read, storage, ui, uuid};
 use crate::events::{detail, dispatch, nullable, Event as Notice};
 use crate::machine::{Config, Effect, Event, Level, Notice as N, UiEvent, UiProps};
 use crate::rules::outbox::Request;
+use crate::rules::Refusal;
 
 impl Controller {
     pub(super) fn run(&self, effect: Effect) {
@@ -101,20 +102,22 @@ impl Controller {
         }
     }
 
+    /// The machine says why a configuration was not read (once, as a
+    /// warning).
     fn config_arrived(&self, gen: u32, json: Result<JsValue, JsValue>) {
-        let config = json.as_ref().ok().and_then(read::widget_config);
-        match (&config, json) {
-            (Some(_), Ok(json)) => {
+        let config = match json {
+            Ok(json) => {
+                let config = read::widget_config(&json).ok_or(Refusal::Unreachable);
                 // Kept for the moments' texts, unless superseded.
                 let current =
                     self.with_state(|s| matches!(s.config, Config::Loading(g) if g == gen));
-                if current == Some(true) {
+                if config.is_ok() && current == Some(true) {
                     self.runner.borrow_mut().config_json = Some(json);
                 }
+                config
             }
-            (None, Ok(_)) => log::warn("malformed project configuration"),
-            (_, Err(e)) => log::warn_with("could not load the project configuration", &e),
-        }
+            Err(e) => Err(http::refusal(&e)),
+        };
         self.input(Event::Config(gen, config));
     }
 

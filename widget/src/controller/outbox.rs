@@ -18,6 +18,7 @@ use crate::browser::read::{field, number};
 use crate::browser::{self, encode, log, storage, ui};
 use crate::machine::{Event, Flush};
 use crate::rules::outbox::Request;
+use crate::rules::Refusal;
 
 impl Controller {
     /// The module's outbox of the current project, made on first use once
@@ -46,9 +47,21 @@ impl Controller {
                 .unwrap_or_default()
         })
         .into_js_value();
+        // What the collector refused for good: the prompt showing it must
+        // not claim it was recorded (see `machine::Event::Refused`).
+        let me = self.me.clone();
+        let refused =
+            Closure::<dyn FnMut(JsValue, JsValue)>::new(move |id: JsValue, code: JsValue| {
+                if let Some(me) = me.upgrade() {
+                    let why = Refusal::of(code.as_string().as_deref());
+                    me.input(Event::Refused(id.as_string(), why));
+                }
+            })
+            .into_js_value();
         let outbox = ui::method(&module, "outbox")?
             .call2(&module, &JsValue::from(key), &host)
             .ok()?;
+        call(&outbox, "on_refused", &refused);
         self.runner.borrow_mut().outbox = Some(outbox.clone());
         Some(outbox)
     }

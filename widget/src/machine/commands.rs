@@ -13,6 +13,7 @@ use nps_protocol::{Traits, WidgetConfig};
 use super::{Config, Effect, Flush, Init, Level, Project, Remote, Step, Timer};
 use crate::rules::privacy::{Consent, Gate};
 use crate::rules::timing::RemoteHistory;
+use crate::rules::Refusal;
 
 /// Most `track`/`show` calls kept while waiting for consent.
 pub const HELD_MAX: usize = 100;
@@ -31,6 +32,7 @@ impl Step<'_> {
             locale: o.locale,
         });
         s.config = Config::Idle;
+        s.refused = None;
         s.privacy.signal = self.world.dnt;
         s.privacy.respect_dnt = o.respect_dnt;
         if o.wait_for_consent {
@@ -66,7 +68,7 @@ impl Step<'_> {
                 self.emit(Effect::FetchConfig(gen));
             }
             Config::Loading(_) => {}
-            Config::Ready(_) | Config::Failed => {
+            Config::Ready(_) | Config::Unread(_) => {
                 self.fetch_remote();
                 self.replay();
             }
@@ -144,15 +146,18 @@ impl Step<'_> {
         }
     }
 
-    pub(super) fn config_arrived(&mut self, gen: u32, config: Option<WidgetConfig>) {
+    /// The configuration arrived, or why it did not: said once, as a
+    /// warning, since nothing will prompt on this page (each `track` and
+    /// `show` then only explains).
+    pub(super) fn config_arrived(&mut self, gen: u32, config: Result<WidgetConfig, Refusal>) {
         if !matches!(self.state.config, Config::Loading(g) if g == gen) {
             return; // superseded by a later `init`
         }
         self.state.config = match config {
-            Some(c) => Config::Ready(c),
-            None => {
-                self.log(Level::Warn, "could not load the project configuration");
-                Config::Failed
+            Ok(c) => Config::Ready(c),
+            Err(why) => {
+                self.log(Level::Warn, why.sentence());
+                Config::Unread(why)
             }
         };
         // With a Do Not Track signal, delivery waited for the project's

@@ -2,6 +2,10 @@
 //! commands in order while the config or the user's history loads, and a
 //! moment's `delay_seconds`.
 //!
+//! Neither prompts without the project's configuration, nor once the
+//! collector refused the page's writes for good (`rules::refusal`): a
+//! question whose answer would be refused is not asked.
+//!
 //! A delayed prompt is cancelled by `reset()`, by the page being hidden,
 //! and by single-page navigation: when its timer fires, it prompts only if
 //! the page's address is still the one of the `track` (which catches
@@ -58,21 +62,18 @@ impl Step<'_> {
         if s.project.is_none() {
             return;
         }
-        // Taken out while deciding (and put back): no copy of it.
-        let config = match (std::mem::take(&mut s.config), &what) {
-            (Config::Ready(c), _) => c,
-            (other, Waiting::Track(_) | Waiting::Due(_)) => {
-                s.config = other;
-                return self.log(Level::Warn, "track() ignored: no project configuration");
-            }
-            // `show()` ignores the configuration, so an empty one will do.
-            (other, Waiting::Show) => {
-                s.config = other;
-                return self.decide_with(&WidgetConfig::default(), &what);
-            }
-        };
-        self.decide_with(&config, &what);
-        self.state.config = Config::Ready(config);
+        // Never ask what cannot be kept: `show()` too prompts only with the
+        // configuration read and the page's writes not refused for good.
+        // (The reason was said once as a warning; here it is explained.)
+        if let Some(why) = s.refusal() {
+            return self.explain(why.sentence().into());
+        }
+        // Taken out while deciding (and put back): no copy of it. It is
+        // ready: the other states waited or were refused above.
+        if let Config::Ready(config) = std::mem::take(&mut s.config) {
+            self.decide_with(&config, &what);
+            self.state.config = Config::Ready(config);
+        }
     }
 
     fn decide_with(&mut self, config: &WidgetConfig, what: &Waiting) {

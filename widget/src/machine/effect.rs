@@ -31,8 +31,11 @@ pub struct UiProps {
     pub locked: bool,
     /// The thank-you instead of the form.
     pub thanking: bool,
-    /// The project's colour, position and theme (defaults until the config
-    /// has loaded: `show()` may open the prompt before it).
+    /// The collector refused the answer for good: a short notice saying
+    /// it was not recorded, instead of the form or the thank-you.
+    pub failed: bool,
+    /// The project's colour, position and theme (a prompt opens only once
+    /// the config has loaded).
     pub appearance: Appearance,
 }
 

@@ -5,6 +5,7 @@
 use nps_protocol::{MomentTexts, Traits, WidgetConfig};
 
 use crate::rules::timing::{History, RemoteHistory};
+use crate::rules::Refusal;
 
 /// `init({key, host?, locale?, debug?, consent?, respect_dnt?})`, read.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -67,8 +68,13 @@ pub enum Event {
     Reset,
     /// `debug()`.
     Debug,
-    /// The config fetch `gen` ended (`None`: it failed).
-    Config(u32, Option<WidgetConfig>),
+    /// The config fetch `gen` ended: the configuration, or why it was not
+    /// read.
+    Config(u32, Result<WidgetConfig, Refusal>),
+    /// The collector refused a queued write for good: the response it
+    /// belongs to (a score's `POST`, a comment's `PATCH`; `None` for an
+    /// event), and why.
+    Refused(Option<String>, Refusal),
     /// The user's history fetch `gen` ended (`None`: it failed).
     Remote(u32, Option<RemoteHistory>),
     /// A timer fired.

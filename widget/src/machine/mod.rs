@@ -30,7 +30,7 @@ pub use input::{Event, Init, Input, Timer, UiEvent, World};
 
 use crate::rules::privacy::Privacy;
 use crate::rules::timing::{History, RemoteHistory};
-use crate::rules::Submission;
+use crate::rules::{Refusal, Submission};
 
 /// What `init` set.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,8 +55,9 @@ pub enum Config {
     Loading(u32),
     /// Loaded.
     Ready(WidgetConfig),
-    /// The fetch failed: `track` cannot decide, `show` still works.
-    Failed,
+    /// Not read, and why: nothing prompts on this page (an answer the
+    /// collector refuses, or may, is not asked for).
+    Unread(Refusal),
 }
 
 /// The identified user's history from the collector.
@@ -181,6 +182,9 @@ pub struct State {
     pub prefetched: bool,
     /// The page events are listened to.
     pub listening: bool,
+    /// The collector refused a write of this page for a reason that holds
+    /// for every later one (its origin, its key): no prompt until `init`.
+    pub refused: Option<Refusal>,
 }
 
 impl State {
@@ -197,8 +201,19 @@ impl State {
     pub fn project_dnt(&self) -> Option<bool> {
         match &self.config {
             Config::Ready(c) => Some(c.respect_dnt),
-            Config::Failed => Some(true),
+            Config::Unread(_) => Some(true),
             _ => None,
+        }
+    }
+
+    /// Why the widget may not prompt on this page whatever the rules say:
+    /// the configuration was not read, or the collector refused the page's
+    /// writes for good. `None` while the configuration loads, and once it
+    /// is read and nothing was refused.
+    pub fn refusal(&self) -> Option<Refusal> {
+        match self.config {
+            Config::Unread(why) => Some(why),
+            _ => self.refused,
         }
     }
 
@@ -280,6 +295,7 @@ impl Step<'_> {
             Event::Reset => self.reset(),
             Event::Debug => self.state.debug = true,
             Event::Config(gen, config) => self.config_arrived(gen, config),
+            Event::Refused(response, why) => self.refused(response, why),
             Event::Remote(gen, history) => self.remote_arrived(gen, history),
             Event::Fired(timer) => self.fired(timer),
             Event::Locked(gen, got) => self.locked(gen, got),

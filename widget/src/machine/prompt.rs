@@ -21,7 +21,7 @@ use crate::rules::outbox::Request;
 use crate::rules::privacy::Gate;
 use crate::rules::submission::{DEBOUNCE_MS, THANKS_MS};
 use crate::rules::timing::Outcome;
-use crate::rules::{anonymous, pick_locale, Locale, Submission};
+use crate::rules::{anonymous, pick_locale, Locale, Refusal, Submission};
 
 /// `Some(allowed traits)` when what is sent must be anonymous.
 fn anonymity(s: &State) -> Option<&[String]> {
@@ -140,6 +140,7 @@ impl Step<'_> {
             texts,
             locked: false,
             thanking: false,
+            failed: false,
             appearance: match &self.state.config {
                 Config::Ready(c) => c.appearance.clone(),
                 _ => Appearance::default(),
@@ -164,8 +165,12 @@ impl Step<'_> {
 
     pub(super) fn ui(&mut self, event: UiEvent) {
         let Some(p) = &self.state.prompt else { return };
-        let (gen, thanking) = (p.gen, p.props.thanking);
+        // Only × and Escape remain on the thank-you and the failure notice.
+        let failed = p.props.failed;
+        let done = failed || p.props.thanking;
         match event {
+            UiEvent::Close if done => self.close(),
+            _ if failed => {}
             UiEvent::Pick(score) => {
                 let pick = self.state.next();
                 let Some(p) = self.state.prompt.as_mut() else {
@@ -181,16 +186,8 @@ impl Step<'_> {
             }
             UiEvent::Send(comment) => {
                 self.send_comment(comment.trim());
-                if let Some(p) = self.state.prompt.as_mut() {
-                    p.pick = 0;
-                    p.props.thanking = true;
-                    p.props.locked = true;
-                    let props = p.props.clone();
-                    self.emit(Effect::Update(props));
-                    self.emit(Effect::Timer(Timer::Thanks(gen), THANKS_MS));
-                }
+                self.conclude(false);
             }
-            UiEvent::Close if thanking => self.close(),
             UiEvent::Close => self.dismiss(false),
             UiEvent::Later => {
                 self.record(EventKind::Snoozed);
@@ -347,6 +344,48 @@ impl Step<'_> {
             self.history.opt_out(self.now);
         }
         self.save_history();
+    }
+
+    /// The collector refused a queued write for good. Refused for the page
+    /// (its origin, its key), nothing more is asked on it: a prompt on its
+    /// way is given up, and an open one whose score was not sent is
+    /// withdrawn (it was only just shown: the refusal is its `shown`
+    /// event's). A prompt whose sent answer was refused, its own or
+    /// because the page's are, says it was not recorded instead of
+    /// thanking (or instead of the form, when the score went first), for
+    /// as long as a thank-you stays.
+    pub(super) fn refused(&mut self, response: Option<String>, why: Refusal) {
+        // The outbox warned, with the collector's problem: nothing to add.
+        let page = why.holds_for_the_page();
+        if page {
+            self.cancel_opening();
+            self.state.refused = Some(why);
+        }
+        let Some(p) = self.state.prompt.as_mut() else {
+            return;
+        };
+        if !page && response.is_none_or(|id| id != p.id) {
+            return; // another answer's, or an event's
+        }
+        if p.submission.sent().is_none() {
+            return self.close();
+        }
+        self.conclude(true);
+    }
+
+    /// The open prompt stops asking: it thanks, or says that its answer
+    /// was not recorded (`failed`), for [`THANKS_MS`], then closes.
+    fn conclude(&mut self, failed: bool) {
+        let Some(p) = self.state.prompt.as_mut() else {
+            return;
+        };
+        p.pick = 0;
+        p.props.thanking = !failed;
+        p.props.failed = failed;
+        p.props.locked = true;
+        let (gen, props) = (p.gen, p.props.clone());
+        self.emit(Effect::Update(props));
+        self.emit(Effect::Timer(Timer::Thanks(gen), THANKS_MS));
     }
 
     /// Removes the prompt, if any, and releases the cross-tab lock.

@@ -11,9 +11,11 @@ pub mod locale;
 pub mod lock;
 pub mod outbox;
 pub mod privacy;
+pub mod refusal;
 pub mod submission;
 pub mod timing;
 
 pub use locale::{pick_locale, Locale};
+pub use refusal::Refusal;
 pub use submission::Submission;
 pub use timing::{decide, Decision, History, Outcome, Reason, Trigger, User, DAY_MS};

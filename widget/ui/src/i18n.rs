@@ -61,6 +61,8 @@ pub struct Texts {
     pub close: &'static str,
     /// Shown after Send, in a status region.
     pub thanks: &'static str,
+    /// Shown instead when the collector refused the answer for good.
+    pub failed: &'static str,
     /// The button that snoozes the prompt.
     pub later: &'static str,
     /// The button that stops every prompt for good.
@@ -78,6 +80,7 @@ const EN: Texts = Texts {
     send: "Send",
     close: "Close",
     thanks: "Thank you for your feedback!",
+    failed: "Sorry, your answer could not be recorded.",
     later: "Ask me later",
     never: "Don't ask me again",
 };
@@ -95,6 +98,7 @@ const FR: Texts = Texts {
     send: "Envoyer",
     close: "Fermer",
     thanks: "Merci pour votre retour !",
+    failed: "Désolé, votre réponse n’a pas pu être enregistrée.",
     later: "Plus tard",
     never: "Ne plus me demander",
 };

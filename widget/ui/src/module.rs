@@ -8,7 +8,7 @@
 //! ```
 //!
 //! `props` is `{locale: 'en'|'fr', question?, follow_up?, locked?,
-//! thanking?, brand_color?, position?, theme?}`; `onEvent(kind, value)` is called with `('pick', score)`,
+//! thanking?, failed?, brand_color?, position?, theme?}`; `onEvent(kind, value)` is called with `('pick', score)`,
 //! `('send', comment)`, `('close')`, `('later')` or `('never')`.
 //!
 //! The module owns the host element, `<div data-nps-widget>` at the end of
@@ -109,6 +109,7 @@ fn read(props: &JsValue, on_event: &Callback<UiEvent>) -> PromptProps {
         follow_up: text("follow_up"),
         locked: get("locked").is_truthy(),
         thanking: get("thanking").is_truthy(),
+        failed: get("failed").is_truthy(),
         brand_color: text("brand_color"),
         position: text("position").unwrap_or_default(),
         theme: text("theme").unwrap_or_default(),

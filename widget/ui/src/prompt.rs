@@ -1,4 +1,5 @@
-//! The prompt dialog: question, scale, follow-up and thank-you.
+//! The prompt dialog: question, scale, follow-up and thank-you (or the
+//! notice that the answer was not recorded).
 
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
@@ -27,6 +28,10 @@ pub struct PromptProps {
     /// Show the thank-you instead of the form.
     #[prop_or_default]
     pub thanking: bool,
+    /// The answer was refused for good: say it was not recorded, instead
+    /// of the form or the thank-you.
+    #[prop_or_default]
+    pub failed: bool,
     /// The project's colour (`#rrggbb`); anything else keeps the default.
     #[prop_or_default]
     pub brand_color: Option<AttrValue>,
@@ -92,11 +97,13 @@ pub fn prompt(props: &PromptProps) -> Html {
         .clone()
         .unwrap_or(AttrValue::Static(texts.question));
 
+    // The thank-you, or the notice that the answer was not recorded.
+    let done = props.thanking || props.failed;
     {
         // The Send button disappears with the form; keep focus in the dialog.
         let close_ref = close_ref.clone();
-        use_effect_with(props.thanking, move |thanking| {
-            if *thanking {
+        use_effect_with(done, move |done| {
+            if *done {
                 if let Some(button) = close_ref.cast::<HtmlElement>() {
                     let _ = button.focus();
                 }
@@ -114,7 +121,7 @@ pub fn prompt(props: &PromptProps) -> Html {
     html! {
         <div {class} {style} role="dialog" aria-labelledby="nps-q" {onkeydown}>
             <p id="nps-q" class="q">{ question }</p>
-            if !props.thanking {
+            if !done {
                 <Scale locale={props.locale} selected={*score} locked={props.locked} {on_pick} autofocus={!props.inline} />
                 if let Some(s) = *score {
                     <FollowUp locale={props.locale} score={s} text={props.follow_up.clone()} {on_send} />
@@ -127,7 +134,9 @@ pub fn prompt(props: &PromptProps) -> Html {
                     }
                 </div>
             }
-            <p class="thanks" role="status">{ if props.thanking { texts.thanks } else { "" } }</p>
+            <p class="thanks" role="status">{
+                if props.failed { texts.failed } else if props.thanking { texts.thanks } else { "" }
+            }</p>
             <button class="x" type="button" aria-label={texts.close} ref={close_ref} {onclick}>
                 <span aria-hidden="true">{ "×" }</span>
             </button>

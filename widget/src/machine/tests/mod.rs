@@ -15,6 +15,7 @@ use crate::rules::outbox::Request;
 mod outcomes;
 mod privacy;
 mod properties;
+mod refusals;
 
 const T0: f64 = 1_767_225_600_000.0;
 const HREF: &str = "https://app.example/settings";
@@ -56,8 +57,8 @@ pub(super) struct Sim {
     /// The lock this tab shares with others, and its number among them.
     shared_lock: Option<(SharedLock, u8)>,
     config: WidgetConfig,
-    /// The config fetch fails.
-    config_fails: bool,
+    /// Why the config fetch fails, if it does.
+    config_fails: Option<Refusal>,
     /// What the collector knows of the user.
     remote: RemoteHistory,
     /// The ui module does not load.
@@ -81,7 +82,7 @@ impl Sim {
             lock_taken_elsewhere: false,
             shared_lock: None,
             config,
-            config_fails: false,
+            config_fails: None,
             remote: RemoteHistory::default(),
             ui_fails: false,
             mounted: false,
@@ -143,9 +144,10 @@ impl Sim {
     fn deliver(&mut self, i: usize) -> Vec<Effect> {
         let p = self.pending.remove(i);
         let event = match p {
-            Pending::Config(g) => {
-                Event::Config(g, (!self.config_fails).then(|| self.config.clone()))
-            }
+            Pending::Config(g) => match self.config_fails {
+                Some(why) => Event::Config(g, Err(why)),
+                None => Event::Config(g, Ok(self.config.clone())),
+            },
             Pending::Remote(g) => Event::Remote(g, Some(self.remote)),
             Pending::Timer(t, _) => Event::Fired(t),
             Pending::Lock(g) => Event::Locked(g, self.take_lock(g)),
@@ -391,6 +393,28 @@ fn reset_while_the_prompt_is_on_its_way_cancels_it_and_releases_the_lock() {
         "only the lock goes back: {late:?}"
     );
     assert!(!sim.mounted);
+}
+
+#[test]
+fn a_lock_answered_late_for_a_cancelled_opening_does_not_show_the_next_one() {
+    let mut sim = Sim::started(config(None));
+    sim.feed(Event::Show);
+    sim.deliver(0); // the ui module: lock 1 is asked for
+    sim.feed(Event::Reset);
+    sim.feed(Event::Show);
+    let ui = sim.pending.iter().position(|p| matches!(p, Pending::Ui(_)));
+    sim.deliver(ui.expect("the new opening's ui")); // lock 2 is asked for
+    let late = sim.deliver(0); // lock 1's answer
+    assert!(
+        matches!(late.as_slice(), [Effect::Release(_)]),
+        "only the old lock goes back: {late:?}"
+    );
+    assert!(!sim.mounted);
+    sim.settle();
+    assert!(
+        sim.mounted,
+        "the new opening shows in its own lock's answer"
+    );
 }
 
 #[test]

@@ -77,7 +77,7 @@ fn a_project_that_respects_dnt_is_asked_for_its_config_and_then_stays_silent() {
 
     // A config that fails to load counts as respecting the signal.
     let mut sim = Sim::new(config(None));
-    sim.config_fails = true;
+    sim.config_fails = Some(Refusal::Unreachable);
     sim.world.dnt = true;
     init(&mut sim, Init::default());
     sim.settle();

@@ -7,7 +7,7 @@ use super::*;
 
 /// One thing that may happen to the page.
 #[derive(Debug, Clone)]
-enum Op {
+pub(super) enum Op {
     Track(bool),
     Show,
     Reset,
@@ -24,7 +24,7 @@ enum Op {
     Wait(u16),
 }
 
-fn op() -> impl Strategy<Value = Op> {
+pub(super) fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         3 => any::<bool>().prop_map(Op::Track),
         1 => Just(Op::Show),
@@ -50,7 +50,7 @@ fn harmless(e: &Effect) -> bool {
 }
 
 impl Sim {
-    fn apply(&mut self, op: &Op) -> Vec<Effect> {
+    pub(super) fn apply(&mut self, op: &Op) -> Vec<Effect> {
         match op {
             Op::Track(known) => {
                 let moment = if *known { "checkout" } else { "search" };

@@ -84,6 +84,7 @@ fn prompt_props(p: &WidgetPreviewProps) -> PromptProps {
         follow_up: p.follow_up.clone(),
         locked: false,
         thanking: false,
+        failed: false,
         brand_color: look.brand_color.clone().map(AttrValue::from),
         position: look.position.clone().into(),
         theme: look.theme.clone().into(),
