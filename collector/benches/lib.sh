@@ -45,7 +45,9 @@ threads() { # $1 = name
     END { printf "%f %f\n", r / hz, w / hz }'
 }
 postgres_cpu() {
-  for p in $(pgrep -x postgres); do cut -d' ' -f14,15 /proc/"$p"/stat 2>/dev/null; done |
+  # A server process may end between pgrep and the read (another
+  # cluster restarting): not an error.
+  for p in $(pgrep -x postgres); do cut -d' ' -f14,15 /proc/"$p"/stat 2>/dev/null || true; done |
     awk -v hz="$(getconf CLK_TCK)" '{ s += $1 + $2 } END { printf "%f\n", s / hz }'
 }
 

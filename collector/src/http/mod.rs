@@ -188,8 +188,8 @@ pub(crate) async fn public_project(
     state.limits.check_key(key, budget)?;
     let project = require_project(state, key).await?;
     let allowed = &project.settings.allowed_origins;
-    if let Some(origin) = headers.get(axum::http::header::ORIGIN) {
-        let origin = origin.to_str().unwrap_or_default();
+    if let Some(origin) = page_origin(state, headers) {
+        let origin = origin.as_str();
         let ok = allowed.is_empty()
             || allowed.iter().any(|a| {
                 crate::domain::AllowedOrigin::try_from(a.as_str()).is_ok_and(|a| a.allows(origin))
@@ -202,6 +202,27 @@ pub(crate) async fn public_project(
         }
     }
     Ok(project)
+}
+
+/// The origin of the page that sent a browser's request: its `Origin`, or,
+/// for a same-origin `GET` (which browsers send without one, e.g. a page
+/// served by the collector itself), the collector's own origin as the
+/// browser addressed it (`Sec-Fetch-Site: same-origin` and its `Host`).
+/// `None` outside a browser: scripts and servers send neither.
+fn page_origin(state: &AppState, headers: &axum::http::HeaderMap) -> Option<String> {
+    if let Some(origin) = headers.get(axum::http::header::ORIGIN) {
+        return Some(origin.to_str().unwrap_or_default().to_owned());
+    }
+    let same_origin = headers
+        .get("sec-fetch-site")
+        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"same-origin"));
+    let host = headers.get(axum::http::header::HOST)?.to_str().ok()?;
+    let scheme = if state.public_url.to_ascii_lowercase().starts_with("https:") {
+        "https"
+    } else {
+        "http"
+    };
+    same_origin.then(|| format!("{scheme}://{host}"))
 }
 
 /// An answer is never refused for its identity: when the project verifies

@@ -1,6 +1,7 @@
 //! Allowed origins: a project that lists them refuses its public key from
-//! any other website (the browser's `Origin`), and lets requests without
-//! one through (a server, or a same-origin GET).
+//! any other website (the browser's `Origin`, or for a same-origin GET,
+//! which carries none, the collector's own origin), and lets requests
+//! from outside a browser through (a server sends neither).
 
 use serde_json::{json, Value};
 
@@ -111,4 +112,53 @@ async fn an_origin_with_a_path_or_another_scheme_is_a_422() {
         assert_eq!(r.status(), 422, "{bad}");
         assert_eq!(problem_code(r).await, "invalid_origin", "{bad}");
     }
+}
+
+#[tokio::test]
+async fn a_page_on_the_collectors_own_origin_is_judged_by_it() {
+    let app = spawn_app().await;
+    assert_eq!(
+        allow(&app, json!(["https://app.example.com"]))
+            .await
+            .status(),
+        200
+    );
+    // What Chromium sends for a same-origin GET: no Origin header.
+    let same_origin = app
+        .client
+        .get(app.url("/api/v1/config?key=demo"))
+        .header("sec-fetch-site", "same-origin")
+        .send()
+        .await
+        .unwrap();
+    let server = app
+        .client
+        .get(app.url("/api/v1/config?key=demo"))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(same_origin.status(), 403);
+    assert_eq!(problem_code(same_origin).await, "origin_not_allowed");
+    assert_eq!(
+        server.status(),
+        200,
+        "outside a browser there is no page to judge"
+    );
+
+    let host = app.address.trim_start_matches("http://").to_owned();
+    assert_eq!(
+        allow(&app, json!([format!("http://{host}")]))
+            .await
+            .status(),
+        200
+    );
+    let allowed = app
+        .client
+        .get(app.url("/api/v1/config?key=demo"))
+        .header("sec-fetch-site", "same-origin")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(allowed.status(), 200);
 }
