@@ -175,8 +175,8 @@ async function round(roomMib, signal) {
     facts.stored = await storedCount(second, signal) - lost.length;
     if (facts.stored < facts.acked) failures.push(`stored ${facts.stored} < acknowledged ${facts.acked}`);
     if (facts.stored > facts.attempted) failures.push(`stored ${facts.stored} > attempted ${facts.attempted}: rows invented or doubled`);
-    await stopCollector(second);
-    started.pop();
+    // Throws if either panicked at any point of the round.
+    for (const collector of started.splice(0)) await stopCollector(collector);
     facts.rows = Number(await sqlite3(file, 'SELECT count(*) FROM responses')) - lost.length;
     if (facts.rows !== facts.stored) failures.push(`the stats count ${facts.stored} answers, the file holds ${facts.rows}`);
     facts.integrity = await sqlite3(file, 'PRAGMA integrity_check');

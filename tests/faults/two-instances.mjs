@@ -104,6 +104,8 @@ async function round(signal) {
     if (errors.length) failures.push(`${errors.length} replay(s) failed: ${errors.slice(0, SHOWN).join('; ')}`);
     const afterReplay = await storedCount(b, signal);
     if (afterReplay !== facts.stored + lost.length) failures.push(`stored ${afterReplay} after replaying, expected ${facts.stored + lost.length}`);
+    // Throws if either panicked at any point of the round.
+    for (const collector of started.splice(0)) await stopCollector(collector);
   } catch (error) {
     failures.push(error?.constructor === Error ? error.message : error?.stack ?? String(error));
   } finally {

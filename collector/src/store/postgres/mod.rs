@@ -31,9 +31,12 @@ use crate::domain::{ClientId, Comment, Filter, ProjectKey, UserId, ValidEvent, V
 /// How long a request waits for a pooled connection before it fails as
 /// unavailable (503). sqlx's default, 30 s, outlived the request deadline,
 /// and the pool spaces its reconnection attempts up to a fifth of it: a
-/// PostgreSQL restart held reads for as long. (The writer waits less:
-/// [`reach`].)
-const ACQUIRE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+/// PostgreSQL restart held requests for as long. Ingest waits here too
+/// while the server is down, since the project cache is emptied when its
+/// change feed loses the connection. Sixteen connections all busy for 2 s
+/// is overload, and a 503 with `Retry-After` says so. (The writer waits
+/// less: [`reach`].)
+const ACQUIRE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// A PostgreSQL database.
 #[derive(Debug, Clone)]

@@ -6,8 +6,9 @@
 //! this, every request waited on the pool (sqlx's default: 30 s, with its
 //! connection attempts spaced out to 6 s) and then got a 500; after a
 //! batch failed, its writes were retried one by one, each waiting as long.
-//! Now clients get 503s within about two seconds, and writes go through
-//! again a fraction of a second after the server accepts connections.
+//! Now clients get 503s within about two seconds (one batch ahead of
+//! theirs, then their own), and writes go through again a fraction of a
+//! second after the server accepts connections.
 
 use std::time::Duration;
 
