@@ -28,16 +28,17 @@ function freePort() {
 }
 
 /**
- * Starts a new cluster: `{ url, stop, start, dispose }`. `stop` is
+ * Starts a new cluster: `{ url, stop, start, dispose }`. `stop()` is
  * `pg_ctl stop -m fast` (sessions are terminated, the server shuts down
- * cleanly), `start` starts it again on the same data and resolves once it
- * accepts connections; `dispose` stops it and deletes its data.
+ * cleanly), `stop('immediate')` a crash (no checkpoint: the next start
+ * replays the WAL); `start` starts it again on the same data and resolves
+ * once it accepts connections; `dispose` stops it and deletes its data.
  */
 export async function ownCluster() {
   const port = Number(process.env.NPS_FAULTS_PG_PORT) || await freePort();
   const dir = join(tmpdir(), `nps-faults-pg-${process.pid}`);
   const env = { ...process.env, NPS_PG_DIR: dir, NPS_PG_PORT: String(port) };
-  const ctl = (verb) => run('bash', [SCRIPT, ...(verb ? [verb] : [])], { env, timeout: 180_000 });
+  const ctl = (...args) => run('bash', [SCRIPT, ...args], { env, timeout: 180_000 });
   const disposeNow = () => {
     try { execFileSync('bash', [SCRIPT, 'stop'], { env, stdio: 'ignore', timeout: 30_000 }); } catch { /* best effort */ }
     rmSync(dir, { recursive: true, force: true });
@@ -47,7 +48,7 @@ export async function ownCluster() {
   return {
     url: stdout.trim().split('\n').pop(),
     port,
-    stop: () => ctl('stop'),
+    stop: (mode = 'fast') => ctl('stop', mode),
     start: () => ctl('start'),
     async dispose() {
       process.off('exit', disposeNow);

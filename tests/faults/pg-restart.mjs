@@ -4,7 +4,8 @@
 //   1. start a collector on a fresh database; 16 workers POST answers with
 //      fresh ids, logging every request (tests/faults/load.mjs);
 //   2. after 1 s, stop PostgreSQL (`pg_ctl stop -m fast`: every session is
-//      cut), keep it down for `--down` seconds, start it again;
+//      cut; with `--mode immediate`, a crash: no checkpoint, and the start
+//      replays the WAL), keep it down for `--down` seconds, start it again;
 //   3. keep posting until an answer is acknowledged again, then 2 s more;
 //   4. check, on the same collector process (it is never restarted):
 //      - no acknowledged (201) answer was lost: each replays as 200
@@ -21,7 +22,7 @@
 //      it, and the recovery time: from `pg_ctl start` to the first
 //      acknowledgement (which includes PostgreSQL's own start-up).
 //
-//   node tests/faults/pg-restart.mjs [--rounds N] [--down SECONDS]
+//   node tests/faults/pg-restart.mjs [--rounds N] [--down SECONDS] [--mode fast|immediate]
 //
 // Needs `cargo build -p nps-collector` (or NPS_COLLECTOR_BIN) and the
 // PostgreSQL server binaries (installed by ensure-postgres.sh if missing).
@@ -49,8 +50,8 @@ function clearRefusal(entry) {
     && entry.contentType?.startsWith('application/problem+json');
 }
 
-async function round(cluster, downMs, signal) {
-  const facts = { downMs };
+async function round(cluster, { downMs, mode }, signal) {
+  const facts = { downMs, mode };
   const failures = [];
   const token = randomBytes(18).toString('hex');
   let database;
@@ -63,7 +64,7 @@ async function round(cluster, downMs, signal) {
 
     const t = { stop: performance.now() };
     facts.rateBefore = ackRate(load.log, t.stop - WARMUP_MS / 2, t.stop);
-    await cluster.stop();
+    await cluster.stop(mode);
     t.down = performance.now();
     // A dashboard read while the server is down: answered, and clearly.
     const headers = { Authorization: `Bearer ${token}` };
@@ -156,12 +157,18 @@ function describe(f) {
 
 async function main() {
   const { values } = parseArgs({
-    options: { rounds: { type: 'string', default: '3' }, down: { type: 'string', default: '3' } },
+    options: {
+      rounds: { type: 'string', default: '3' },
+      down: { type: 'string', default: '3' },
+      mode: { type: 'string', default: 'fast' },
+    },
   });
   const rounds = Number(values.rounds);
   const downMs = Number(values.down) * 1000;
-  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100 || !(downMs >= 0 && downMs <= 120_000)) {
-    console.error('usage: node tests/faults/pg-restart.mjs [--rounds 1..100] [--down 0..120]');
+  const { mode } = values;
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100 || !(downMs >= 0 && downMs <= 120_000)
+    || !['fast', 'immediate'].includes(mode)) {
+    console.error('usage: node tests/faults/pg-restart.mjs [--rounds 1..100] [--down 0..120] [--mode fast|immediate]');
     return 2;
   }
   const cluster = await ownCluster();
@@ -170,8 +177,8 @@ async function main() {
     for (let n = 1; n <= rounds; n++) {
       const signal = AbortSignal.timeout(downMs + 60_000);
       setMaxListeners(4 * WORKERS, signal);
-      const { facts, failures } = await round(cluster, downMs, signal);
-      console.log(`round ${n}/${rounds} postgres restart: ${failures.length ? 'FAIL' : 'PASS'}  ${describe(facts)}`);
+      const { facts, failures } = await round(cluster, { downMs, mode }, signal);
+      console.log(`round ${n}/${rounds} postgres ${mode === 'fast' ? 'restart' : 'crash and restart'}: ${failures.length ? 'FAIL' : 'PASS'}  ${describe(facts)}`);
       for (const failure of failures) console.log(`  - ${failure}`);
       if (!failures.length) passed++;
     }

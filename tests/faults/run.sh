@@ -19,6 +19,7 @@ run() {
 }
 run node tests/faults/pg-restart.mjs --rounds 5 --down 3
 run node tests/faults/pg-restart.mjs --rounds 2 --down 15
+run node tests/faults/pg-restart.mjs --rounds 3 --down 3 --mode immediate
 run node tests/faults/disk-full.mjs --rounds 5 --room 8
 run node tests/faults/two-instances.mjs --rounds 5
 if [ "$failed" -ne 0 ]; then

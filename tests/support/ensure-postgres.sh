@@ -4,8 +4,9 @@
 # Reuses the cluster when it is already running (a stopped one is made
 # anew). Stop it, or start a stopped one again on its data (the fault
 # scripts restart PostgreSQL under load: tests/faults/pg-restart.mjs), with:
-#   bash tests/support/ensure-postgres.sh stop
+#   bash tests/support/ensure-postgres.sh stop [fast|immediate]
 #   bash tests/support/ensure-postgres.sh start
+# (`immediate` is a crash: no checkpoint, WAL replayed at the next start.)
 # NPS_PG_DIR and NPS_PG_PORT pick another cluster than the shared one.
 set -euo pipefail
 
@@ -40,7 +41,7 @@ run_cluster() {
 }
 
 if [ "${1:-}" = stop ]; then
-  as_owner "$bin/pg_ctl" -D "$dir" stop -m fast >/dev/null 2>&1 || true
+  as_owner "$bin/pg_ctl" -D "$dir" stop -m "${2:-fast}" >/dev/null 2>&1 || true
   exit 0
 fi
 if [ "${1:-}" = start ]; then
