@@ -55,5 +55,11 @@ step "crash test: kill -9 under load, every acknowledged response survives"
 node tests/crash/kill9.mjs --rounds 3 --backend sqlite
 node tests/crash/kill9.mjs --rounds 2 --backend postgres
 
+step "faults: PostgreSQL restarted, SQLite disk full, one of two instances killed (one short round each; npm run faults for more)"
+node tests/faults/pg-restart.mjs --rounds 1 --down 2
+node tests/faults/two-instances.mjs --rounds 1
+# It mounts a tmpfs: without root it says so and exits 77 (skipped).
+node tests/faults/disk-full.mjs --rounds 1 --room 2 || [ $? -eq 77 ]
+
 step "browser specs (Playwright + Debian Chromium)"
 node --test --test-concurrency=1 tests/e2e/

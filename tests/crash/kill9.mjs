@@ -1,7 +1,7 @@
 // Crash durability: a response the collector acknowledged survives a kill -9.
 //
 // The collector answers 201 only once the row is committed (SQLite: group
-// commit, WAL, synchronous=FULL; PostgreSQL: one transaction per request).
+// commit, WAL, synchronous=FULL; PostgreSQL: group commit as well).
 // Each round proves that promise holds at an arbitrary instant under load:
 //   1. start the collector on a fresh database;
 //   2. 32 workers POST responses with fresh UUIDs as fast as it answers,
@@ -27,29 +27,14 @@ import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 
-import { freshDatabase, kill9, request, startCollector, stopCollector } from './support.mjs';
+import {
+  freshDatabase, kill9, parseOrNull, post, replay, startCollector, stopCollector, storedCount,
+} from './support.mjs';
 
 const WORKERS = 32;
 const MAX_POSTS_PER_WORKER = 20_000;
-const REPLAY_CONCURRENCY = 32;
 const ROUND_TIMEOUT_MS = 15_000; // a round takes 1–3 s; 3 rounds stay under a minute
 const SHOWN = 10; // ids listed per failure
-
-function post(collector, id, signal) {
-  const body = { id, key: 'demo', score: randomInt(11) };
-  return request(collector, { method: 'POST', path: '/api/v1/responses', body }, signal);
-}
-
-async function storedCount(collector, signal) {
-  const headers = { Authorization: `Bearer ${collector.token}` };
-  const { status, text } = await request(collector, { path: '/api/v1/stats?project=demo', headers }, signal);
-  if (status !== 200) throw new Error(`GET /api/v1/stats → ${status} ${text}`);
-  return JSON.parse(text).responses;
-}
-
-function parseOrNull(text) {
-  try { return JSON.parse(text); } catch { return null; }
-}
 
 /** Steps 2 and 3: load, SIGKILL mid-load, wait for every worker to end. */
 async function loadThenKill(collector, killAfterMs, signal) {
@@ -81,30 +66,6 @@ async function loadThenKill(collector, killAfterMs, signal) {
   if (how !== 'SIGKILL') run.anomalies.push(`the collector had exited on its own (code ${code}, signal ${how})`);
   await Promise.all(workers);
   return run;
-}
-
-/** Re-POSTs every acknowledged id; sorts the answers that are not 200 `created: false`. */
-async function replay(collector, ids, signal) {
-  const queue = [...ids];
-  const lost = [];
-  const errors = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < queue.length && !signal.aborted) {
-      const id = queue[next++];
-      try {
-        const { status, text } = await post(collector, id, signal);
-        const body = parseOrNull(text);
-        if (status === 200 && body?.id === id && body.created === false) continue;
-        if (status === 201) lost.push(id);
-        else errors.push(`${id} → ${status} ${text}`);
-      } catch (error) {
-        errors.push(`${id} → ${error.code ?? error.message}`);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: REPLAY_CONCURRENCY }, worker));
-  return { lost, errors };
 }
 
 async function round(backend, signal) {

@@ -1,7 +1,8 @@
-// What the crash test needs around the collector: start it on a given
-// database with the rate limits off, SIGKILL it, stop it, talk to it over
-// keep-alive connections, and make one fresh database per round (a SQLite
-// file in a temp dir, or a PostgreSQL database that is dropped afterwards).
+// What the crash test and the fault scripts (tests/faults/) need around the
+// collector: start it on a given database with the rate limits off, SIGKILL
+// it, stop it, talk to it over keep-alive connections, post answers and
+// replay them, and make one fresh database per round (a SQLite file in a
+// temp dir, or a PostgreSQL database that is dropped afterwards).
 // The process itself is started by tests/support/collector.mjs, which also
 // SIGKILLs it if this Node process exits; the databases not yet disposed of
 // are dropped here on exit, so a failure leaves nothing behind.
@@ -10,7 +11,7 @@
 // NPS_TEST_DATABASE_URL names a PostgreSQL server instead of starting one
 // with tests/support/ensure-postgres.sh.
 import { execFile, execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request as httpRequest } from 'node:http';
@@ -60,7 +61,8 @@ export async function stopCollector(collector) {
  * a quarter of `fetch`'s CPU per request, so the load keeps the collector,
  * not this process, busy). Resolves `{ status, text }` once the status line
  * is in; `text` is null when the connection died before the body ended.
- * Rejects when no status came at all.
+ * `headers` are the response's (lower-case names). Rejects when no status
+ * came at all.
  */
 export function request(collector, { method = 'GET', path, body, headers = {} }, signal) {
   return new Promise((ok, fail) => {
@@ -75,10 +77,11 @@ export function request(collector, { method = 'GET', path, body, headers = {} },
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => { text += chunk; });
-      res.on('end', () => ok({ status: res.statusCode, text }));
+      const { statusCode: status, headers: received } = res;
+      res.on('end', () => ok({ status, text, headers: received }));
       // Settling twice is a no-op: after `end`, these change nothing.
-      res.on('error', () => ok({ status: res.statusCode, text: null }));
-      res.on('close', () => ok({ status: res.statusCode, text: null }));
+      res.on('error', () => ok({ status, text: null, headers: received }));
+      res.on('close', () => ok({ status, text: null, headers: received }));
     });
     req.on('timeout', () => req.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`)));
     req.on('error', fail);
@@ -104,8 +107,11 @@ function psql(server, sql) {
 /**
  * A fresh, empty database for one round: `{ url, dispose }`. `dispose`
  * deletes it (and its temp dir); call it after the collector is gone.
+ * `server` names the PostgreSQL server to create it on (default: the
+ * shared test server); `dir` the directory for the SQLite file (default:
+ * a new temp dir, deleted by `dispose`).
  */
-export async function freshDatabase(backend) {
+export async function freshDatabase(backend, { server: given, dir: inDir } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'nps-crash-'));
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   leftovers.add(removeDir);
@@ -117,9 +123,9 @@ export async function freshDatabase(backend) {
       await rm(dir, { recursive: true, force: true });
     },
   });
-  if (backend === 'sqlite') return database(`sqlite://${join(dir, 'nps.db')}`);
+  if (backend === 'sqlite') return database(`sqlite://${join(inDir ?? dir, 'nps.db')}`);
   try {
-    const server = await postgres();
+    const server = given ?? await postgres();
     const name = `nps_crash_${process.pid}_${randomBytes(4).toString('hex')}`;
     await psql(server, `CREATE DATABASE ${name}`);
     const dropSql = `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`;
@@ -136,4 +142,52 @@ export async function freshDatabase(backend) {
     removeDir();
     throw error;
   }
+}
+
+/** POSTs an answer with client id `id` and a random score. */
+export function post(collector, id, signal) {
+  const body = { id, key: 'demo', score: randomInt(11) };
+  return request(collector, { method: 'POST', path: '/api/v1/responses', body }, signal);
+}
+
+/** The stored answer count the stats report (admin token needed). */
+export async function storedCount(collector, signal) {
+  const headers = { Authorization: `Bearer ${collector.token}` };
+  const { status, text } = await request(collector, { path: '/api/v1/stats?project=demo', headers }, signal);
+  if (status !== 200) throw new Error(`GET /api/v1/stats → ${status} ${text}`);
+  return JSON.parse(text).responses;
+}
+
+/** JSON.parse, or null for a cut-off or non-JSON body. */
+export function parseOrNull(text) {
+  try { return JSON.parse(text); } catch { return null; }
+}
+
+const REPLAY_CONCURRENCY = 32;
+
+/**
+ * Re-POSTs every id in `ids`; sorts the answers that are not 200
+ * `created: false`: `lost` (201: it was not stored before) and `errors`.
+ */
+export async function replay(collector, ids, signal) {
+  const queue = [...ids];
+  const lost = [];
+  const errors = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < queue.length && !signal?.aborted) {
+      const id = queue[next++];
+      try {
+        const { status, text } = await post(collector, id, signal);
+        const body = parseOrNull(text);
+        if (status === 200 && body?.id === id && body.created === false) continue;
+        if (status === 201) lost.push(id);
+        else errors.push(`${id} → ${status} ${text}`);
+      } catch (error) {
+        errors.push(`${id} → ${error.code ?? error.message}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: REPLAY_CONCURRENCY }, worker));
+  return { lost, errors };
 }

@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL cluster on 127.0.0.1 for the tests (installing
 # Debian's postgresql package first if it is missing) and prints its URL.
-# Reuses the cluster when it is already running. Stop it with:
-#   bash tests/support/ensure-postgres.sh stop
+# Reuses the cluster when it is already running (a stopped one is made
+# anew). Stop it, or start a stopped one again on its data (the fault
+# scripts restart PostgreSQL under load: tests/faults/pg-restart.mjs), with:
+#   bash tests/support/ensure-postgres.sh stop [fast|immediate]
+#   bash tests/support/ensure-postgres.sh start
+# (`immediate` is a crash: no checkpoint, WAL replayed at the next start.)
+# NPS_PG_DIR and NPS_PG_PORT pick another cluster than the shared one.
 set -euo pipefail
 
 dir=${NPS_PG_DIR:-/tmp/nps-test-pg}
@@ -30,8 +35,17 @@ if [ -z "$(pg_bin)" ]; then
 fi
 bin=$(pg_bin)
 
+run_cluster() {
+  as_owner "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
+}
+
 if [ "${1:-}" = stop ]; then
-  as_owner "$bin/pg_ctl" -D "$dir" stop -m fast >/dev/null 2>&1 || true
+  as_owner "$bin/pg_ctl" -D "$dir" stop -m "${2:-fast}" >/dev/null 2>&1 || true
+  exit 0
+fi
+if [ "${1:-}" = start ]; then
+  run_cluster
   exit 0
 fi
 
@@ -40,7 +54,6 @@ if ! as_owner "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
   mkdir -p "$dir"
   [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
   as_owner "$bin/initdb" -D "$dir" -A trust -U nps >/dev/null
-  as_owner "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
+  run_cluster
 fi
 echo "postgres://nps@127.0.0.1:$port/postgres"

@@ -2,7 +2,9 @@
 //! `{code, message}` with a stable `code`.
 //!
 //! Internal causes are logged with their detail and answered with a bland
-//! 500: a client never sees SQL or file paths.
+//! 500: a client never sees SQL or file paths. Storage that cannot take a
+//! request for now (disk full, database restarting) is a 503 with
+//! `Retry-After` instead: the client should retry, nobody needs paging.
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -69,10 +71,16 @@ pub enum Error {
     /// is the `Retry-After` in seconds.
     #[error("too many requests; retry in {0} s")]
     RateLimited(u64),
-    /// 500: storage failed; detail logged, not sent.
+    /// 500: storage failed; detail logged, not sent. 503
+    /// `storage_unavailable` with `Retry-After` when it is unavailable for
+    /// now ([`StoreError::is_unavailable`]: disk full, server restarting).
     #[error(transparent)]
     Store(#[from] StoreError),
 }
+
+/// The `Retry-After` (s) of a 503 `storage_unavailable`: about what a
+/// PostgreSQL restart takes; clients back off further on their own.
+const STORAGE_RETRY_AFTER_SECS: u64 = 5;
 
 impl Error {
     fn status(&self) -> StatusCode {
@@ -88,6 +96,7 @@ impl Error {
             Self::UnverifiedUser | Self::Forbidden(..) => StatusCode::FORBIDDEN,
             Self::RequestTimeout(_) => StatusCode::REQUEST_TIMEOUT,
             Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
+            Self::Store(e) if e.is_unavailable() => StatusCode::SERVICE_UNAVAILABLE,
             Self::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -109,6 +118,7 @@ impl Error {
             Self::Forbidden(code, _) => code,
             Self::RequestTimeout(_) => "request_timeout",
             Self::RateLimited(_) => "rate_limited",
+            Self::Store(e) if e.is_unavailable() => "storage_unavailable",
             Self::Store(_) => "internal_error",
         }
     }
@@ -117,11 +127,16 @@ impl Error {
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
         let status = self.status();
-        let message = if let Self::Store(cause) = &self {
-            tracing::error!(error = %cause, "storage failure");
-            "internal error; the request was not stored".to_owned()
-        } else {
-            self.to_string()
+        let message = match &self {
+            Self::Store(cause) if cause.is_unavailable() => {
+                tracing::warn!(error = %cause, "storage unavailable");
+                "storage is unavailable for now; the request was not stored: retry later".to_owned()
+            }
+            Self::Store(cause) => {
+                tracing::error!(error = %cause, "storage failure");
+                "internal error; the request was not stored".to_owned()
+            }
+            _ => self.to_string(),
         };
         let problem = Problem {
             code: self.code().to_owned(),
@@ -132,7 +147,12 @@ impl IntoResponse for Error {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
-        if let Self::RateLimited(seconds) = self {
+        let retry_after = match self {
+            Self::RateLimited(seconds) => Some(seconds),
+            _ if status == StatusCode::SERVICE_UNAVAILABLE => Some(STORAGE_RETRY_AFTER_SECS),
+            _ => None,
+        };
+        if let Some(seconds) = retry_after {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
@@ -143,5 +163,54 @@ impl IntoResponse for Error {
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::body::to_bytes;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn storage_unavailable_for_now_is_a_503_with_retry_after() {
+        // Arrange
+        let error = Error::Store(StoreError::Unavailable("disk full".into()));
+
+        // Act
+        let response = error.into_response();
+
+        // Assert
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(response.headers()[header::RETRY_AFTER], "5");
+        assert_eq!(
+            response.headers()[header::CONTENT_TYPE],
+            "application/problem+json"
+        );
+        let body = to_bytes(response.into_body(), 4096).await.unwrap();
+        let problem: Problem = serde_json::from_slice(&body).unwrap();
+        assert_eq!(problem.code, "storage_unavailable");
+        assert!(
+            !problem.message.contains("disk full"),
+            "{}",
+            problem.message
+        );
+    }
+
+    #[tokio::test]
+    async fn any_other_storage_failure_stays_a_bland_500() {
+        // Arrange
+        let error = Error::Store(StoreError::Commit("UNIQUE constraint failed".into()));
+
+        // Act
+        let response = error.into_response();
+
+        // Assert
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(response.headers().get(header::RETRY_AFTER).is_none());
+        let body = to_bytes(response.into_body(), 4096).await.unwrap();
+        let problem: Problem = serde_json::from_slice(&body).unwrap();
+        assert_eq!(problem.code, "internal_error");
+        assert!(!problem.message.contains("UNIQUE"), "{}", problem.message);
     }
 }

@@ -120,7 +120,7 @@ impl Modify for OperationIds {
 /// malformed or too large anywhere one is read.)
 struct ProblemResponses;
 
-const ERRORS: [(&str, &str); 11] = [
+const ERRORS: [(&str, &str); 12] = [
     ("400", "Malformed JSON or query"),
     ("401", "No or wrong admin token or session"),
     ("403", "Not allowed (role, CSRF, identity proof)"),
@@ -132,6 +132,10 @@ const ERRORS: [(&str, &str); 11] = [
     ("422", "A field broke a rule"),
     ("429", "Rate limited (see Retry-After)"),
     ("500", "Internal error (nothing was stored)"),
+    (
+        "503",
+        "Storage unavailable for now: disk full, database restarting (see Retry-After)",
+    ),
 ];
 
 impl Modify for ProblemResponses {

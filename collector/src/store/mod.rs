@@ -16,6 +16,7 @@ mod queries;
 pub(crate) mod rollup;
 mod sqlite;
 pub mod tags;
+mod unavailable;
 pub mod webhooks;
 
 use std::sync::Arc;
@@ -57,6 +58,11 @@ pub enum StoreError {
     /// The writer task has stopped (the server is shutting down).
     #[error("the writer has stopped")]
     WriterGone,
+    /// The database cannot take the write for now (disk full, server down
+    /// or restarting); nothing of it is acknowledged, and the same write
+    /// may succeed later. See [`StoreError::is_unavailable`].
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
     /// The database URL names no supported backend.
     #[error("unsupported database URL scheme {0:?} (use sqlite://PATH or postgres://...)")]
     UnsupportedUrl(String),

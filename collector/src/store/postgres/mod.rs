@@ -8,6 +8,7 @@
 
 mod changes;
 mod ingest;
+mod reach;
 mod rollups;
 mod writer;
 
@@ -27,6 +28,16 @@ use super::privacy::{postgres as p, PrivacyLogEntry, Removed, UserData};
 use super::{from_millis, to_millis, RetentionMode};
 use crate::domain::{ClientId, Comment, Filter, ProjectKey, UserId, ValidEvent, ValidResponse};
 
+/// How long a request waits for a pooled connection before it fails as
+/// unavailable (503). sqlx's default, 30 s, outlived the request deadline,
+/// and the pool spaces its reconnection attempts up to a fifth of it: a
+/// PostgreSQL restart held requests for as long. Ingest waits here too
+/// while the server is down, since the project cache is emptied when its
+/// change feed loses the connection. Sixteen connections all busy for 2 s
+/// is overload, and a 503 with `Retry-After` says so. (The writer waits
+/// less: [`reach`].)
+const ACQUIRE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// A PostgreSQL database.
 #[derive(Debug, Clone)]
 pub struct PostgresStore {
@@ -43,6 +54,7 @@ impl PostgresStore {
     pub async fn open(url: &str) -> StoreResult<Self> {
         let pool = PgPoolOptions::new()
             .max_connections(16)
+            .acquire_timeout(ACQUIRE_TIMEOUT)
             .connect(url)
             .await?;
         sqlx::migrate!("./migrations/postgres").run(&pool).await?;

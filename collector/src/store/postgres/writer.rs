@@ -8,18 +8,24 @@
 //! round trip, one implicit transaction), and `RETURNING` tells which ids
 //! were new. If a batch fails as a whole, its writes are retried one by
 //! one so a single bad row cannot fail its neighbours.
+//!
+//! While the server is out of reach (restarting, say), a batch waits at
+//! most a second for a connection and its writes then fail at once as
+//! unavailable (503), instead of each waiting for the server in turn; the
+//! next batch tries again ([`super::reach`]).
 
 use std::sync::Arc;
 use std::time::Instant;
 
 use sqlx::pool::PoolConnection;
-use sqlx::{PgPool, Postgres, Transaction};
+use sqlx::{Connection, PgPool, Postgres, Transaction};
 use tokio::sync::{mpsc, Mutex};
 
 use super::super::batch::{Job, Outcome, Write, MAX_BATCH};
 use super::super::queries::{kind_name, INSERT_EVENT, INSERT_RESPONSE, SET_COMMENT};
 use super::super::{inserted, to_millis, Inserted, StoreError, StoreResult};
 use super::ingest;
+use super::reach::{acquire, Reach};
 use crate::domain::{Comment, ResponseSecret};
 
 /// Writers committing in parallel. One: since a batch is one statement,
@@ -46,6 +52,11 @@ pub(super) fn spawn(pool: &PgPool, jobs: mpsc::Receiver<Job>) {
                 let started = Instant::now();
                 let outcomes = match commit_batch(&pool, &mut connection, &batch).await {
                     Ok(outcomes) => outcomes,
+                    // Out of reach: trying each write again would only wait again.
+                    Err(cause) if cause.is_unavailable() => {
+                        tracing::warn!(error = %cause, size = batch.len(), "database unavailable; batch refused");
+                        batch.iter().map(|_| Err(cause.to_unavailable())).collect()
+                    }
                     Err(cause) => {
                         tracing::warn!(error = %cause, size = batch.len(), "batch failed; retrying one by one");
                         one_by_one(&pool, &batch).await
@@ -101,7 +112,7 @@ async fn commit_batch(
     let ingested = if inserts {
         let held = match connection {
             Some(held) => held,
-            None => connection.insert(pool.acquire().await?),
+            None => connection.insert(acquire(pool).await?),
         };
         match ingest::insert(held, batch).await {
             Ok(ingested) => ingested,
@@ -137,7 +148,12 @@ async fn commit_batch(
         }
         Err(cause) => {
             tracing::warn!(error = %cause, "comment writes failed together; retrying one by one");
+            let mut reach = Reach::default();
             for i in follow_ups {
+                if let Some(lost) = reach.lost() {
+                    outcomes[i] = Err(lost);
+                    continue;
+                }
                 let alone = async {
                     let mut tx = pool.begin().await?;
                     let outcome = follow_up(&mut tx, &batch[i].write).await?;
@@ -145,6 +161,7 @@ async fn commit_batch(
                     Ok::<_, StoreError>(outcome)
                 }
                 .await;
+                reach.note(&alone);
                 match alone {
                     Ok(Some(outcome)) => outcomes[i] = Ok(outcome),
                     Ok(None) => {}
@@ -239,17 +256,24 @@ async fn apply_one(tx: &mut Transaction<'_, Postgres>, write: &Write) -> StoreRe
 }
 
 /// After a failed batch: each write in its own transaction, so one bad
-/// write fails alone.
+/// write fails alone (and, the database out of reach, the rest at once).
 async fn one_by_one(pool: &PgPool, batch: &[Job]) -> Vec<StoreResult<Outcome>> {
     let mut outcomes = Vec::with_capacity(batch.len());
+    let mut reach = Reach::default();
     for job in batch {
+        if let Some(lost) = reach.lost() {
+            outcomes.push(Err(lost));
+            continue;
+        }
         let outcome = async {
-            let mut tx = pool.begin().await?;
+            let mut connection = acquire(pool).await?;
+            let mut tx = connection.begin().await?;
             let outcome = apply_one(&mut tx, &job.write).await?;
             tx.commit().await?;
             Ok::<_, StoreError>(outcome)
         }
         .await;
+        reach.note(&outcome);
         outcomes.push(outcome);
     }
     outcomes

@@ -17,6 +17,7 @@ use super::super::rollup::{
     keys, trait_keys, ADD_DAILY, ADD_DAILY_QUARTER, ADD_TENURE, ADD_TENURE_QUARTER, ADD_TRAIT,
     ADD_TRAIT_QUARTER,
 };
+use super::super::unavailable::disk_full;
 use super::super::{inserted, to_millis, Inserted, StoreError, StoreResult};
 use super::trait_values::{bucket, Full};
 use crate::domain::{Comment, ResponseSecret, ValidResponse};
@@ -70,8 +71,16 @@ pub(super) fn write_loop(mut connection: Connection, mut jobs: mpsc::Receiver<Jo
             Err(cause) => {
                 tracing::error!(error = %cause, size = batch.len(), "batch commit failed");
                 full.clear();
+                // A full disk stays a full disk for the callers: a 503 to
+                // retry later, not a 500.
+                let disk_is_full = disk_full(&cause);
                 for job in batch.drain(..) {
-                    let _ = job.done.send(Err(StoreError::Commit(cause.to_string())));
+                    let error = if disk_is_full {
+                        StoreError::Unavailable(cause.to_string())
+                    } else {
+                        StoreError::Commit(cause.to_string())
+                    };
+                    let _ = job.done.send(Err(error));
                 }
             }
         }
