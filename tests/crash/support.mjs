@@ -104,6 +104,12 @@ function psql(server, sql) {
   return run('psql', ['-q', '-v', 'ON_ERROR_STOP=1', server, '-c', sql], { timeout: 20_000 });
 }
 
+/** The rows of `responses` in a PostgreSQL database, counted by psql. */
+export async function responseRows(databaseUrl) {
+  const { stdout } = await run('psql', ['-tAq', databaseUrl, '-c', 'SELECT count(*) FROM responses'], { timeout: 20_000 });
+  return Number(stdout.trim());
+}
+
 /**
  * A fresh, empty database for one round: `{ url, dispose }`. `dispose`
  * deletes it (and its temp dir); call it after the collector is gone.

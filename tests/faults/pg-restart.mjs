@@ -9,8 +9,8 @@
 //   3. keep posting until an answer is acknowledged again, then 2 s more;
 //   4. check, on the same collector process (it is never restarted):
 //      - no acknowledged (201) answer was lost: each replays as 200
-//        `created: false`, and the stats count lies between the
-//        acknowledged and the attempted counts;
+//        `created: false`; the stats count lies between the acknowledged
+//        and the attempted counts and equals the rows in the database;
 //      - it recovered by itself: an acknowledgement within
 //        RECOVERY_LIMIT_MS of the server accepting connections again, and
 //        nothing but acknowledgements from a second after that;
@@ -33,7 +33,9 @@ import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 
-import { freshDatabase, replay, request, startCollector, stopCollector, storedCount } from '../crash/support.mjs';
+import {
+  freshDatabase, replay, request, responseRows, startCollector, stopCollector, storedCount,
+} from '../crash/support.mjs';
 import { ownCluster } from './cluster.mjs';
 import { ackRate, firstAckAfter, longestGap, outcome, secs, slowest, startLoad, tally } from './load.mjs';
 
@@ -130,6 +132,8 @@ async function round(cluster, { downMs, mode }, signal) {
     if (lost.length) failures.push(`${lost.length} acknowledged id(s) were not stored (replay answered 201): ${lost.slice(0, SHOWN).join(' ')}`);
     if (errors.length) failures.push(`${errors.length} replay(s) failed: ${errors.slice(0, SHOWN).join('; ')}`);
     facts.stored = await storedCount(collector, signal) - lost.length;
+    facts.rows = await responseRows(database.url) - lost.length;
+    if (facts.rows !== facts.stored) failures.push(`the stats count ${facts.stored} answers, the database holds ${facts.rows}`);
     if (facts.stored < facts.acked) failures.push(`stored ${facts.stored} < acknowledged ${facts.acked}`);
     if (facts.stored > facts.attempted) failures.push(`stored ${facts.stored} > attempted ${facts.attempted}: rows invented or doubled`);
     // Throws if it panicked at any point of the round.
@@ -146,12 +150,12 @@ async function round(cluster, { downMs, mode }, signal) {
 
 function describe(f) {
   return `down ${secs(f.downMs)} s (stop took ${f.stopTook === undefined ? '?' : secs(f.stopTook)} s): `
-    + `gap ${f.gap === undefined ? '?' : secs(f.gap)} s without a 201, `
+    + `gap ${f.gap === undefined ? '?' : secs(f.gap)} s without an ack, `
     + `first ack ${f.recovery === undefined ? '?' : secs(f.recovery)} s after the start command `
     + `(PostgreSQL took ${f.startTook === undefined ? '?' : secs(f.startTook)} s); `
     + `in between ${JSON.stringify(f.between ?? {})}; slowest answer ${f.slowest === undefined ? '?' : secs(f.slowest)} s; `
     + `stats read in the outage → ${f.read ?? '?'}; `
-    + `acked ${f.acked ?? '?'}, attempted ${f.attempted ?? '?'}, stored ${f.stored ?? '?'}; `
+    + `acked ${f.acked ?? '?'}, attempted ${f.attempted ?? '?'}, stored ${f.stored ?? '?'}, rows ${f.rows ?? '?'}; `
     + `${f.rateBefore ?? '?'} → ${f.rateAfter ?? '?'} acks/s before → after`;
 }
 

@@ -23,26 +23,20 @@
 // NPS_TEST_DATABASE_URL), which only gets a database created and dropped.
 // Needs `cargo build -p nps-collector` (or NPS_COLLECTOR_BIN) and `psql`.
 // Exits non-zero if any round fails; the last line reads `N passed, M failed`.
-import { execFile } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseArgs, promisify } from 'node:util';
+import { parseArgs } from 'node:util';
 
-import { freshDatabase, kill9, replay, startCollector, stopCollector, storedCount } from '../crash/support.mjs';
+import {
+  freshDatabase, kill9, replay, responseRows, startCollector, stopCollector, storedCount,
+} from '../crash/support.mjs';
 import { ackRate, secs, slowest, startLoad, tally } from './load.mjs';
-
-const run = promisify(execFile);
 
 const WORKERS = 16;
 const AFTER_KILL_MS = 2_000;
 const HANG_LIMIT_MS = 5_000;
 const SHOWN = 10;
-
-async function rows(databaseUrl) {
-  const { stdout } = await run('psql', ['-tAq', databaseUrl, '-c', 'SELECT count(*) FROM responses'], { timeout: 20_000 });
-  return Number(stdout.trim());
-}
 
 async function round(signal) {
   const facts = {};
@@ -95,7 +89,7 @@ async function round(signal) {
     if (odd.length) failures.push(`${odd.length} odd acknowledgement(s): ${odd.slice(0, SHOWN).map((e) => e.odd).join('; ')}`);
 
     facts.stored = await storedCount(b, signal);
-    facts.rows = await rows(database.url);
+    facts.rows = await responseRows(database.url);
     if (facts.stored !== facts.rows) failures.push(`the stats count ${facts.stored} answers, the database holds ${facts.rows}`);
     if (facts.stored < facts.acked) failures.push(`stored ${facts.stored} < acknowledged ${facts.acked}`);
     if (facts.stored > facts.attempted) failures.push(`stored ${facts.stored} > attempted ${facts.attempted}: rows invented or doubled`);
