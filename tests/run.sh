@@ -12,6 +12,7 @@ step "toolchain"
 bash widget/ensure-toolchain.sh
 bash tests/support/ensure-browser.sh
 bash tests/support/ensure-postgres.sh >/dev/null
+bash tests/support/ensure-sqlite3.sh
 
 step "cargo fmt --check"
 cargo fmt --all -- --check

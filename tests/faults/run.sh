@@ -8,6 +8,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 [ -n "${NPS_COLLECTOR_BIN:-}" ] || cargo build -p nps-collector || exit 1
+bash tests/support/ensure-postgres.sh >/dev/null || exit 1
+bash tests/support/ensure-sqlite3.sh || exit 1
 
 failed=0
 run() {
