@@ -114,14 +114,36 @@ impl Span {
                 _ => merged.push((lo, hi)),
             }
         }
-        merged.into_iter().map(|(lo, hi)| split(lo, hi)).collect()
+        // A quarter is placed by its start, so none may hold a boundary
+        // off the quarter grid (the period's unaligned start or end): a
+        // merged stretch is cut there, and each side reads that quarter's
+        // part from the rows.
+        let unaligned: Vec<i64> = self
+            .bounds
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|b| b.rem_euclid(QUARTER_MS) != 0)
+            .collect();
+        let mut stretches = Vec::new();
+        for (lo, hi) in merged {
+            let mut at = lo;
+            for &cut in unaligned.iter().filter(|&&c| lo < c && c < hi) {
+                stretches.push(split(at, cut));
+                at = cut;
+            }
+            stretches.push(split(at, hi));
+        }
+        stretches
     }
 }
 
-/// `[lo, hi)` as whole quarters and unaligned ends.
+/// `[lo, hi)` as whole quarters and unaligned ends, each end's piece of
+/// rows within one quarter.
 fn split(lo: i64, hi: i64) -> Stretch {
     let (first, last) = (ceil_quarter(lo), floor_quarter(hi));
-    if first >= last {
+    if first > last {
+        // Both ends in one quarter.
         return Stretch {
             quarters: None,
             rows: vec![(lo, hi)],
@@ -135,7 +157,7 @@ fn split(lo: i64, hi: i64) -> Stretch {
         rows.push((last, hi));
     }
     Stretch {
-        quarters: Some((first / QUARTER_MS, last / QUARTER_MS)),
+        quarters: (first < last).then(|| (first / QUARTER_MS, last / QUARTER_MS)),
         rows,
     }
 }
@@ -244,6 +266,20 @@ mod tests {
         let stretches = span.stretches();
         assert_eq!(stretches.len(), 1);
         assert_eq!(stretches[0].rows, vec![(floor_quarter(from), from)]);
+    }
+
+    #[test]
+    fn no_quarter_placed_by_its_start_holds_the_unaligned_end() {
+        // The last inner boundary's stretch to its midnight covers the
+        // period's unaligned end: an answer just past the end must not be
+        // counted through that end's quarter.
+        let last_inner = 3_789_900_000;
+        let end = 3_798_000_001;
+        let span = Span::new(vec![Some(974_700_001), Some(last_inner), Some(end)]);
+        let just_after = [end, end + 1];
+        assert_eq!(counted(&span, &just_after), vec![0, 0]);
+        let just_before = [end - 1];
+        assert_eq!(counted(&span, &just_before), vec![0, 1]);
     }
 
     #[test]
