@@ -73,14 +73,21 @@ pub(crate) fn check(line: &CommandLine) -> Result<(), String> {
 pub(crate) fn in_doc(doc: &Doc) -> Vec<CommandLine> {
     let mut out = Vec::new();
     for block in doc.blocks() {
-        if !matches!(block.lang.as_str(), "" | "sh" | "bash" | "shell" | "console" | "text") {
+        if !matches!(
+            block.lang.as_str(),
+            "" | "sh" | "bash" | "shell" | "console" | "text"
+        ) {
             continue;
         }
         for (line, logical) in logical_lines(&block.lines, block.line) {
             let logical = logical.trim_start().trim_start_matches("$ ");
             for words in commands(logical) {
                 if let Some(args) = collector_args(&words) {
-                    out.push(CommandLine { at: doc.at(line), args, inline: false });
+                    out.push(CommandLine {
+                        at: doc.at(line),
+                        args,
+                        inline: false,
+                    });
                 }
             }
         }
@@ -88,7 +95,11 @@ pub(crate) fn in_doc(doc: &Doc) -> Vec<CommandLine> {
     for span in doc.spans() {
         if let Some(words) = commands(&span.text).into_iter().next() {
             if let Some(args) = collector_args(&words) {
-                out.push(CommandLine { at: doc.at(span.line), args, inline: true });
+                out.push(CommandLine {
+                    at: doc.at(span.line),
+                    args,
+                    inline: true,
+                });
             }
         }
     }
@@ -164,7 +175,10 @@ pub(crate) fn commands(line: &str) -> Vec<Vec<String>> {
             }
             '>' | '<' => {
                 // `2>` and the like: the digits were read as a word.
-                if word.as_deref().is_some_and(|w| w.chars().all(|d| d.is_ascii_digit())) {
+                if word
+                    .as_deref()
+                    .is_some_and(|w| w.chars().all(|d| d.is_ascii_digit()))
+                {
                     word = None;
                 }
                 finish(&mut word, &mut out, &mut skip_next_word);
@@ -207,7 +221,11 @@ pub(crate) fn commands(line: &str) -> Vec<Vec<String>> {
                 }
             }
             '$' if matches!(chars.get(i + 1), Some('(' | '{')) => {
-                let (open, close) = if chars[i + 1] == '(' { ('(', ')') } else { ('{', '}') };
+                let (open, close) = if chars[i + 1] == '(' {
+                    ('(', ')')
+                } else {
+                    ('{', '}')
+                };
                 let w = word.get_or_insert_with(String::new);
                 let mut depth = 0;
                 while i < chars.len() {
@@ -276,14 +294,21 @@ mod tests {
         );
         assert_eq!(
             words("a 'b c' \"d $e\" && nps-collector backup --to x-$(date +%F).db | tee f"),
-            vec![vec!["a", "b c", "d $e"], vec!["nps-collector", "backup", "--to", "x-$(date +%F).db"], vec!["tee", "f"]]
+            vec![
+                vec!["a", "b c", "d $e"],
+                vec!["nps-collector", "backup", "--to", "x-$(date +%F).db"],
+                vec!["tee", "f"]
+            ]
         );
     }
 
     #[test]
     fn only_the_collector_as_the_program_counts() {
         let args = |l: &str| collector_args(&commands(l)[0]);
-        assert_eq!(args("./target/release/nps-collector serve"), Some(vec!["serve".to_owned()]));
+        assert_eq!(
+            args("./target/release/nps-collector serve"),
+            Some(vec!["serve".to_owned()])
+        );
         assert_eq!(args("cargo test -p nps-collector"), None);
     }
 }

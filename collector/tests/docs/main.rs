@@ -37,7 +37,7 @@ fn root() -> PathBuf {
 }
 
 /// Fails with every finding, one per line.
-fn report(what: &str, findings: Vec<String>) {
+fn report(what: &str, findings: &[String]) {
     assert!(
         findings.is_empty(),
         "{what}:\n  {}\n({} finding(s))",
@@ -54,12 +54,19 @@ fn every_nps_collector_command_in_the_docs_is_accepted_by_the_binarys_parser() {
         for line in commands::in_doc(&doc) {
             seen += 1;
             if let Err(why) = commands::check(&line) {
-                findings.push(format!("{}: `nps-collector {}`: {why}", line.at, line.args.join(" ")));
+                findings.push(format!(
+                    "{}: `nps-collector {}`: {why}",
+                    line.at,
+                    line.args.join(" ")
+                ));
             }
         }
     }
-    assert!(seen >= 5, "only {seen} command lines found: is the extraction broken?");
-    report("command lines the binary refuses", findings);
+    assert!(
+        seen >= 5,
+        "only {seen} command lines found: is the extraction broken?"
+    );
+    report("command lines the binary refuses", &findings);
 }
 
 #[test]
@@ -88,7 +95,10 @@ fn the_parser_here_is_the_binarys() {
             queue.push((next, sub.clone()));
         }
     }
-    report("the binary's parser differs from the one the docs are checked with", findings);
+    report(
+        "the binary's parser differs from the one the docs are checked with",
+        &findings,
+    );
 }
 
 #[test]
@@ -109,15 +119,22 @@ fn every_flag_table_row_names_a_real_flag_and_its_environment_variable() {
     let mut findings = Vec::new();
     for doc in docs(&root()) {
         for n in 1..=doc.len() {
-            let Some(cap) = re.captures(doc.line(n)) else { continue };
+            let Some(cap) = re.captures(doc.line(n)) else {
+                continue;
+            };
             let (flag, env) = (&cap[1], &cap[2]);
-            let known = flags.iter().any(|(f, e)| f == flag && e.as_deref() == Some(env));
+            let known = flags
+                .iter()
+                .any(|(f, e)| f == flag && e.as_deref() == Some(env));
             if !known {
-                findings.push(format!("{}: `--{flag}` with `{env}` is no flag of nps-collector", doc.at(n)));
+                findings.push(format!(
+                    "{}: `--{flag}` with `{env}` is no flag of nps-collector",
+                    doc.at(n)
+                ));
             }
         }
     }
-    report("flag tables naming flags that do not exist", findings);
+    report("flag tables naming flags that do not exist", &findings);
 }
 
 #[test]
@@ -140,30 +157,48 @@ fn every_repository_path_the_docs_name_exists() {
         for link in links {
             let file = link.path.split('#').next().unwrap_or("");
             if !file.is_empty() && !paths::exists(&root, doc, file, true) {
-                findings.push(format!("{}: link to `{}`: no such file", doc.at(link.line), link.path));
+                findings.push(format!(
+                    "{}: link to `{}`: no such file",
+                    doc.at(link.line),
+                    link.path
+                ));
             } else if !paths::anchor_exists(&root, &all, doc, &link.path) {
-                findings.push(format!("{}: link to `{}`: no such heading", doc.at(link.line), link.path));
+                findings.push(format!(
+                    "{}: link to `{}`: no such heading",
+                    doc.at(link.line),
+                    link.path
+                ));
             }
         }
     }
-    report("paths the docs name that do not exist", findings);
+    report("paths the docs name that do not exist", &findings);
 }
 
 #[test]
 fn every_json_field_shown_for_an_endpoint_is_in_the_openapi_document() {
-    let document = serde_json::to_value(nps_collector::http::openapi_document()).expect("serialises");
+    let document =
+        serde_json::to_value(nps_collector::http::openapi_document()).expect("serialises");
     let mut findings = Vec::new();
     let mut seen = 0;
     for doc in docs(&root()) {
         for example in openapi::examples(&doc) {
             seen += 1;
             for problem in openapi::check(&document, &example) {
-                findings.push(format!("{}: {} {}: {problem}", example.at, example.method, example.path));
+                findings.push(format!(
+                    "{}: {} {}: {problem}",
+                    example.at, example.method, example.path
+                ));
             }
         }
     }
-    assert!(seen >= 3, "only {seen} JSON examples found: is the extraction broken?");
-    report("JSON the docs show that the OpenAPI document does not declare", findings);
+    assert!(
+        seen >= 3,
+        "only {seen} JSON examples found: is the extraction broken?"
+    );
+    report(
+        "JSON the docs show that the OpenAPI document does not declare",
+        &findings,
+    );
 }
 
 #[test]
@@ -183,18 +218,34 @@ fn every_path_in_where_things_are_exists() {
         .map_or(doc.len() + 1, |(line, _, _)| *line);
     let mut findings = Vec::new();
     let mut named = 0;
-    for span in doc.spans().into_iter().filter(|s| s.line > *start && s.line < end) {
+    for span in doc
+        .spans()
+        .into_iter()
+        .filter(|s| s.line > *start && s.line < end)
+    {
         // Each entry starts with its path; later spans of the line describe it.
         let line = doc.line(span.line).trim_start();
-        let first = line.trim_start_matches(['-', '*', '|', ' ']).starts_with(&format!("`{}`", span.text));
+        let first = line
+            .trim_start_matches(['-', '*', '|', ' '])
+            .starts_with(&format!("`{}`", span.text));
         if !first {
             continue;
         }
         named += 1;
         if !paths::exists(&root, &doc, span.text.trim_end_matches('/'), false) {
-            findings.push(format!("{}: `{}` does not exist", doc.at(span.line), span.text));
+            findings.push(format!(
+                "{}: `{}` does not exist",
+                doc.at(span.line),
+                span.text
+            ));
         }
     }
-    assert!(named >= 10, "{path}: \"Where things are\" names only {named} paths");
-    report("\"Where things are\" names paths that do not exist", findings);
+    assert!(
+        named >= 10,
+        "{path}: \"Where things are\" names only {named} paths"
+    );
+    report(
+        "\"Where things are\" names paths that do not exist",
+        &findings,
+    );
 }

@@ -46,11 +46,15 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<Doc>) {
         let name = entry.file_name().to_string_lossy().into_owned();
         let path = entry.path();
         if path.is_dir() {
-            if !name.starts_with('.') && !name.starts_with("mutants.out") && !SKIPPED.contains(&name.as_str()) {
+            if !name.starts_with('.')
+                && !name.starts_with("mutants.out")
+                && !SKIPPED.contains(&name.as_str())
+            {
                 walk(root, &path, out);
             }
         } else if name.ends_with(".md") {
-            let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let text =
+                fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             let rel = path.strip_prefix(root).expect("under the root");
             out.push(Doc {
                 path: rel.to_string_lossy().replace('\\', "/"),
@@ -92,7 +96,9 @@ impl Doc {
             let indent = raw.len() - raw.trim_start().len();
             let trimmed = raw.trim();
             if let Some((fence, fence_indent, block)) = &mut open {
-                if trimmed.starts_with(fence.as_str()) && trimmed.chars().all(|c| c == '`' || c == '~') {
+                if trimmed.starts_with(fence.as_str())
+                    && trimmed.chars().all(|c| c == '`' || c == '~')
+                {
                     let (_, _, block) = open.take().expect("open");
                     out.push(block);
                 } else {
@@ -107,7 +113,11 @@ impl Doc {
                     let fence: String = trimmed.chars().take_while(|&x| x == c).collect();
                     let info = trimmed[fence.len()..].trim();
                     let lang = info.split_whitespace().next().unwrap_or("").to_owned();
-                    let block = Block { lang, line: i + 2, lines: Vec::new() };
+                    let block = Block {
+                        lang,
+                        line: i + 2,
+                        lines: Vec::new(),
+                    };
                     open = Some((fence, indent, block));
                     break;
                 }
@@ -171,14 +181,23 @@ impl Doc {
                 let end = span_end(&text, offset);
                 let blank: String = text[offset..end]
                     .chars()
-                    .map(|c| if c == '\n' { "\n".to_owned() } else { " ".repeat(c.len_utf8()) })
+                    .map(|c| {
+                        if c == '\n' {
+                            "\n".to_owned()
+                        } else {
+                            " ".repeat(c.len_utf8())
+                        }
+                    })
                     .collect();
                 plain.replace_range(offset..end, &blank);
             }
             for cap in re.captures_iter(&plain) {
                 let m = cap.get(1).expect("group");
                 let line = first + plain[..m.start()].matches('\n').count();
-                out.push(Found { line, text: m.as_str().to_owned() });
+                out.push(Found {
+                    line,
+                    text: m.as_str().to_owned(),
+                });
             }
         }
         out

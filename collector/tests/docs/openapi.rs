@@ -21,9 +21,13 @@ pub(crate) struct Example {
 
 /// `METHOD /api/v1/…` in a line.
 fn endpoint_in(line: &str) -> Option<(String, String)> {
-    let re = regex::Regex::new(r"\b(GET|POST|PATCH|PUT|DELETE)\s+(/api/v1/[^\s`?)|,;]*)").expect("regex");
+    let re = regex::Regex::new(r"\b(GET|POST|PATCH|PUT|DELETE)\s+(/api/v1/[^\s`?)|,;]*)")
+        .expect("regex");
     let cap = re.captures_iter(line).last()?;
-    Some((cap[1].to_owned(), cap[2].trim_end_matches(['.', ':']).to_owned()))
+    Some((
+        cap[1].to_owned(),
+        cap[2].trim_end_matches(['.', ':']).to_owned(),
+    ))
 }
 
 /// Every ```json block (tied to the last endpoint named in the few lines
@@ -40,7 +44,13 @@ pub(crate) fn examples(doc: &Doc) -> Vec<Example> {
             let text = block.lines.join("\n");
             let json = serde_json::from_str(&text).map_err(|e| format!("not valid JSON: {e}"));
             let (method, path) = found.unwrap_or_default();
-            out.push(Example { at: doc.at(block.line), method, path, request_only: false, json });
+            out.push(Example {
+                at: doc.at(block.line),
+                method,
+                path,
+                request_only: false,
+                json,
+            });
         } else if matches!(block.lang.as_str(), "sh" | "bash" | "shell") {
             for (line, logical) in crate::commands::logical_lines(&block.lines, block.line) {
                 for words in crate::commands::commands(&logical) {
@@ -99,7 +109,10 @@ pub(crate) fn check(doc: &Value, example: &Example) -> Vec<String> {
         ];
     }
     let Some(operation) = operation(doc, &example.method, &example.path) else {
-        return vec![format!("{} {} is not in the OpenAPI document", example.method, example.path)];
+        return vec![format!(
+            "{} {} is not in the OpenAPI document",
+            example.method, example.path
+        )];
     };
     let mut schemas = Vec::new();
     if let Some(s) = operation.pointer("/requestBody/content/application~1json/schema") {
@@ -108,7 +121,10 @@ pub(crate) fn check(doc: &Value, example: &Example) -> Vec<String> {
     if !example.request_only {
         if let Some(responses) = operation["responses"].as_object() {
             for (status, response) in responses {
-                if let (true, Some(s)) = (status.starts_with('2'), response.pointer("/content/application~1json/schema")) {
+                if let (true, Some(s)) = (
+                    status.starts_with('2'),
+                    response.pointer("/content/application~1json/schema"),
+                ) {
                     schemas.push(("answer", s));
                 }
             }
@@ -118,12 +134,20 @@ pub(crate) fn check(doc: &Value, example: &Example) -> Vec<String> {
     for (what, schema) in schemas {
         let mut unknown = Vec::new();
         unknown_fields(doc, json, schema, "", &mut unknown);
-        let unknown: Vec<String> = unknown.into_iter().map(|f| format!("{f} (not in the {what})")).collect();
+        let unknown: Vec<String> = unknown
+            .into_iter()
+            .map(|f| format!("{f} (not in the {what})"))
+            .collect();
         if best.as_ref().is_none_or(|b| unknown.len() < b.len()) {
             best = Some(unknown);
         }
     }
-    best.unwrap_or_else(|| vec![format!("{} {} declares no JSON body", example.method, example.path)])
+    best.unwrap_or_else(|| {
+        vec![format!(
+            "{} {} declares no JSON body",
+            example.method, example.path
+        )]
+    })
 }
 
 /// The operation of `METHOD path`, `{param}` segments matching anything.
@@ -133,14 +157,21 @@ fn operation<'a>(doc: &'a Value, method: &str, path: &str) -> Option<&'a Value> 
     paths.iter().find_map(|(template, item)| {
         let have: Vec<&str> = template.split('/').collect();
         let same = have.len() == want.len()
-            && have.iter().zip(&want).all(|(h, w)| h == w || (h.starts_with('{') && h.ends_with('}')));
+            && have
+                .iter()
+                .zip(&want)
+                .all(|(h, w)| h == w || (h.starts_with('{') && h.ends_with('}')));
         same.then(|| item.get(method.to_lowercase())).flatten()
     })
 }
 
 fn resolve<'a>(doc: &'a Value, schema: &'a Value) -> &'a Value {
     match schema.get("$ref").and_then(Value::as_str) {
-        Some(r) => resolve(doc, doc.pointer(r.trim_start_matches('#')).unwrap_or(&Value::Null)),
+        Some(r) => resolve(
+            doc,
+            doc.pointer(r.trim_start_matches('#'))
+                .unwrap_or(&Value::Null),
+        ),
         None => schema,
     }
 }
@@ -151,14 +182,20 @@ fn unknown_fields(doc: &Value, value: &Value, schema: &Value, at: &str, out: &mu
     if let Some(all) = schema.get("allOf").and_then(Value::as_array) {
         let mut merged = serde_json::Map::new();
         for part in all {
-            if let Some(props) = resolve(doc, part).get("properties").and_then(Value::as_object) {
+            if let Some(props) = resolve(doc, part)
+                .get("properties")
+                .and_then(Value::as_object)
+            {
                 merged.extend(props.clone());
             }
         }
         let merged = serde_json::json!({ "properties": merged });
         return unknown_fields(doc, value, &merged, at, out);
     }
-    let alternatives = schema.get("oneOf").or_else(|| schema.get("anyOf")).and_then(Value::as_array);
+    let alternatives = schema
+        .get("oneOf")
+        .or_else(|| schema.get("anyOf"))
+        .and_then(Value::as_array);
     if let Some(alternatives) = alternatives {
         let best = alternatives
             .iter()

@@ -33,7 +33,10 @@ pub(crate) fn named(root: &Path, doc: &Doc) -> (Vec<Named>, Vec<Named>) {
     let mut words = Vec::new();
     for span in doc.spans() {
         if looks_like_path(root, doc, &span.text) {
-            words.push(Named { line: span.line, path: span.text.clone() });
+            words.push(Named {
+                line: span.line,
+                path: span.text.clone(),
+            });
         }
     }
     for block in doc.blocks() {
@@ -51,9 +54,14 @@ pub(crate) fn named(root: &Path, doc: &Doc) -> (Vec<Named>, Vec<Named>) {
     let mut links = Vec::new();
     for link in doc.links() {
         let target = &link.text;
-        let external = ["http:", "https:", "mailto:"].iter().any(|p| target.starts_with(p));
+        let external = ["http:", "https:", "mailto:"]
+            .iter()
+            .any(|p| target.starts_with(p));
         if !external {
-            links.push(Named { line: link.line, path: target.clone() });
+            links.push(Named {
+                line: link.line,
+                path: target.clone(),
+            });
         }
     }
     (words, links)
@@ -63,14 +71,17 @@ pub(crate) fn named(root: &Path, doc: &Doc) -> (Vec<Named>, Vec<Named>) {
 /// root or in the doc's folder, or whose file name has a known extension.
 fn looks_like_path(root: &Path, doc: &Doc, word: &str) -> bool {
     let word = word.strip_prefix("./").unwrap_or(word);
-    let plain = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || "._-@".contains(c));
+    let plain =
+        |s: &str| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || "._-@".contains(c));
     let trimmed = word.trim_end_matches('/');
     if !trimmed.contains('/') || !trimmed.split('/').all(plain) {
         return false;
     }
     let first = trimmed.split('/').next().unwrap_or("");
     let last = trimmed.rsplit('/').next().unwrap_or("");
-    let known_ext = last.rsplit_once('.').is_some_and(|(_, ext)| EXTENSIONS.contains(&ext));
+    let known_ext = last
+        .rsplit_once('.')
+        .is_some_and(|(_, ext)| EXTENSIONS.contains(&ext));
     root.join(first).exists() || root.join(doc.dir()).join(first).exists() || known_ext
 }
 
@@ -79,10 +90,19 @@ fn looks_like_path(root: &Path, doc: &Doc, word: &str) -> bool {
 pub(crate) fn exists(root: &Path, doc: &Doc, path: &str, link: bool) -> bool {
     let path = path.strip_prefix("./").unwrap_or(path);
     let from_root = !link || path.starts_with("..");
-    let candidates = [Some(root.join(doc.dir()).join(path)), from_root.then(|| root.join(path))];
+    let candidates = [
+        Some(root.join(doc.dir()).join(path)),
+        from_root.then(|| root.join(path)),
+    ];
     let generated = |p: &Path| {
-        let rel = p.strip_prefix(root).map(|r| r.to_string_lossy().replace('\\', "/"));
-        rel.is_ok_and(|r| GENERATED.iter().any(|g| r.starts_with(g) || format!("{r}/") == *g))
+        let rel = p
+            .strip_prefix(root)
+            .map(|r| r.to_string_lossy().replace('\\', "/"));
+        rel.is_ok_and(|r| {
+            GENERATED
+                .iter()
+                .any(|g| r.starts_with(g) || format!("{r}/") == *g)
+        })
     };
     candidates.into_iter().flatten().any(|p| {
         let normal = normalise(&p);
@@ -123,5 +143,7 @@ pub(crate) fn anchor_exists(root: &Path, docs: &[Doc], from: &Doc, target: &str)
         // Not a Markdown file of ours (source code: a line anchor).
         return true;
     };
-    doc.headings().iter().any(|(_, _, text)| anchor(text) == fragment)
+    doc.headings()
+        .iter()
+        .any(|(_, _, text)| anchor(text) == fragment)
 }
