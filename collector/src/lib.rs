@@ -15,6 +15,7 @@ pub mod retention;
 pub mod settings;
 pub mod startup;
 pub mod stats;
+pub mod text;
 pub mod store;
 pub mod transport;
 
