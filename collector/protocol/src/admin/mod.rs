@@ -10,6 +10,7 @@ mod answers;
 mod projects;
 mod stats;
 mod team;
+mod themes;
 mod webhooks;
 
 pub use answers::{
@@ -24,6 +25,7 @@ pub use stats::{
     Comparison, Interval, MomentRate, Score, Segment, Segments, Stats, Summary, TagStats, Trend,
     TrendPoint,
 };
+pub use themes::{Driver, Drivers, Example, Previous, Theme, ThemeTagged, Themes};
 pub use team::{Credentials, Member, Members, NewMember, Revoked, Role, RoleChange, Session};
 pub use webhooks::{
     Deliveries, Delivery, NewWebhook, TestQueued, Webhook, WebhookFilter, WebhookFormat, Webhooks,
