@@ -15,8 +15,8 @@ pub mod retention;
 pub mod settings;
 pub mod startup;
 pub mod stats;
-pub mod text;
 pub mod store;
+pub mod text;
 pub mod transport;
 
 pub use http::{app, AppState};

@@ -55,7 +55,11 @@ async fn themes(
     let filter = Filter::parse(&pairs, "", &zone)?;
     let a = analysis::analyse(&state, &key, &filter).await?;
     let mut themes: Vec<_> = a.found.iter().map(|t| a.view(t)).collect();
-    themes.sort_by(|x, y| y.responses.cmp(&x.responses).then_with(|| x.label.cmp(&y.label)));
+    themes.sort_by(|x, y| {
+        y.responses
+            .cmp(&x.responses)
+            .then_with(|| x.label.cmp(&y.label))
+    });
     Ok(Json(Themes {
         responses: a.period.total(),
         with_comment: a.now.with_comment,
@@ -121,10 +125,16 @@ async fn tag(
     tags::create_rule(pool, key.as_str(), &rule, now).await?;
     state.tag_rules.forget(&key);
     let rules = [compiled];
-    let with_comment = Filter { has_comment: Some(true), ..Filter::default() };
+    let with_comment = Filter {
+        has_comment: Some(true),
+        ..Filter::default()
+    };
     let (mut cursor, mut tagged) = (None::<Cursor>, 0);
     loop {
-        let page = state.store.list_responses(&key, &with_comment, cursor.as_ref(), 500).await?;
+        let page = state
+            .store
+            .list_responses(&key, &with_comment, cursor.as_ref(), 500)
+            .await?;
         for r in &page {
             for t in matching_tags(&rules, r.comment.as_deref().unwrap_or_default()) {
                 tagged += u64::from(tags::add(pool, key.as_str(), &r.id, t, "rule", now).await?);
@@ -132,12 +142,19 @@ async fn tag(
         }
         match page.last() {
             Some(last) if page.len() == 500 => {
-                cursor = Some(Cursor { at: to_millis(last.created_at), id: last.id.clone() });
+                cursor = Some(Cursor {
+                    at: to_millis(last.created_at),
+                    id: last.id.clone(),
+                });
             }
             _ => break,
         }
     }
-    let answer = ThemeTagged { tag: rule.tag, rule_id: rule.id, tagged };
+    let answer = ThemeTagged {
+        tag: rule.tag,
+        rule_id: rule.id,
+        tagged,
+    };
     Ok((StatusCode::CREATED, Json(answer)))
 }
 

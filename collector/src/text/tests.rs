@@ -9,8 +9,17 @@ use super::*;
 /// 10 English on support, and 40 varied others.
 fn planted() -> Vec<(String, &'static str)> {
     let mut c: Vec<(String, &'static str)> = Vec::new();
-    let fr_slow = ["L'export est très lent", "Export trop lent", "l'export CSV est lent", "Les exports sont lents"];
-    let en_slow = ["The export is so slow", "Slow export", "export is slow again"];
+    let fr_slow = [
+        "L'export est très lent",
+        "Export trop lent",
+        "l'export CSV est lent",
+        "Les exports sont lents",
+    ];
+    let en_slow = [
+        "The export is so slow",
+        "Slow export",
+        "export is slow again",
+    ];
     for i in 0..20 {
         c.push((format!("{} ({i})", fr_slow[i % fr_slow.len()]), "fr"));
     }
@@ -18,11 +27,19 @@ fn planted() -> Vec<(String, &'static str)> {
         c.push((en_slow[i % en_slow.len()].to_owned(), "en"));
     }
     for i in 0..12 {
-        let t = ["Le prix est élevé", "Prix trop élevé pour nous", "le prix a doublé"][i % 3];
+        let t = [
+            "Le prix est élevé",
+            "Prix trop élevé pour nous",
+            "le prix a doublé",
+        ][i % 3];
         c.push((t.to_owned(), "fr"));
     }
     for i in 0..10 {
-        let t = ["Great support team", "Support answered fast", "support was helpful"][i % 3];
+        let t = [
+            "Great support team",
+            "Support answered fast",
+            "support was helpful",
+        ][i % 3];
         c.push((t.to_owned(), "en"));
     }
     for i in 0..40 {
@@ -58,10 +75,17 @@ fn planted_themes_are_found_with_their_counts_and_languages() {
 #[test]
 fn labels_are_written_words_never_bare_stems() {
     let found = find(&docs(&planted()));
-    let all_text: String = planted().iter().map(|(t, _)| t.to_lowercase() + " ").collect();
+    let all_text: String = planted()
+        .iter()
+        .map(|(t, _)| t.to_lowercase() + " ")
+        .collect();
     for t in &found {
         for word in t.label.split(' ') {
-            assert!(all_text.contains(word), "{word} of {:?} is written somewhere", t.label);
+            assert!(
+                all_text.contains(word),
+                "{word} of {:?} is written somewhere",
+                t.label
+            );
         }
     }
     let support = by_stem(&found, "support");
@@ -71,7 +95,10 @@ fn labels_are_written_words_never_bare_stems() {
 #[test]
 fn too_few_answers_make_no_theme() {
     let few: Vec<(String, &str)> = (0..4).map(|_| ("export lent".to_owned(), "fr")).collect();
-    assert!(find(&docs(&few)).is_empty(), "4 answers are below the support of 5");
+    assert!(
+        find(&docs(&few)).is_empty(),
+        "4 answers are below the support of 5"
+    );
     assert_eq!(min_support(100), 5);
     assert_eq!(min_support(1_000), 10);
     assert_eq!(min_support(1_001), 11);
@@ -83,7 +110,11 @@ fn ids_hash_the_stem_and_do_not_depend_on_order() {
     let a = find(&docs(&comments));
     comments.reverse();
     let b = find(&docs(&comments));
-    let ids = |f: &[Found]| f.iter().map(|t| (t.id.clone(), t.members.len())).collect::<Vec<_>>();
+    let ids = |f: &[Found]| {
+        f.iter()
+            .map(|t| (t.id.clone(), t.members.len()))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(ids(&a), ids(&b));
     assert_eq!(by_stem(&a, "export").id, theme_id("export"));
     assert_ne!(theme_id("export"), theme_id("prix"));
@@ -92,10 +123,19 @@ fn ids_hash_the_stem_and_do_not_depend_on_order() {
 #[test]
 fn markup_in_a_comment_stays_text() {
     let c: Vec<(String, &str)> = (0..6)
-        .map(|i| (format!("<script>alert({i})</script> <b>export</b> slow"), "en"))
+        .map(|i| {
+            (
+                format!("<script>alert({i})</script> <b>export</b> slow"),
+                "en",
+            )
+        })
         .collect();
     for t in find(&docs(&c)) {
-        assert!(!t.label.contains('<') && !t.label.contains('>'), "{}", t.label);
+        assert!(
+            !t.label.contains('<') && !t.label.contains('>'),
+            "{}",
+            t.label
+        );
         assert!(t.terms.iter().all(|w| w.chars().all(char::is_alphanumeric)));
     }
 }

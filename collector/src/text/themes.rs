@@ -157,7 +157,12 @@ pub fn find(docs: &[Doc]) -> Vec<Found> {
 }
 
 /// The theme of `stem`, with its companions among `others`.
-fn theme(docs: &[Doc], stem: &str, members: Vec<usize>, others: &BTreeMap<&str, Vec<usize>>) -> Found {
+fn theme(
+    docs: &[Doc],
+    stem: &str,
+    members: Vec<usize>,
+    others: &BTreeMap<&str, Vec<usize>>,
+) -> Found {
     let n = docs.len();
     let mut with: BTreeMap<&str, usize> = BTreeMap::new();
     for i in &members {
@@ -203,14 +208,22 @@ fn theme(docs: &[Doc], stem: &str, members: Vec<usize>, others: &BTreeMap<&str, 
 /// The most frequent written phrase (2–3 consecutive words) holding the
 /// stem and a companion, when one is seen twice; else the word then its
 /// first companion in their usual order; else the word.
-fn label(docs: &[Doc], members: &[usize], stem: &str, companions: &BTreeSet<&str>, terms: &[String]) -> String {
+fn label(
+    docs: &[Doc],
+    members: &[usize],
+    stem: &str,
+    companions: &BTreeSet<&str>,
+    terms: &[String],
+) -> String {
     let mut phrases: BTreeMap<String, usize> = BTreeMap::new();
     let mut companion_first = 0i64;
     for i in members {
         let words: Vec<&Token> = docs[*i].runs.iter().flatten().collect();
         if let (Some(word), Some(other)) = (
             words.iter().position(|t| t.stem == stem),
-            words.iter().position(|t| companions.contains(t.stem.as_str())),
+            words
+                .iter()
+                .position(|t| companions.contains(t.stem.as_str())),
         ) {
             companion_first += if other < word { 1 } else { -1 };
         }

@@ -187,7 +187,11 @@ mod tests {
     fn stop_words_and_punctuation_end_phrases() {
         assert_eq!(
             stems("The export is slow, really slow export", Lang::En),
-            [vec!["export"], vec!["slow"], vec!["realli", "slow", "export"]]
+            [
+                vec!["export"],
+                vec!["slow"],
+                vec!["realli", "slow", "export"]
+            ]
         );
         assert!(stems("it is what it is", Lang::En).is_empty());
         assert!(stems("c'est pour moi et vous", Lang::Fr).is_empty());

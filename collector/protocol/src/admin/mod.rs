@@ -25,8 +25,8 @@ pub use stats::{
     Comparison, Interval, MomentRate, Score, Segment, Segments, Stats, Summary, TagStats, Trend,
     TrendPoint,
 };
-pub use themes::{Driver, Drivers, Example, Previous, Theme, ThemeTagged, Themes};
 pub use team::{Credentials, Member, Members, NewMember, Revoked, Role, RoleChange, Session};
+pub use themes::{Driver, Drivers, Example, Previous, Theme, ThemeTagged, Themes};
 pub use webhooks::{
     Deliveries, Delivery, NewWebhook, TestQueued, Webhook, WebhookFilter, WebhookFormat, Webhooks,
 };

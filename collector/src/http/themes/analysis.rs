@@ -50,15 +50,27 @@ pub(super) async fn read(state: &AppState, key: &ProjectKey, filter: &Filter) ->
         comments::first(pool, key, filter, SAMPLE).await?
     } else {
         let span = state.store.answer_span(key).await?;
-        let from = filter.from.or(span.map(|s| s.0)).map(to_millis).unwrap_or_default();
-        let to = filter.to.map(to_millis).or(span.map(|s| to_millis(s.1) + 1)).unwrap_or(from + 1);
+        let from = filter
+            .from
+            .or(span.map(|s| s.0))
+            .map(to_millis)
+            .unwrap_or_default();
+        let to = filter
+            .to
+            .map(to_millis)
+            .or(span.map(|s| to_millis(s.1) + 1))
+            .unwrap_or(from + 1);
         comments::sample(pool, key, filter, (from, to), SAMPLE / SLICES).await?
     };
     let docs = answers
         .iter()
         .map(|a| Doc::new(&a.comment, a.locale.as_deref()))
         .collect();
-    Ok(Read { with_comment, answers, docs })
+    Ok(Read {
+        with_comment,
+        answers,
+        docs,
+    })
 }
 
 /// The period's answers, its comments and the themes found in them.
@@ -74,7 +86,11 @@ pub(super) struct Analysis {
 }
 
 /// Finds the themes of `filter`'s period.
-pub(super) async fn analyse(state: &AppState, key: &ProjectKey, filter: &Filter) -> Result<Analysis> {
+pub(super) async fn analyse(
+    state: &AppState,
+    key: &ProjectKey,
+    filter: &Filter,
+) -> Result<Analysis> {
     let previous = match (filter.from, filter.to) {
         (Some(from), Some(to)) => Some(Filter {
             from: Some(from - (to - from)),
@@ -83,13 +99,19 @@ pub(super) async fn analyse(state: &AppState, key: &ProjectKey, filter: &Filter)
         }),
         _ => None,
     };
-    let (period, now) = tokio::try_join!(distribution(state, key, filter), read(state, key, filter))?;
+    let (period, now) =
+        tokio::try_join!(distribution(state, key, filter), read(state, key, filter))?;
     let before = match previous {
         Some(f) => Some(read(state, key, &f).await?),
         None => None,
     };
     let found = find(&now.docs);
-    Ok(Analysis { period, now, found, before })
+    Ok(Analysis {
+        period,
+        now,
+        found,
+        before,
+    })
 }
 
 impl Analysis {
@@ -114,10 +136,18 @@ impl Analysis {
         let previous = self.before.as_ref().map(|b| {
             let then = b.count(&theme.stem);
             let n = b.answers.len() as u64;
-            (then, n, Previous {
-                responses: if n == 0 { 0 } else { (then as f64 * b.with_comment as f64 / n as f64).round() as u64 },
-                share: share(then, n),
-            })
+            (
+                then,
+                n,
+                Previous {
+                    responses: if n == 0 {
+                        0
+                    } else {
+                        (then as f64 * b.with_comment as f64 / n as f64).round() as u64
+                    },
+                    share: share(then, n),
+                },
+            )
         });
         Theme {
             id: theme.id.clone(),
@@ -130,7 +160,10 @@ impl Analysis {
             passives: s.passives,
             detractors: s.detractors,
             nps: s.nps,
-            ci95: s.ci95.map(|i| Interval { low: i.low, high: i.high }),
+            ci95: s.ci95.map(|i| Interval {
+                low: i.low,
+                high: i.high,
+            }),
             impact: impact(&self.period, &d),
             emerging: previous.is_some_and(|(then, n, _)| emerging(in_sample, read, then, n)),
             previous: previous.map(|p| p.2),

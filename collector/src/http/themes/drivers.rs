@@ -22,7 +22,13 @@ const MAX_TRAITS: u32 = 20;
 
 /// A group of answers as a driver; `None` when it has no impact (no
 /// answers, or all of them).
-fn driver(kind: &str, name: &str, value: &str, period: &Distribution, inside: &Distribution) -> Option<Driver> {
+fn driver(
+    kind: &str,
+    name: &str,
+    value: &str,
+    period: &Distribution,
+    inside: &Distribution,
+) -> Option<Driver> {
     let impact = impact(period, inside).filter(|i| *i != 0.0)?;
     let s = summarise(inside);
     Some(Driver {
@@ -31,7 +37,10 @@ fn driver(kind: &str, name: &str, value: &str, period: &Distribution, inside: &D
         value: value.to_owned(),
         responses: s.responses,
         nps: s.nps,
-        ci95: s.ci95.map(|i| Interval { low: i.low, high: i.high }),
+        ci95: s.ci95.map(|i| Interval {
+            low: i.low,
+            high: i.high,
+        }),
         impact,
         significant: compare(inside, &outside(period, inside)).significant,
         small_sample: is_provisional(s.responses, s.margin_of_error),
