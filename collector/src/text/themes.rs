@@ -15,9 +15,9 @@
 //!    answers), whose co-occurrence is significant (log-likelihood G² of
 //!    the 2×2 table against independence, 95%): "lent" and "slow" beside
 //!    "export". They describe the theme; they do not widen it.
-//! 5. The label is the phrase of one to three consecutive words, as
-//!    written, that holds the word and a companion most often, else the
-//!    word and its first companion, else the word: never a bare stem.
+//! 5. The label is the phrase of two or three consecutive words, as
+//!    written, that most often holds the word and its closest companion,
+//!    else the two words, else the word: never a bare stem.
 //!
 //! Everything is ordered by counts then by text, so the same comments
 //! always give the same themes; a theme's id hashes its word's stem, so it
@@ -191,8 +191,10 @@ fn theme(
             terms.extend((!terms.contains(&t)).then_some(t));
         }
     }
-    let companion_stems: BTreeSet<&str> = companions.iter().map(|(_, s)| *s).collect();
-    let label = label(docs, &members, stem, &companion_stems, &terms);
+    // The label pairs the word with its closest companion only: a phrase
+    // with a rarer one ("export csv") says less about the theme.
+    let closest: BTreeSet<&str> = companions.iter().take(1).map(|(_, s)| *s).collect();
+    let label = label(docs, &members, stem, &closest, &terms);
     let locales: BTreeSet<&str> = members.iter().map(|i| docs[*i].lang.code()).collect();
     Found {
         id: theme_id(stem),
@@ -205,9 +207,10 @@ fn theme(
     }
 }
 
-/// The most frequent written phrase (2–3 consecutive words) holding the
-/// stem and a companion, when one is seen twice; else the word then its
-/// first companion in their usual order; else the word.
+/// The most frequent written phrase (2–3 consecutive words, shorter
+/// first on a tie) holding the stem and its closest companion, when one
+/// is seen twice; else the word then that companion in their usual
+/// order; else the word.
 fn label(
     docs: &[Doc],
     members: &[usize],
@@ -241,7 +244,11 @@ fn label(
     }
     let best = phrases
         .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .max_by(|a, b| {
+            a.1.cmp(b.1)
+                .then_with(|| b.0.len().cmp(&a.0.len()))
+                .then_with(|| b.0.cmp(a.0))
+        })
         .filter(|(_, count)| **count >= 2);
     match (best, terms) {
         (Some((phrase, _)), _) => phrase.clone(),
