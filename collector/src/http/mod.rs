@@ -24,6 +24,7 @@ mod state;
 mod stats;
 mod strict_json;
 mod tags;
+mod themes;
 mod users;
 mod verbatims;
 mod webhooks;
@@ -72,6 +73,7 @@ pub fn app(state: AppState) -> Router {
         .merge(followups::admin_router())
         .merge(webhooks::admin_router())
         .merge(stats::admin_router())
+        .merge(themes::admin_router())
         .merge(projects::admin_router())
         .merge(config_versions::admin_router())
         .merge(metrics::router())

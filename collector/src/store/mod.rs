@@ -8,6 +8,7 @@
 pub mod analytics;
 mod batch;
 mod cache;
+pub mod comments;
 pub mod config_versions;
 pub mod members;
 mod postgres;
