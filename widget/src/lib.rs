@@ -12,7 +12,7 @@
 //! The crate has two halves:
 //! - [`rules`] and [`machine`] are pure and compile everywhere, so `cargo
 //!   test -p nps-widget` checks the decisions natively;
-//! - `api`, `browser`, `controller`, [`delivery`] and [`lock`] exist only
+//! - `api`, `browser`, `controller`, [`delivery`] and [`prompt_lock`] exist only
 //!   on `wasm32`: the JS-facing API, the thin adapters over
 //!   `localStorage`/`fetch`/the clock/Web Locks/the lazy module, the page's
 //!   state, the outbox's delivery and the cross-tab lock.
@@ -22,7 +22,7 @@
 //! the crate is the library the lazily loaded module (`nps-widget-lazy`)
 //! links for what a page needs only around a prompt or once there is
 //! something to send: [`delivery`], the outbox and its delivery, and
-//! [`lock`], the cross-tab lock.
+//! [`prompt_lock`], the cross-tab lock.
 
 pub mod machine;
 pub mod rules;
@@ -40,7 +40,7 @@ pub mod delivery;
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 mod events;
 #[cfg(target_arch = "wasm32")]
-pub mod lock;
+pub mod prompt_lock;
 
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub use api::Widget;

@@ -81,7 +81,7 @@ fn collector() {
 
 /// What the loader passes as `ui(now)`: a promise of the lazily loaded
 /// module, whose `mount` is `nps-widget-ui`'s, whose `outbox` is
-/// `nps_widget::delivery`'s and whose `lock` is `nps_widget::lock`'s (as
+/// `nps_widget::delivery`'s and whose `lock` is `nps_widget::prompt_lock`'s (as
 /// `nps-widget-lazy` exports them).
 fn ui_loader() -> Function {
     type Mount = dyn Fn(JsValue, Function) -> Result<JsValue, JsValue>;
@@ -91,8 +91,9 @@ fn ui_loader() -> Function {
     let module = Object::new();
     Reflect::set(&module, &"mount".into(), &mount.into_js_value()).unwrap();
     Reflect::set(&module, &"outbox".into(), &outbox_maker()).unwrap();
-    let lock =
-        Closure::<dyn Fn(String) -> Promise>::new(|key: String| nps_widget::lock::take(&key));
+    let lock = Closure::<dyn Fn(String) -> Promise>::new(|key: String| {
+        nps_widget::prompt_lock::take(&key)
+    });
     Reflect::set(&module, &"lock".into(), &lock.into_js_value()).unwrap();
     let load = Closure::<dyn Fn(JsValue) -> JsValue>::new(move |_now: JsValue| {
         Promise::resolve(&module).into()
@@ -531,7 +532,9 @@ async fn the_score_locks_after_the_debounce_and_the_thanks_close_the_prompt() {
 /// The lazily loaded module's `lock(key)`, awaited: the release function,
 /// or `null`.
 async fn take_lock(key: &str) -> JsValue {
-    JsFuture::from(nps_widget::lock::take(key)).await.unwrap()
+    JsFuture::from(nps_widget::prompt_lock::take(key))
+        .await
+        .unwrap()
 }
 
 /// Takes the lock twice, releases it, takes it again: what a prompt in two

@@ -15,7 +15,7 @@
 //!   collector refused for good (the response's id, or `undefined` for an
 //!   event; the problem's `code`);
 //! - `lock(key)`, the cross-tab lock of project `key`
-//!   (`nps_widget::lock`): a promise of the function that releases it, or
+//!   (`nps_widget::prompt_lock`): a promise of the function that releases it, or
 //!   of `null` when another tab holds it. The core takes it once this
 //!   module is loaded, before showing a prompt.
 //!
@@ -38,7 +38,7 @@ mod exports {
     /// that releases it, or of `null` when another tab holds it.
     #[wasm_bindgen]
     pub fn lock(key: &str) -> Promise {
-        nps_widget::lock::take(key)
+        nps_widget::prompt_lock::take(key)
     }
 
     /// The outbox of one project, as the core holds it.

@@ -8,7 +8,7 @@ pub(crate) mod clock;
 pub(crate) mod encode;
 pub(crate) mod history;
 pub(crate) mod http;
-pub(crate) mod lock;
+pub(crate) mod lock_storage;
 pub(crate) mod log;
 pub(crate) mod outbox;
 pub(crate) mod promise;

@@ -28,7 +28,7 @@ use wasm_bindgen::JsValue;
 
 use crate::browser::ui::{Loader, Mounted};
 use crate::browser::{self, clock, history, storage, uuid};
-use crate::events::{Event as Notice, Listeners};
+use crate::events::{Listeners, NoticeKind};
 use crate::machine::{self, Event, Input, State, World};
 
 /// What the runner keeps beside the machine's state.
@@ -80,9 +80,9 @@ impl Controller {
         })
     }
 
-    /// `on(event, fn)`.
-    pub(crate) fn on(&self, event: Notice, listener: Function) {
-        self.runner.borrow_mut().listeners.add(event, listener);
+    /// `on(name, fn)`.
+    pub(crate) fn on(&self, kind: NoticeKind, listener: Function) {
+        self.runner.borrow_mut().listeners.add(kind, listener);
     }
 
     /// Steps the machine with `event` and carries out its effects.
