@@ -17,8 +17,6 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
-use nps_widget::delivery::Delivery;
-use nps_widget::machine::Flush;
 use nps_widget::Widget;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -80,53 +78,25 @@ fn collector() {
 }
 
 /// What the loader passes as `ui(now)`: a promise of the lazily loaded
-/// module, whose `mount` is `nps-widget-ui`'s, whose `outbox` is
-/// `nps_widget::delivery`'s and whose `lock` is `nps_widget::prompt_lock`'s (as
-/// `nps-widget-lazy` exports them).
+/// module, whose `mount`, `outbox` and `lock` are `nps-widget-lazy`'s own
+/// exports, linked into this test wasm.
 fn ui_loader() -> Function {
     type Mount = dyn Fn(JsValue, Function) -> Result<JsValue, JsValue>;
     let mount = Closure::<Mount>::new(|props: JsValue, on_event| {
-        nps_widget_ui::module::mount(&props, on_event).map(JsValue::from)
+        nps_widget_lazy::mount(&props, on_event).map(JsValue::from)
     });
+    let outbox = Closure::<dyn Fn(String, Function) -> JsValue>::new(|key: String, host| {
+        nps_widget_lazy::outbox(&key, host).into()
+    });
+    let lock = Closure::<dyn Fn(String) -> Promise>::new(|key: String| nps_widget_lazy::lock(&key));
     let module = Object::new();
     Reflect::set(&module, &"mount".into(), &mount.into_js_value()).unwrap();
-    Reflect::set(&module, &"outbox".into(), &outbox_maker()).unwrap();
-    let lock = Closure::<dyn Fn(String) -> Promise>::new(|key: String| {
-        nps_widget::prompt_lock::take(&key)
-    });
+    Reflect::set(&module, &"outbox".into(), &outbox.into_js_value()).unwrap();
     Reflect::set(&module, &"lock".into(), &lock.into_js_value()).unwrap();
     let load = Closure::<dyn Fn(JsValue) -> JsValue>::new(move |_now: JsValue| {
         Promise::resolve(&module).into()
     });
     load.into_js_value().unchecked_into()
-}
-
-/// `outbox(key, host)`: an object with `enqueue(write)`, `flush(how)`,
-/// `forget_dropped()` and `on_refused(refused)` over a [`Delivery`].
-fn outbox_maker() -> JsValue {
-    let make = Closure::<dyn Fn(String, Function) -> JsValue>::new(|key: String, host| {
-        let delivery = Delivery::new(&key, host);
-        let outbox = Object::new();
-        let d = delivery.clone();
-        let enqueue = Closure::<dyn Fn(JsValue)>::new(move |write: JsValue| d.enqueue(&write));
-        let d = delivery.clone();
-        let flush = Closure::<dyn Fn(u8)>::new(move |how: u8| {
-            d.flush(match how {
-                1 => Flush::Wake,
-                2 => Flush::LastChance,
-                _ => Flush::Due,
-            });
-        });
-        let d = delivery.clone();
-        let forget = Closure::<dyn Fn()>::new(move || d.forget_dropped());
-        let refused = Closure::<dyn Fn(Function)>::new(move |f| delivery.on_refused(f));
-        Reflect::set(&outbox, &"enqueue".into(), &enqueue.into_js_value()).unwrap();
-        Reflect::set(&outbox, &"flush".into(), &flush.into_js_value()).unwrap();
-        Reflect::set(&outbox, &"forget_dropped".into(), &forget.into_js_value()).unwrap();
-        Reflect::set(&outbox, &"on_refused".into(), &refused.into_js_value()).unwrap();
-        outbox.into()
-    });
-    make.into_js_value()
 }
 
 fn widget() -> Widget {
@@ -532,9 +502,7 @@ async fn the_score_locks_after_the_debounce_and_the_thanks_close_the_prompt() {
 /// The lazily loaded module's `lock(key)`, awaited: the release function,
 /// or `null`.
 async fn take_lock(key: &str) -> JsValue {
-    JsFuture::from(nps_widget::prompt_lock::take(key))
-        .await
-        .unwrap()
+    JsFuture::from(nps_widget_lazy::lock(key)).await.unwrap()
 }
 
 /// Takes the lock twice, releases it, takes it again: what a prompt in two

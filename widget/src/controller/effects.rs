@@ -158,7 +158,7 @@ impl Controller {
     }
 
     /// Takes the cross-tab lock for opening `gen` through the loaded ui
-    /// module (`crate::prompt_lock` there): its `lock(key)` is a promise of the
+    /// module (`nps-widget-lazy`'s `prompt_lock`): its `lock(key)` is a promise of the
     /// function that releases it, or of `null` if another tab holds it.
     fn lock(&self, gen: u32) {
         let module = self.runner.borrow().module.clone();

@@ -47,7 +47,7 @@ struct Runner {
     /// Cross-tab locks held, by opening: the ui module's functions that
     /// release them.
     held: Vec<(u32, Function)>,
-    /// The ui module's outbox of the current project (`crate::delivery`),
+    /// The ui module's outbox of the current project (`nps-widget-lazy`'s `delivery`),
     /// once the module is loaded.
     outbox: Option<JsValue>,
     /// The listener of the page's events.

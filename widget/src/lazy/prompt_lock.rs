@@ -1,20 +1,21 @@
 //! The cross-tab lock, taken in the lazily loaded module: two tabs of one
 //! app never show the prompt at once.
 //!
-//! This runs in `nps-widget-lazy`, not in the always-loaded core: only a
-//! prompt needs the lock, and a prompt needs the module anyway, so the core
-//! loads the module first and then asks it for the lock (see
-//! `machine::prompt`). It is a Web Lock where the browser has
+//! This runs in the lazily loaded module, not in the always-loaded core:
+//! only a prompt needs the lock, and a prompt needs the module anyway, so
+//! the core loads the module first and then asks it for the lock (see
+//! `crate::machine::prompt`). It is a Web Lock where the browser has
 //! `navigator.locks` (taken only if free, in one atomic step), else the
-//! `localStorage` lock of `rules::stored_lock` (check-then-set, not atomic),
-//! refreshed while held and released when the page goes away.
+//! `localStorage` lock of `crate::rules::stored_lock` (check-then-set,
+//! not atomic), refreshed while held and released when the page goes away.
 
 use gloo_timers::callback::Interval;
 use js_sys::{Function, Math, Number, Promise};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::browser::{self, lock_storage, log};
+use super::lock_storage;
+use crate::browser::{self, log};
 use crate::rules::stored_lock::REFRESH_MS;
 
 /// Takes the cross-tab lock of project `key`: a promise of the function
