@@ -12,7 +12,7 @@ use crate::web::api::{segment, ApiError};
 use crate::web::clock;
 use crate::web::components::load::Failure;
 use crate::web::ctx::{use_ctx, use_projects};
-use crate::wire::{Answer, Tags};
+use crate::wire::{Answer, TagList};
 
 /// Props of [`Item`].
 #[derive(Properties, PartialEq)]
@@ -67,7 +67,7 @@ pub(crate) fn Item(props: &ItemProps) -> Html {
                 )
             };
             spawn_local(async move {
-                match api.send::<Tags>(method, &path, body.as_ref()).await {
+                match api.send::<TagList>(method, &path, body.as_ref()).await {
                     Ok(now) => {
                         tags.set(now.tags);
                         error.set(None);
