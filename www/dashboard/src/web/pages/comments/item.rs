@@ -103,7 +103,7 @@ pub(crate) fn Item(props: &ItemProps) -> Html {
     let traits: Vec<String> = a
         .traits
         .iter()
-        .map(|(k, v)| format!("{k}={}", crate::rules::trait_value(v)))
+        .map(|(k, v)| format!("{k}={}", crate::form_lists::trait_value(v)))
         .collect();
     html! {
         <li>

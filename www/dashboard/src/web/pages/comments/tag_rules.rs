@@ -6,7 +6,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{FormData, HtmlFormElement};
 use yew::prelude::*;
 
-use crate::rules::parse_list;
+use crate::form_lists::parse_list;
 use crate::web::api::{segment, ApiError};
 use crate::web::components::load::{show, Failure};
 use crate::web::ctx::{use_ctx, use_projects};
