@@ -12,9 +12,9 @@ pub(crate) fn summary(lang: Lang, c: &WidgetConfig) -> Vec<String> {
     let fr = lang == Lang::Fr;
     if c.moments.is_empty() {
         out.push(if fr {
-            "Aucun moment n’est configuré : l’invitation ne s’affiche jamais d’elle-même.".into()
+            "Aucun moment n’est configuré : l’invitation ne s’affiche que sur nps('show').".into()
         } else {
-            "No moment is configured: the prompt never shows on its own.".into()
+            "No moment is configured: the prompt shows only on nps('show').".into()
         });
     }
     for m in &c.moments {

@@ -189,6 +189,7 @@ pub(crate) fn Timing() -> Html {
         </section>
         <form class="card" {onsubmit} aria-labelledby="rules-form-title" novalidate=true key={project.key.clone()}>
             <h2 id="rules-form-title">{ t.moments }</h2>
+            if c.moments.is_empty() { <p class="notice">{ t.no_moment_configured }</p> }
             if let Some(e) = errors.get("") { <p class="error" role="alert">{ format!("{} {e}", t.fix_errors) }</p> }
             { for keys.iter().map(|k| {
                 let original: Option<Moment> = c.moments.get(*k).cloned();

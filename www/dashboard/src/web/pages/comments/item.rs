@@ -32,6 +32,18 @@ pub(crate) fn score_label(lang: Lang, score: u8) -> String {
     format!("{} {score} ({category})", t.score)
 }
 
+/// Who answered: "User u-7", "anonymous", or, when the page sent a user
+/// id whose identity proof failed, that the answer was stored as
+/// anonymous for that reason (the collector keeps no unproven user id).
+pub(crate) fn who(lang: Lang, a: &Answer) -> String {
+    let t = lang.t();
+    match &a.user_id {
+        Some(u) => format!("{} {u}", t.user),
+        None if a.identity_unverified => t.identity_unproven.to_owned(),
+        None => t.anonymous.to_owned(),
+    }
+}
+
 /// One answer.
 #[function_component]
 pub(crate) fn Item(props: &ItemProps) -> Html {
@@ -94,11 +106,7 @@ pub(crate) fn Item(props: &ItemProps) -> Html {
     let when = clock::local_stamp(&a.created_at, &zone);
     let mut meta = vec![when];
     meta.extend(a.moment.clone());
-    meta.push(
-        a.user_id
-            .clone()
-            .map_or_else(|| t.anonymous.to_owned(), |u| format!("{} {u}", t.user)),
-    );
+    meta.push(who(lang, a));
     meta.extend(a.locale.clone());
     let traits: Vec<String> = a
         .traits
