@@ -91,8 +91,7 @@ async fn an_answer_with_a_forged_or_missing_user_hash_is_kept_anonymous() {
 }
 
 #[tokio::test]
-async fn a_failed_proof_is_flagged_wherever_the_answer_is_read_and_the_claimed_id_is_kept_nowhere(
-) {
+async fn a_failed_proof_is_flagged_on_every_read_and_the_claimed_id_kept_nowhere() {
     // Arrange: a proven answer, one whose proof is another user's, and one
     // without a user.
     let app = spawn_app().await;
@@ -141,7 +140,10 @@ async fn a_failed_proof_is_flagged_wherever_the_answer_is_read_and_the_claimed_i
         .unwrap();
 
     // Assert
-    assert!(!export.contains("u-9"), "the unproven user id is not stored");
+    assert!(
+        !export.contains("u-9"),
+        "the unproven user id is not stored"
+    );
     assert_eq!(
         of_claimed_user["items"],
         json!([]),
