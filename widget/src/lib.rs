@@ -6,8 +6,8 @@
 //! instantiates this crate's wasm and replays the queue into [`Widget`]
 //! (see `api`). The prompt's UI is a second wasm module (`nps-widget-lazy`)
 //! that the loader fetches only when a prompt is due, or prefetches at
-//! idle once a prompt may come on this page. Build
-//! the browser artefacts with `widget/build.sh`.
+//! idle once a prompt may come on this page. Build the browser artefacts
+//! with `widget/build.sh`.
 //!
 //! What is where:
 //! - [`rules`] and [`machine`] are pure and compile everywhere, so `cargo
