@@ -26,7 +26,7 @@ cargo clippy -p nps-collector --features bench-bounds -- -D warnings
 
 step "cargo clippy (wasm32: the widget's core, its ui and its lazily loaded module)"
 cargo clippy -p nps-widget --target wasm32-unknown-unknown -- -D warnings
-cargo clippy -p nps-widget-ui --target wasm32-unknown-unknown --features module,small-alloc -- -D warnings
+cargo clippy -p nps-widget-ui --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p nps-widget-lazy --target wasm32-unknown-unknown -- -D warnings
 
 step "cargo clippy (wasm32: the dashboard)"
