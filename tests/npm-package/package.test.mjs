@@ -1,0 +1,278 @@
+// The npm package for bundler apps (widget/npm, `@nps/widget`), tried as a
+// customer would: packed with `npm pack`, installed from the tarball into a
+// fresh app, type-checked with `tsc --noEmit --strict` against its own
+// types (and a file of misuses that must not type-check), imported in plain
+// Node as a server-side rendering would, bundled with esbuild and served on
+// a page of another origin than the collector, where Chromium tracks a
+// moment, answers the prompt, and the answer lands in the collector.
+//
+// The package's event types are held to the widget: the details the real
+// widget's wasm handed the listeners are written out as TypeScript values
+// of the package's types and type-checked (exact keys, nullability, the
+// 0–10 score), so a change of either side fails here.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { build } from 'esbuild';
+
+import { adminPost, eventually, responses } from '../support/api.mjs';
+import { ROOT } from '../support/collector.mjs';
+import { specFixture } from '../support/fixture.mjs';
+import { widgetStarted } from '../support/outbox.mjs';
+import { press, prompt, scoreRadio } from '../support/prompt.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const PACKAGE_DIR = join(ROOT, 'widget/npm');
+const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
+const EXPORTS = ['consent', 'debug', 'default', 'identify', 'init', 'on', 'reset', 'show', 'track'];
+const KEY = 'bundled';
+const USER = 'user-42';
+const COMMENT = 'Installed from npm in two minutes';
+
+/** Runs a command; resolves to its exit code and output, never throws. */
+function run(command, args, cwd) {
+  return new Promise((done) => {
+    execFile(command, args, { cwd, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
+      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** Runs a command that must succeed; returns its stdout. */
+async function ok(command, args, cwd) {
+  const result = await run(command, args, cwd);
+  assert.equal(result.code, 0, `${command} ${args.join(' ')} in ${cwd} failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+/** `tsc --noEmit --strict` on `files` of the app, with a module resolution. */
+function typeCheck(app, files, resolution = 'bundler') {
+  const module = resolution === 'bundler' ? 'esnext' : resolution;
+  return run(process.execPath, [
+    TSC, '--noEmit', '--strict', '--pretty', 'false',
+    '--target', 'es2022', '--lib', 'es2022,dom', '--module', module, '--moduleResolution', resolution,
+    ...files,
+  ], app);
+}
+
+let app;
+let tarball;
+let packed;
+let host;
+let identitySecret;
+const spec = specFixture({
+  async setup({ collector, defer }) {
+    const work = await mkdtemp(join(tmpdir(), 'nps-npm-package-'));
+    defer(() => rm(work, { recursive: true, force: true }));
+
+    // `npm pack`, as a publish would.
+    [packed] = JSON.parse(await ok('npm', ['pack', '--json', '--pack-destination', work], PACKAGE_DIR));
+    tarball = join(work, packed.filename);
+
+    // A fresh app that installs the tarball: no registry needed, since the
+    // package has no dependencies.
+    app = join(work, 'app');
+    await mkdir(app);
+    await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'bundler-app', private: true, type: 'module' }));
+    for (const file of ['app.ts', 'misuse.ts', 'ssr.mjs', 'index.html']) {
+      await copyFile(join(HERE, 'app', file), join(app, file));
+    }
+    await ok('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], app);
+
+    host = await startApp(collector.url);
+    defer(() => host.stop());
+    // The app's own origin is the only one the project allows.
+    const project = await adminPost(collector, '/api/v1/projects', {
+      key: KEY,
+      name: 'A bundler app',
+      moments: ['onboarding_completed'],
+      allowed_origins: [host.url],
+    });
+    identitySecret = project.identity_secret;
+  },
+});
+
+/** Serves the bundled app on its own origin (127.0.0.1, port 0). */
+async function startApp(collectorUrl) {
+  let bundle = null;
+  const setup = () => JSON.stringify({
+    key: KEY,
+    host: collectorUrl,
+    userId: USER,
+    signature: createHmac('sha256', identitySecret).update(USER).digest('hex'),
+  });
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://app').pathname;
+    if (path === '/') {
+      const html = (await readFile(join(app, 'index.html'), 'utf8')).replace('@@SETUP@@', () => setup());
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(html);
+    } else if (path === '/app.js' && bundle) {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(bundle);
+    } else {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    serve(js) {
+      bundle = js;
+    },
+    stop: () => new Promise((done) => {
+      server.closeAllConnections?.();
+      server.close(() => done());
+    }),
+  };
+}
+
+test('npm pack gives a tarball of the package alone: ESM, typed, without dependencies', async () => {
+  const manifest = JSON.parse(await readFile(join(PACKAGE_DIR, 'package.json'), 'utf8'));
+  assert.equal(packed.name, manifest.name);
+  assert.equal(manifest.type, 'module', 'an ES module package');
+  assert.equal(manifest.exports['.'].types, './index.d.ts');
+  for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
+    assert.equal(manifest[field], undefined, `no ${field}: nothing to fetch at install`);
+  }
+  const files = packed.files.map((f) => f.path).sort();
+  assert.deepEqual(files, ['README.md', 'index.d.ts', 'index.js', 'package.json']);
+});
+
+test('a usage file type-checks with tsc --strict against the installed types, with bundler and node16 resolution', async () => {
+  for (const resolution of ['bundler', 'node16']) {
+    const result = await typeCheck(app, ['app.ts'], resolution);
+    assert.equal(result.code, 0, `tsc (${resolution}) refused the usage file:\n${result.stdout}${result.stderr}`);
+  }
+});
+
+test('each misuse of a command fails to type-check, on its own line and no other', async () => {
+  const source = await readFile(join(app, 'misuse.ts'), 'utf8');
+  const marked = source.split('\n').flatMap((line, i) => (line.includes('// MISUSE') ? [i + 1] : []));
+  assert.ok(marked.length >= 15, 'the misuse file covers every command');
+
+  const result = await typeCheck(app, ['misuse.ts']);
+  assert.notEqual(result.code, 0, 'tsc must refuse the misuse file');
+  const errors = [...result.stdout.matchAll(/^misuse\.ts\((\d+),\d+\): error (TS\d+)/gm)];
+  const refused = [...new Set(errors.map((m) => Number(m[1])))].sort((a, b) => a - b);
+  assert.deepEqual(refused, marked, `lines refused vs lines marked MISUSE; tsc said:\n${result.stdout}`);
+});
+
+test('imported in plain Node, as a server-side rendering does, it touches no window and every command does nothing', async () => {
+  const out = JSON.parse(await ok(process.execPath, ['ssr.mjs'], app));
+  assert.deepEqual(out.named, EXPORTS, 'named exports, plus the default');
+  assert.deepEqual(out.defaultMethods, EXPORTS.filter((e) => e !== 'default'), 'the default object has every command');
+  assert.ok(out.sameFunctions, 'the default object holds the named functions');
+  assert.ok(out.defaultFrozen, 'the default object is read-only');
+  assert.deepEqual(out.results, ['undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'function'],
+    'every command returns nothing, and on() a remover');
+  assert.equal(out.window, 'undefined', 'no window was made up');
+  assert.equal(out.document, 'undefined', 'no document was made up');
+});
+
+let heard;
+test('bundled with esbuild on another origin: track() prompts, the answers land in the collector, widget.js is loaded once', async () => {
+  const bundle = await build({
+    absWorkingDir: app,
+    entryPoints: ['app.ts'],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    write: false,
+    logLevel: 'silent',
+  });
+  host.serve(bundle.outputFiles[0].text);
+
+  const page = await spec.browser.context.newPage();
+  const fetched = [];
+  const infos = [];
+  page.on('request', (r) => {
+    if (r.url().startsWith(spec.collector.url)) fetched.push(new URL(r.url()).pathname);
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'info' && msg.text().startsWith('[nps]')) infos.push(msg.text());
+  });
+  await page.goto(host.url);
+  await widgetStarted(page);
+
+  // init({consent: false}): nothing is asked of the collector before consent.
+  await press(page, 'Accept cookies');
+  await press(page, 'Finish onboarding');
+  const dialog = prompt(page);
+  await dialog.waitFor();
+  await scoreRadio(dialog, 9).click();
+  await dialog.getByRole('textbox').fill(COMMENT);
+  await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+  await dialog.getByRole('status').filter({ hasText: 'Thank you for your feedback!' }).waitFor();
+
+  const [answer] = await eventually(() => responses(spec.collector, KEY), {
+    until: (list) => list.length === 1 && list[0].comment === COMMENT,
+    what: 'the answer with its comment in the feed',
+  });
+  assert.equal(answer.score, 9);
+  assert.equal(answer.moment, 'onboarding_completed');
+  assert.equal(answer.user_id, USER, 'identify() with its signature went through');
+  assert.deepEqual(answer.traits, { plan: 'pro', seats: 3, admin: true }, 'every kind of trait value arrived');
+
+  // reset() on log-out, then show(): a 3, closed before Send.
+  await press(page, 'Log out');
+  await dialog.waitFor({ state: 'hidden' });
+  await press(page, 'Ask me now');
+  await dialog.waitFor();
+  await scoreRadio(dialog, 3).click();
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await eventually(() => responses(spec.collector, KEY), {
+    until: (list) => list.some((r) => r.score === 3 && r.user_id === null),
+    what: 'the anonymous 3 after reset()',
+  });
+
+  heard = await eventually(() => page.evaluate(() => window.heard), {
+    until: (list) => list.some((h) => h.event === 'dismissed'),
+    what: 'the dismissed event',
+  });
+  assert.deepEqual(heard.map((h) => h.event), ['shown', 'answered', 'answered', 'shown', 'answered', 'dismissed'],
+    `the listeners heard every event once, the removed one none: ${JSON.stringify(heard)}`);
+  assert.deepEqual(heard[0].detail, { moment: 'onboarding_completed' });
+  assert.deepEqual(heard[2].detail, { score: 9, comment: COMMENT });
+  assert.deepEqual(heard[5].detail, { moment: null, score: 3 });
+
+  assert.deepEqual(fetched.filter((p) => p === '/widget.js'), ['/widget.js'], 'widget.js fetched once, from the collector');
+  assert.deepEqual(fetched.filter((p) => p === '/api/v1/config'), ['/api/v1/config'], 'init() twice with the same options reads the configuration once');
+  assert.ok(infos.length > 0, 'debug() turned on the decisions\' reasons');
+  await page.close();
+});
+
+test('the event details the real widget delivered type-check as the package\'s event types', async () => {
+  assert.ok(heard?.length, 'needs the events heard in the browser test above');
+  // `satisfies` checks each object literal as it is: every key the type
+  // requires, no other, each value of its type (a score in 0–10).
+  const check = async (name, details) => {
+    const lines = details.map(({ event, detail }, i) =>
+      `const detail${i} = ${JSON.stringify(detail)} satisfies NpsEvents[${JSON.stringify(event)}];`);
+    const source = `import type { NpsEvents } from '@nps/widget';\n${lines.join('\n')}\nexport {};\n`;
+    await writeFile(join(app, name), source);
+    return { source, result: await typeCheck(app, [name]) };
+  };
+  const { source, result } = await check('heard.ts', heard);
+  assert.equal(result.code, 0, `the widget's event details do not match index.d.ts:\n${source}\n${result.stdout}`);
+
+  // The check bites: a detail with a key too many, or a score out of range.
+  for (const wrong of [
+    { event: 'shown', detail: { ...heard[0].detail, score: 9 } },
+    { event: 'answered', detail: { score: 11, comment: null } },
+    { event: 'dismissed', detail: { moment: null } },
+  ]) {
+    const refused = await check('wrong.ts', [wrong]);
+    assert.notEqual(refused.result.code, 0, `tsc should refuse ${JSON.stringify(wrong)}`);
+  }
+});
