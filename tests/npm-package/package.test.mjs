@@ -201,8 +201,19 @@ test('bundled with esbuild on another origin: track() prompts, the answers land 
   page.on('console', (msg) => {
     if (msg.type() === 'info' && msg.text().startsWith('[nps]')) infos.push(msg.text());
   });
+  // The README's snippet stub, there first, recording each call: the
+  // package queues into it, and widget.js replays it.
+  await page.addInitScript(() => {
+    window.queued = [];
+    window.nps = function () {
+      window.queued.push(arguments[0]);
+      (window.nps.q = window.nps.q || []).push(arguments);
+    };
+  });
   await page.goto(host.url);
   await widgetStarted(page);
+  assert.deepEqual(await page.evaluate(() => window.queued), ['init', 'debug', 'identify', 'on', 'on', 'on'],
+    'queued until widget.js loaded, in order: init once for two identical calls, one widget listener per event');
 
   // init({consent: false}): nothing is asked of the collector before consent.
   await press(page, 'Accept cookies');
@@ -245,9 +256,10 @@ test('bundled with esbuild on another origin: track() prompts, the answers land 
   assert.deepEqual(heard[0].detail, { moment: 'onboarding_completed' });
   assert.deepEqual(heard[2].detail, { score: 9, comment: COMMENT });
   assert.deepEqual(heard[5].detail, { moment: null, score: 3 });
+  assert.equal(await page.evaluate(() => window.removedCalls), 0, 'the remover on() returned removed its listener');
 
   assert.deepEqual(fetched.filter((p) => p === '/widget.js'), ['/widget.js'], 'widget.js fetched once, from the collector');
-  assert.deepEqual(fetched.filter((p) => p === '/api/v1/config'), ['/api/v1/config'], 'init() twice with the same options reads the configuration once');
+  assert.deepEqual(fetched.filter((p) => p === '/api/v1/config'), ['/api/v1/config'], 'the configuration is read once');
   assert.ok(infos.length > 0, 'debug() turned on the decisions\' reasons');
   await page.close();
 });

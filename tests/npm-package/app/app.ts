@@ -19,11 +19,14 @@ declare global {
   interface Window {
     /** Every event the listeners heard, in order, for the test to read. */
     heard: Heard[];
+    /** Calls of a listener removed at once: must stay 0. */
+    removedCalls: number;
   }
 }
 
 const setup: Setup = JSON.parse(document.getElementById('setup')?.textContent ?? '{}');
 window.heard = [];
+window.removedCalls = 0;
 
 const options: InitOptions = { key: setup.key, host: setup.host, consent: false };
 // Twice, as React's StrictMode runs an effect twice in development: one
@@ -46,7 +49,7 @@ nps.on('dismissed', (detail) => {
 });
 // A listener removed at once hears nothing.
 const stop = on('shown', () => {
-  throw new Error('a removed listener was called');
+  window.removedCalls += 1;
 });
 stop();
 
