@@ -139,6 +139,9 @@ test('npm pack gives a tarball of the package alone: ESM, typed, without depende
   const manifest = JSON.parse(await readFile(join(PACKAGE_DIR, 'package.json'), 'utf8'));
   assert.equal(packed.name, manifest.name);
   assert.equal(manifest.type, 'module', 'an ES module package');
+  const cargo = await readFile(join(ROOT, 'Cargo.toml'), 'utf8');
+  const [, version] = /\[workspace\.package\][^[]*?\nversion = "([^"]+)"/.exec(cargo) ?? [];
+  assert.equal(manifest.version, version, "the package's version follows the repository's (Cargo.toml)");
   assert.equal(manifest.exports['.'].types, './index.d.ts');
   for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
     assert.equal(manifest[field], undefined, `no ${field}: nothing to fetch at install`);
