@@ -11,14 +11,11 @@
 // of the package's types and type-checked (exact keys, nullability, the
 // 0–10 score), so a change of either side fails here.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
 import { build } from 'esbuild';
 
@@ -27,66 +24,30 @@ import { ROOT } from '../support/collector.mjs';
 import { specFixture } from '../support/fixture.mjs';
 import { widgetStarted } from '../support/outbox.mjs';
 import { press, prompt, scoreRadio } from '../support/prompt.mjs';
+import { typeCheck } from '../support/typescript.mjs';
+import { PACKAGE_DIR, ok, packAndInstall, startApp } from './app.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const PACKAGE_DIR = join(ROOT, 'widget/npm');
-const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const EXPORTS = ['consent', 'debug', 'default', 'identify', 'init', 'on', 'reset', 'show', 'track'];
 const KEY = 'bundled';
 const USER = 'user-42';
 const COMMENT = 'Installed from npm in two minutes';
 
-/** Runs a command; resolves to its exit code and output, never throws. */
-function run(command, args, cwd) {
-  return new Promise((done) => {
-    execFile(command, args, { cwd, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-/** Runs a command that must succeed; returns its stdout. */
-async function ok(command, args, cwd) {
-  const result = await run(command, args, cwd);
-  assert.equal(result.code, 0, `${command} ${args.join(' ')} in ${cwd} failed:\n${result.stdout}\n${result.stderr}`);
-  return result.stdout;
-}
-
-/** `tsc --noEmit --strict` on `files` of the app, with a module resolution. */
-function typeCheck(app, files, resolution = 'bundler') {
-  const module = resolution === 'bundler' ? 'esnext' : resolution;
-  return run(process.execPath, [
-    TSC, '--noEmit', '--strict', '--pretty', 'false',
-    '--target', 'es2022', '--lib', 'es2022,dom', '--module', module, '--moduleResolution', resolution,
-    ...files,
-  ], app);
-}
-
 let app;
-let tarball;
 let packed;
 let host;
-let identitySecret;
 const spec = specFixture({
   async setup({ collector, defer }) {
     const work = await mkdtemp(join(tmpdir(), 'nps-npm-package-'));
     defer(() => rm(work, { recursive: true, force: true }));
+    ({ packed, app } = await packAndInstall(work));
 
-    // `npm pack`, as a publish would.
-    [packed] = JSON.parse(await ok('npm', ['pack', '--json', '--pack-destination', work], PACKAGE_DIR));
-    tarball = join(work, packed.filename);
-
-    // A fresh app that installs the tarball: no registry needed, since the
-    // package has no dependencies.
-    app = join(work, 'app');
-    await mkdir(app);
-    await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'bundler-app', private: true, type: 'module' }));
-    for (const file of ['app.ts', 'misuse.ts', 'ssr.mjs', 'index.html']) {
-      await copyFile(join(HERE, 'app', file), join(app, file));
-    }
-    await ok('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], app);
-
-    host = await startApp(collector.url);
+    let identitySecret;
+    host = await startApp(app, () => ({
+      key: KEY,
+      host: collector.url,
+      userId: USER,
+      signature: createHmac('sha256', identitySecret).update(USER).digest('hex'),
+    }));
     defer(() => host.stop());
     // The app's own origin is the only one the project allows.
     const project = await adminPost(collector, '/api/v1/projects', {
@@ -98,42 +59,6 @@ const spec = specFixture({
     identitySecret = project.identity_secret;
   },
 });
-
-/** Serves the bundled app on its own origin (127.0.0.1, port 0). */
-async function startApp(collectorUrl) {
-  let bundle = null;
-  const setup = () => JSON.stringify({
-    key: KEY,
-    host: collectorUrl,
-    userId: USER,
-    signature: createHmac('sha256', identitySecret).update(USER).digest('hex'),
-  });
-  const server = createServer(async (req, res) => {
-    const path = new URL(req.url, 'http://app').pathname;
-    if (path === '/') {
-      const html = (await readFile(join(app, 'index.html'), 'utf8')).replace('@@SETUP@@', () => setup());
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(html);
-    } else if (path === '/app.js' && bundle) {
-      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(bundle);
-    } else {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
-    }
-  });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
-  return {
-    url: `http://127.0.0.1:${server.address().port}`,
-    serve(js) {
-      bundle = js;
-    },
-    stop: () => new Promise((done) => {
-      server.closeAllConnections?.();
-      server.close(() => done());
-    }),
-  };
-}
 
 test('npm pack gives a tarball of the package alone: ESM, typed, without dependencies', async () => {
   const manifest = JSON.parse(await readFile(join(PACKAGE_DIR, 'package.json'), 'utf8'));
@@ -153,7 +78,7 @@ test('npm pack gives a tarball of the package alone: ESM, typed, without depende
 test('a usage file type-checks with tsc --strict against the installed types, with bundler and node16 resolution', async () => {
   for (const resolution of ['bundler', 'node16']) {
     const result = await typeCheck(app, ['app.ts'], resolution);
-    assert.equal(result.code, 0, `tsc (${resolution}) refused the usage file:\n${result.stdout}${result.stderr}`);
+    assert.equal(result.code, 0, `tsc (${resolution}) refused the usage file:\n${result.output}`);
   }
 });
 
@@ -164,9 +89,9 @@ test('each misuse of a command fails to type-check, on its own line and no other
 
   const result = await typeCheck(app, ['misuse.ts']);
   assert.notEqual(result.code, 0, 'tsc must refuse the misuse file');
-  const errors = [...result.stdout.matchAll(/^misuse\.ts\((\d+),\d+\): error (TS\d+)/gm)];
+  const errors = [...result.output.matchAll(/^misuse\.ts\((\d+),\d+\): error (TS\d+)/gm)];
   const refused = [...new Set(errors.map((m) => Number(m[1])))].sort((a, b) => a - b);
-  assert.deepEqual(refused, marked, `lines refused vs lines marked MISUSE; tsc said:\n${result.stdout}`);
+  assert.deepEqual(refused, marked, `lines refused vs lines marked MISUSE; tsc said:\n${result.output}`);
 });
 
 test('imported in plain Node, as a server-side rendering does, it touches no window and every command does nothing', async () => {
@@ -279,7 +204,7 @@ test('the event details the real widget delivered type-check as the package\'s e
     return { source, result: await typeCheck(app, [name]) };
   };
   const { source, result } = await check('heard.ts', heard);
-  assert.equal(result.code, 0, `the widget's event details do not match index.d.ts:\n${source}\n${result.stdout}`);
+  assert.equal(result.code, 0, `the widget's event details do not match index.d.ts:\n${source}\n${result.output}`);
 
   // The check bites: a detail with a key too many, or a score out of range.
   for (const wrong of [

@@ -11,7 +11,6 @@
 //   the generated types, must type-check too: every field it sends is
 //   declared, with its type, and every required one is sent.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -22,12 +21,11 @@ import { build } from 'esbuild';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 import { adminPost } from '../support/api.mjs';
-import { ROOT } from '../support/collector.mjs';
 import { seedAnswers } from '../support/dashboard.mjs';
 import { specFixture } from '../support/fixture.mjs';
+import { typeCheck as tsc } from '../support/typescript.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const PROJECT = 'typed';
 const ANSWERS = [
   { score: 10, comment: 'The weekly report saves me an hour' },
@@ -38,7 +36,7 @@ const ANSWERS = [
 
 let work;
 let admin;
-const spec = specFixture({
+specFixture({
   browser: false,
   async setup({ collector, defer }) {
     work = await mkdtemp(join(tmpdir(), 'nps-openapi-client-'));
@@ -55,15 +53,9 @@ const spec = specFixture({
   },
 });
 
-/** `tsc --noEmit --strict` on `files` of the work folder; resolves to its result. */
+/** `tsc --noEmit --strict` on `files` of the work folder. */
 function typeCheck(files) {
-  const args = [TSC, '--noEmit', '--strict', '--pretty', 'false', '--target', 'es2022', '--lib', 'es2022,dom',
-    '--module', 'esnext', '--moduleResolution', 'bundler', ...files];
-  return new Promise((done) => {
-    execFile(process.execPath, args, { cwd: work }, (error, stdout, stderr) => {
-      done({ code: error ? 1 : 0, output: `${stdout}${stderr}` });
-    });
-  });
+  return tsc(work, files);
 }
 
 test('a client of stats, trend, feed and export type-checks with tsc --strict against the generated types', async () => {
