@@ -60,6 +60,12 @@ bash tests/schema/run.sh
 step "identity-proof samples (Node, Python, Ruby, Go) against the collector"
 node --test tests/identity-proof/
 
+step "npm package (@nps/widget: pack, install, tsc --strict, import without a window, esbuild, Chromium) and a typed client from /api/v1/openapi.json (openapi-typescript, tsc --strict)"
+# typescript and openapi-typescript are root devDependencies; the toolchain
+# step's npm ci installs them, unless node_modules predates them.
+[ -x node_modules/.bin/tsc ] && [ -d node_modules/openapi-typescript ] || npm ci --no-audit --no-fund
+node --test --test-concurrency=1 tests/npm-package/ tests/openapi-client/
+
 step "crash test: kill -9 under load, every acknowledged response survives"
 node tests/crash/kill9.mjs --rounds 3 --backend sqlite
 node tests/crash/kill9.mjs --rounds 2 --backend postgres
