@@ -9,7 +9,7 @@ import { addMember, hasSessions, signIn } from '../support/dashboard.mjs';
 import { specFixture } from '../support/fixture.mjs';
 
 const PASSWORD = 'correct horse battery staple 42';
-const ALL = ['Overview', 'Segments', 'Comments', 'Follow-up', 'Timing', 'Look', 'Integrations', 'Members'];
+const ALL = ['Overview', 'Segments', 'Comments', 'Themes', 'Follow-up', 'Timing', 'Look', 'Integrations', 'Members'];
 const ADMIN_ONLY = ['Timing', 'Look', 'Integrations', 'Members'];
 
 let sessions = false;

@@ -23,6 +23,7 @@ mod presets;
 mod query;
 mod reading;
 mod rules;
+mod themes;
 mod wire;
 mod zones;
 

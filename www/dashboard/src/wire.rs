@@ -7,9 +7,10 @@
 #[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
 pub(crate) use nps_protocol::admin::{
     Answer, AnswerPage as Page, Comparison as Compare, ConfigVersion, ConfigVersions, Credentials,
-    Deliveries, FollowUp, Inbox, Member, Members, MomentRate, NewMember, NewWebhook, Project,
-    Projects, Role, Segment, Segments, Session, Stats, TagList as Tags, TagRules as Rules,
-    TagStats, Trend, TrendPoint, Webhook, WebhookFormat, Webhooks,
+    Deliveries, Driver, Drivers, FollowUp, Inbox, Member, Members, MomentRate, NewMember,
+    NewWebhook, Project, Projects, Role, Segment, Segments, Session, Stats, TagList as Tags,
+    TagRules as Rules, TagStats, Theme, ThemeTagged, Themes, Trend, TrendPoint, Webhook,
+    WebhookFormat, Webhooks,
 };
 
 #[cfg(test)]
