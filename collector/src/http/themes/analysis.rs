@@ -77,12 +77,19 @@ pub(super) async fn analyse(
         }),
         _ => None,
     };
-    let (period, now) =
-        tokio::try_join!(distribution(state, key, filter), read(state, key, filter))?;
-    let before = match previous {
-        Some(f) => Some(read(state, key, &f).await?),
-        None => None,
+    // The three reads are independent: side by side, on the pool's
+    // connections.
+    let before = async {
+        match &previous {
+            Some(f) => read(state, key, f).await.map(Some),
+            None => Ok(None),
+        }
     };
+    let (period, now, before) = tokio::try_join!(
+        distribution(state, key, filter),
+        read(state, key, filter),
+        before
+    )?;
     let found = find(&now.docs);
     Ok(Analysis {
         period,
