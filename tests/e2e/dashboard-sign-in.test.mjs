@@ -93,7 +93,7 @@ test('a French browser gets the French form and navigation', async (t) => {
     const nav = page.getByRole('navigation');
     await nav.getByRole('link', { name: "Vue d'ensemble" }).waitFor();
     assert.deepEqual(await nav.getByRole('link').allTextContents(),
-      ["Vue d'ensemble", 'Segments', 'Commentaires', 'Suivi', 'Déclenchement', 'Apparence', 'Intégrations', 'Membres']);
+      ["Vue d'ensemble", 'Segments', 'Commentaires', 'Thèmes', 'Suivi', 'Déclenchement', 'Apparence', 'Intégrations', 'Membres']);
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByRole('button', { name: 'Se connecter' }).waitFor();
   } finally {

@@ -154,6 +154,8 @@ test('#/themes opens the Themes page with every theme the API finds, its figures
   const rules = await adminGet(spec.collector, '/api/v1/tag-rules?project=demo');
   assert.equal(rules.rules.length, 1);
   assert.match(await status.textContent(), new RegExp(`^Tag ${rules.rules[0].tag} created; ${exp.responses} past answers tagged`));
+  await item.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, 'themes-tagged.png') });
   await page.close();
 });
 
