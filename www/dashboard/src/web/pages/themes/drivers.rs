@@ -13,15 +13,16 @@ use crate::wire::{Driver, Drivers};
 /// `plan = pro`).
 pub(crate) fn driver_name(lang: Lang, d: &Driver) -> String {
     let t = lang.t();
+    // French puts a (non-breaking) space before the colon.
+    let sep = if lang == Lang::Fr { "\u{a0}: " } else { ": " };
     match d.kind.as_str() {
-        "theme" if lang == Lang::Fr => format!("{}\u{a0}: {}", lang.th().theme, d.name),
-        "theme" => format!("{}: {}", lang.th().theme, d.name),
-        "moment" => format!("{}: {}", t.moment, d.value),
-        "locale" => format!("{}: {}", t.by_locale, d.value),
+        "theme" => format!("{}{sep}{}", lang.th().theme, d.name),
+        "moment" => format!("{}{sep}{}", t.moment, d.value),
+        "locale" => format!("{}{sep}{}", t.by_locale, d.value),
         "tenure" => match d.value.as_str() {
             "new" => t.tenure_new.to_owned(),
             "established" => t.tenure_established.to_owned(),
-            other => format!("{}: {other}", t.by_tenure),
+            other => format!("{}{sep}{other}", t.by_tenure),
         },
         _ => format!("{} = {}", d.name, d.value),
     }
