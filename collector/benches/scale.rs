@@ -16,8 +16,9 @@
 //! as a 10M scan takes tens of seconds). Seeds N synthetic answers (1M and
 //! 10M by default; `NPS_SCALE_ROWS=1000000,10000000`) and builds the
 //! roll-ups as the migrations do. `NPS_SCALE_ONLY=trend` runs only the
-//! statistics whose label contains the text, `NPS_SCALE_BACKENDS=postgres`
-//! only that backend; `NPS_SCALE_KEEP=1` keeps the
+//! statistics whose label contains the text (`themes` runs the themes and
+//! the drivers), `NPS_SCALE_BACKENDS=postgres` only that backend;
+//! `NPS_SCALE_KEEP=1` keeps the
 //! SQLite databases in `target/scale/` (and the PostgreSQL databases) and
 //! measures them again next time
 //! (10M answers take 10-18 minutes to seed).
@@ -278,7 +279,7 @@ fn rfc(t: OffsetDateTime) -> String {
 }
 
 /// The statistics, each a path taking its period as `{P}`.
-const STATISTICS: [(&str, &str); 8] = [
+const STATISTICS: [(&str, &str); 10] = [
     (
         "overall (with response rates)",
         "/api/v1/stats?project=bench&{P}",
@@ -304,6 +305,13 @@ const STATISTICS: [(&str, &str); 8] = [
     (
         "compare two halves",
         "/api/v1/stats/compare?project=bench&{C}",
+    ),
+    // Themes read the period's comments (all, or a sample past 5,000) and
+    // those of the period before; drivers add every segment's roll-ups.
+    ("themes", "/api/v1/stats/themes?project=bench&{P}"),
+    (
+        "drivers (themes beside segments)",
+        "/api/v1/stats/drivers?project=bench&{P}",
     ),
 ];
 

@@ -1,20 +1,25 @@
 //! The daily digest: for every project with a digest endpoint, the day
 //! before in the project's time zone: last 7 days' NPS and interval (read
 //! interval first while provisional, as everywhere a score is shown), the
-//! change against the 7 days before, yesterday's new detractors and
-//! overdue follow-ups. Once per project, endpoint and day: the event id is
-//! the date, so several instances or restarts cannot send it twice.
+//! change against the 7 days before, yesterday's new detractors, overdue
+//! follow-ups, and the themes of the comments whose share rose
+//! significantly against the 7 days before (emerging). Once per project,
+//! endpoint and day: the event id is the date, so several instances or
+//! restarts cannot send it twice.
 
-use serde_json::json;
+use serde_json::{json, Value};
 use time::OffsetDateTime;
 
 use super::payload::body;
 use super::Alerts;
 use crate::domain::{Filter, ProjectKey};
+use crate::stats::themes::{emerging, share};
 use crate::stats::{compare, describe, is_provisional, reading, summarise, Distribution, Lang};
 use crate::store::analytics::Grouping;
+use crate::store::comments::{self, Commented, SAMPLE};
 use crate::store::webhooks::{self, NewDelivery};
 use crate::store::{tags, to_millis, StoreResult};
+use crate::text::{find, Doc};
 
 /// The daily digest of every project with a digest endpoint, for the day
 /// before `now` in the project's time zone: once per project, endpoint and
@@ -51,6 +56,13 @@ pub async fn digest_once(a: &Alerts, now: OffsetDateTime) -> StoreResult<usize> 
         let last7 = histogram(a, &key, &window(midnight(7), midnight(0))).await?;
         let before = histogram(a, &key, &window(midnight(14), midnight(7))).await?;
         let yesterday = histogram(a, &key, &window(midnight(1), midnight(0))).await?;
+        let rising = emerging_themes(
+            a,
+            &key,
+            &window(midnight(7), midnight(0)),
+            &window(midnight(14), midnight(7)),
+        )
+        .await?;
         let summary = summarise(&last7);
         let date = today.previous_day().unwrap_or(today);
         let c = compare(&last7, &before);
@@ -85,6 +97,7 @@ pub async fn digest_once(a: &Alerts, now: OffsetDateTime) -> StoreResult<usize> 
             "significant": c.significant,
             "new_detractors": yesterday.detractors(),
             "overdue_followups": overdue,
+            "emerging_themes": rising,
         });
         let delivery = NewDelivery {
             event_id: format!(
@@ -112,4 +125,46 @@ async fn histogram(a: &Alerts, key: &ProjectKey, f: &Filter) -> StoreResult<Dist
         }
     }
     Ok(d)
+}
+
+/// The themes of `now`'s comments whose share rose significantly against
+/// `before`'s (as `GET /api/v1/stats/themes` marks them `emerging`), most
+/// answers first: `{id, label, terms, responses, share_before, share_now}`.
+async fn emerging_themes(
+    a: &Alerts,
+    key: &ProjectKey,
+    now: &Filter,
+    before: &Filter,
+) -> StoreResult<Vec<Value>> {
+    let docs = |rows: &[Commented]| -> Vec<Doc> {
+        rows.iter()
+            .map(|r| Doc::new(&r.comment, r.locale.as_deref()))
+            .collect()
+    };
+    let (with_comment, now) = comments::read(&*a.store, key, now, SAMPLE).await?;
+    let (_, before) = comments::read(&*a.store, key, before, SAMPLE).await?;
+    let (now, before) = (docs(&now), docs(&before));
+    let (n, m) = (now.len() as u64, before.len() as u64);
+    let mut rising: Vec<(u64, Value)> = find(&now)
+        .into_iter()
+        .filter_map(|t| {
+            let inside = t.members.len() as u64;
+            let then = before.iter().filter(|d| d.stems.contains(&t.stem)).count() as u64;
+            // Counts read from a sample stand for all the comments.
+            let responses = (inside as f64 * with_comment as f64 / n.max(1) as f64).round() as u64;
+            emerging(inside, n, then, m).then(|| {
+                let theme = json!({
+                    "id": t.id,
+                    "label": t.label,
+                    "terms": t.terms,
+                    "responses": responses,
+                    "share_before": share(then, m),
+                    "share_now": share(inside, n),
+                });
+                (responses, theme)
+            })
+        })
+        .collect();
+    rising.sort_by_key(|t| std::cmp::Reverse(t.0));
+    Ok(rising.into_iter().map(|(_, t)| t).collect())
 }

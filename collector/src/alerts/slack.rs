@@ -27,6 +27,36 @@ fn field<'a>(v: &'a Value, fallback: &'a str) -> String {
     escape(v.as_str().unwrap_or(fallback))
 }
 
+/// A share of 0–1 as a whole percentage.
+fn percent(v: &Value) -> String {
+    format!("{:.0}%", v.as_f64().unwrap_or_default() * 100.0)
+}
+
+/// "; emerging: “dark mode” 2% → 23% of comments" (labels are words of
+/// the comments: escaped), or nothing.
+fn emerging(themes: &Value) -> String {
+    let list: Vec<String> = themes
+        .as_array()
+        .map(|all| {
+            all.iter()
+                .map(|t| {
+                    format!(
+                        "“{}” {} → {}",
+                        field(&t["label"], ""),
+                        percent(&t["share_before"]),
+                        percent(&t["share_now"])
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if list.is_empty() {
+        String::new()
+    } else {
+        format!("; emerging: {} of comments", list.join(", "))
+    }
+}
+
 /// The `text` of an event's message.
 pub fn text(event_type: &str, data: &Value) -> String {
     let project = field(&data["project"], "");
@@ -53,11 +83,12 @@ pub fn text(event_type: &str, data: &Value) -> String {
         // The reading puts the interval first while the score is
         // provisional ("3 answers: too few to estimate; between …").
         "digest.daily" => format!(
-            "{project}, last 7 days: {}; {}; {} new detractors, {} overdue follow-ups",
+            "{project}, last 7 days: {}; {}; {} new detractors, {} overdue follow-ups{}",
             field(&data["reading"], "no answers"),
             field(&data["change"], "no comparison"),
             data["new_detractors"],
             data["overdue_followups"],
+            emerging(&data["emerging_themes"]),
         ),
         _ => format!("Test alert from the NPS collector for {project}"),
     }
@@ -99,6 +130,22 @@ mod tests {
         assert!(text.contains("&lt;!channel&gt; see &lt;https://evil.example/x|https://nps.acme.example/ok&gt; &amp; &lt;@U123&gt;"));
         assert!(text.contains("from &lt;!here&gt;"), "{text}");
         assert_eq!(text.matches('<').count(), 1, "only our link: {text}");
+    }
+
+    #[test]
+    fn the_digest_names_emerging_themes_with_their_shares_escaped() {
+        let data = json!({
+            "project": "acme", "reading": "+20 (between 5 and 35; 40 answers)",
+            "change": "no significant change", "new_detractors": 2, "overdue_followups": 0,
+            "emerging_themes": [{"label": "dark <!here>", "share_before": 0.0244, "share_now": 0.2308}],
+        });
+        assert_eq!(
+            text("digest.daily", &data),
+            "acme, last 7 days: +20 (between 5 and 35; 40 answers); no significant change; \
+             2 new detractors, 0 overdue follow-ups; emerging: “dark &lt;!here&gt;” 2% → 23% of comments"
+        );
+        let none = json!({"project": "acme", "emerging_themes": []});
+        assert!(!text("digest.daily", &none).contains("emerging"));
     }
 
     #[test]

@@ -24,6 +24,7 @@ mod presets;
 mod query;
 mod reading;
 mod refusal_fields;
+mod themes;
 mod timing_sentences;
 mod wire;
 mod zones;

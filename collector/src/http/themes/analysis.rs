@@ -9,13 +9,8 @@ use super::super::AppState;
 use crate::domain::{Filter, ProjectKey};
 use crate::stats::themes::{emerging, impact, scaled, share};
 use crate::stats::{summarise, Distribution};
-use crate::store::comments::{self, Commented, SLICES};
-use crate::store::to_millis;
+use crate::store::comments::{self, Commented, SAMPLE};
 use crate::text::{find, Doc, Found};
-
-/// Most commented answers read; past this, a time-stratified sample of
-/// this size is read instead.
-pub(crate) const SAMPLE: u32 = 5_000;
 
 /// Examples shown per theme.
 const EXAMPLES: usize = 3;
@@ -44,24 +39,7 @@ impl Read {
 
 /// Reads the commented answers `filter` selects.
 pub(super) async fn read(state: &AppState, key: &ProjectKey, filter: &Filter) -> Result<Read> {
-    let pool = state.store.pool();
-    let with_comment = comments::count(pool, key, filter).await?;
-    let answers = if with_comment <= u64::from(SAMPLE) {
-        comments::first(pool, key, filter, SAMPLE).await?
-    } else {
-        let span = state.store.answer_span(key).await?;
-        let from = filter
-            .from
-            .or(span.map(|s| s.0))
-            .map(to_millis)
-            .unwrap_or_default();
-        let to = filter
-            .to
-            .map(to_millis)
-            .or(span.map(|s| to_millis(s.1) + 1))
-            .unwrap_or(from + 1);
-        comments::sample(pool, key, filter, (from, to), SAMPLE / SLICES).await?
-    };
+    let (with_comment, answers) = comments::read(&*state.store, key, filter, SAMPLE).await?;
     let docs = answers
         .iter()
         .map(|a| Doc::new(&a.comment, a.locale.as_deref()))
@@ -99,12 +77,19 @@ pub(super) async fn analyse(
         }),
         _ => None,
     };
-    let (period, now) =
-        tokio::try_join!(distribution(state, key, filter), read(state, key, filter))?;
-    let before = match previous {
-        Some(f) => Some(read(state, key, &f).await?),
-        None => None,
+    // The three reads are independent: side by side, on the pool's
+    // connections.
+    let before = async {
+        match &previous {
+            Some(f) => read(state, key, f).await.map(Some),
+            None => Ok(None),
+        }
     };
+    let (period, now, before) = tokio::try_join!(
+        distribution(state, key, filter),
+        read(state, key, filter),
+        before
+    )?;
     let found = find(&now.docs);
     Ok(Analysis {
         period,

@@ -6,7 +6,7 @@ use axum::Json;
 use nps_protocol::admin::{Driver, Drivers, Interval};
 use nps_protocol::Problem;
 
-use super::super::error::Result;
+use super::super::error::{Error, Result};
 use super::super::extract::{Member, QueryParams};
 use super::super::stats::{histograms, project_of, views, Pairs};
 use super::super::AppState;
@@ -63,23 +63,31 @@ pub(super) async fn drivers(
 ) -> Result<Json<Drivers>> {
     let (key, zone) = project_of(&state, &pairs).await?;
     let filter = Filter::parse(&pairs, "", &zone)?;
-    let a = analysis::analyse(&state, &key, &filter).await?;
+    // The segments' counts (roll-ups) are read beside the themes' analysis.
+    let segments = async {
+        let mut dimensions = vec![
+            ("moment", "moment".to_owned(), Grouping::Moment),
+            ("locale", "locale".to_owned(), Grouping::Locale),
+            ("tenure", "tenure".to_owned(), Grouping::Tenure),
+        ];
+        for name in comments::trait_names(state.store.pool(), &key, MAX_TRAITS).await? {
+            dimensions.push(("trait", name.clone(), Grouping::Trait(name)));
+        }
+        let mut counts = Vec::with_capacity(dimensions.len());
+        for (kind, name, grouping) in dimensions {
+            let c = state.store.grouped_scores(&key, &filter, &grouping).await?;
+            counts.push((kind, name, c));
+        }
+        Ok::<_, Error>(counts)
+    };
+    let (a, segments) = tokio::try_join!(analysis::analyse(&state, &key, &filter), segments)?;
     let period = a.period;
     let mut all: Vec<Driver> = a
         .found
         .iter()
         .filter_map(|t| driver("theme", &t.label, &t.id, &period, &a.distribution(t)))
         .collect();
-    let mut dimensions = vec![
-        ("moment", "moment".to_owned(), Grouping::Moment),
-        ("locale", "locale".to_owned(), Grouping::Locale),
-        ("tenure", "tenure".to_owned(), Grouping::Tenure),
-    ];
-    for name in comments::trait_names(state.store.pool(), &key, MAX_TRAITS).await? {
-        dimensions.push(("trait", name.clone(), Grouping::Trait(name)));
-    }
-    for (kind, name, grouping) in dimensions {
-        let counts = state.store.grouped_scores(&key, &filter, &grouping).await?;
+    for (kind, name, counts) in segments {
         for (value, d) in histograms(counts) {
             if let Some(value) = value {
                 all.extend(driver(kind, &name, &value, &period, &d));

@@ -7,11 +7,15 @@
 mod queries;
 use queries::{postgres, sqlite};
 
-use super::{Pool, StoreResult};
+use super::{to_millis, Pool, Store, StoreResult};
 use crate::domain::{Filter, ProjectKey};
 
 /// Slices a period is cut into for a sample.
 pub const SLICES: u32 = 20;
+
+/// Most commented answers a theme analysis reads; past this, a
+/// time-stratified sample of this size is read instead.
+pub const SAMPLE: u32 = 5_000;
 
 /// A commented answer, as the theme finder reads it.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
@@ -81,4 +85,34 @@ pub async fn sample(
         out.extend(first(pool, key, &slice, per_slice).await?);
     }
     Ok(out)
+}
+
+/// The commented answers `filter` selects: how many there are (exact),
+/// and all of them when there are at most `bound`, else a sample of about
+/// `bound` spread over the period (its unbounded ends taken from the
+/// project's first and last answers).
+pub async fn read(
+    store: &dyn Store,
+    key: &ProjectKey,
+    filter: &Filter,
+    bound: u32,
+) -> StoreResult<(u64, Vec<Commented>)> {
+    let pool = store.pool();
+    let with_comment = count(pool, key, filter).await?;
+    if with_comment <= u64::from(bound) {
+        return Ok((with_comment, first(pool, key, filter, bound).await?));
+    }
+    let span = store.answer_span(key).await?;
+    let from = filter
+        .from
+        .or(span.map(|s| s.0))
+        .map(to_millis)
+        .unwrap_or_default();
+    let to = filter
+        .to
+        .map(to_millis)
+        .or(span.map(|s| to_millis(s.1) + 1))
+        .unwrap_or(from + 1);
+    let answers = sample(pool, key, filter, (from, to), bound / SLICES).await?;
+    Ok((with_comment, answers))
 }

@@ -9,6 +9,7 @@ pub(super) const EN: Texts = Texts {
     overview: "Overview",
     segments: "Segments",
     comments: "Comments",
+    themes: "Themes",
     follow_up: "Follow-up",
     timing: "Timing",
     look: "Look",

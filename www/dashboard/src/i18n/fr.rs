@@ -9,6 +9,7 @@ pub(super) const FR: Texts = Texts {
     overview: "Vue d'ensemble",
     segments: "Segments",
     comments: "Commentaires",
+    themes: "Thèmes",
     follow_up: "Suivi",
     timing: "Déclenchement",
     look: "Apparence",

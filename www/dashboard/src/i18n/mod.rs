@@ -6,6 +6,7 @@
 
 mod en;
 mod fr;
+mod themes;
 mod words;
 
 pub(crate) use words::Texts;

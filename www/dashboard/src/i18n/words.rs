@@ -9,6 +9,7 @@ pub(crate) struct Texts {
     pub(crate) overview: &'static str,
     pub(crate) segments: &'static str,
     pub(crate) comments: &'static str,
+    pub(crate) themes: &'static str,
     pub(crate) follow_up: &'static str,
     pub(crate) timing: &'static str,
     pub(crate) look: &'static str,

@@ -29,6 +29,7 @@ const LANG_KEY: &str = "nps.dashboard.lang";
 /// Mounts the app on `<div id="app">` (or the body).
 #[wasm_bindgen(start)]
 pub(crate) fn start() {
+    routes::follow_hash_routes();
     let root = gloo_utils::document().get_element_by_id("app");
     match root {
         Some(root) => yew::Renderer::<App>::with_root(root).render(),

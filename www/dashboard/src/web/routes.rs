@@ -3,9 +3,12 @@
 //! every `/dashboard/…` path with the app, so any view can be bookmarked,
 //! filters included.
 
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew_router::prelude::*;
 
 use crate::i18n::Texts;
+use crate::query::Query;
 
 /// One page of the dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Routable)]
@@ -18,6 +21,8 @@ pub(crate) enum Route {
     Segments,
     #[at("/dashboard/comments")]
     Comments,
+    #[at("/dashboard/themes")]
+    Themes,
     #[at("/dashboard/follow-up")]
     FollowUp,
     #[at("/dashboard/timing")]
@@ -35,10 +40,11 @@ pub(crate) enum Route {
 
 impl Route {
     /// The navigation, in order.
-    pub(crate) const NAV: [Route; 8] = [
+    pub(crate) const NAV: [Route; 9] = [
         Route::Overview,
         Route::Segments,
         Route::Comments,
+        Route::Themes,
         Route::FollowUp,
         Route::Timing,
         Route::Look,
@@ -60,6 +66,7 @@ impl Route {
             Route::Home | Route::Overview => t.overview,
             Route::Segments => t.segments,
             Route::Comments => t.comments,
+            Route::Themes => t.themes,
             Route::FollowUp => t.follow_up,
             Route::Timing => t.timing,
             Route::Look => t.look,
@@ -67,5 +74,45 @@ impl Route {
             Route::Members => t.members,
             Route::NotFound => t.not_found,
         }
+    }
+}
+
+/// Follows routes written in the fragment (`/dashboard/#/themes?from=…`,
+/// the form links in the docs and issues use): now, and whenever the
+/// fragment changes. Each goes to its path (`/dashboard/themes?…`), the
+/// fragment's query merged into the page's; other fragments (`#token=…`,
+/// `#main`, unknown routes) are left alone.
+pub(crate) fn follow_hash_routes() {
+    adopt_hash_route();
+    let on_change = Closure::<dyn Fn()>::new(adopt_hash_route);
+    let _ = gloo_utils::window()
+        .add_event_listener_with_callback("hashchange", on_change.as_ref().unchecked_ref());
+    // Listens for the page's lifetime.
+    on_change.forget();
+}
+
+/// The fragment's route, if it names one, taken to the address bar; the
+/// router hears of it as of a move in the history.
+fn adopt_hash_route() {
+    let window = gloo_utils::window();
+    let location = window.location();
+    let hash = location.hash().unwrap_or_default();
+    let Some(rest) = hash.strip_prefix("#/") else {
+        return;
+    };
+    let (path, extra) = rest.split_once('?').unwrap_or((rest, ""));
+    let target = format!("/dashboard/{path}");
+    if Route::recognize(&target).is_none_or(|r| r == Route::NotFound) {
+        return;
+    }
+    let mut query = Query::parse(&location.search().unwrap_or_default());
+    for (name, value) in Query::parse(extra).pairs() {
+        query.set(name, Some(value));
+    }
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&query.href(&target)));
+    }
+    if let Ok(event) = web_sys::Event::new("popstate") {
+        let _ = window.dispatch_event(&event);
     }
 }

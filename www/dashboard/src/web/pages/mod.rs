@@ -8,6 +8,7 @@ mod look;
 mod members;
 mod overview;
 mod segments;
+mod themes;
 pub(crate) mod timing;
 
 use yew::prelude::*;
@@ -42,6 +43,7 @@ fn Page(props: &PageProps) -> Html {
         Route::Home | Route::Overview => html! { <overview::Overview /> },
         Route::Segments => html! { <segments::SegmentsPage /> },
         Route::Comments => html! { <comments::Comments /> },
+        Route::Themes => html! { <themes::ThemesPage /> },
         Route::FollowUp => html! { <followups::FollowUps /> },
         Route::Timing => html! { <timing::Timing /> },
         Route::Look => html! { <look::Look /> },

@@ -1,9 +1,11 @@
 //! Overview: the score with its 95% interval and sample size (interval
 //! first, in words, while it is provisional), the change against the
-//! previous period in words, the split, the distribution, the trend with
-//! its band, response rates per moment and the latest comments.
+//! previous period in words, the split, the distribution, what the
+//! comments talk about (themes that hurt and help, emerging ones), the
+//! trend with its band, response rates per moment and the latest comments.
 
 mod headline;
+mod talk;
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -95,6 +97,7 @@ pub(crate) fn Overview() -> Html {
                 <h2 id="dist-title">{ t.distribution_title }</h2>
                 { show(&stats, |s| html! { <Distribution counts={s.summary.distribution.to_vec()} /> }) }
             </section>
+            <talk::Talk />
             <section class="card wide" aria-labelledby="trend-title">
                 <div class="card-head">
                     <h2 id="trend-title">{ t.trend_title }</h2>
