@@ -157,7 +157,7 @@ fn split(lo: i64, hi: i64) -> Stretch {
         rows.push((last, hi));
     }
     Stretch {
-        quarters: (first < last).then(|| (first / QUARTER_MS, last / QUARTER_MS)),
+        quarters: (first < last).then_some((first / QUARTER_MS, last / QUARTER_MS)),
         rows,
     }
 }
