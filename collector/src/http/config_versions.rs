@@ -8,14 +8,14 @@ use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::Value;
-use time::OffsetDateTime;
 
 use super::error::{Error, Result};
 use super::extract::{Admin, Member};
+use super::project_changes::{changed, record};
 use super::{require_project, AppState};
 use crate::domain::{ProjectKey, TimingRules};
 use crate::store::config_versions::{self, ConfigVersion};
-use crate::store::{to_millis, Project};
+use crate::store::Project;
 use nps_protocol::admin::{ConfigVersion as VersionView, ConfigVersions as VersionList};
 use nps_protocol::WidgetConfig;
 
@@ -30,36 +30,6 @@ pub(super) fn admin_router() -> Router<AppState> {
             "/api/v1/projects/{key}/config/versions/{version}/revert",
             post(revert),
         )
-}
-
-/// Keeps the project's config as it now is as a new version. Called after
-/// every successful save that changed it; the version is the record of it,
-/// so a failure here fails the request (the save itself stays: saving
-/// again records it). A project's first change also records the rules it
-/// replaced (projects made before the history, or by `--demo`), so the
-/// first change can be reverted too.
-pub(super) async fn record(
-    state: &AppState,
-    project: &Project,
-    before: Option<&TimingRules>,
-    actor: &str,
-    note: Option<&str>,
-) -> Result<i64> {
-    let pool = state.store.pool();
-    let key = project.key.as_str();
-    let now = to_millis(OffsetDateTime::now_utc());
-    let json = |rules: &TimingRules| {
-        serde_json::to_string(rules.as_config()).map_err(crate::store::StoreError::from)
-    };
-    if let Some(before) = before {
-        if config_versions::list(pool, key, 1).await?.is_empty() {
-            let baseline = json(before)?;
-            let note = Some("as it was before the first recorded change");
-            config_versions::append(pool, key, &baseline, "collector", note, now).await?;
-        }
-    }
-    let current = json(&project.settings.timing)?;
-    Ok(config_versions::append(pool, key, &current, actor, note, now).await?)
 }
 
 /// The saved versions of a project's config, newest first (the latest 50).
@@ -124,8 +94,8 @@ pub(super) async fn revert(
         serde_json::from_str(&old.config).map_err(crate::store::StoreError::from)?;
     // Validated again: the rules may have tightened since it was saved.
     let timing = TimingRules::try_from(config)?;
-    let change = |project: &mut crate::store::Project| project.settings.timing = timing.clone();
-    let (before, after) = super::projects::changed(&state, &key, &change).await?;
+    let change = |project: &mut Project| project.settings.timing = timing.clone();
+    let (before, after) = changed(&state, &key, &change).await?;
     let note = format!("reverted to version {version}");
     record(
         &state,

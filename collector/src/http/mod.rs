@@ -15,6 +15,7 @@ mod health;
 mod members;
 mod metrics;
 mod openapi;
+mod project_changes;
 mod projects;
 mod rate_limit;
 mod responses;

@@ -9,6 +9,7 @@ use axum::{Json, Router};
 
 use super::error::{Error, Result};
 use super::extract::{Admin, JsonBody, Member};
+use super::project_changes::{changed_and_recorded, record};
 use super::AppState;
 use crate::auth::Role;
 use crate::domain::{Invalid, ProjectKey, TimingRules};
@@ -179,8 +180,7 @@ async fn create(
         )));
     }
     state.projects.forget(&project.key);
-    super::config_versions::record(&state, &project, None, &who.actor, Some("project created"))
-        .await?;
+    record(&state, &project, None, &who.actor, Some("project created")).await?;
     Ok((StatusCode::CREATED, Json(view(project))))
 }
 
@@ -257,33 +257,6 @@ async fn update(
     };
     let after = changed_and_recorded(&state, &key, &change, &who.actor).await?;
     Ok(Json(view(after)))
-}
-
-/// [`changed`], and a new config version when the timing rules changed.
-async fn changed_and_recorded(
-    state: &AppState,
-    key: &ProjectKey,
-    change: crate::store::ProjectChange<'_>,
-    actor: &str,
-) -> Result<Project> {
-    let (before, after) = changed(state, key, change).await?;
-    if before.settings.timing != after.settings.timing {
-        super::config_versions::record(state, &after, Some(&before.settings.timing), actor, None)
-            .await?;
-    }
-    Ok(after)
-}
-
-/// Applies `change` to the stored project and forgets this instance's
-/// cached copy (the store tells the other instances).
-pub(super) async fn changed(
-    state: &AppState,
-    key: &ProjectKey,
-    change: crate::store::ProjectChange<'_>,
-) -> Result<(Project, Project)> {
-    let done = state.store.change_project(key, change).await?;
-    state.projects.forget(key);
-    done.ok_or_else(|| Error::UnknownKey(key.as_str().to_owned()))
 }
 
 /// Replaces a project's timing rules (moments, sampling, cooldowns, quiet

@@ -418,9 +418,9 @@ macro_rules! analytics_queries {
 }
 
 /// The analytics reads for SQLite: traits through `json_extract`, the
-/// search through the FTS5 index `responses_search` (migrations 0012 and
-/// 0015), whose rowids are the responses' `search_key`s. (The feed under a
-/// search reads the index in time order instead: `sqlite_search`.)
+/// search through the FTS5 index (`search::push_fts5_condition`). (The
+/// feed under a search reads the index in time order instead:
+/// `sqlite_search`.)
 pub(crate) mod sqlite {
     analytics_queries!(
         sqlx::Sqlite,
@@ -434,21 +434,13 @@ pub(crate) mod sqlite {
                 .push_bind(path)
                 .push(") AS TEXT) END)");
         },
-        |b: &mut sqlx::QueryBuilder<'_, sqlx::Sqlite>, search: &crate::domain::Search| {
-            b.push(
-                " AND search_key IN (SELECT rowid FROM responses_search WHERE responses_search MATCH ",
-            )
-            .push_bind(crate::store::analytics::search::fts5_match(search))
-            .push(")");
-        }
+        crate::store::analytics::search::push_fts5_condition
     );
 }
 
 /// The analytics reads for PostgreSQL: traits through `->>`, the search
-/// through the expression of the GIN index `responses_search` (migrations
-/// 0012, 0017), `nps_search_vector(comment)`, spelt as indexed so the planner
-/// uses the index. (The feed under a search steers the planner:
-/// `postgres_search`.)
+/// through the expression of the GIN index (`search::push_matches`). (The
+/// feed under a search steers the planner: `postgres_search`.)
 pub(crate) mod postgres {
     analytics_queries!(
         sqlx::Postgres,
@@ -461,7 +453,7 @@ pub(crate) mod postgres {
             // `comment IS NOT NULL`: the index holds only rows with a
             // comment (migration 0017), and the planner needs to be told.
             b.push(" AND comment IS NOT NULL AND ");
-            crate::store::analytics::postgres_search::push_matches(b, search);
+            crate::store::analytics::search::push_matches(b, search);
         }
     );
 }

@@ -18,8 +18,9 @@ pub(crate) mod queue;
 
 use serde::Serialize;
 
+use nps_protocol::admin::{WebhookFilter, WebhookFormat};
+
 use super::{Pool, StoreResult, StoredResponse};
-use crate::alerts::payload::{Format, WebhookFilter};
 
 /// An endpoint.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,7 +36,7 @@ pub struct Webhook {
     /// What it wants.
     pub filter: WebhookFilter,
     /// Standard Webhooks or Slack.
-    pub format: Format,
+    pub format: WebhookFormat,
     /// `false` once the receiver answered 410 Gone.
     pub enabled: bool,
     /// Why it was disabled.

@@ -8,7 +8,7 @@ macro_rules! webhook_queries {
         use sqlx::Row;
 
         use super::super::{NewDelivery, Webhook};
-        use crate::alerts::payload::Format;
+        use nps_protocol::admin::WebhookFormat;
         use crate::store::analytics::Cursor;
         use crate::store::{StoreResult, StoredResponse};
 
@@ -23,7 +23,7 @@ macro_rules! webhook_queries {
                 url: row.try_get("url")?,
                 secret: row.try_get("secret")?,
                 filter: serde_json::from_str(&filter)?,
-                format: Format::parse(&format),
+                format: WebhookFormat::parse(&format),
                 enabled: row.try_get("enabled")?,
                 disabled_why: row.try_get("disabled_why")?,
                 created_at: row.try_get("created_at")?,
