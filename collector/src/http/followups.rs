@@ -19,7 +19,7 @@ use super::extract::{JsonBody, Member, QueryParams};
 use super::{require_project, AppState};
 use crate::domain::followup::{self, DEFAULT_HOURS, OPEN, STATUSES};
 use crate::domain::{ClientId, Invalid, ProjectKey};
-use crate::store::tags::{self, FollowUp};
+use crate::store::followups::{self, FollowUp};
 use crate::store::{to_millis, Project, StoredResponse};
 
 /// Routes for the dashboard.
@@ -89,7 +89,7 @@ async fn inbox(
         6
     };
     let pool = state.store.pool();
-    let items = tags::inbox(
+    let items = followups::inbox(
         pool,
         key.as_str(),
         max_score,
@@ -115,7 +115,7 @@ async fn load(
     id: &str,
 ) -> Result<FollowUpView> {
     let pool = state.store.pool();
-    let response = tags::inbox(pool, key.as_str(), 10, &STATUSES, None, Some(id), 1)
+    let response = followups::inbox(pool, key.as_str(), 10, &STATUSES, None, Some(id), 1)
         .await?
         .pop()
         .ok_or_else(|| Error::NotFound(format!("no response {id} in this project")))?;
@@ -125,7 +125,7 @@ async fn load(
         response.followup,
         OffsetDateTime::now_utc(),
     );
-    let history = tags::history(pool, key.as_str(), id).await?;
+    let history = followups::history(pool, key.as_str(), id).await?;
     v.history = Some(
         history
             .into_iter()
@@ -211,7 +211,7 @@ async fn change(
     }
     if !changes.is_empty() {
         let now = to_millis(OffsetDateTime::now_utc());
-        tags::record(
+        followups::record(
             state.store.pool(),
             key.as_str(),
             &id,

@@ -215,15 +215,6 @@ mod postgres {
     member_queries!(sqlx::Postgres, "BEGIN", " FOR UPDATE");
 }
 
-macro_rules! on {
-    ($pool:expr, $f:ident($($arg:expr),*)) => {
-        match $pool {
-            Pool::Sqlite(p) => sqlite::$f(p, $($arg),*).await,
-            Pool::Postgres(p) => postgres::$f(p, $($arg),*).await,
-        }
-    };
-}
-
 /// Adds a member (`replace`: or replaces their role and password, and
 /// ends their sessions); returns whether the member is new.
 pub async fn upsert(pool: Pool<'_>, m: &Member, replace: bool) -> StoreResult<bool> {

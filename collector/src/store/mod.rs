@@ -5,10 +5,29 @@
 //! single durable statement or transaction: when it returns `Ok`, the data
 //! is committed to disk, which is what lets the HTTP layer acknowledge.
 
+/// Runs the same query on whichever backend `pool` is: `on!(pool,
+/// f(args))` calls the calling module's `sqlite::f` or `postgres::f` with
+/// the backend's pool first, `on!(pool, m::f(args))` those of module `m`.
+macro_rules! on {
+    ($pool:expr, $module:ident::$f:ident($($arg:expr),*)) => {
+        match $pool {
+            $crate::store::Pool::Sqlite(p) => $module::sqlite::$f(p, $($arg),*).await,
+            $crate::store::Pool::Postgres(p) => $module::postgres::$f(p, $($arg),*).await,
+        }
+    };
+    ($pool:expr, $f:ident($($arg:expr),*)) => {
+        match $pool {
+            $crate::store::Pool::Sqlite(p) => sqlite::$f(p, $($arg),*).await,
+            $crate::store::Pool::Postgres(p) => postgres::$f(p, $($arg),*).await,
+        }
+    };
+}
+
 pub mod analytics;
 mod batch;
 mod cache;
 pub mod config_versions;
+pub mod followups;
 pub mod members;
 mod postgres;
 pub mod privacy;

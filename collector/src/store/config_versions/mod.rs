@@ -22,15 +22,6 @@ pub struct ConfigVersion {
     pub created_at: i64,
 }
 
-macro_rules! on {
-    ($pool:expr, $f:ident($($arg:expr),*)) => {
-        match $pool {
-            Pool::Sqlite(p) => sqlite::$f(p, $($arg),*).await,
-            Pool::Postgres(p) => postgres::$f(p, $($arg),*).await,
-        }
-    };
-}
-
 /// Appends a version; returns its number. Two saves racing for the same
 /// number: the loser takes the next one.
 pub async fn append(

@@ -136,16 +136,6 @@ pub struct AlertAbout {
     pub delivered_at: Option<i64>,
 }
 
-/// Runs the same query on whichever backend `pool` is.
-macro_rules! on {
-    ($pool:expr, $module:ident::$f:ident($($arg:expr),*)) => {
-        match $pool {
-            Pool::Sqlite(p) => $module::sqlite::$f(p, $($arg),*).await,
-            Pool::Postgres(p) => $module::postgres::$f(p, $($arg),*).await,
-        }
-    };
-}
-
 /// Stores a new endpoint.
 pub async fn create(pool: Pool<'_>, w: &Webhook) -> StoreResult<()> {
     on!(pool, queries::create(w))
