@@ -12,9 +12,9 @@ use std::sync::Arc;
 
 use secrecy::SecretString;
 
-use super::rate_limit::RateLimits;
-use super::session;
-use super::tags::RuleCache;
+use super::middleware::rate_limit::RateLimits;
+use super::shared::tag_rules::RuleCache;
+use crate::auth::limits::SignInLimits;
 use crate::store::{ProjectCache, Store};
 
 /// The application state: a cheap handle on [`Shared`], whose fields it
@@ -36,7 +36,7 @@ pub struct Shared {
     /// (`--webhook-allow-private`).
     pub webhook_allow_private: bool,
     /// Sign-in attempts allowed.
-    pub sign_in: Arc<session::SignInLimits>,
+    pub sign_in: Arc<SignInLimits>,
     /// The token the admin API and dashboard need.
     pub admin_token: Arc<SecretString>,
     /// Serve the demo host page at `/demo/`.
@@ -61,7 +61,7 @@ impl AppState {
             store,
             public_url: Arc::from("http://localhost"),
             webhook_allow_private: false,
-            sign_in: session::SignInLimits::new(),
+            sign_in: SignInLimits::new(),
             admin_token: Arc::new(admin_token),
             demo,
             limits,
