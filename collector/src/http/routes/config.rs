@@ -35,10 +35,7 @@ struct ConfigQuery {
     responses(
         (status = 200, description = "The configuration", body = WidgetConfig),
         (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 400, description = "Bad query", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "An Origin the project does not allow (origin_not_allowed)", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown key", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Rate limited", body = nps_protocol::Problem, content_type = "application/problem+json")))]
+        (status = 403, description = "An Origin the project does not allow (origin_not_allowed)")))]
 async fn config(
     State(state): State<AppState>,
     headers: HeaderMap,

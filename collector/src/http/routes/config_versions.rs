@@ -38,9 +38,7 @@ pub(in crate::http) fn admin_router() -> Router<AppState> {
     security(("admin_token" = [])),
     params(("key" = String, Path, description = "The project's key")),
     responses(
-        (status = 200, description = "The versions, newest first", body = VersionList),
-        (status = 401, description = "No or wrong admin token", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown project", body = nps_protocol::Problem, content_type = "application/problem+json")))]
+        (status = 200, description = "The versions, newest first", body = VersionList)))]
 async fn list(
     _: Member,
     State(state): State<AppState>,
@@ -73,10 +71,8 @@ async fn list(
         ("version" = i64, Path, description = "The version to go back to")),
     responses(
         (status = 200, description = "Saved; the config as the widget will read it", body = WidgetConfig),
-        (status = 401, description = "No or wrong admin token", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "A member's session: configuration is for admins", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown project or version", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "That version breaks today's rules", body = nps_protocol::Problem, content_type = "application/problem+json")))]
+        (status = 403, description = "A member's session: configuration is for admins"),
+        (status = 422, description = "That version breaks today's rules")))]
 async fn revert(
     Admin(who): Admin,
     State(state): State<AppState>,

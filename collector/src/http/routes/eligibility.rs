@@ -45,11 +45,8 @@ struct HistoryQuery {
 #[utoipa::path(get, path = "/api/v1/eligibility", tag = "widget", params(HistoryQuery),
     responses(
         (status = 200, description = "The user's history (never cached)", body = UserHistory),
-        (status = 400, description = "Bad query", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "user_id not proven (or the project does not verify identities), or an Origin the project does not allow", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown key", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Bad user id", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Rate limited", body = nps_protocol::Problem, content_type = "application/problem+json")))]
+        (status = 403, description = "user_id not proven (or the project does not verify identities), or an Origin the project does not allow"),
+        (status = 422, description = "Bad user id")))]
 async fn history(
     State(state): State<AppState>,
     headers: axum::http::HeaderMap,

@@ -32,13 +32,7 @@ pub(in crate::http) fn public_router() -> Router<AppState> {
     responses(
         (status = 201, description = "Stored", body = ResponseReceipt),
         (status = 200, description = "Already stored (replay)", body = ResponseReceipt),
-        (status = 400, description = "Malformed JSON", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "user_id not verified, or an Origin the project does not allow (origin_not_allowed)", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown key", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A field broke a rule", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body over 64 KiB", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not application/json", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Rate limited", body = nps_protocol::Problem, content_type = "application/problem+json")))]
+        (status = 403, description = "user_id not verified, or an Origin the project does not allow (origin_not_allowed)")))]
 #[tracing::instrument(level = "debug", skip_all)]
 async fn create(
     State(state): State<AppState>,

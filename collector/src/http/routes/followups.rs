@@ -9,7 +9,7 @@ use axum::{Json, Router};
 use nps_protocol::admin::{
     FollowUp as FollowUpView, FollowUpChange as Change, HistoryEntry as HistoryView, Inbox,
 };
-use nps_protocol::{Category, Problem};
+use nps_protocol::Category;
 use serde::Deserialize;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
@@ -64,9 +64,7 @@ fn view(
 
 /// Answers awaiting follow-up, oldest first.
 #[utoipa::path(get, path = "/api/v1/followups", tag = "admin", params(InboxQuery), security(("admin_token" = [])),
-    responses((status = 200, description = "The inbox", body = Inbox),
-        (status = 400, description = "Bad query", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, description = "The inbox", body = Inbox)))]
 async fn inbox(
     _: Member,
     State(state): State<AppState>,
@@ -138,8 +136,7 @@ async fn load(
 
 /// One answer's follow-up with its history.
 #[utoipa::path(get, path = "/api/v1/followups/{id}", tag = "admin", params(("id" = String, Path, description = "The response's id"), ProjectQuery), security(("admin_token" = [])),
-    responses((status = 200, description = "The follow-up", body = FollowUpView),
-        (status = 404, description = "No such answer", body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, description = "The follow-up", body = FollowUpView)))]
 async fn one(
     _: Member,
     State(state): State<AppState>,
@@ -156,9 +153,8 @@ async fn one(
 #[utoipa::path(patch, path = "/api/v1/followups/{id}", tag = "admin", params(("id" = String, Path, description = "The response's id"), ProjectQuery),
     request_body = Change, security(("admin_token" = [])),
     responses((status = 200, description = "The follow-up after the change", body = FollowUpView),
-        (status = 404, description = "No such answer", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Not a possible move (e.g. resolved to ignored)", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Bad status or text", body = Problem, content_type = "application/problem+json")))]
+        (status = 409, description = "Not a possible move (e.g. resolved to ignored)"),
+        (status = 422, description = "Bad status or text")))]
 async fn change(
     Member(who): Member,
     State(state): State<AppState>,

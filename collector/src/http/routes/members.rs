@@ -11,7 +11,6 @@ use axum::{Json, Router};
 use nps_protocol::admin::{
     Member as MemberView, Members as MemberList, NewMember, Revoked, Role as WireRole, RoleChange,
 };
-use nps_protocol::Problem;
 
 use crate::auth::{self, Email, Role};
 use crate::http::error::{Error, Result};
@@ -56,9 +55,9 @@ async fn list(_: Member, State(state): State<AppState>) -> Result<Json<MemberLis
 /// Adds a member.
 #[utoipa::path(post, path = "/api/v1/members", tag = "dashboard", request_body = NewMember,
     responses((status = 201, description = "Added"),
-        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Already a member", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Bad e-mail, role or password", body = Problem, content_type = "application/problem+json")))]
+        (status = 403, description = "Not an admin"),
+        (status = 409, description = "Already a member"),
+        (status = 422, description = "Bad e-mail, role or password")))]
 async fn add(
     _: Admin,
     State(state): State<AppState>,
@@ -95,7 +94,7 @@ fn changed(change: members::Change, email: &Email) -> Result<StatusCode> {
 #[utoipa::path(patch, path = "/api/v1/members/{email}", tag = "dashboard", request_body = RoleChange,
     params(("email" = String, Path, description = "The member's e-mail")),
     responses((status = 204, description = "Changed"),
-        (status = 409, description = "The last admin", body = Problem, content_type = "application/problem+json")))]
+        (status = 409, description = "The last admin")))]
 async fn change_role(
     _: Admin,
     State(state): State<AppState>,
@@ -112,7 +111,7 @@ async fn change_role(
 #[utoipa::path(delete, path = "/api/v1/members/{email}", tag = "dashboard",
     params(("email" = String, Path, description = "The member's e-mail")),
     responses((status = 204, description = "Removed"),
-        (status = 409, description = "The last admin", body = Problem, content_type = "application/problem+json")))]
+        (status = 409, description = "The last admin")))]
 async fn remove(
     _: Admin,
     State(state): State<AppState>,

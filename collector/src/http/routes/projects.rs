@@ -56,9 +56,7 @@ fn view(p: Project) -> ProjectView {
 /// Every project.
 #[utoipa::path(get, path = "/api/v1/projects", tag = "admin", security(("admin_token" = [])),
     responses(
-        (status = 200, description = "The projects", body = ProjectList),
-        (status = 401, description = "No or wrong admin token", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Rate limited", body = nps_protocol::Problem, content_type = "application/problem+json")))]
+        (status = 200, description = "The projects", body = ProjectList)))]
 async fn list(Member(who): Member, State(state): State<AppState>) -> Result<Json<ProjectList>> {
     let projects = state.store.projects().await?;
     let mut views: Vec<ProjectView> = projects.into_iter().map(view).collect();
@@ -135,13 +133,7 @@ fn project_name(raw: &str) -> Result<String> {
     request_body = NewProject,
     responses(
         (status = 201, description = "Created", body = ProjectView),
-        (status = 400, description = "Malformed JSON", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No or wrong admin token", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The key exists, in any case (`DEMO` when `demo` exists)", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A field broke a rule", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body over 64 KiB", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not application/json", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Rate limited", body = nps_protocol::Problem, content_type = "application/problem+json")))]
+        (status = 409, description = "The key exists, in any case (`DEMO` when `demo` exists)")))]
 async fn create(
     Admin(who): Admin,
     State(state): State<AppState>,
@@ -195,11 +187,7 @@ fn new_secret() -> String {
     params(("key" = String, Path, description = "The project's key")),
     request_body = ProjectUpdate,
     responses(
-        (status = 200, description = "The project as it now is", body = ProjectView),
-        (status = 400, description = "Malformed JSON", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No or wrong admin token", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown project", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A field broke a rule", body = nps_protocol::Problem, content_type = "application/problem+json")))]
+        (status = 200, description = "The project as it now is", body = ProjectView)))]
 async fn update(
     Admin(who): Admin,
     State(state): State<AppState>,
@@ -267,13 +255,7 @@ async fn update(
     request_body = WidgetConfig,
     responses(
         (status = 200, description = "Stored; the config as the widget will read it", body = WidgetConfig),
-        (status = 400, description = "Malformed JSON", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No or wrong admin token", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown project", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body over 64 KiB", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not application/json", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A rule is invalid", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Rate limited", body = nps_protocol::Problem, content_type = "application/problem+json")))]
+        (status = 422, description = "A rule is invalid")))]
 async fn put_config(
     Admin(who): Admin,
     State(state): State<AppState>,

@@ -8,7 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::patch;
 use axum::{Json, Router};
-use nps_protocol::{CommentUpdate, NewResponse, Problem, ResponseReceipt};
+use nps_protocol::{CommentUpdate, NewResponse, ResponseReceipt};
 use serde::Deserialize;
 use time::OffsetDateTime;
 
@@ -53,13 +53,7 @@ struct CreateQuery {
     responses(
         (status = 201, description = "Stored", body = ResponseReceipt),
         (status = 200, description = "Already stored (replay) or dry run", body = ResponseReceipt),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "A replay carrying a comment without the author's secret or user_hash, or past the edit window (as PATCH); or an Origin the project does not allow (origin_not_allowed)", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown key", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body over 64 KiB", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not application/json", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A field broke a rule", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Rate limited", body = Problem, content_type = "application/problem+json")))]
+        (status = 403, description = "A replay carrying a comment without the author's secret or user_hash, or past the edit window (as PATCH); or an Origin the project does not allow (origin_not_allowed)")))]
 #[tracing::instrument(level = "debug", skip_all)]
 async fn create(
     State(state): State<AppState>,
@@ -130,13 +124,7 @@ async fn tag_by_rules(state: &AppState, key: &ProjectKey, id: ClientId, comment:
     request_body = CommentUpdate,
     responses(
         (status = 200, description = "Comment stored", body = ResponseReceipt),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "No or wrong secret or user_hash, the edit window closed, or an Origin the project does not allow", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown key or response", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A field broke a rule", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Rate limited", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body over 64 KiB", body = nps_protocol::Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not application/json", body = nps_protocol::Problem, content_type = "application/problem+json")))]
+        (status = 403, description = "No or wrong secret or user_hash, the edit window closed, or an Origin the project does not allow")))]
 #[tracing::instrument(level = "debug", skip_all)]
 async fn update_comment(
     State(state): State<AppState>,

@@ -11,7 +11,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
 use nps_protocol::admin::{Credentials, Role, Session as SessionView};
-use nps_protocol::Problem;
 
 use crate::auth::limits::Verdict;
 use crate::auth::{self, password, token_hash, Email, COOKIE, SESSION_DAYS};
@@ -66,8 +65,8 @@ fn cookie(value: &str, max_age: i64, secure: bool) -> HeaderValue {
 /// Signs in: sets the session cookie and returns the CSRF token.
 #[utoipa::path(post, path = "/api/v1/session", tag = "dashboard", request_body = Credentials,
     responses((status = 200, description = "Signed in; `nps_session` cookie set", body = SessionView),
-        (status = 401, description = "Wrong e-mail or password", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many attempts", body = Problem, content_type = "application/problem+json")))]
+        (status = 401, description = "Wrong e-mail or password"),
+        (status = 429, description = "Too many attempts")))]
 async fn sign_in(State(state): State<AppState>, request: Request) -> Result<Response> {
     let client = client_ip(&request, state.limits.trusts_forwarded_for());
     let JsonBody(body) =
@@ -116,8 +115,7 @@ async fn sign_in(State(state): State<AppState>, request: Request) -> Result<Resp
 
 /// The signed-in member (401 without a session).
 #[utoipa::path(get, path = "/api/v1/session", tag = "dashboard",
-    responses((status = 200, description = "Signed in", body = SessionView),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, description = "Signed in", body = SessionView)))]
 async fn whoami(State(state): State<AppState>, headers: HeaderMap) -> Result<impl IntoResponse> {
     let token = session_cookie(&headers).ok_or(Error::Unauthorized)?;
     let now = crate::store::to_millis(time::OffsetDateTime::now_utc());
@@ -136,8 +134,7 @@ async fn whoami(State(state): State<AppState>, headers: HeaderMap) -> Result<imp
 /// Signs out (the session is deleted, the cookie cleared).
 #[utoipa::path(delete, path = "/api/v1/session", tag = "dashboard",
     responses((status = 204, description = "Signed out"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "No CSRF token", body = Problem, content_type = "application/problem+json")))]
+        (status = 403, description = "No CSRF token")))]
 async fn sign_out(
     _: Member,
     State(state): State<AppState>,

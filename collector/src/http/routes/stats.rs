@@ -20,7 +20,6 @@ use std::collections::BTreeMap;
 use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
-use nps_protocol::Problem;
 use time::OffsetDateTime;
 
 use crate::domain::{Filter, ProjectKey};
@@ -73,11 +72,7 @@ async fn distribution(state: &AppState, key: &ProjectKey, f: &Filter) -> Result<
 #[utoipa::path(get, path = "/api/v1/stats", tag = "admin",
     params(ProjectQuery, FilterParams), security(("admin_token" = [])),
     responses(
-        (status = 200, description = "The score", body = StatsView),
-        (status = 400, description = "Bad query", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No or wrong admin token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A filter is invalid", body = Problem, content_type = "application/problem+json")))]
+        (status = 200, description = "The score", body = StatsView)))]
 async fn stats(
     _: Member,
     State(state): State<AppState>,
@@ -101,11 +96,7 @@ async fn stats(
 #[utoipa::path(get, path = "/api/v1/stats/trend", tag = "admin",
     params(ProjectQuery, views::TrendParams, FilterParams), security(("admin_token" = [])),
     responses(
-        (status = 200, description = "One point per period, empty periods included", body = TrendView),
-        (status = 400, description = "Bad query", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No or wrong admin token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A filter is invalid", body = Problem, content_type = "application/problem+json")))]
+        (status = 200, description = "One point per period, empty periods included", body = TrendView)))]
 async fn trend(
     _: Member,
     State(state): State<AppState>,
@@ -191,11 +182,7 @@ async fn trend_range(
 #[utoipa::path(get, path = "/api/v1/stats/segments", tag = "admin",
     params(ProjectQuery, views::SegmentParams, FilterParams), security(("admin_token" = [])),
     responses(
-        (status = 200, description = "Segments, largest first; n < 30 flagged", body = SegmentList),
-        (status = 400, description = "Bad query", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No or wrong admin token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A filter is invalid", body = Problem, content_type = "application/problem+json")))]
+        (status = 200, description = "Segments, largest first; n < 30 flagged", body = SegmentList)))]
 async fn segments(
     _: Member,
     State(state): State<AppState>,
@@ -241,11 +228,7 @@ async fn segments(
 #[utoipa::path(get, path = "/api/v1/stats/tenure", tag = "admin",
     params(ProjectQuery, FilterParams), security(("admin_token" = [])),
     responses(
-        (status = 200, description = "One segment per bucket, in order (0-7 … >365 days)", body = SegmentList),
-        (status = 400, description = "Bad query", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No or wrong admin token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A filter is invalid", body = Problem, content_type = "application/problem+json")))]
+        (status = 200, description = "One segment per bucket, in order (0-7 … >365 days)", body = SegmentList)))]
 async fn tenure(
     _: Member,
     State(state): State<AppState>,

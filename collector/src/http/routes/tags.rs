@@ -10,7 +10,6 @@ use nps_protocol::admin::{
     Applied, NewTag, NewTagRule as NewRule, Segment, TagList as Tags, TagRule as RuleView,
     TagRules as RuleList, TagStats,
 };
-use nps_protocol::Problem;
 use time::OffsetDateTime;
 
 use crate::domain::{matching_tags, tag, ClientId, CompiledRule, Filter, ProjectKey, MAX_RULES};
@@ -63,8 +62,7 @@ async fn tags_of(state: &AppState, key: &ProjectKey, id: &str) -> Result<Tags> {
 #[utoipa::path(post, path = "/api/v1/responses/{id}/tags", tag = "admin", security(("admin_token" = [])),
     params(("id" = String, Path, description = "The response's id"), ProjectQuery), request_body = NewTag,
     responses((status = 200, description = "The answer's tags", body = Tags),
-        (status = 404, description = "No such answer", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Bad tag", body = Problem, content_type = "application/problem+json")))]
+        (status = 422, description = "Bad tag")))]
 async fn add(
     _: Member,
     State(state): State<AppState>,
@@ -87,8 +85,7 @@ async fn add(
 /// Removes a tag from an answer.
 #[utoipa::path(delete, path = "/api/v1/responses/{id}/tags/{tag}", tag = "admin", security(("admin_token" = [])),
     params(("id" = String, Path, description = "The response's id"), ("tag" = String, Path, description = "The tag"), ProjectQuery),
-    responses((status = 200, description = "The answer's tags", body = Tags),
-        (status = 404, description = "The answer has no such tag", body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, description = "The answer's tags", body = Tags)))]
 async fn remove(
     _: Member,
     State(state): State<AppState>,
@@ -124,7 +121,7 @@ async fn rules(
 /// past). A project has at most [`MAX_RULES`] rules.
 #[utoipa::path(post, path = "/api/v1/tag-rules", tag = "admin", request_body = NewRule, security(("admin_token" = [])),
     responses((status = 201, description = "Created", body = RuleView),
-        (status = 422, description = "Bad tag, keywords or regex (over 1 KB, or compiling too large), or the project has 200 rules already (too_many_rules)", body = Problem, content_type = "application/problem+json")))]
+        (status = 422, description = "Bad tag, keywords or regex (over 1 KB, or compiling too large), or the project has 200 rules already (too_many_rules)")))]
 async fn create_rule(
     _: Admin,
     State(state): State<AppState>,
@@ -160,8 +157,7 @@ async fn create_rule(
 
 /// Removes a rule (the tags it set stay).
 #[utoipa::path(delete, path = "/api/v1/tag-rules/{id}", tag = "admin", params(("id" = String, Path, description = "The rule's id"), ProjectQuery), security(("admin_token" = [])),
-    responses((status = 204, description = "Deleted"),
-        (status = 404, description = "No such rule", body = Problem, content_type = "application/problem+json")))]
+    responses((status = 204, description = "Deleted")))]
 async fn delete_rule(
     _: Admin,
     State(state): State<AppState>,

@@ -13,7 +13,6 @@
 use axum::extract::{Path, State};
 use axum::routing::{delete, get};
 use axum::{Json, Router};
-use nps_protocol::Problem;
 use serde::Serialize;
 
 use crate::domain::{ProjectKey, UserId};
@@ -62,11 +61,8 @@ struct PrivacyLog {
     security(("admin_token" = [])),
     responses(
         (status = 200, description = "The user's data", body = UserExport),
-        (status = 400, description = "Bad query", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No or wrong admin token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "A session without its CSRF token (csrf)", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Bad user id", body = Problem, content_type = "application/problem+json")))]
+        (status = 403, description = "A session without its CSRF token (csrf)"),
+        (status = 422, description = "Bad user id")))]
 async fn export(
     AdminAction(who): AdminAction,
     State(state): State<AppState>,
@@ -94,10 +90,7 @@ async fn export(
     security(("admin_token" = [])),
     responses(
         (status = 200, description = "Rows deleted", body = Deleted),
-        (status = 400, description = "Bad query", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No or wrong admin token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Bad user id", body = Problem, content_type = "application/problem+json")))]
+        (status = 422, description = "Bad user id")))]
 async fn erase(
     Admin(who): Admin,
     State(state): State<AppState>,
@@ -120,9 +113,7 @@ async fn erase(
 #[utoipa::path(get, path = "/api/v1/privacy/log", tag = "admin", params(ProjectQuery),
     security(("admin_token" = [])),
     responses(
-        (status = 200, description = "The log", body = PrivacyLog),
-        (status = 401, description = "No or wrong admin token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json")))]
+        (status = 200, description = "The log", body = PrivacyLog)))]
 async fn log(
     _: Admin,
     State(state): State<AppState>,

@@ -14,7 +14,6 @@ use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use nps_protocol::admin::AnswerPage as ResponsePage;
-use nps_protocol::Problem;
 
 use crate::domain::Filter;
 use crate::http::error::{Error, Result};
@@ -83,11 +82,7 @@ fn parse_cursor(raw: &str) -> Result<Cursor> {
         ("limit" = Option<u32>, Query, description = "Page size, 1-500 (default 50)")),
     security(("admin_token" = [])),
     responses(
-        (status = 200, description = "A page", body = ResponsePage),
-        (status = 400, description = "Bad query", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No or wrong admin token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A filter is invalid", body = Problem, content_type = "application/problem+json")))]
+        (status = 200, description = "A page", body = ResponsePage)))]
 async fn list(
     _: Member,
     State(state): State<AppState>,

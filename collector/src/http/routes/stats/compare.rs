@@ -5,7 +5,6 @@
 
 use axum::extract::State;
 use axum::Json;
-use nps_protocol::Problem;
 
 use super::distribution;
 use crate::domain::{Filter, Zone};
@@ -51,11 +50,7 @@ fn side(pairs: &Pairs, prefix: &str, from: &str, to: &str, zone: &Zone) -> Resul
         ("to2" = Option<String>, Query, description = "End of period b (exclusive)")),
     security(("admin_token" = [])),
     responses(
-        (status = 200, description = "The two scores and the test", body = CompareView),
-        (status = 400, description = "Bad query", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No or wrong admin token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A filter is invalid", body = Problem, content_type = "application/problem+json")))]
+        (status = 200, description = "The two scores and the test", body = CompareView)))]
 pub(in crate::http) async fn compare(
     _: Member,
     State(state): State<AppState>,

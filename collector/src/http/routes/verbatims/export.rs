@@ -8,7 +8,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use nps_protocol::{Category, Problem};
+use nps_protocol::Category;
 
 use super::{csv, VerbatimParams};
 use crate::domain::{Filter, ProjectKey};
@@ -28,11 +28,7 @@ const PAGE: u32 = 1_000;
         ("format" = String, Query, description = "csv or jsonl")),
     security(("admin_token" = [])),
     responses(
-        (status = 200, description = "CSV (cells that a spreadsheet would run as a formula are prefixed with ') or JSON lines", content_type = "text/csv"),
-        (status = 400, description = "Bad query", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No or wrong admin token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Unknown project", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A filter is invalid", body = Problem, content_type = "application/problem+json")))]
+        (status = 200, description = "CSV (cells that a spreadsheet would run as a formula are prefixed with ') or JSON lines", content_type = "text/csv")))]
 pub(in crate::http) async fn export(
     _: Member,
     State(state): State<AppState>,
