@@ -99,7 +99,7 @@ pub async fn backup(args: BackupArgs) -> anyhow::Result<()> {
 /// Runs `member add`.
 pub async fn member(args: MemberArgs) -> anyhow::Result<()> {
     let MemberAction::Add { email, role } = args.action;
-    let role = crate::auth::Role::parse(&role)?;
+    let role = crate::auth::parse_role(&role)?;
     let password = match std::env::var("NPS_MEMBER_PASSWORD") {
         Ok(p) if !p.is_empty() => p,
         _ => {

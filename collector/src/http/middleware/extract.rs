@@ -12,7 +12,7 @@ use subtle::ConstantTimeEq;
 
 use super::body_limit::MAX_BODY_BYTES;
 use super::strict_json::duplicate_key;
-use crate::auth::{token_hash, Principal, Role, COOKIE};
+use crate::auth::{stored_role, token_hash, Principal, Role, COOKIE};
 use crate::domain::Invalid;
 use crate::http::error::Error;
 use crate::http::AppState;
@@ -150,7 +150,7 @@ fn repeated_parameter(uri: &axum::http::Uri) -> Option<String> {
 /// its CSRF token on writes). Put it in a handler's arguments to make the
 /// endpoint need a sign-in; reading it tells who acted.
 #[derive(Debug, Clone)]
-pub(in crate::http) struct Member(pub Principal);
+pub(in crate::http) struct SignedIn(pub Principal);
 
 /// An admin: the admin token, or a session of a member with the `admin`
 /// role. Configuration endpoints take this; a `member` gets 403.
@@ -164,7 +164,7 @@ pub(in crate::http) struct Admin(pub Principal);
 #[derive(Debug, Clone)]
 pub(in crate::http) struct AdminAction(pub Principal);
 
-impl<S> FromRequestParts<S> for Member
+impl<S> FromRequestParts<S> for SignedIn
 where
     AppState: FromRef<S>,
     S: Send + Sync,
@@ -258,7 +258,7 @@ async fn principal(parts: &Parts, state: &AppState, writes: bool) -> Result<Prin
     }
     Ok(Principal {
         actor: session.email,
-        role: Role::parse(&session.role).unwrap_or(Role::Member),
+        role: stored_role(&session.role),
     })
 }
 

@@ -11,13 +11,13 @@ use serde_json::Value;
 
 use crate::domain::{ProjectKey, TimingRules};
 use crate::http::error::{Error, Result};
-use crate::http::middleware::extract::{Admin, Member};
+use crate::http::middleware::extract::{Admin, SignedIn};
 use crate::http::shared::project::require_project;
 use crate::http::shared::project_changes::{changed, record};
 use crate::http::AppState;
-use crate::store::config_versions::{self, ConfigVersion};
+use crate::store::config_versions::{self, StoredConfigVersion};
 use crate::store::Project;
-use nps_protocol::admin::{ConfigVersion as VersionView, ConfigVersions as VersionList};
+use nps_protocol::admin::{ConfigVersion, ConfigVersions};
 use nps_protocol::WidgetConfig;
 
 /// How many versions the history shows.
@@ -38,12 +38,12 @@ pub(in crate::http) fn admin_router() -> Router<AppState> {
     security(("admin_token" = [])),
     params(("key" = String, Path, description = "The project's key")),
     responses(
-        (status = 200, description = "The versions, newest first", body = VersionList)))]
+        (status = 200, description = "The versions, newest first", body = ConfigVersions)))]
 async fn list(
-    _: Member,
+    _: SignedIn,
     State(state): State<AppState>,
     Path(key): Path<String>,
-) -> Result<Json<VersionList>> {
+) -> Result<Json<ConfigVersions>> {
     let key = ProjectKey::try_from(key)?;
     require_project(&state, &key).await?;
     // One more than shown, to tell what the oldest shown one changed.
@@ -61,7 +61,7 @@ async fn list(
             .unwrap_or_default();
         versions.push(view(v, json.clone(), changed)?);
     }
-    Ok(Json(VersionList { versions }))
+    Ok(Json(ConfigVersions { versions }))
 }
 
 /// Saves version `version` of the config again, as a new version.
@@ -105,8 +105,8 @@ async fn revert(
     Ok(Json(after.settings.timing.widget_config(key.as_str())))
 }
 
-fn view(v: &ConfigVersion, json: Value, changed: Vec<String>) -> Result<VersionView> {
-    Ok(VersionView {
+fn view(v: &StoredConfigVersion, json: Value, changed: Vec<String>) -> Result<ConfigVersion> {
+    Ok(ConfigVersion {
         version: v.version,
         actor: v.actor.clone(),
         created_at: v.created_at,

@@ -6,9 +6,7 @@
 use axum::extract::{Path, State};
 use axum::routing::get;
 use axum::{Json, Router};
-use nps_protocol::admin::{
-    FollowUp as FollowUpView, FollowUpChange as Change, HistoryEntry as HistoryView, Inbox,
-};
+use nps_protocol::admin::{FollowUp, FollowUpChange, HistoryEntry, Inbox};
 use nps_protocol::Category;
 use serde::Deserialize;
 use time::format_description::well_known::Rfc3339;
@@ -17,12 +15,12 @@ use time::OffsetDateTime;
 use crate::domain::followup::{self, DEFAULT_HOURS, OPEN, STATUSES};
 use crate::domain::{ClientId, Invalid, ProjectKey};
 use crate::http::error::{Error, Result};
-use crate::http::middleware::extract::{JsonBody, Member, QueryParams};
+use crate::http::middleware::extract::{JsonBody, QueryParams, SignedIn};
 use crate::http::shared::answers::answer;
 use crate::http::shared::project::require_project;
 use crate::http::shared::query::ProjectQuery;
 use crate::http::AppState;
-use crate::store::followups::{self, FollowUp};
+use crate::store::followups::{self, StoredFollowUp};
 use crate::store::{to_millis, Project, StoredResponse};
 
 /// Routes for the dashboard.
@@ -46,12 +44,12 @@ struct InboxQuery {
 fn view(
     project: &Project,
     response: StoredResponse,
-    f: FollowUp,
+    f: StoredFollowUp,
     now: OffsetDateTime,
-) -> FollowUpView {
+) -> FollowUp {
     let hours = project.settings.followup_hours.unwrap_or(DEFAULT_HOURS);
     let due = followup::due(response.created_at, hours);
-    FollowUpView {
+    FollowUp {
         category: Category::of(response.score).unwrap_or(Category::Detractor),
         overdue: followup::overdue(&f.status, due, now),
         due_at: due.format(&Rfc3339).unwrap_or_default(),
@@ -66,7 +64,7 @@ fn view(
 #[utoipa::path(get, path = "/api/v1/followups", tag = "admin", params(InboxQuery), security(("admin_token" = [])),
     responses((status = 200, description = "The inbox", body = Inbox)))]
 async fn inbox(
-    _: Member,
+    _: SignedIn,
     State(state): State<AppState>,
     QueryParams(q): QueryParams<InboxQuery>,
 ) -> Result<Json<Inbox>> {
@@ -102,12 +100,7 @@ async fn inbox(
     }))
 }
 
-async fn load(
-    state: &AppState,
-    key: &ProjectKey,
-    project: &Project,
-    id: &str,
-) -> Result<FollowUpView> {
+async fn load(state: &AppState, key: &ProjectKey, project: &Project, id: &str) -> Result<FollowUp> {
     let pool = state.store.pool();
     let response = followups::inbox(pool, key.as_str(), 10, &STATUSES, None, Some(id), 1)
         .await?
@@ -123,7 +116,7 @@ async fn load(
     v.history = Some(
         history
             .into_iter()
-            .map(|h| HistoryView {
+            .map(|h| HistoryEntry {
                 actor: h.actor,
                 kind: h.kind,
                 value: h.value,
@@ -136,13 +129,13 @@ async fn load(
 
 /// One answer's follow-up with its history.
 #[utoipa::path(get, path = "/api/v1/followups/{id}", tag = "admin", params(("id" = String, Path, description = "The response's id"), ProjectQuery), security(("admin_token" = [])),
-    responses((status = 200, description = "The follow-up", body = FollowUpView)))]
+    responses((status = 200, description = "The follow-up", body = FollowUp)))]
 async fn one(
-    _: Member,
+    _: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     QueryParams(q): QueryParams<ProjectQuery>,
-) -> Result<Json<FollowUpView>> {
+) -> Result<Json<FollowUp>> {
     let key = ProjectKey::try_from(q.project)?;
     let project = require_project(&state, &key).await?;
     let id = ClientId::try_from(id.as_str())?.uuid().to_string();
@@ -151,22 +144,22 @@ async fn one(
 
 /// Changes status, assignee, or adds a note; every change is kept.
 #[utoipa::path(patch, path = "/api/v1/followups/{id}", tag = "admin", params(("id" = String, Path, description = "The response's id"), ProjectQuery),
-    request_body = Change, security(("admin_token" = [])),
-    responses((status = 200, description = "The follow-up after the change", body = FollowUpView),
+    request_body = FollowUpChange, security(("admin_token" = [])),
+    responses((status = 200, description = "The follow-up after the change", body = FollowUp),
         (status = 409, description = "Not a possible move (e.g. resolved to ignored)"),
         (status = 422, description = "Bad status or text")))]
 async fn change(
-    Member(who): Member,
+    SignedIn(who): SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     QueryParams(q): QueryParams<ProjectQuery>,
-    JsonBody(body): JsonBody<Change>,
-) -> Result<Json<FollowUpView>> {
+    JsonBody(body): JsonBody<FollowUpChange>,
+) -> Result<Json<FollowUp>> {
     let key = ProjectKey::try_from(q.project)?;
     let project = require_project(&state, &key).await?;
     let id = ClientId::try_from(id.as_str())?.uuid().to_string();
     let current = load(&state, &key, &project, &id).await?;
-    let mut next = FollowUp {
+    let mut next = StoredFollowUp {
         status: current.status.clone(),
         assignee: current.assignee.clone(),
     };

@@ -8,15 +8,13 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{delete, get, patch};
 use axum::{Json, Router};
-use nps_protocol::admin::{
-    Member as MemberView, Members as MemberList, NewMember, Revoked, Role as WireRole, RoleChange,
-};
+use nps_protocol::admin::{Member, Members, NewMember, Revoked, RoleChange};
 
-use crate::auth::{self, Email, Role};
+use crate::auth::{self, parse_role, stored_role, Email};
 use crate::http::error::{Error, Result};
-use crate::http::middleware::extract::{Admin, JsonBody, Member};
+use crate::http::middleware::extract::{Admin, JsonBody, SignedIn};
 use crate::http::AppState;
-use crate::store::members::{self, Member as StoredMember};
+use crate::store::members::{self, StoredMember};
 
 /// Routes for the Members page.
 pub(in crate::http) fn router() -> Router<AppState> {
@@ -28,22 +26,18 @@ pub(in crate::http) fn router() -> Router<AppState> {
 
 /// A stored member as the API shows it (an unknown stored role reads as
 /// `member`, the one that can do less).
-fn view(m: StoredMember) -> MemberView {
-    let role = match Role::parse(&m.role) {
-        Ok(Role::Admin) => WireRole::Admin,
-        _ => WireRole::Member,
-    };
-    MemberView {
+fn view(m: StoredMember) -> Member {
+    Member {
+        role: stored_role(&m.role),
         email: m.email,
-        role,
         created_at: m.created_at,
     }
 }
 
 /// Every member (any signed-in member may see the team).
-#[utoipa::path(get, path = "/api/v1/members", tag = "dashboard", responses((status = 200, description = "Members", body = MemberList)))]
-async fn list(_: Member, State(state): State<AppState>) -> Result<Json<MemberList>> {
-    Ok(Json(MemberList {
+#[utoipa::path(get, path = "/api/v1/members", tag = "dashboard", responses((status = 200, description = "Members", body = Members)))]
+async fn list(_: SignedIn, State(state): State<AppState>) -> Result<Json<Members>> {
+    Ok(Json(Members {
         members: members::list(state.store.pool())
             .await?
             .into_iter()
@@ -63,7 +57,7 @@ async fn add(
     State(state): State<AppState>,
     JsonBody(body): JsonBody<NewMember>,
 ) -> Result<StatusCode> {
-    let role = Role::parse(&body.role)?;
+    let role = parse_role(&body.role)?;
     if !auth::add_member(
         state.store.as_ref(),
         &body.email,
@@ -102,7 +96,7 @@ async fn change_role(
     JsonBody(body): JsonBody<RoleChange>,
 ) -> Result<StatusCode> {
     let email = Email::try_from(email.as_str())?;
-    let role = Role::parse(&body.role)?;
+    let role = parse_role(&body.role)?;
     let change = members::set_role(state.store.pool(), email.as_str(), role.as_str()).await?;
     changed(change, &email)
 }

@@ -10,13 +10,12 @@ use axum::{Json, Router};
 use crate::auth::Role;
 use crate::domain::{Invalid, ProjectKey, TimingRules};
 use crate::http::error::{Error, Result};
-use crate::http::middleware::extract::{Admin, JsonBody, Member};
+use crate::http::middleware::extract::{Admin, JsonBody, SignedIn};
 use crate::http::shared::project_changes::{changed_and_recorded, record};
 use crate::http::AppState;
 use crate::store::{Project, ProjectSettings};
-use nps_protocol::admin::{
-    MomentSpec, NewProject, Project as ProjectView, ProjectUpdate, Projects as ProjectList,
-};
+// `admin::Project` is the API's view of a stored `Project`.
+use nps_protocol::admin::{self, MomentSpec, NewProject, ProjectUpdate, Projects};
 use nps_protocol::{Moment, WidgetConfig};
 
 /// Routes for the dashboard and scripts.
@@ -31,10 +30,10 @@ pub(in crate::http) fn admin_router() -> Router<AppState> {
 }
 
 /// A stored project as admins read it.
-fn view(p: Project) -> ProjectView {
+fn view(p: Project) -> admin::Project {
     let config = p.settings.timing.widget_config(p.key.as_str());
     let timezone = p.settings.zone().name().to_owned();
-    ProjectView {
+    admin::Project {
         key: p.key.as_str().to_owned(),
         name: p.name,
         moments: config.moments.iter().map(|m| m.event.clone()).collect(),
@@ -56,17 +55,17 @@ fn view(p: Project) -> ProjectView {
 /// Every project.
 #[utoipa::path(get, path = "/api/v1/projects", tag = "admin", security(("admin_token" = [])),
     responses(
-        (status = 200, description = "The projects", body = ProjectList)))]
-async fn list(Member(who): Member, State(state): State<AppState>) -> Result<Json<ProjectList>> {
+        (status = 200, description = "The projects", body = Projects)))]
+async fn list(SignedIn(who): SignedIn, State(state): State<AppState>) -> Result<Json<Projects>> {
     let projects = state.store.projects().await?;
-    let mut views: Vec<ProjectView> = projects.into_iter().map(view).collect();
+    let mut views: Vec<admin::Project> = projects.into_iter().map(view).collect();
     if who.role != Role::Admin {
         // Keys are an admin's business (the Integrations page).
         for view in &mut views {
             view.identity_secret = None;
         }
     }
-    Ok(Json(ProjectList { projects: views }))
+    Ok(Json(Projects { projects: views }))
 }
 
 /// At most this many allowed origins per project.
@@ -132,13 +131,13 @@ fn project_name(raw: &str) -> Result<String> {
 #[utoipa::path(post, path = "/api/v1/projects", tag = "admin", security(("admin_token" = [])),
     request_body = NewProject,
     responses(
-        (status = 201, description = "Created", body = ProjectView),
+        (status = 201, description = "Created", body = admin::Project),
         (status = 409, description = "The key exists, in any case (`DEMO` when `demo` exists)")))]
 async fn create(
     Admin(who): Admin,
     State(state): State<AppState>,
     JsonBody(body): JsonBody<NewProject>,
-) -> Result<(StatusCode, Json<ProjectView>)> {
+) -> Result<(StatusCode, Json<admin::Project>)> {
     let name = project_name(&body.name)?;
     let mut config = body.config.unwrap_or_default();
     config.anonymous |= body.anonymous;
@@ -187,13 +186,13 @@ fn new_secret() -> String {
     params(("key" = String, Path, description = "The project's key")),
     request_body = ProjectUpdate,
     responses(
-        (status = 200, description = "The project as it now is", body = ProjectView)))]
+        (status = 200, description = "The project as it now is", body = admin::Project)))]
 async fn update(
     Admin(who): Admin,
     State(state): State<AppState>,
     axum::extract::Path(key): axum::extract::Path<String>,
     JsonBody(body): JsonBody<ProjectUpdate>,
-) -> Result<Json<ProjectView>> {
+) -> Result<Json<admin::Project>> {
     let key = ProjectKey::try_from(key)?;
     // Every field validated first; the change then applies only the fields
     // the body names, to the project as stored (not as cached), so two

@@ -10,13 +10,13 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
-use nps_protocol::admin::{Credentials, Role, Session as SessionView};
+use nps_protocol::admin::{Credentials, Session};
 
 use crate::auth::limits::Verdict;
-use crate::auth::{self, password, token_hash, Email, COOKIE, SESSION_DAYS};
+use crate::auth::{self, password, stored_role, token_hash, Email, COOKIE, SESSION_DAYS};
 use crate::http::error::{Error, Result};
 use crate::http::middleware::caching::NO_STORE;
-use crate::http::middleware::extract::{session_cookie, JsonBody, Member};
+use crate::http::middleware::extract::{session_cookie, JsonBody, SignedIn};
 use crate::http::middleware::rate_limit::client_ip;
 use crate::http::AppState;
 use crate::store::members;
@@ -27,15 +27,6 @@ pub(in crate::http) fn router() -> Router<AppState> {
         "/api/v1/session",
         post(sign_in).get(whoami).delete(sign_out),
     )
-}
-
-/// A stored role as the API shows it (anything unknown reads as `member`).
-fn role(stored: &str) -> Role {
-    if stored == "admin" {
-        Role::Admin
-    } else {
-        Role::Member
-    }
 }
 
 /// A hash to verify against when the e-mail is unknown, so the answer
@@ -64,7 +55,7 @@ fn cookie(value: &str, max_age: i64, secure: bool) -> HeaderValue {
 
 /// Signs in: sets the session cookie and returns the CSRF token.
 #[utoipa::path(post, path = "/api/v1/session", tag = "dashboard", request_body = Credentials,
-    responses((status = 200, description = "Signed in; `nps_session` cookie set", body = SessionView),
+    responses((status = 200, description = "Signed in; `nps_session` cookie set", body = Session),
         (status = 401, description = "Wrong e-mail or password"),
         (status = 429, description = "Too many attempts")))]
 async fn sign_in(State(state): State<AppState>, request: Request) -> Result<Response> {
@@ -97,9 +88,9 @@ async fn sign_in(State(state): State<AppState>, request: Request) -> Result<Resp
     };
     let (token, csrf) = auth::open_session(state.store.as_ref(), &member.email).await?;
     let secure = is_https(&state.public_url);
-    let mut response = Json(SessionView {
+    let mut response = Json(Session {
         email: member.email,
-        role: role(&member.role),
+        role: stored_role(&member.role),
         csrf_token: csrf,
     })
     .into_response();
@@ -115,7 +106,7 @@ async fn sign_in(State(state): State<AppState>, request: Request) -> Result<Resp
 
 /// The signed-in member (401 without a session).
 #[utoipa::path(get, path = "/api/v1/session", tag = "dashboard",
-    responses((status = 200, description = "Signed in", body = SessionView)))]
+    responses((status = 200, description = "Signed in", body = Session)))]
 async fn whoami(State(state): State<AppState>, headers: HeaderMap) -> Result<impl IntoResponse> {
     let token = session_cookie(&headers).ok_or(Error::Unauthorized)?;
     let now = crate::store::to_millis(time::OffsetDateTime::now_utc());
@@ -123,9 +114,9 @@ async fn whoami(State(state): State<AppState>, headers: HeaderMap) -> Result<imp
         .await?
         .ok_or(Error::Unauthorized)?;
     // It carries the CSRF token: no cache may keep it.
-    let view = SessionView {
+    let view = Session {
         email: session.email,
-        role: role(&session.role),
+        role: stored_role(&session.role),
         csrf_token: session.csrf_token,
     };
     Ok((NO_STORE, Json(view)))
@@ -136,7 +127,7 @@ async fn whoami(State(state): State<AppState>, headers: HeaderMap) -> Result<imp
     responses((status = 204, description = "Signed out"),
         (status = 403, description = "No CSRF token")))]
 async fn sign_out(
-    _: Member,
+    _: SignedIn,
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response> {

@@ -24,16 +24,14 @@ use time::OffsetDateTime;
 
 use crate::domain::{Filter, ProjectKey};
 use crate::http::error::{Error, Result};
-use crate::http::middleware::extract::{Member, QueryParams};
+use crate::http::middleware::extract::{QueryParams, SignedIn};
 use crate::http::shared::query::{param, project_of, FilterParams, Pairs, ProjectQuery};
 use crate::http::shared::scores::segment;
 use crate::http::AppState;
 use crate::stats::trend;
 use crate::stats::{Distribution, TENURE_BUCKETS};
 use crate::store::analytics::{GroupCount, Grouping};
-use nps_protocol::admin::{
-    Segment, Segments as SegmentList, Stats as StatsView, Trend as TrendView,
-};
+use nps_protocol::admin::{Segment, Segments, Stats, Trend};
 use views::{moment_rate, summary, trend_point};
 
 /// Routes for the dashboard.
@@ -72,12 +70,12 @@ async fn distribution(state: &AppState, key: &ProjectKey, f: &Filter) -> Result<
 #[utoipa::path(get, path = "/api/v1/stats", tag = "admin",
     params(ProjectQuery, FilterParams), security(("admin_token" = [])),
     responses(
-        (status = 200, description = "The score", body = StatsView)))]
+        (status = 200, description = "The score", body = Stats)))]
 async fn stats(
-    _: Member,
+    _: SignedIn,
     State(state): State<AppState>,
     QueryParams(pairs): QueryParams<Pairs>,
-) -> Result<Json<StatsView>> {
+) -> Result<Json<Stats>> {
     let (key, zone) = project_of(&state, &pairs).await?;
     let filter = Filter::parse(&pairs, "", &zone)?;
     // Two independent reads (the roll-ups, then the events): side by side
@@ -85,7 +83,7 @@ async fn stats(
     let (d, moments) = tokio::try_join!(distribution(&state, &key, &filter), async {
         Ok::<_, Error>(state.store.moment_counts(&key, &filter).await?)
     },)?;
-    Ok(Json(StatsView {
+    Ok(Json(Stats {
         project: key.as_str().to_owned(),
         summary: summary(&d),
         moments: moments.into_iter().map(moment_rate).collect(),
@@ -96,12 +94,12 @@ async fn stats(
 #[utoipa::path(get, path = "/api/v1/stats/trend", tag = "admin",
     params(ProjectQuery, views::TrendParams, FilterParams), security(("admin_token" = [])),
     responses(
-        (status = 200, description = "One point per period, empty periods included", body = TrendView)))]
+        (status = 200, description = "One point per period, empty periods included", body = Trend)))]
 async fn trend(
-    _: Member,
+    _: SignedIn,
     State(state): State<AppState>,
     QueryParams(pairs): QueryParams<Pairs>,
-) -> Result<Json<TrendView>> {
+) -> Result<Json<Trend>> {
     let (key, zone) = project_of(&state, &pairs).await?;
     let filter = Filter::parse(&pairs, "", &zone)?;
     let interval = match param(&pairs, "interval").unwrap_or("week") {
@@ -115,7 +113,7 @@ async fn trend(
         }
     };
     let Some((from, to)) = trend_range(&state, &key, &filter).await? else {
-        return Ok(Json(TrendView { points: Vec::new() }));
+        return Ok(Json(Trend { points: Vec::new() }));
     };
     let starts = trend::starts(
         zone.date_of(from),
@@ -157,7 +155,7 @@ async fn trend(
             trend_point(zone.local(*start), &d)
         })
         .collect();
-    Ok(Json(TrendView { points }))
+    Ok(Json(Trend { points }))
 }
 
 /// The trend's period: the filter's, or from the first answer to just
@@ -182,12 +180,12 @@ async fn trend_range(
 #[utoipa::path(get, path = "/api/v1/stats/segments", tag = "admin",
     params(ProjectQuery, views::SegmentParams, FilterParams), security(("admin_token" = [])),
     responses(
-        (status = 200, description = "Segments, largest first; n < 30 flagged", body = SegmentList)))]
+        (status = 200, description = "Segments, largest first; n < 30 flagged", body = Segments)))]
 async fn segments(
-    _: Member,
+    _: SignedIn,
     State(state): State<AppState>,
     QueryParams(pairs): QueryParams<Pairs>,
-) -> Result<Json<SegmentList>> {
+) -> Result<Json<Segments>> {
     let (key, zone) = project_of(&state, &pairs).await?;
     let filter = Filter::parse(&pairs, "", &zone)?;
     let by =
@@ -218,7 +216,7 @@ async fn segments(
             .cmp(&a.score.responses)
             .then_with(|| a.value.cmp(&b.value))
     });
-    Ok(Json(SegmentList {
+    Ok(Json(Segments {
         by: by.to_owned(),
         segments,
     }))
@@ -228,12 +226,12 @@ async fn segments(
 #[utoipa::path(get, path = "/api/v1/stats/tenure", tag = "admin",
     params(ProjectQuery, FilterParams), security(("admin_token" = [])),
     responses(
-        (status = 200, description = "One segment per bucket, in order (0-7 … >365 days)", body = SegmentList)))]
+        (status = 200, description = "One segment per bucket, in order (0-7 … >365 days)", body = Segments)))]
 async fn tenure(
-    _: Member,
+    _: SignedIn,
     State(state): State<AppState>,
     QueryParams(pairs): QueryParams<Pairs>,
-) -> Result<Json<SegmentList>> {
+) -> Result<Json<Segments>> {
     let (key, zone) = project_of(&state, &pairs).await?;
     let filter = Filter::parse(&pairs, "", &zone)?;
     let counts = state
@@ -251,7 +249,7 @@ async fn tenure(
             segment(Some((*bucket).to_owned()), &d)
         })
         .collect();
-    Ok(Json(SegmentList {
+    Ok(Json(Segments {
         by: "tenure_days".into(),
         segments,
     }))

@@ -7,21 +7,20 @@ use axum::http::StatusCode;
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use nps_protocol::admin::{
-    Applied, NewTag, NewTagRule as NewRule, Segment, TagList as Tags, TagRule as RuleView,
-    TagRules as RuleList, TagStats,
+    Applied, NewTag, NewTagRule, Segment, TagList, TagRule, TagRules, TagStats,
 };
 use time::OffsetDateTime;
 
 use crate::domain::{matching_tags, tag, ClientId, CompiledRule, Filter, ProjectKey, MAX_RULES};
 use crate::http::error::{Error, Result};
-use crate::http::middleware::extract::{Admin, JsonBody, Member, QueryParams};
+use crate::http::middleware::extract::{Admin, JsonBody, QueryParams, SignedIn};
 use crate::http::shared::project::require_project;
 use crate::http::shared::query::{project_of, Pairs, ProjectQuery};
 use crate::http::shared::scores::segment;
 use crate::http::AppState;
 use crate::stats::Distribution;
 use crate::store::analytics::Cursor;
-use crate::store::tags::{self, TagRule};
+use crate::store::tags::{self, StoredTagRule};
 use crate::store::to_millis;
 
 /// Routes for the dashboard and scripts.
@@ -36,8 +35,8 @@ pub(in crate::http) fn admin_router() -> Router<AppState> {
 }
 
 /// A stored rule as the API shows it.
-fn rule_view(r: TagRule) -> RuleView {
-    RuleView {
+fn rule_view(r: StoredTagRule) -> TagRule {
+    TagRule {
         id: r.id,
         tag: r.tag,
         keywords: r.keywords,
@@ -51,9 +50,9 @@ async fn project(state: &AppState, raw: String) -> Result<ProjectKey> {
     Ok(key)
 }
 
-async fn tags_of(state: &AppState, key: &ProjectKey, id: &str) -> Result<Tags> {
+async fn tags_of(state: &AppState, key: &ProjectKey, id: &str) -> Result<TagList> {
     let mut map = tags::of(state.store.pool(), key.as_str(), &[id.to_owned()]).await?;
-    Ok(Tags {
+    Ok(TagList {
         tags: map.remove(id).unwrap_or_default(),
     })
 }
@@ -61,15 +60,15 @@ async fn tags_of(state: &AppState, key: &ProjectKey, id: &str) -> Result<Tags> {
 /// Tags an answer by hand.
 #[utoipa::path(post, path = "/api/v1/responses/{id}/tags", tag = "admin", security(("admin_token" = [])),
     params(("id" = String, Path, description = "The response's id"), ProjectQuery), request_body = NewTag,
-    responses((status = 200, description = "The answer's tags", body = Tags),
+    responses((status = 200, description = "The answer's tags", body = TagList),
         (status = 422, description = "Bad tag")))]
 async fn add(
-    _: Member,
+    _: SignedIn,
     State(state): State<AppState>,
     Path(id): Path<String>,
     QueryParams(q): QueryParams<ProjectQuery>,
     JsonBody(body): JsonBody<NewTag>,
-) -> Result<Json<Tags>> {
+) -> Result<Json<TagList>> {
     let key = project(&state, q.project).await?;
     let id = ClientId::try_from(id.as_str())?.uuid().to_string();
     let tag = tag(&body.tag)?;
@@ -85,13 +84,13 @@ async fn add(
 /// Removes a tag from an answer.
 #[utoipa::path(delete, path = "/api/v1/responses/{id}/tags/{tag}", tag = "admin", security(("admin_token" = [])),
     params(("id" = String, Path, description = "The response's id"), ("tag" = String, Path, description = "The tag"), ProjectQuery),
-    responses((status = 200, description = "The answer's tags", body = Tags)))]
+    responses((status = 200, description = "The answer's tags", body = TagList)))]
 async fn remove(
-    _: Member,
+    _: SignedIn,
     State(state): State<AppState>,
     Path((id, tag)): Path<(String, String)>,
     QueryParams(q): QueryParams<ProjectQuery>,
-) -> Result<Json<Tags>> {
+) -> Result<Json<TagList>> {
     let key = project(&state, q.project).await?;
     if !tags::remove(state.store.pool(), key.as_str(), &id, &tag).await? {
         return Err(Error::NotFound(format!("response {id} has no tag {tag:?}")));
@@ -101,14 +100,14 @@ async fn remove(
 
 /// The project's rules.
 #[utoipa::path(get, path = "/api/v1/tag-rules", tag = "admin", params(ProjectQuery), security(("admin_token" = [])),
-    responses((status = 200, description = "Rules", body = RuleList)))]
+    responses((status = 200, description = "Rules", body = TagRules)))]
 async fn rules(
-    _: Member,
+    _: SignedIn,
     State(state): State<AppState>,
     QueryParams(q): QueryParams<ProjectQuery>,
-) -> Result<Json<RuleList>> {
+) -> Result<Json<TagRules>> {
     let key = project(&state, q.project).await?;
-    Ok(Json(RuleList {
+    Ok(Json(TagRules {
         rules: tags::rules(state.store.pool(), key.as_str())
             .await?
             .into_iter()
@@ -119,14 +118,14 @@ async fn rules(
 
 /// Adds a rule; it tags answers from now on (`/tag-rules/apply` for the
 /// past). A project has at most [`MAX_RULES`] rules.
-#[utoipa::path(post, path = "/api/v1/tag-rules", tag = "admin", request_body = NewRule, security(("admin_token" = [])),
-    responses((status = 201, description = "Created", body = RuleView),
+#[utoipa::path(post, path = "/api/v1/tag-rules", tag = "admin", request_body = NewTagRule, security(("admin_token" = [])),
+    responses((status = 201, description = "Created", body = TagRule),
         (status = 422, description = "Bad tag, keywords or regex (over 1 KB, or compiling too large), or the project has 200 rules already (too_many_rules)")))]
 async fn create_rule(
     _: Admin,
     State(state): State<AppState>,
-    JsonBody(body): JsonBody<NewRule>,
-) -> Result<(StatusCode, Json<RuleView>)> {
+    JsonBody(body): JsonBody<NewTagRule>,
+) -> Result<(StatusCode, Json<TagRule>)> {
     let key = project(&state, body.project).await?;
     let compiled = CompiledRule::new(&body.tag, &body.keywords, body.regex.as_deref())?;
     // Checked before the insert: two admins adding the 200th rule at once
@@ -138,7 +137,7 @@ async fn create_rule(
         )
         .into());
     }
-    let rule = TagRule {
+    let rule = StoredTagRule {
         id: uuid::Uuid::new_v4().to_string(),
         tag: compiled.tag,
         keywords: body.keywords,
@@ -222,7 +221,7 @@ async fn apply_all(
     security(("admin_token" = [])),
     responses((status = 200, description = "Per tag, largest first", body = TagStats)))]
 async fn per_tag(
-    _: Member,
+    _: SignedIn,
     State(state): State<AppState>,
     QueryParams(pairs): QueryParams<Pairs>,
 ) -> Result<Json<TagStats>> {

@@ -13,12 +13,12 @@ pub(in crate::http) mod export;
 use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
-use nps_protocol::admin::AnswerPage as ResponsePage;
+use nps_protocol::admin::AnswerPage;
 
 use crate::domain::Filter;
 use crate::http::error::{Error, Result};
 use crate::http::middleware::caching::NO_STORE;
-use crate::http::middleware::extract::{Member, QueryParams};
+use crate::http::middleware::extract::{QueryParams, SignedIn};
 use crate::http::shared::answers::answer;
 use crate::http::shared::query::{param, project_of, FilterParams, Pairs, ProjectQuery};
 use crate::http::AppState;
@@ -82,9 +82,9 @@ fn parse_cursor(raw: &str) -> Result<Cursor> {
         ("limit" = Option<u32>, Query, description = "Page size, 1-500 (default 50)")),
     security(("admin_token" = [])),
     responses(
-        (status = 200, description = "A page", body = ResponsePage)))]
+        (status = 200, description = "A page", body = AnswerPage)))]
 async fn list(
-    _: Member,
+    _: SignedIn,
     State(state): State<AppState>,
     QueryParams(pairs): QueryParams<Pairs>,
 ) -> Result<impl axum::response::IntoResponse> {
@@ -119,5 +119,5 @@ async fn list(
         })
         .collect();
     // Comments and user ids: not for a shared cache or a back button.
-    Ok((NO_STORE, Json(ResponsePage { items, next_cursor })))
+    Ok((NO_STORE, Json(AnswerPage { items, next_cursor })))
 }

@@ -8,10 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use nps_protocol::admin::{
-    Deliveries as DeliveryLog, Delivery, NewWebhook, TestQueued, Webhook as WebhookView,
-    Webhooks as WebhookList,
-};
+use nps_protocol::admin::{Deliveries, Delivery, NewWebhook, TestQueued, Webhook, Webhooks};
 use time::OffsetDateTime;
 
 use crate::alerts::endpoint::ValidEndpoint;
@@ -23,7 +20,7 @@ use crate::http::shared::project::require_project;
 use crate::http::shared::query::ProjectQuery;
 use crate::http::AppState;
 use crate::store::to_millis;
-use crate::store::webhooks::{self, Delivery as StoredDelivery, Webhook};
+use crate::store::webhooks::{self, StoredDelivery, StoredWebhook};
 
 /// Routes for the dashboard and scripts.
 pub(in crate::http) fn admin_router() -> Router<AppState> {
@@ -37,9 +34,9 @@ pub(in crate::http) fn admin_router() -> Router<AppState> {
 /// An endpoint as the API lists it: no secret (it was shown once, at
 /// creation), only its last characters to tell it apart, and no
 /// credentials in the URL (endpoints made before they were refused).
-fn view(w: Webhook) -> WebhookView {
+fn view(w: StoredWebhook) -> Webhook {
     let tail = w.secret.len().saturating_sub(4);
-    WebhookView {
+    Webhook {
         secret: None,
         secret_hint: format!("whsec_…{}", w.secret.get(tail..).unwrap_or_default()),
         url: without_credentials(&w.url),
@@ -89,20 +86,20 @@ fn invalid(message: impl Into<String>) -> Error {
 #[utoipa::path(post, path = "/api/v1/webhooks", tag = "admin", security(("admin_token" = [])),
     request_body = NewWebhook,
     responses(
-        (status = 201, description = "Created, with its `whsec_` secret (shown this once)", body = WebhookView),
+        (status = 201, description = "Created, with its `whsec_` secret (shown this once)", body = Webhook),
         (status = 422, description = "Bad URL (a private address, credentials) or filter (a score range that matches nothing, control characters)")))]
 async fn create(
     _: Admin,
     State(state): State<AppState>,
     JsonBody(body): JsonBody<NewWebhook>,
-) -> Result<(StatusCode, Json<WebhookView>)> {
+) -> Result<(StatusCode, Json<Webhook>)> {
     let key = ProjectKey::try_from(body.project.clone())?;
     require_project(&state, &key).await?;
     let endpoint = ValidEndpoint::try_from(body)?;
     check_target(&endpoint.url, state.webhook_allow_private)
         .await
         .map_err(invalid)?;
-    let webhook = Webhook {
+    let webhook = StoredWebhook {
         id: uuid::Uuid::new_v4().to_string(),
         project: key.as_str().to_owned(),
         url: endpoint.url.to_string(),
@@ -118,7 +115,7 @@ async fn create(
     let secret = webhook.secret.clone();
     Ok((
         StatusCode::CREATED,
-        Json(WebhookView {
+        Json(Webhook {
             secret: Some(secret),
             ..view(webhook)
         }),
@@ -127,15 +124,15 @@ async fn create(
 
 /// A project's endpoints.
 #[utoipa::path(get, path = "/api/v1/webhooks", tag = "admin", params(ProjectQuery), security(("admin_token" = [])),
-    responses((status = 200, description = "Endpoints, without their secrets", body = WebhookList)))]
+    responses((status = 200, description = "Endpoints, without their secrets", body = Webhooks)))]
 async fn list(
     _: Admin,
     State(state): State<AppState>,
     QueryParams(q): QueryParams<ProjectQuery>,
-) -> Result<Json<WebhookList>> {
+) -> Result<Json<Webhooks>> {
     let key = ProjectKey::try_from(q.project)?;
     require_project(&state, &key).await?;
-    Ok(Json(WebhookList {
+    Ok(Json(Webhooks {
         webhooks: webhooks::list(state.store.pool(), Some(key.as_str()))
             .await?
             .into_iter()
@@ -144,7 +141,7 @@ async fn list(
     }))
 }
 
-async fn existing(state: &AppState, id: &str) -> Result<Webhook> {
+async fn existing(state: &AppState, id: &str) -> Result<StoredWebhook> {
     webhooks::get(state.store.pool(), id)
         .await?
         .ok_or_else(|| Error::NotFound(format!("no webhook {id}")))
@@ -181,14 +178,14 @@ async fn test(
 /// The endpoint's deliveries, newest first (at most 200).
 #[utoipa::path(get, path = "/api/v1/webhooks/{id}/deliveries", tag = "admin", security(("admin_token" = [])),
     params(("id" = String, Path, description = "The endpoint's id")),
-    responses((status = 200, description = "The log", body = DeliveryLog)))]
+    responses((status = 200, description = "The log", body = Deliveries)))]
 async fn deliveries(
     _: Admin,
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> Result<Json<DeliveryLog>> {
+) -> Result<Json<Deliveries>> {
     existing(&state, &id).await?;
-    Ok(Json(DeliveryLog {
+    Ok(Json(Deliveries {
         deliveries: webhooks::log(state.store.pool(), &id, 200)
             .await?
             .into_iter()

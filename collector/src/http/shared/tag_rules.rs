@@ -18,7 +18,7 @@ use time::OffsetDateTime;
 use crate::domain::{matching_tags, CompiledRule, ProjectKey};
 use crate::http::error::Result;
 use crate::http::AppState;
-use crate::store::tags::{self, TagRule};
+use crate::store::tags::{self, StoredTagRule};
 use crate::store::{to_millis, Pool, StoreResult};
 
 /// How long compiled rules are trusted without a local change.
@@ -88,7 +88,7 @@ pub(in crate::http) async fn apply_rules(
     Ok(added)
 }
 
-fn compile(r: &TagRule) -> Option<CompiledRule> {
+fn compile(r: &StoredTagRule) -> Option<CompiledRule> {
     match CompiledRule::new(&r.tag, &r.keywords, r.regex.as_deref()) {
         Ok(c) => Some(c),
         Err(e) => {

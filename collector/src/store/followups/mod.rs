@@ -10,7 +10,7 @@ use super::{Pool, StoreResult, StoredResponse};
 
 /// Where an answer stands in the closed loop.
 #[derive(Debug, Clone, PartialEq)]
-pub struct FollowUp {
+pub struct StoredFollowUp {
     /// `new`, `contacted`, `resolved` or `ignored`.
     pub status: String,
     /// Who is on it.
@@ -19,7 +19,7 @@ pub struct FollowUp {
 
 /// One change or note, kept for ever (until the person is erased).
 #[derive(Debug, Clone, PartialEq)]
-pub struct HistoryEntry {
+pub struct StoredHistoryEntry {
     /// Who.
     pub actor: String,
     /// `status`, `assignee` or `note`.
@@ -36,15 +36,23 @@ pub struct InboxItem {
     /// The answer.
     pub response: StoredResponse,
     /// Its follow-up.
-    pub followup: FollowUp,
+    pub followup: StoredFollowUp,
 }
 
 /// An answer's follow-up row, if anyone acted on it.
-pub async fn followup(pool: Pool<'_>, project: &str, id: &str) -> StoreResult<Option<FollowUp>> {
+pub async fn followup(
+    pool: Pool<'_>,
+    project: &str,
+    id: &str,
+) -> StoreResult<Option<StoredFollowUp>> {
     on!(pool, followup(project, id))
 }
 /// An answer's follow-up history, oldest first.
-pub async fn history(pool: Pool<'_>, project: &str, id: &str) -> StoreResult<Vec<HistoryEntry>> {
+pub async fn history(
+    pool: Pool<'_>,
+    project: &str,
+    id: &str,
+) -> StoreResult<Vec<StoredHistoryEntry>> {
     on!(pool, history(project, id))
 }
 /// Sets a follow-up and appends its changes to the history, atomically.
@@ -52,7 +60,7 @@ pub async fn record(
     pool: Pool<'_>,
     project: &str,
     id: &str,
-    state: &FollowUp,
+    state: &StoredFollowUp,
     changes: &[(&'static str, Option<String>)],
     actor: &str,
     now: i64,

@@ -7,21 +7,21 @@ macro_rules! followup_queries {
     ($db:ty, $analytics:ident) => {
         use sqlx::{QueryBuilder, Row};
 
-        use super::{FollowUp, HistoryEntry, InboxItem};
+        use super::{StoredFollowUp, StoredHistoryEntry, InboxItem};
         use crate::store::StoreResult;
 
         type P = sqlx::Pool<$db>;
 
-        pub(crate) async fn followup(pool: &P, project: &str, id: &str) -> StoreResult<Option<FollowUp>> {
+        pub(crate) async fn followup(pool: &P, project: &str, id: &str) -> StoreResult<Option<StoredFollowUp>> {
             let row = sqlx::query("SELECT status, assignee FROM followups WHERE project_key = $1 AND response_id = $2")
                 .bind(project.to_owned())
                 .bind(id.to_owned())
                 .fetch_optional(pool)
                 .await?;
-            row.map(|r| Ok(FollowUp { status: r.try_get("status")?, assignee: r.try_get("assignee")? })).transpose()
+            row.map(|r| Ok(StoredFollowUp { status: r.try_get("status")?, assignee: r.try_get("assignee")? })).transpose()
         }
 
-        pub(crate) async fn history(pool: &P, project: &str, id: &str) -> StoreResult<Vec<HistoryEntry>> {
+        pub(crate) async fn history(pool: &P, project: &str, id: &str) -> StoreResult<Vec<StoredHistoryEntry>> {
             let rows = sqlx::query(
                 "SELECT actor, kind, value, created_at FROM followup_history
                  WHERE project_key = $1 AND response_id = $2 ORDER BY id",
@@ -32,7 +32,7 @@ macro_rules! followup_queries {
             .await?;
             rows.iter()
                 .map(|r| {
-                    Ok(HistoryEntry {
+                    Ok(StoredHistoryEntry {
                         actor: r.try_get("actor")?,
                         kind: r.try_get("kind")?,
                         value: r.try_get("value")?,
@@ -46,7 +46,7 @@ macro_rules! followup_queries {
             pool: &P,
             project: &str,
             id: &str,
-            state: &FollowUp,
+            state: &StoredFollowUp,
             changes: &[(&'static str, Option<String>)],
             actor: &str,
             now: i64,
@@ -117,7 +117,7 @@ macro_rules! followup_queries {
                 .map(|row| {
                     Ok(InboxItem {
                         response: crate::store::analytics::$analytics::response_from_row(row)?,
-                        followup: FollowUp { status: row.try_get("fstatus")?, assignee: row.try_get("assignee")? },
+                        followup: StoredFollowUp { status: row.try_get("fstatus")?, assignee: row.try_get("assignee")? },
                     })
                 })
                 .collect()

@@ -12,7 +12,7 @@ use super::{Pool, StoreResult};
 
 /// A rule that tags answers whose comment matches.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TagRule {
+pub struct StoredTagRule {
     /// Its id.
     pub id: String,
     /// The tag it sets.
@@ -60,13 +60,13 @@ pub async fn counts(
 pub async fn create_rule(
     pool: Pool<'_>,
     project: &str,
-    rule: &TagRule,
+    rule: &StoredTagRule,
     now: i64,
 ) -> StoreResult<()> {
     on!(pool, create_rule(project, rule, now))
 }
 /// The project's rules.
-pub async fn rules(pool: Pool<'_>, project: &str) -> StoreResult<Vec<TagRule>> {
+pub async fn rules(pool: Pool<'_>, project: &str) -> StoreResult<Vec<StoredTagRule>> {
     on!(pool, rules(project))
 }
 /// Removes a rule (the tags it set stay).

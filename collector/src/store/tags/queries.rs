@@ -9,7 +9,7 @@ macro_rules! tag_queries {
 
         use sqlx::{QueryBuilder, Row};
 
-        use super::TagRule;
+        use super::StoredTagRule;
         use crate::store::StoreResult;
 
         type P = sqlx::Pool<$db>;
@@ -90,7 +90,7 @@ macro_rules! tag_queries {
                 .collect()
         }
 
-        pub(crate) async fn create_rule(pool: &P, project: &str, rule: &TagRule, now: i64) -> StoreResult<()> {
+        pub(crate) async fn create_rule(pool: &P, project: &str, rule: &StoredTagRule, now: i64) -> StoreResult<()> {
             sqlx::query("INSERT INTO tag_rules (id, project_key, tag, keywords, regex, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
                 .bind(rule.id.clone())
                 .bind(project.to_owned())
@@ -103,7 +103,7 @@ macro_rules! tag_queries {
             Ok(())
         }
 
-        pub(crate) async fn rules(pool: &P, project: &str) -> StoreResult<Vec<TagRule>> {
+        pub(crate) async fn rules(pool: &P, project: &str) -> StoreResult<Vec<StoredTagRule>> {
             let rows = sqlx::query("SELECT id, tag, keywords, regex FROM tag_rules WHERE project_key = $1 ORDER BY created_at, id")
                 .bind(project.to_owned())
                 .fetch_all(pool)
@@ -111,7 +111,7 @@ macro_rules! tag_queries {
             rows.iter()
                 .map(|r| {
                     let keywords: String = r.try_get("keywords")?;
-                    Ok(TagRule {
+                    Ok(StoredTagRule {
                         id: r.try_get("id")?,
                         tag: r.try_get("tag")?,
                         keywords: serde_json::from_str(&keywords)?,

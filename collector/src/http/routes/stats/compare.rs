@@ -9,12 +9,12 @@ use axum::Json;
 use super::distribution;
 use crate::domain::{Filter, Zone};
 use crate::http::error::Result;
-use crate::http::middleware::extract::{Member, QueryParams};
+use crate::http::middleware::extract::{QueryParams, SignedIn};
 use crate::http::shared::query::{project_of, Pairs, ProjectQuery};
 use crate::http::shared::scores::score;
 use crate::http::AppState;
-use crate::stats::{compare as test, describe, Lang};
-use nps_protocol::admin::Comparison as CompareView;
+use crate::stats::{describe, Lang};
+use nps_protocol::admin::Comparison;
 
 /// The comparison.
 /// The filter of one side: its prefixed parameters, its period, and the
@@ -50,17 +50,17 @@ fn side(pairs: &Pairs, prefix: &str, from: &str, to: &str, zone: &Zone) -> Resul
         ("to2" = Option<String>, Query, description = "End of period b (exclusive)")),
     security(("admin_token" = [])),
     responses(
-        (status = 200, description = "The two scores and the test", body = CompareView)))]
+        (status = 200, description = "The two scores and the test", body = Comparison)))]
 pub(in crate::http) async fn compare(
-    _: Member,
+    _: SignedIn,
     State(state): State<AppState>,
     QueryParams(pairs): QueryParams<Pairs>,
-) -> Result<Json<CompareView>> {
+) -> Result<Json<Comparison>> {
     let (key, zone) = project_of(&state, &pairs).await?;
     let a = distribution(&state, &key, &side(&pairs, "a.", "from1", "to1", &zone)?).await?;
     let b = distribution(&state, &key, &side(&pairs, "b.", "from2", "to2", &zone)?).await?;
-    let c = test(&a, &b);
-    Ok(Json(CompareView {
+    let c = crate::stats::compare(&a, &b);
+    Ok(Json(Comparison {
         a: score(&a),
         b: score(&b),
         difference: c.difference,

@@ -13,7 +13,7 @@ use nps_protocol::Category;
 use super::{csv, VerbatimParams};
 use crate::domain::{Filter, ProjectKey};
 use crate::http::error::{Error, Result};
-use crate::http::middleware::extract::{Member, QueryParams};
+use crate::http::middleware::extract::{QueryParams, SignedIn};
 use crate::http::shared::answers::answer;
 use crate::http::shared::query::{param, project_of, FilterParams, Pairs, ProjectQuery};
 use crate::http::AppState;
@@ -30,7 +30,7 @@ const PAGE: u32 = 1_000;
     responses(
         (status = 200, description = "CSV (cells that a spreadsheet would run as a formula are prefixed with ') or JSON lines", content_type = "text/csv")))]
 pub(in crate::http) async fn export(
-    _: Member,
+    _: SignedIn,
     State(state): State<AppState>,
     QueryParams(pairs): QueryParams<Pairs>,
 ) -> Result<Response> {
