@@ -116,7 +116,9 @@ fn view(v: &StoredConfigVersion, json: Value, changed: Vec<String>) -> Result<Co
     })
 }
 
-/// The top-level fields whose values differ, in the newer one's order.
+/// The top-level fields whose values differ, added or removed, by name;
+/// not those derived from another ([`TimingRules::DERIVED_FIELDS`]), whose
+/// change is the other's.
 fn changed_fields(before: &Value, after: &Value) -> Vec<String> {
     let (Some(b), Some(a)) = (before.as_object(), after.as_object()) else {
         return Vec::new();
@@ -127,6 +129,7 @@ fn changed_fields(before: &Value, after: &Value) -> Vec<String> {
         .map(|(k, _)| k.clone())
         .collect();
     names.extend(b.keys().filter(|k| !a.contains_key(*k)).cloned());
+    names.retain(|name| !TimingRules::DERIVED_FIELDS.contains(&name.as_str()));
     names.sort();
     names
 }
@@ -142,5 +145,20 @@ mod tests {
         let after = json!({"a": 1, "b": [2], "new": "x"});
         assert_eq!(changed_fields(&before, &after), ["b", "gone", "new"]);
         assert!(changed_fields(&after, &after).is_empty());
+    }
+
+    #[test]
+    fn the_legacy_floor_name_is_not_a_change_of_its_own() {
+        let before = json!({"min_days_between_prompts": 30, "days_after_prompt": 30});
+        let after = json!({"min_days_between_prompts": 45, "days_after_prompt": 45});
+        assert_eq!(
+            changed_fields(&before, &after),
+            ["min_days_between_prompts"]
+        );
+        let first_release = json!({"days_after_prompt": 30});
+        assert_eq!(
+            changed_fields(&first_release, &before),
+            ["min_days_between_prompts"]
+        );
     }
 }
