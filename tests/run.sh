@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test of the project, in the order that fails fastest:
-# formatting, lints (native and wasm), native unit and integration tests,
-# then the browser specs against the real collector and widget.
+# formatting, lints (native and wasm), the docs, native unit and
+# integration tests, then the browser specs against the real collector and
+# widget. tests/README.md says what each step holds.
 # Installs what it needs first (idempotent). This is `npm test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,7 @@ bash widget/ensure-toolchain.sh
 bash tests/support/ensure-browser.sh
 bash tests/support/ensure-postgres.sh >/dev/null
 bash tests/support/ensure-sqlite3.sh
+bash tests/support/ensure-proof-languages.sh
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -29,6 +31,9 @@ cargo clippy -p nps-widget-lazy --target wasm32-unknown-unknown -- -D warnings
 
 step "cargo clippy (wasm32: the dashboard)"
 cargo clippy -p nps-dashboard --target wasm32-unknown-unknown -- -D warnings
+
+step "docs: every command line, path and JSON field the Markdown names is real (collector/tests/docs)"
+cargo test -p nps-collector --test docs
 
 step "widget build (core + lazy wasm, wasm-bindgen, wasm-opt, esbuild, precompressed copies, byte budget)"
 bash widget/build.sh
@@ -51,6 +56,9 @@ NPS_TEST_DATABASE_URL="$pg_url" cargo test -p nps-collector --test api
 step "schema-driven API test (schemathesis against /api/v1/openapi.json)"
 cargo build -p nps-collector
 bash tests/schema/run.sh
+
+step "identity-proof samples (Node, Python, Ruby, Go) against the collector"
+node --test tests/identity-proof/
 
 step "crash test: kill -9 under load, every acknowledged response survives"
 node tests/crash/kill9.mjs --rounds 3 --backend sqlite

@@ -12,11 +12,13 @@
 //!   filter that keeps every answer but no roll-up covers), the full scan
 //!   the roll-ups replace.
 //!
-//! Median of 9 calls (3 for the scans). Seeds N synthetic answers (1M and
+//! Median of 9 calls (3 for the scans; `NPS_SCALE_SCAN_RUNS=1` for one,
+//! as a 10M scan takes tens of seconds). Seeds N synthetic answers (1M and
 //! 10M by default; `NPS_SCALE_ROWS=1000000,10000000`) and builds the
 //! roll-ups as the migrations do. `NPS_SCALE_ONLY=trend` runs only the
 //! statistics whose label contains the text; `NPS_SCALE_KEEP=1` keeps the
-//! SQLite databases in `target/scale/` and measures them again next time
+//! SQLite databases in `target/scale/` (and the PostgreSQL databases) and
+//! measures them again next time
 //! (10M answers take 10-18 minutes to seed).
 //!
 //! Synthetic data: one project, answers spread over 400 days, 4 moments,
@@ -195,6 +197,13 @@ fn seed_sqlite(path: &std::path::Path, n: u64) {
 /// (same shape as SQLite's, another pseudo-random draw).
 async fn postgres_database(server: &str, n: u64) -> String {
     let name = format!("nps_scale_{n}");
+    let base = server.rsplit_once('/').map_or(server, |(base, _)| base);
+    let url = format!("{base}/{name}");
+    if std::env::var_os("NPS_SCALE_KEEP").is_some() && holds(&url, n).await {
+        eprintln!("measuring the kept {name}");
+        nps_collector::store::open(&url).await.expect("schema");
+        return url;
+    }
     let mut admin = sqlx::PgConnection::connect(server)
         .await
         .expect("PostgreSQL");
@@ -206,8 +215,6 @@ async fn postgres_database(server: &str, n: u64) -> String {
         .execute(&mut admin)
         .await
         .expect("create");
-    let base = server.rsplit_once('/').map_or(server, |(base, _)| base);
-    let url = format!("{base}/{name}");
     let started = Instant::now();
     nps_collector::store::open(&url).await.expect("schema");
     let mut db = sqlx::PgConnection::connect(&url).await.expect("database");
@@ -248,6 +255,18 @@ async fn postgres_database(server: &str, n: u64) -> String {
         started.elapsed().as_secs_f64()
     );
     url
+}
+
+/// Whether the database at `url` exists and holds the `n` answers a
+/// finished seeding leaves (`NPS_SCALE_KEEP` measures it again).
+async fn holds(url: &str, n: u64) -> bool {
+    let Ok(mut db) = sqlx::PgConnection::connect(url).await else {
+        return false;
+    };
+    let count: Result<i64, _> = sqlx::query_scalar("SELECT COUNT(*) FROM responses")
+        .fetch_one(&mut db)
+        .await;
+    count.is_ok_and(|c| c.unsigned_abs() == n)
 }
 
 fn rfc(t: OffsetDateTime) -> String {
@@ -322,6 +341,10 @@ async fn measure(backend: &str, url: &str, n: u64) {
         (today + time::Duration::days(1)).date().to_string(),
     );
     let only = std::env::var("NPS_SCALE_ONLY").unwrap_or_default();
+    let scan_runs: usize = std::env::var("NPS_SCALE_SCAN_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3);
     zone(&client, &base, "UTC").await;
     for (label, template) in STATISTICS {
         if !label.contains(only.as_str()) {
@@ -342,7 +365,14 @@ async fn measure(backend: &str, url: &str, n: u64) {
         let scan = if label.starts_with("tags") {
             None
         } else {
-            Some(median(&client, &format!("{base}{}&score_min=0", path(&rolling)), 3).await)
+            Some(
+                median(
+                    &client,
+                    &format!("{base}{}&score_min=0", path(&rolling)),
+                    scan_runs,
+                )
+                .await,
+            )
         };
         zone(&client, &base, "Europe/Paris").await;
         let d = median(&client, &format!("{base}{}", path(&dates)), 9).await;

@@ -16,6 +16,7 @@ pub mod settings;
 pub mod startup;
 pub mod stats;
 pub mod store;
+pub mod text;
 pub mod transport;
 
 pub use http::{app, AppState};

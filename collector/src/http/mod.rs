@@ -45,6 +45,7 @@ pub fn app(state: AppState) -> Router {
         .merge(routes::stats::admin_router())
         .merge(routes::projects::admin_router())
         .merge(routes::config_versions::admin_router())
+        .merge(routes::themes::admin_router())
         .merge(routes::metrics::router())
         .route_layer(
             ServiceBuilder::new()

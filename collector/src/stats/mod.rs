@@ -5,6 +5,7 @@ mod compare;
 mod interval;
 mod reading;
 mod tenure;
+pub mod themes;
 pub mod trend;
 
 use serde::Serialize;

@@ -28,6 +28,7 @@ mod answers;
 mod backend;
 mod batch;
 mod cache;
+pub mod comments;
 pub mod config_versions;
 mod error;
 pub mod followups;

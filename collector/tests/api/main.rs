@@ -40,6 +40,7 @@ mod several_instances;
 mod side_effects;
 mod sign_in;
 mod stats;
+mod themes;
 mod transport;
 mod unknown_fields;
 mod upgrade;

@@ -9,7 +9,7 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use crate::helpers::{problem_code, spawn_app, TestApp, ADMIN_TOKEN};
-use crate::seeding::{at, millis, seed, At};
+use crate::seeding::{at, execute, millis, seed, At};
 
 async fn patch_project(app: &TestApp, body: Value) -> reqwest::Response {
     app.client
@@ -273,4 +273,96 @@ async fn tag_statistics_take_the_period_too() {
     assert_eq!(all["tags"][0]["value"], "billing");
     assert_eq!(all["tags"][0]["responses"], 1);
     assert_eq!(later["tags"], json!([]));
+}
+
+/// The tags of [`spread`]'s answers, as the SQL below puts them: `billing`
+/// on odd seconds, `speed` on seconds divisible by 3 with a score of 9 or
+/// more before the removal, none after it.
+fn tags_of(t: i64, score: u8, speed_removed: bool) -> Vec<&'static str> {
+    let (mut tags, t) = (Vec::new(), t / 1000);
+    if t % 2 == 1 {
+        tags.push("billing");
+    }
+    if t % 3 == 0 && !(speed_removed && score >= 9) {
+        tags.push("speed");
+    }
+    tags
+}
+
+#[tokio::test]
+async fn tag_statistics_count_any_period_from_their_roll_ups_exactly() {
+    let app = spawn_app().await;
+    let times = spread();
+    let answers: Vec<At<'_>> = times
+        .iter()
+        .enumerate()
+        .map(|(i, t)| at(t, (i % 11) as u8))
+        .collect();
+    seed(&app, &answers).await;
+    // Tags written and removed as any tag is: the roll-ups follow them.
+    execute(
+        &app,
+        "INSERT INTO tags (project_key, response_id, tag, source, created_at)
+         SELECT project_key, id, 'billing', 'manual', 0 FROM responses WHERE (created_at / 1000) % 2 = 1",
+    )
+    .await;
+    execute(
+        &app,
+        "INSERT INTO tags (project_key, response_id, tag, source, created_at)
+         SELECT project_key, id, 'speed', 'rule', 0 FROM responses WHERE (created_at / 1000) % 3 = 0",
+    )
+    .await;
+
+    for speed_removed in [false, true] {
+        if speed_removed {
+            execute(
+                &app,
+                "DELETE FROM tags WHERE tag = 'speed'
+                 AND response_id IN (SELECT id FROM responses WHERE score >= 9)",
+            )
+            .await;
+        }
+        for (from, to) in [
+            ("2025-12-07T05:17:43.123Z", "2026-12-07T05:17:43.123Z"),
+            ("2026-01-01T00:00:00+01:00", "2026-07-01T00:00:00+02:00"),
+            ("2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z"),
+            ("2026-01-01T00:00:00+05:30", "2026-01-02T00:00:00+05:30"),
+            ("2026-03-29T01:07:00+02:00", "2026-03-29T09:00:00-05:00"),
+        ] {
+            let (lo, hi) = (millis(from), millis(to));
+            let mut truth = std::collections::BTreeMap::<&str, u64>::new();
+            for (a, t) in answers.iter().zip(&times) {
+                let t = millis(t);
+                if (lo..hi).contains(&t) {
+                    for tag in tags_of(t, a.score, speed_removed) {
+                        *truth.entry(tag).or_default() += 1;
+                    }
+                }
+            }
+            let stats = get(
+                &app,
+                &format!(
+                    "/api/v1/stats/tags?project=demo&from={}&to={}",
+                    enc(from),
+                    enc(to)
+                ),
+            )
+            .await;
+            let counted: std::collections::BTreeMap<&str, u64> = stats["tags"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| {
+                    (
+                        t["value"].as_str().unwrap(),
+                        t["responses"].as_u64().unwrap(),
+                    )
+                })
+                .collect();
+            assert_eq!(
+                counted, truth,
+                "{from} .. {to}, speed removed: {speed_removed}"
+            );
+        }
+    }
 }

@@ -110,3 +110,18 @@ pub async fn seed(app: &TestApp, answers: &[At<'_>]) {
             .unwrap());
     }
 }
+
+/// Runs `sql` on the app's database, as it is (the backends share it).
+pub async fn execute(app: &TestApp, sql: &str) {
+    if app.database_url.starts_with("postgres") {
+        let mut conn = sqlx::PgConnection::connect(&app.database_url)
+            .await
+            .unwrap();
+        sqlx::query(sql).execute(&mut conn).await.expect(sql);
+    } else {
+        let mut conn = sqlx::SqliteConnection::connect(&app.database_url)
+            .await
+            .unwrap();
+        sqlx::query(sql).execute(&mut conn).await.expect(sql);
+    }
+}

@@ -10,6 +10,7 @@ mod answers;
 mod projects;
 mod stats;
 mod team;
+mod themes;
 mod webhooks;
 
 pub use answers::{
@@ -25,6 +26,7 @@ pub use stats::{
     TrendPoint,
 };
 pub use team::{Credentials, Member, Members, NewMember, Revoked, Role, RoleChange, Session};
+pub use themes::{Driver, Drivers, Example, Previous, Theme, ThemeTagged, Themes};
 pub use webhooks::{
     Deliveries, Delivery, NewWebhook, TestQueued, Webhook, WebhookFilter, WebhookFormat, Webhooks,
 };

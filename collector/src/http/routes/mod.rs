@@ -16,6 +16,7 @@ pub(super) mod responses;
 pub(super) mod session;
 pub(super) mod stats;
 pub(super) mod tags;
+pub(super) mod themes;
 pub(super) mod users;
 pub(super) mod verbatims;
 pub(super) mod webhooks;

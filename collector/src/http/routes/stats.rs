@@ -15,8 +15,6 @@
 pub(in crate::http) mod compare;
 mod views;
 
-use std::collections::BTreeMap;
-
 use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -26,11 +24,11 @@ use crate::domain::{Filter, ProjectKey};
 use crate::http::error::{Error, Result};
 use crate::http::middleware::extract::{QueryParams, SignedIn};
 use crate::http::shared::query::{param, project_of, FilterParams, Pairs, ProjectQuery};
-use crate::http::shared::scores::segment;
+use crate::http::shared::scores::{distribution, histograms, segment};
 use crate::http::AppState;
 use crate::stats::trend;
-use crate::stats::{Distribution, TENURE_BUCKETS};
-use crate::store::analytics::{GroupCount, Grouping};
+use crate::stats::TENURE_BUCKETS;
+use crate::store::analytics::Grouping;
 use nps_protocol::admin::{Segment, Segments, Stats, Trend};
 use views::{moment_rate, summary, trend_point};
 
@@ -42,28 +40,6 @@ pub(in crate::http) fn admin_router() -> Router<AppState> {
         .route("/api/v1/stats/trend", get(trend))
         .route("/api/v1/stats/segments", get(segments))
         .route("/api/v1/stats/tenure", get(tenure))
-}
-
-/// Folds grouped counts into one histogram per group.
-fn histograms(counts: Vec<GroupCount>) -> BTreeMap<Option<String>, Distribution> {
-    let mut by_group: BTreeMap<Option<String>, Distribution> = BTreeMap::new();
-    for c in counts {
-        if let Some(slot) = by_group
-            .entry(c.group)
-            .or_default()
-            .0
-            .get_mut(usize::from(c.score))
-        {
-            *slot += c.count;
-        }
-    }
-    by_group
-}
-
-/// The histogram of the answers a filter selects.
-async fn distribution(state: &AppState, key: &ProjectKey, f: &Filter) -> Result<Distribution> {
-    let counts = state.store.grouped_scores(key, f, &Grouping::Total).await?;
-    Ok(histograms(counts).into_values().next().unwrap_or_default())
 }
 
 /// The NPS with its 95% interval, the distribution and response rates.

@@ -11,15 +11,15 @@ use nps_protocol::admin::{
 };
 use time::OffsetDateTime;
 
-use crate::domain::{matching_tags, tag, ClientId, CompiledRule, Filter, ProjectKey, MAX_RULES};
+use crate::domain::{tag, ClientId, CompiledRule, Filter, ProjectKey};
 use crate::http::error::{Error, Result};
 use crate::http::middleware::extract::{Admin, JsonBody, QueryParams, SignedIn};
 use crate::http::shared::project::require_project;
 use crate::http::shared::query::{project_of, Pairs, ProjectQuery};
 use crate::http::shared::scores::segment;
+use crate::http::shared::tag_rules::{apply_to_history, check_room_for_a_rule};
 use crate::http::AppState;
 use crate::stats::Distribution;
-use crate::store::analytics::Cursor;
 use crate::store::tags::{self, StoredTagRule};
 use crate::store::to_millis;
 
@@ -128,15 +128,7 @@ async fn create_rule(
 ) -> Result<(StatusCode, Json<TagRule>)> {
     let key = project(&state, body.project).await?;
     let compiled = CompiledRule::new(&body.tag, &body.keywords, body.regex.as_deref())?;
-    // Checked before the insert: two admins adding the 200th rule at once
-    // may make it 201, which bounds the cost just as well.
-    if tags::rules(state.store.pool(), key.as_str()).await?.len() >= MAX_RULES {
-        return Err(crate::domain::Invalid::new(
-            "too_many_rules",
-            format!("a project has at most {MAX_RULES} tag rules"),
-        )
-        .into());
-    }
+    check_room_for_a_rule(&state, &key).await?;
     let rule = StoredTagRule {
         id: uuid::Uuid::new_v4().to_string(),
         tag: compiled.tag,
@@ -181,35 +173,7 @@ async fn apply_all(
 ) -> Result<Json<Applied>> {
     let key = project(&state, q.project).await?;
     let rules = state.tag_rules.get(state.store.pool(), &key).await?;
-    let with_comment = Filter {
-        has_comment: Some(true),
-        ..Filter::default()
-    };
-    let (mut cursor, mut tagged) = (None::<Cursor>, 0);
-    let now = to_millis(OffsetDateTime::now_utc());
-    loop {
-        let page = state
-            .store
-            .list_responses(&key, &with_comment, cursor.as_ref(), 500)
-            .await?;
-        for r in &page {
-            let comment = r.comment.as_deref().unwrap_or_default();
-            for tag in matching_tags(&rules, comment) {
-                if tags::add(state.store.pool(), key.as_str(), &r.id, tag, "rule", now).await? {
-                    tagged += 1;
-                }
-            }
-        }
-        match page.last() {
-            Some(last) if page.len() == 500 => {
-                cursor = Some(Cursor {
-                    at: to_millis(last.created_at),
-                    id: last.id.clone(),
-                });
-            }
-            _ => break,
-        }
-    }
+    let tagged = apply_to_history(&state, &key, &rules).await?;
     Ok(Json(Applied { tagged }))
 }
 

@@ -60,16 +60,75 @@ macro_rules! tag_queries {
         }
 
         /// Answers per tag and score, of those that arrived in `[from, to)`
-        /// (Unix ms; open ends unbounded). Read from the tags' rows joined
-        /// to their answers: bounded by how many answers carry a tag. The
-        /// `+` keeps the planner off the answers' time index, which would
-        /// read every answer of the period to find the few tagged ones.
+        /// (Unix ms; open ends unbounded): whole UTC days from the tag
+        /// roll-ups, the ends' quarters and minutes as the other statistics
+        /// read them (`analytics::span`).
         pub(crate) async fn counts(
             pool: &P,
             project: &str,
             from: Option<i64>,
             to: Option<i64>,
         ) -> StoreResult<Vec<(String, u8, u64)>> {
+            use crate::store::analytics::{span::Span, Grouping, Tally};
+            use crate::store::rollup::QUARTER_MS;
+            let span = Span::new(vec![from, to]);
+            if !span.is_wide() {
+                let rows = tagged_rows(pool, project, from, to).await?;
+                return Ok(rows.into_iter().map(|(tag, score, n)| (tag, score, n.unsigned_abs())).collect());
+            }
+            let mut tally = Tally::new(&Grouping::Total);
+            let (first, end) = span.days();
+            let rows = sqlx::query(
+                "SELECT tag, score, CAST(SUM(n) AS BIGINT) AS n FROM rollup_tags
+                 WHERE project_key = $1 AND day >= $2 AND day < $3 GROUP BY tag, score",
+            )
+            .bind(project.to_owned())
+            .bind(first.unwrap_or(i64::MIN))
+            .bind(end.unwrap_or(i64::MAX))
+            .fetch_all(pool)
+            .await?;
+            for (tag, score, n) in tag_counts(&rows)? {
+                tally.add(Some(0), Some(tag), score, n);
+            }
+            for stretch in span.stretches() {
+                if let Some((first, end)) = stretch.quarters {
+                    let rows = sqlx::query(
+                        "SELECT tag, score, n, quarter FROM rollup_tags_quarter
+                         WHERE project_key = $1 AND quarter >= $2 AND quarter < $3",
+                    )
+                    .bind(project.to_owned())
+                    .bind(first)
+                    .bind(end)
+                    .fetch_all(pool)
+                    .await?;
+                    for (row, (tag, score, n)) in rows.iter().zip(tag_counts(&rows)?) {
+                        let quarter: i64 = row.try_get("quarter")?;
+                        tally.correct(&span, quarter * QUARTER_MS, Some(tag), score, n);
+                    }
+                }
+                for (lo, hi) in stretch.rows {
+                    for (tag, score, n) in tagged_rows(pool, project, Some(lo), Some(hi)).await? {
+                        tally.correct(&span, lo, Some(tag), score, n);
+                    }
+                }
+            }
+            Ok(tally
+                .into_counts()
+                .into_iter()
+                .filter_map(|c| Some((c.group?, c.score, c.count)))
+                .collect())
+        }
+
+        /// The same counts from the tags' rows joined to their answers, for
+        /// a period too short for the roll-ups and an end's minutes. The
+        /// `+` keeps the planner off the answers' time index, which would
+        /// read every answer of the period to find the few tagged ones.
+        async fn tagged_rows(
+            pool: &P,
+            project: &str,
+            from: Option<i64>,
+            to: Option<i64>,
+        ) -> StoreResult<Vec<(String, u8, i64)>> {
             let rows = sqlx::query(
                 "SELECT t.tag, r.score, COUNT(*) AS n FROM tags t
                  JOIN responses r ON r.project_key = t.project_key AND r.id = t.response_id
@@ -81,11 +140,15 @@ macro_rules! tag_queries {
             .bind(to.unwrap_or(i64::MAX))
             .fetch_all(pool)
             .await?;
+            tag_counts(&rows)
+        }
+
+        fn tag_counts(rows: &[<$db as sqlx::Database>::Row]) -> StoreResult<Vec<(String, u8, i64)>> {
             rows.iter()
                 .map(|r| {
                     let score: i64 = r.try_get("score")?;
                     let n: i64 = r.try_get("n")?;
-                    Ok((r.try_get("tag")?, u8::try_from(score).unwrap_or_default(), n.unsigned_abs()))
+                    Ok((r.try_get("tag")?, u8::try_from(score).unwrap_or_default(), n))
                 })
                 .collect()
         }

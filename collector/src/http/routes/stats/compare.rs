@@ -6,12 +6,11 @@
 use axum::extract::State;
 use axum::Json;
 
-use super::distribution;
 use crate::domain::{Filter, Zone};
 use crate::http::error::Result;
 use crate::http::middleware::extract::{QueryParams, SignedIn};
 use crate::http::shared::query::{project_of, Pairs, ProjectQuery};
-use crate::http::shared::scores::score;
+use crate::http::shared::scores::{distribution, score};
 use crate::http::AppState;
 use crate::stats::{describe, Lang};
 use nps_protocol::admin::Comparison;
