@@ -21,9 +21,8 @@ use tower_http::trace::TraceLayer;
 pub use error::{Error, Result};
 pub use middleware::body_limit::MAX_BODY_BYTES;
 pub use middleware::deadlines::with_deadlines;
-pub(crate) use middleware::rate_limit::Budget;
-pub use middleware::rate_limit::RateLimits;
 pub(crate) use routes::assets::widget_is_built;
+pub use state::rate_limits::RateLimits;
 pub use state::{AppState, Shared};
 
 /// The whole application as a router, with no socket: tests drive it with
@@ -51,7 +50,7 @@ pub fn app(state: AppState) -> Router {
             ServiceBuilder::new()
                 .layer(axum::middleware::from_fn(middleware::metrics::track))
                 .layer(axum::middleware::from_fn_with_state(
-                    state.clone(),
+                    state.limits.clone(),
                     middleware::rate_limit::per_ip,
                 )),
         );

@@ -15,7 +15,7 @@ use super::strict_json::duplicate_key;
 use crate::auth::{stored_role, token_hash, Principal, Role, COOKIE};
 use crate::domain::Invalid;
 use crate::http::error::Error;
-use crate::http::AppState;
+use crate::http::state::AppState;
 
 /// `axum::Json`, but stricter, for the admin API: an object naming a key
 /// twice is refused (serde would silently keep the last one), and so is a

@@ -22,7 +22,7 @@ use rust_embed::{EmbeddedFile, RustEmbed};
 
 use crate::http::error::Error;
 use crate::http::middleware::caching::cached;
-use crate::http::AppState;
+use crate::http::state::AppState;
 
 mod precompressed;
 

@@ -14,7 +14,7 @@ use crate::http::error::{Error, Result};
 use crate::http::middleware::extract::{Admin, SignedIn};
 use crate::http::shared::project::require_project;
 use crate::http::shared::project_changes::{changed, record};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::store::config_versions::{self, StoredConfigVersion};
 use crate::store::Project;
 use nps_protocol::admin::{ConfigVersion, ConfigVersions};

@@ -22,7 +22,8 @@ use crate::http::error::Result;
 use crate::http::middleware::extract::QueryParams;
 use crate::http::shared::identity::require_proof;
 use crate::http::shared::project::public_project;
-use crate::http::{AppState, Budget};
+use crate::http::state::rate_limits::Budget;
+use crate::http::state::AppState;
 
 /// Routes the widget calls.
 pub(in crate::http) fn public_router() -> Router<AppState> {

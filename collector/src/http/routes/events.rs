@@ -20,7 +20,8 @@ use crate::http::middleware::extract::IngestBody;
 use crate::http::shared::identity::verify_user;
 use crate::http::shared::project::public_project;
 use crate::http::shared::receipt::receipt;
-use crate::http::{AppState, Budget};
+use crate::http::state::rate_limits::Budget;
+use crate::http::state::AppState;
 
 /// Routes the widget calls.
 pub(in crate::http) fn public_router() -> Router<AppState> {

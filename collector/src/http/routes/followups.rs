@@ -19,7 +19,7 @@ use crate::http::middleware::extract::{JsonBody, QueryParams, SignedIn};
 use crate::http::shared::answers::answer;
 use crate::http::shared::project::require_project;
 use crate::http::shared::query::ProjectQuery;
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::store::followups::{self, StoredFollowUp};
 use crate::store::{to_millis, Project, StoredResponse};
 

@@ -4,7 +4,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
-use crate::http::AppState;
+use crate::http::state::AppState;
 
 /// The health route.
 pub(in crate::http) fn router() -> Router<AppState> {

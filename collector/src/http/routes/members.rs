@@ -13,7 +13,7 @@ use nps_protocol::admin::{Member, Members, NewMember, Revoked, RoleChange};
 use crate::auth::{self, parse_role, stored_role, Email};
 use crate::http::error::{Error, Result};
 use crate::http::middleware::extract::{Admin, JsonBody, SignedIn};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::store::members::{self, StoredMember};
 
 /// Routes for the Members page.

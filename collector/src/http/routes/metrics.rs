@@ -8,7 +8,7 @@ use axum::Router;
 
 use crate::http::middleware::extract::Admin;
 use crate::http::middleware::metrics::prometheus;
-use crate::http::AppState;
+use crate::http::state::AppState;
 
 /// The metrics route.
 pub(in crate::http) fn router() -> Router<AppState> {

@@ -12,7 +12,7 @@ use crate::domain::{Invalid, ProjectKey, TimingRules};
 use crate::http::error::{Error, Result};
 use crate::http::middleware::extract::{Admin, JsonBody, SignedIn};
 use crate::http::shared::project_changes::{changed_and_recorded, record};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::store::{Project, ProjectSettings};
 // `admin::Project` is the API's view of a stored `Project`.
 use nps_protocol::admin::{self, MomentSpec, NewProject, ProjectUpdate, Projects};

@@ -19,7 +19,8 @@ use crate::http::shared::identity::{settle_identity, strip_if_anonymous};
 use crate::http::shared::project::public_project;
 use crate::http::shared::receipt::receipt;
 use crate::http::shared::tag_rules::apply_rules;
-use crate::http::{AppState, Budget};
+use crate::http::state::rate_limits::Budget;
+use crate::http::state::AppState;
 use crate::store::Inserted;
 
 /// How long after the answer its comment may still be set: long enough for

@@ -18,7 +18,7 @@ use crate::http::error::{Error, Result};
 use crate::http::middleware::caching::NO_STORE;
 use crate::http::middleware::extract::{session_cookie, JsonBody, SignedIn};
 use crate::http::middleware::rate_limit::client_ip;
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::store::members;
 
 /// Routes of the dashboard's sign-in.

@@ -25,7 +25,7 @@ use crate::http::error::{Error, Result};
 use crate::http::middleware::extract::{QueryParams, SignedIn};
 use crate::http::shared::query::{param, project_of, FilterParams, Pairs, ProjectQuery};
 use crate::http::shared::scores::{distribution, histograms, segment};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::stats::trend;
 use crate::stats::TENURE_BUCKETS;
 use crate::store::analytics::Grouping;

@@ -18,7 +18,7 @@ use crate::http::shared::project::require_project;
 use crate::http::shared::query::{project_of, Pairs, ProjectQuery};
 use crate::http::shared::scores::segment;
 use crate::http::shared::tag_rules::{apply_to_history, check_room_for_a_rule};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::stats::Distribution;
 use crate::store::tags::{self, StoredTagRule};
 use crate::store::to_millis;

@@ -24,7 +24,7 @@ use crate::http::error::{Error, Result};
 use crate::http::middleware::extract::{Admin, JsonBody, QueryParams, SignedIn};
 use crate::http::shared::query::{project_of, FilterParams, Pairs, ProjectQuery};
 use crate::http::shared::tag_rules::{apply_to_history, check_room_for_a_rule};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::store::tags::{self, StoredTagRule};
 use crate::store::to_millis;
 

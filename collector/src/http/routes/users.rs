@@ -21,7 +21,7 @@ use crate::http::middleware::caching::NO_STORE;
 use crate::http::middleware::extract::{Admin, AdminAction, QueryParams};
 use crate::http::shared::project::require_project;
 use crate::http::shared::query::ProjectQuery;
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::store::privacy::{PrivacyLogEntry, Removed, UserData};
 
 /// Routes for the dashboard and scripts.

@@ -21,7 +21,7 @@ use crate::http::middleware::caching::NO_STORE;
 use crate::http::middleware::extract::{QueryParams, SignedIn};
 use crate::http::shared::answers::answer;
 use crate::http::shared::query::{param, project_of, FilterParams, Pairs, ProjectQuery};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::store::analytics::Cursor;
 use crate::store::StoredResponse;
 

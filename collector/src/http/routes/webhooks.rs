@@ -18,7 +18,7 @@ use crate::http::error::{Error, Result};
 use crate::http::middleware::extract::{Admin, JsonBody, QueryParams};
 use crate::http::shared::project::require_project;
 use crate::http::shared::query::ProjectQuery;
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::store::to_millis;
 use crate::store::webhooks::{self, StoredDelivery, StoredWebhook};
 

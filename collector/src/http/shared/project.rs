@@ -9,7 +9,8 @@ use axum::http::{header, HeaderMap};
 
 use crate::domain::{AllowedOrigin, ProjectKey};
 use crate::http::error::{Error, Result};
-use crate::http::{AppState, Budget};
+use crate::http::state::rate_limits::Budget;
+use crate::http::state::AppState;
 use crate::store::Project;
 
 /// The project with this key, or a 404 `unknown_key` (admin routes: not

@@ -7,7 +7,7 @@ use time::OffsetDateTime;
 
 use crate::domain::{ProjectKey, TimingRules};
 use crate::http::error::{Error, Result};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::store::config_versions;
 use crate::store::{to_millis, Project, ProjectChange};
 

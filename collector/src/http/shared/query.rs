@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::domain::{ProjectKey, Zone};
 use crate::http::error::{Error, Result};
 use crate::http::shared::project::require_project;
-use crate::http::AppState;
+use crate::http::state::AppState;
 
 /// Query pairs as given (filters are open-ended: `trait.NAME=VALUE`).
 pub(in crate::http) type Pairs = Vec<(String, String)>;

@@ -8,7 +8,7 @@ use nps_protocol::admin::{Interval, Score, Segment};
 
 use crate::domain::{Filter, ProjectKey};
 use crate::http::error::Result;
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::stats::{is_provisional, summarise, Distribution};
 use crate::store::analytics::{GroupCount, Grouping};
 

@@ -13,7 +13,7 @@ use super::COMMENT_WINDOW;
 use crate::domain::{ClientId, Comment, ProjectKey, ResponseSecret, UserId};
 use crate::http::error::{Error, Result};
 use crate::http::shared::identity::verify_user;
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::store::{CommentTarget, Project};
 
 /// The checks of an edit, before anything about the answer changes: 403

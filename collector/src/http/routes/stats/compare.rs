@@ -11,7 +11,7 @@ use crate::http::error::Result;
 use crate::http::middleware::extract::{QueryParams, SignedIn};
 use crate::http::shared::query::{project_of, Pairs, ProjectQuery};
 use crate::http::shared::scores::{distribution, score};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::stats::{describe, Lang};
 use nps_protocol::admin::Comparison;
 

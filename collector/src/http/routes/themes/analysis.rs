@@ -6,7 +6,7 @@ use nps_protocol::admin::{Example, Previous, Theme};
 use crate::domain::{Filter, ProjectKey};
 use crate::http::error::Result;
 use crate::http::shared::scores::{distribution, interval};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::stats::themes::{emerging, impact, scaled, share};
 use crate::stats::{summarise, Distribution};
 use crate::store::comments::{self, Commented, SLICES};

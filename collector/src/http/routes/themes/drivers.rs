@@ -11,7 +11,7 @@ use crate::http::error::Result;
 use crate::http::middleware::extract::{QueryParams, SignedIn};
 use crate::http::shared::query::{project_of, FilterParams, Pairs, ProjectQuery};
 use crate::http::shared::scores::{histograms, interval};
-use crate::http::AppState;
+use crate::http::state::AppState;
 use crate::stats::themes::{impact, outside};
 use crate::stats::{compare, is_provisional, summarise, Distribution};
 use crate::store::analytics::Grouping;
