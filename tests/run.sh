@@ -26,7 +26,7 @@ cargo clippy -p nps-collector --features bench-bounds -- -D warnings
 
 step "cargo clippy (wasm32: the widget's core, its ui and its lazily loaded module)"
 cargo clippy -p nps-widget --target wasm32-unknown-unknown -- -D warnings
-cargo clippy -p nps-widget-ui --target wasm32-unknown-unknown --features module,small-alloc -- -D warnings
+cargo clippy -p nps-widget-ui --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p nps-widget-lazy --target wasm32-unknown-unknown -- -D warnings
 
 step "cargo clippy (wasm32: the dashboard)"
@@ -59,6 +59,12 @@ bash tests/schema/run.sh
 
 step "identity-proof samples (Node, Python, Ruby, Go) against the collector"
 node --test tests/identity-proof/
+
+step "npm package (@nps/widget: pack, install, tsc --strict, import without a window, esbuild, Chromium) and a typed client from /api/v1/openapi.json (openapi-typescript, tsc --strict)"
+# typescript and openapi-typescript are root devDependencies; the toolchain
+# step's npm ci installs them, unless node_modules predates them.
+[ -x node_modules/.bin/tsc ] && [ -d node_modules/openapi-typescript ] || npm ci --no-audit --no-fund
+node --test --test-concurrency=1 tests/npm-package/ tests/openapi-client/
 
 step "crash test: kill -9 under load, every acknowledged response survives"
 node tests/crash/kill9.mjs --rounds 3 --backend sqlite

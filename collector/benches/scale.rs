@@ -12,11 +12,12 @@
 //!   filter that keeps every answer but no roll-up covers), the full scan
 //!   the roll-ups replace.
 //!
-//! Median of 9 calls (3 for the scans; `NPS_SCALE_SCAN_RUNS=1` for one,
+//! Median of 9 calls (3 for the scans; `NPS_SCALE_SCAN_RUNS=1` for one, 0 for none,
 //! as a 10M scan takes tens of seconds). Seeds N synthetic answers (1M and
 //! 10M by default; `NPS_SCALE_ROWS=1000000,10000000`) and builds the
 //! roll-ups as the migrations do. `NPS_SCALE_ONLY=trend` runs only the
-//! statistics whose label contains the text; `NPS_SCALE_KEEP=1` keeps the
+//! statistics whose label contains the text, `NPS_SCALE_BACKENDS=postgres`
+//! only that backend; `NPS_SCALE_KEEP=1` keeps the
 //! SQLite databases in `target/scale/` (and the PostgreSQL databases) and
 //! measures them again next time
 //! (10M answers take 10-18 minutes to seed).
@@ -49,11 +50,14 @@ fn main() {
     );
     println!("| backend | rows | statistic | aligned | last 365 d from now | plain dates, Paris | rows (scan) |");
     println!("|---|---:|---|---:|---:|---:|---:|");
+    let backends = std::env::var("NPS_SCALE_BACKENDS").unwrap_or_else(|_| "sqlite,postgres".into());
     for n in rows {
         let dir = tempfile::tempdir().expect("temp dir");
-        let url = sqlite_database(&runtime, dir.path(), n);
-        runtime.block_on(measure("SQLite", &url, n));
-        if let Some(server) = &postgres {
+        if backends.contains("sqlite") {
+            let url = sqlite_database(&runtime, dir.path(), n);
+            runtime.block_on(measure("SQLite", &url, n));
+        }
+        if let Some(server) = postgres.as_ref().filter(|_| backends.contains("postgres")) {
             let url = runtime.block_on(postgres_database(server, n));
             runtime.block_on(measure("PostgreSQL", &url, n));
         }
@@ -362,7 +366,7 @@ async fn measure(backend: &str, url: &str, n: u64) {
         };
         let a = median(&client, &format!("{base}{}", path(&aligned)), 9).await;
         let r = median(&client, &format!("{base}{}", path(&rolling)), 9).await;
-        let scan = if label.starts_with("tags") {
+        let scan = if label.starts_with("tags") || scan_runs == 0 {
             None
         } else {
             Some(

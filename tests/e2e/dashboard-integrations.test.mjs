@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { openWithToken, screenshots, seriousViolations } from '../support/dashboard.mjs';
+import { createProject, openWithToken, screenshots, seriousViolations } from '../support/dashboard.mjs';
 import { specFixture } from '../support/fixture.mjs';
 import { startHost } from '../support/host.mjs';
 import { prompt, staysHidden } from '../support/prompt.mjs';
@@ -19,11 +19,7 @@ const spec = specFixture({
 
 test('an admin creates a project, which opens with its own key and snippet', async () => {
   const page = await openWithToken(spec.browser, spec.collector, '/dashboard/integrations?project=demo');
-  const form = page.getByRole('form', { name: 'New project' });
-  await form.getByRole('textbox', { name: 'Project key' }).fill('staging');
-  await form.getByRole('textbox', { name: 'Project name' }).fill('Acme staging');
-  await form.getByRole('button', { name: 'Create project' }).click();
-  await page.waitForURL(/project=staging/);
+  const form = await createProject(page, 'staging', 'Acme staging');
   await page.locator('pre code').filter({ hasText: "key:'staging'" }).waitFor();
   assert.equal(await page.getByRole('combobox', { name: 'Project' }).inputValue(), 'staging');
 

@@ -16,15 +16,19 @@ const run = promisify(execFile);
 export const RESULTS = join(ROOT, 'test-results');
 
 /**
- * Posts answers through the public API, as the widget would.
+ * Posts answers through the public API, as the widget would (`userId` and
+ * `userHash`: the identified user and the page's identity proof).
  * @param {{url: string}} collector
- * @param {{score: number, comment?: string, moment?: string, traits?: object, locale?: string, key?: string}[]} answers
+ * @param {{score: number, comment?: string, moment?: string, traits?: object, locale?: string, key?: string, userId?: string, userHash?: string}[]} answers
  */
 export async function seedAnswers(collector, answers) {
   const ids = [];
   for (const a of answers) {
     const id = randomUUID();
-    const body = { id, key: a.key ?? 'demo', score: a.score, comment: a.comment, moment: a.moment, traits: a.traits, locale: a.locale };
+    const body = {
+      id, key: a.key ?? 'demo', score: a.score, comment: a.comment, moment: a.moment, traits: a.traits, locale: a.locale,
+      user_id: a.userId, user_hash: a.userHash,
+    };
     // The per-IP rate limit may refuse a burst of seeds: try again shortly.
     const post = async () => {
       const r = await fetch(`${collector.url}/api/v1/responses`, {
@@ -82,6 +86,19 @@ export async function openWithToken(browser, collector, path = '/dashboard/overv
   if (path !== '/dashboard/') await page.goto(`${collector.url}${path}`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   return page;
+}
+
+/**
+ * Creates a project with the Integrations page's "New project" form (the
+ * page must be open) and waits until the dashboard switched to it.
+ */
+export async function createProject(page, key, name) {
+  const form = page.getByRole('form', { name: 'New project' });
+  await form.getByRole('textbox', { name: 'Project key' }).fill(key);
+  await form.getByRole('textbox', { name: 'Project name' }).fill(name);
+  await form.getByRole('button', { name: 'Create project' }).click();
+  await page.waitForURL(new RegExp(`project=${key}`));
+  return form;
 }
 
 /** Full-page screenshots at 1280 px and 390 px wide: test-results/NAME-desktop.png, NAME-phone.png. */

@@ -14,8 +14,8 @@ use wasm_bindgen::prelude::*;
 use crate::browser::ui::Loader;
 use crate::browser::{log, read};
 use crate::controller::Controller;
-use crate::events::Event;
-use crate::machine::{Event as Input, Init};
+use crate::events::NoticeKind;
+use crate::machine::{Event, Init};
 
 /// The widget of one page, driven by `nps(...)` commands.
 #[wasm_bindgen]
@@ -44,7 +44,7 @@ impl Widget {
             "init" => {
                 let options = args.get(1);
                 match text(&options, "key") {
-                    Some(key) => c.input(Input::Init(Init {
+                    Some(key) => c.input(Event::Init(Init {
                         key,
                         host: text(&options, "host"),
                         locale: text(&options, "locale"),
@@ -60,10 +60,10 @@ impl Widget {
                 }
             }
             "consent" => match args.get(1).as_bool() {
-                Some(given) => c.input(Input::Consent(given)),
+                Some(given) => c.input(Event::Consent(given)),
                 None => log::warn("consent needs true or false"),
             },
-            "identify" => c.input(Input::Identify {
+            "identify" => c.input(Event::Identify {
                 user_id: user_id(&args.get(1)),
                 traits: traits(&args.get(2)),
                 signature: text(&args.get(3), "signature"),
@@ -71,19 +71,19 @@ impl Widget {
             "track" => match args.get(1).as_string().filter(|m| !m.is_empty()) {
                 // `props` (args[2]) is accepted for compatibility with
                 // analytics-style calls; the rules do not use it yet.
-                Some(moment) => c.input(Input::Track(moment)),
+                Some(moment) => c.input(Event::Track(moment)),
                 None => log::warn("track needs a moment name"),
             },
-            "show" => c.input(Input::Show),
-            "debug" => c.input(Input::Debug),
-            "reset" => c.input(Input::Reset),
+            "show" => c.input(Event::Show),
+            "debug" => c.input(Event::Debug),
+            "reset" => c.input(Event::Reset),
             "on" => {
-                let event = args.get(1).as_string();
+                let name = args.get(1).as_string();
                 match (
-                    event.as_deref().and_then(Event::from_name),
+                    name.as_deref().and_then(NoticeKind::from_name),
                     args.get(2).dyn_into::<Function>(),
                 ) {
-                    (Some(event), Ok(f)) => c.on(event, f),
+                    (Some(kind), Ok(f)) => c.on(kind, f),
                     _ => log::warn("on needs 'shown', 'answered' or 'dismissed' and a function"),
                 }
             }

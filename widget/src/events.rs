@@ -1,13 +1,14 @@
-//! The host app's `nps('on', event, fn)` listeners.
+//! The host app's `nps('on', name, fn)` listeners.
 
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::JsValue;
 
 use crate::browser::log;
 
-/// An event the widget reports to the host app.
+/// Which [`Notice`](crate::machine::Notice) a listener hears: the name in
+/// `nps('on', name, fn)`, without the notice's detail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Event {
+pub(crate) enum NoticeKind {
     /// The prompt appeared; detail `{moment}` (`null` for `show()`).
     Shown,
     /// A score was stored (`{score, comment: null}`), then again when a
@@ -18,8 +19,8 @@ pub(crate) enum Event {
     Dismissed,
 }
 
-impl Event {
-    /// The event named in `nps('on', name, fn)`.
+impl NoticeKind {
+    /// The notice named in `nps('on', name, fn)`.
     pub(crate) fn from_name(name: &str) -> Option<Self> {
         match name {
             "shown" => Some(Self::Shown),
@@ -32,20 +33,20 @@ impl Event {
 
 /// Registered listeners, in registration order.
 #[derive(Default)]
-pub(crate) struct Listeners(Vec<(Event, Function)>);
+pub(crate) struct Listeners(Vec<(NoticeKind, Function)>);
 
 impl Listeners {
     /// Adds a listener.
-    pub(crate) fn add(&mut self, event: Event, f: Function) {
-        self.0.push((event, f));
+    pub(crate) fn add(&mut self, kind: NoticeKind, f: Function) {
+        self.0.push((kind, f));
     }
 
-    /// The listeners of `event`, cloned so they can be called without
+    /// The listeners of `kind`, cloned so they can be called without
     /// holding any borrow: a listener may well call `nps(...)` again.
-    pub(crate) fn of(&self, event: Event) -> Vec<Function> {
+    pub(crate) fn of(&self, kind: NoticeKind) -> Vec<Function> {
         self.0
             .iter()
-            .filter(|(e, _)| *e == event)
+            .filter(|(k, _)| *k == kind)
             .map(|(_, f)| f.clone())
             .collect()
     }
@@ -61,7 +62,7 @@ pub(crate) fn dispatch(listeners: &[Function], detail: &JsValue) {
     }
 }
 
-/// A plain `{name: value, …}` object for an event detail.
+/// A plain `{name: value, …}` object for a notice's detail.
 pub(crate) fn detail(fields: &[(&str, JsValue)]) -> JsValue {
     let object = Object::new();
     for (name, value) in fields {

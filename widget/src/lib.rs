@@ -4,43 +4,47 @@
 //! A host page pastes a two-line snippet that queues `nps(...)` calls and
 //! loads `widget.js` from the collector; the loader (`loader/loader.js`)
 //! instantiates this crate's wasm and replays the queue into [`Widget`]
-//! (see `api`). The prompt's UI is a second wasm module (the
-//! `nps-widget-ui` crate) that the loader fetches only when a prompt is
-//! due, or prefetches at idle once a prompt may come on this page. Build
-//! the browser artefacts with `widget/build.sh`.
+//! (see `api`). The prompt's UI is a second wasm module (`nps-widget-lazy`)
+//! that the loader fetches only when a prompt is due, or prefetches at
+//! idle once a prompt may come on this page. Build the browser artefacts
+//! with `widget/build.sh`.
 //!
-//! The crate has two halves:
+//! What is where:
 //! - [`rules`] and [`machine`] are pure and compile everywhere, so `cargo
-//!   test -p nps-widget` checks the decisions natively;
-//! - `api`, `browser`, `controller`, [`delivery`] and [`lock`] exist only
-//!   on `wasm32`: the JS-facing API, the thin adapters over
-//!   `localStorage`/`fetch`/the clock/Web Locks/the lazy module, the page's
-//!   state, the outbox's delivery and the cross-tab lock.
+//!   test -p nps-widget` checks the decisions natively: a new timing or
+//!   cooldown rule is a function in `rules/` (and, if it needs stored or
+//!   configured state, a field the machine passes it);
+//! - `api`, `controller` and `events` (wasm32, the `widget` feature) are the
+//!   always-loaded core around them: the JavaScript API, the effect runner
+//!   and the host's `nps('on')` listeners;
+//! - `browser` (wasm32) holds the thin adapters over `localStorage`,
+//!   `fetch`, the clock and the console, shared by the core and [`lazy`];
+//! - [`lazy`] (wasm32) is not in the core's wasm: it is what the lazily
+//!   loaded module (`nps-widget-lazy`, in `widget/lazy`) links from this
+//!   crate, the outbox's delivery and the cross-tab lock.
 //!
-//! The `widget` feature (default) is the always-loaded core: its
-//! JavaScript API and allocator. Without it (`default-features = false`),
-//! the crate is the library the lazily loaded module (`nps-widget-lazy`)
-//! links for what a page needs only around a prompt or once there is
-//! something to send: [`delivery`], the outbox and its delivery, and
-//! [`lock`], the cross-tab lock.
+//! The rest of the lazily loaded module is in its own crates: its entry
+//! points in `widget/lazy`, and the prompt's Yew components in
+//! `nps-widget-ui` (`widget/ui`), where a new control of the prompt goes.
+//! The module links this crate without its `widget` feature.
 
 pub mod machine;
 pub mod rules;
 
-#[cfg(all(target_arch = "wasm32", feature = "widget"))]
-mod api;
 #[cfg(target_arch = "wasm32")]
-// Without `widget` only the outbox's part of the adapters is used.
+// Without `widget` only the lazily loaded module's part of the adapters is
+// used.
 #[cfg_attr(not(feature = "widget"), allow(dead_code))]
 mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod lazy;
+
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+mod api;
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 mod controller;
-#[cfg(target_arch = "wasm32")]
-pub mod delivery;
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 mod events;
-#[cfg(target_arch = "wasm32")]
-pub mod lock;
 
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub use api::Widget;
@@ -51,15 +55,7 @@ pub use api::Widget;
 /// writes and reads.
 #[cfg(target_arch = "wasm32")]
 pub mod codec {
-    pub use crate::browser::encode::{
-        comment as encode_comment, event as encode_event, outbox as encode_outbox,
-        response as encode_response,
-    };
-    pub use crate::browser::outbox::decode as decode_outbox;
-    pub use crate::browser::read::{
-        moment_texts as decode_moment_texts, problem as decode_problem,
-        remote_history as decode_remote_history, widget_config as decode_config,
-    };
+    pub use crate::browser::{encode, outbox, read};
 }
 
 /// The core's allocator: a free list (sorted, coalescing) of a few hundred

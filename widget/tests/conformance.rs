@@ -19,7 +19,7 @@ use nps_protocol::{
     Appearance, CommentUpdate, EventKind, Moment, MomentTexts, NewEvent, NewResponse, Problem,
     QuietPeriod, RecentTrait, TraitFilter, TraitValue, Traits, UserHistory, WidgetConfig,
 };
-use nps_widget::codec;
+use nps_widget::codec::{encode, outbox, read};
 use nps_widget::rules::outbox::{Entry, Outbox, Request};
 use nps_widget::rules::timing::RemoteHistory;
 use serde_json::Value;
@@ -134,7 +134,7 @@ fn full_config() -> WidgetConfig {
 fn the_config_reads_back_as_serde_wrote_it() {
     for config in [full_config(), WidgetConfig::default()] {
         let json = parsed(&config);
-        let read = codec::decode_config(&json).expect("a config");
+        let read = read::widget_config(&json).expect("a config");
         // The moments' texts are read when a prompt opens, not with the
         // config (below).
         let mut expected = config.clone();
@@ -150,11 +150,7 @@ fn the_config_reads_back_as_serde_wrote_it() {
                     .and_then(|t| t.get(locale))
                     .cloned()
                     .unwrap_or_default();
-                assert_eq!(
-                    codec::decode_moment_texts(&json, i, locale),
-                    want,
-                    "{locale}"
-                );
+                assert_eq!(read::moment_texts(&json, i, locale), want, "{locale}");
             }
         }
     }
@@ -166,7 +162,7 @@ fn an_older_collectors_config_still_reads() {
     // else missing takes its default.
     let json =
         js_sys::JSON::parse(r#"{"key":"demo","moments":[],"days_after_prompt":12}"#).unwrap();
-    let read = codec::decode_config(&json).unwrap();
+    let read = read::widget_config(&json).unwrap();
     assert_eq!(read.min_days_between_prompts, 12);
     assert_eq!(read.days_after_prompt, 12);
     assert_eq!(read.appearance, Appearance::default());
@@ -187,7 +183,7 @@ fn the_users_history_reads_back_as_serde_wrote_it() {
         ..UserHistory::default()
     };
     for h in [full, empty] {
-        let read = codec::decode_remote_history(&parsed(&h));
+        let read = read::remote_history(&parsed(&h));
         let want = RemoteHistory {
             shown: h.last_shown_at,
             answered: h.last_answered_at,
@@ -205,7 +201,7 @@ fn a_problem_reads_back() {
         code: "invalid_score".into(),
         message: "score must be 0–10".into(),
     };
-    assert_eq!(codec::decode_problem(&parsed(&p)), Some(p));
+    assert_eq!(read::problem(&parsed(&p)), Some(p));
 }
 
 fn response(full: bool) -> NewResponse {
@@ -280,27 +276,23 @@ fn outbox() -> Outbox {
 #[wasm_bindgen_test]
 fn the_stored_outbox_reads_back_as_serde_wrote_it() {
     let o = outbox();
-    assert_eq!(codec::decode_outbox(&parsed(&o)), o);
+    assert_eq!(outbox::decode(&parsed(&o)), o);
 }
 
 #[wasm_bindgen_test]
 fn the_outbox_and_request_bodies_are_written_as_serde_writes_them() {
     let o = outbox();
-    assert_eq!(written(&codec::encode_outbox(&o)), serde_of(&o));
+    assert_eq!(written(&encode::outbox(&o)), serde_of(&o));
     for full in [true, false] {
         let r = response(full);
-        assert_eq!(
-            written(&codec::encode_response(&r)),
-            serde_of(&r),
-            "response"
-        );
+        assert_eq!(written(&encode::response(&r)), serde_of(&r), "response");
         let c = comment(full);
-        assert_eq!(written(&codec::encode_comment(&c)), serde_of(&c), "comment");
+        assert_eq!(written(&encode::comment(&c)), serde_of(&c), "comment");
         let e = event(EventKind::OptedOut, full);
-        assert_eq!(written(&codec::encode_event(&e)), serde_of(&e), "event");
+        assert_eq!(written(&encode::event(&e)), serde_of(&e), "event");
     }
     // And what the widget wrote reads back.
-    let text = js_sys::JSON::stringify(&codec::encode_outbox(&o)).unwrap();
+    let text = js_sys::JSON::stringify(&encode::outbox(&o)).unwrap();
     let json = js_sys::JSON::parse(&text.as_string().unwrap()).unwrap();
-    assert_eq!(codec::decode_outbox(&json), o);
+    assert_eq!(outbox::decode(&json), o);
 }

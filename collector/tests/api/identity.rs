@@ -91,6 +91,92 @@ async fn an_answer_with_a_forged_or_missing_user_hash_is_kept_anonymous() {
 }
 
 #[tokio::test]
+async fn a_failed_proof_is_flagged_on_every_read_and_the_claimed_id_kept_nowhere() {
+    // Arrange: a proven answer, one whose proof is another user's, and one
+    // without a user.
+    let app = spawn_app().await;
+    let secret = verified_project(&app).await;
+    let proof = |user: &str| nps_collector::domain::user_hash(&secret, user);
+    let answers = [
+        json!({"id": new_id(), "key": "secure", "score": 9, "comment": "proven answer",
+               "user_id": "u-7", "user_hash": proof("u-7")}),
+        json!({"id": new_id(), "key": "secure", "score": 3, "comment": "unproven answer",
+               "user_id": "u-9", "user_hash": proof("u-8")}),
+        json!({"id": new_id(), "key": "secure", "score": 6, "comment": "nobody's answer"}),
+    ];
+    for body in &answers {
+        assert_eq!(app.post_response(body).await.status(), 201);
+    }
+
+    // Act: the feed as the dashboard reads it, plain, searched and
+    // filtered, and the JSON-lines export.
+    let mut read = Vec::new();
+    for query in ["", "&q=answer", "&category=detractor", "&has_comment=true"] {
+        let page: Value = app
+            .admin_get(&format!("/api/v1/responses?project=secure{query}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        for item in page["items"].as_array().unwrap() {
+            read.push((format!("feed{query}"), item.clone()));
+        }
+    }
+    let export = app
+        .admin_get("/api/v1/responses/export?project=secure&format=jsonl")
+        .await
+        .text()
+        .await
+        .unwrap();
+    for line in export.lines() {
+        read.push(("export".to_owned(), serde_json::from_str(line).unwrap()));
+    }
+
+    let of_claimed_user: Value = app
+        .admin_get("/api/v1/responses?project=secure&user_id=u-9")
+        .await
+        .json()
+        .await
+        .unwrap();
+
+    // Assert
+    assert!(
+        !export.contains("u-9"),
+        "the unproven user id is not stored"
+    );
+    assert_eq!(
+        of_claimed_user["items"],
+        json!([]),
+        "no answer is filed under the unproven user id"
+    );
+    let mut seen = std::collections::BTreeSet::new();
+    for (place, answer) in read {
+        let (user, flagged) = match answer["comment"].as_str().unwrap() {
+            "proven answer" => (json!("u-7"), false),
+            "unproven answer" => (Value::Null, true),
+            "nobody's answer" => (Value::Null, false),
+            other => panic!("{place}: unexpected answer {other}"),
+        };
+        let case = format!("{place}: {}", answer["comment"]);
+        assert_eq!(answer["user_id"], user, "{case}");
+        assert_eq!(answer["identity_unverified"], flagged, "{case}");
+        seen.insert((place, answer["comment"].as_str().unwrap().to_owned()));
+    }
+    for place in [
+        "feed",
+        "feed&q=answer",
+        "feed&category=detractor",
+        "feed&has_comment=true",
+        "export",
+    ] {
+        assert!(
+            seen.contains(&(place.to_owned(), "unproven answer".to_owned())),
+            "{place} shows the unproven answer"
+        );
+    }
+}
+
+#[tokio::test]
 async fn new_projects_verify_identities_unless_told_not_to() {
     let app = spawn_app().await;
     let create = |key: &'static str, body: Value| {

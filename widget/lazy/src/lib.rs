@@ -1,86 +1,101 @@
 //! The widget's lazily loaded wasm module: what a page view needs only once
 //! a prompt may come, or answers wait to be sent. `widget/build.sh` builds
-//! it as `ui-<hash>.wasm` with its ES-module glue `ui-<hash>.js`; the core
-//! (`nps-widget`) asks the loader for it (see `widget/README.md`, "How the
-//! two stages talk").
+//! it as `ui-<hash>.wasm` with its ES-module glue `ui-<hash>.js`; the
+//! always-loaded core (`nps-widget`, in `widget/src`) asks the loader for
+//! it (see `widget/README.md`, "How the two stages talk").
 //!
-//! It exports:
-//! - `mount(host, props, onEvent)`, the prompt's UI (`nps-widget-ui`'s
-//!   `module`, re-exported);
-//! - `outbox(key, host)`, the outbox of project `key` and its delivery
-//!   (`nps_widget::delivery`), with `enqueue(write)`, `flush(how)`,
-//!   `forget_dropped()` and `on_refused(refused)`; `host()` is the core's
-//!   answer to where answers go now (`undefined` while privacy keeps
-//!   them), and `refused(response, code)` tells the core of each write the
-//!   collector refused for good (the response's id, or `undefined` for an
-//!   event; the problem's `code`);
-//! - `lock(key)`, the cross-tab lock of project `key`
-//!   (`nps_widget::lock`): a promise of the function that releases it, or
-//!   of `null` when another tab holds it. The core takes it once this
-//!   module is loaded, before showing a prompt.
+//! Everything it exports is code the first view of a page never downloads:
+//! - `mount(props, onEvent)` (`prompt`): the prompt's UI (the Yew
+//!   components of `nps-widget-ui`) in a shadow root of its own host
+//!   element, with `update(props)` and `destroy()`;
+//! - `outbox(key, host)` (`nps_widget::lazy::delivery`): the outbox
+//!   of project `key` and its delivery, with `enqueue(write)`,
+//!   `flush(how)`, `forget_dropped()` and `on_refused(refused)`; `host()`
+//!   is the core's answer to where answers go now (`undefined` while
+//!   privacy keeps them), and `refused(response, code)` tells the core of
+//!   each write the collector refused for good (the response's id, or
+//!   `undefined` for an event; the problem's `code`);
+//! - `lock(key)` (`nps_widget::lazy::prompt_lock`): the cross-tab lock
+//!   of project `key`: a promise of the function that releases it, or of
+//!   `null` when another tab holds it. The core takes it once this module
+//!   is loaded, before showing a prompt.
+//!
+//! The outbox's delivery and the cross-tab lock live in `nps-widget`'s
+//! `lazy` folder (`widget/src/lazy`), which shares that crate's browser
+//! adapters; this crate links `nps-widget` without its `widget` feature
+//! (so without the core's API), and `nps-widget-ui` for the components.
 //!
 //! ```sh
 //! bash widget/build.sh   # builds it beside the core
 //! ```
+//!
+//! Everything is wasm-only: natively this crate is empty.
+#![cfg(target_arch = "wasm32")]
 
-#[cfg(target_arch = "wasm32")]
-mod exports {
-    use std::rc::Rc;
+mod prompt;
 
-    use js_sys::{Function, Promise};
-    use nps_widget::delivery::Delivery;
-    use nps_widget::machine::Flush;
-    use wasm_bindgen::prelude::*;
+use std::rc::Rc;
 
-    pub use nps_widget_ui::module::{mount, Ui};
+use js_sys::{Function, Promise};
+use nps_widget::lazy::delivery::Delivery;
+use nps_widget::machine::Flush;
+use wasm_bindgen::prelude::*;
 
-    /// Takes the cross-tab lock of project `key`: a promise of the function
-    /// that releases it, or of `null` when another tab holds it.
-    #[wasm_bindgen]
-    pub fn lock(key: &str) -> Promise {
-        nps_widget::lock::take(key)
+pub use prompt::{mount, Ui};
+
+/// Takes the cross-tab lock of project `key`: a promise of the function
+/// that releases it, or of `null` when another tab holds it.
+#[wasm_bindgen]
+pub fn lock(key: &str) -> Promise {
+    nps_widget::lazy::prompt_lock::take(key)
+}
+
+/// The outbox of one project, as the core holds it.
+#[wasm_bindgen]
+pub struct Outbox(Rc<Delivery>);
+
+/// The outbox of project `key`; `host()` says where to deliver.
+#[wasm_bindgen]
+pub fn outbox(key: &str, host: Function) -> Outbox {
+    Outbox(Delivery::new(key, host))
+}
+
+#[wasm_bindgen]
+impl Outbox {
+    /// Queues a write in its stored form, and sends it.
+    pub fn enqueue(&self, write: &JsValue) {
+        self.0.enqueue(write);
     }
 
-    /// The outbox of one project, as the core holds it.
-    #[wasm_bindgen]
-    pub struct Outbox(Rc<Delivery>);
-
-    /// The outbox of project `key`; `host()` says where to deliver.
-    #[wasm_bindgen]
-    pub fn outbox(key: &str, host: Function) -> Outbox {
-        Outbox(Delivery::new(key, host))
+    /// Delivers what is due (`0`), everything not in flight (`1`: a fresh
+    /// start), or everything at once without leases (`2`: the page is
+    /// going away).
+    pub fn flush(&self, how: u8) {
+        self.0.flush(match how {
+            1 => Flush::Wake,
+            2 => Flush::LastChance,
+            _ => Flush::Due,
+        });
     }
 
-    #[wasm_bindgen]
-    impl Outbox {
-        /// Queues a write in its stored form, and sends it.
-        pub fn enqueue(&self, write: &JsValue) {
-            self.0.enqueue(write);
-        }
+    /// Forgets the count of entries dropped for lack of room.
+    pub fn forget_dropped(&self) {
+        self.0.forget_dropped();
+    }
 
-        /// Delivers what is due (`0`), everything not in flight (`1`: a
-        /// fresh start), or everything at once without leases (`2`: the
-        /// page is going away).
-        pub fn flush(&self, how: u8) {
-            self.0.flush(match how {
-                1 => Flush::Wake,
-                2 => Flush::LastChance,
-                _ => Flush::Due,
-            });
-        }
-
-        /// Forgets the count of entries dropped for lack of room.
-        pub fn forget_dropped(&self) {
-            self.0.forget_dropped();
-        }
-
-        /// Calls `refused(response, code)` for each write the collector
-        /// refuses for good.
-        pub fn on_refused(&self, refused: Function) {
-            self.0.on_refused(refused);
-        }
+    /// Calls `refused(response, code)` for each write the collector
+    /// refuses for good.
+    pub fn on_refused(&self, refused: Function) {
+        self.0.on_refused(refused);
     }
 }
 
-#[cfg(target_arch = "wasm32")]
-pub use exports::*;
+/// The module's allocator (the default `small-alloc` feature; off where
+/// the module is linked into a program that has its own, as the widget's
+/// browser tests do): a free list of a few hundred bytes of wasm instead of
+/// dlmalloc's 2.5 KB brotli; the prompt allocates a few hundred small
+/// objects.
+#[cfg(feature = "small-alloc")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());

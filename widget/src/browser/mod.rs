@@ -1,18 +1,20 @@
-//! Thin adapters over the browser APIs the widget needs.
+//! Thin adapters over the browser APIs the widget needs, shared by the
+//! always-loaded core and the part of the lazily loaded module that lives
+//! in this crate (`crate::lazy`). `encode`, `outbox` and `read` are
+//! public through `crate::codec`, for the conformance tests.
 //!
 //! Everything here is effectful and deliberately dumb: no decisions, just
 //! "read this", "write that", "send this". Failures come back as values or
 //! are logged with [`log::warn`]; nothing here may throw into the host page.
 
 pub(crate) mod clock;
-pub(crate) mod encode;
+pub mod encode;
 pub(crate) mod history;
 pub(crate) mod http;
-pub(crate) mod lock;
 pub(crate) mod log;
-pub(crate) mod outbox;
+pub mod outbox;
 pub(crate) mod promise;
-pub(crate) mod read;
+pub mod read;
 pub(crate) mod storage;
 pub(crate) mod ui;
 pub(crate) mod uuid;

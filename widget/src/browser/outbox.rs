@@ -1,4 +1,6 @@
-//! The outbox's home: `localStorage` key `nps:<projectKey>:outbox`.
+//! The outbox's stored form, read back: `localStorage` key
+//! `nps:<projectKey>:outbox`, kept by the lazily loaded module's outbox
+//! store (`crate::lazy::outbox_store`).
 //!
 //! The stored value is the JSON of [`Outbox`] as serde would write it:
 //! `{"entries":[{"request":{"response":{…NewResponse}},"attempts":0,
@@ -8,83 +10,13 @@
 //! ([`super::encode`]), written with the browser's `JSON.stringify` and read
 //! back field by field (no serde in the wasm, see [`super::read`]); an
 //! entry that does not read back is skipped.
-//!
-//! When storage is unavailable or full the outbox still works for this page
-//! view, from memory.
 
-use js_sys::{Array, JSON};
+use js_sys::Array;
 use nps_protocol::{CommentUpdate, EventKind, NewEvent, NewResponse, Traits};
 use wasm_bindgen::JsValue;
 
 use super::read::{entries, field, number, text, trait_value};
-use super::{encode, log, storage};
 use crate::rules::outbox::{Entry, Outbox, Request};
-
-/// The outbox of one project, in `localStorage` with a copy in memory.
-pub(crate) struct OutboxStore {
-    key: String,
-    memory: Outbox,
-    /// Whether the last write reached `localStorage`.
-    durable: bool,
-}
-
-impl OutboxStore {
-    /// The outbox of project `key`.
-    pub(crate) fn new(key: &str) -> Self {
-        Self {
-            key: storage::item_key(key, "outbox"),
-            memory: Outbox::default(),
-            durable: true,
-        }
-    }
-
-    /// The current outbox: as stored (another tab may have changed it), or
-    /// the copy in memory when storage cannot be read or written.
-    pub(crate) fn load(&self) -> Outbox {
-        if self.durable {
-            if let Some(raw) = storage::get(&self.key) {
-                return match JSON::parse(&raw) {
-                    Ok(json) => decode(&json),
-                    Err(e) => {
-                        log::warn_with("unreadable outbox in localStorage; starting afresh", &e);
-                        Outbox::default()
-                    }
-                };
-            }
-            if storage::available() {
-                return Outbox::default();
-            }
-        }
-        self.memory.clone()
-    }
-
-    /// Forgets the count of entries dropped for lack of room, so that an
-    /// outbox with nothing left to deliver leaves no key behind
-    /// (`reset()`, `consent(false)`).
-    pub(crate) fn forget_dropped(&mut self) {
-        let mut outbox = self.load();
-        if outbox.dropped > 0 {
-            outbox.dropped = 0;
-            self.save(outbox);
-        }
-    }
-
-    /// Stores `outbox` (an empty one removes the key).
-    pub(crate) fn save(&mut self, outbox: Outbox) {
-        self.durable = if outbox.entries.is_empty() && outbox.dropped == 0 {
-            storage::remove(&self.key)
-        } else {
-            match encode::stringify(&encode::outbox(&outbox)) {
-                Some(text) => storage::set(&self.key, &text),
-                None => {
-                    log::warn("could not serialise the outbox");
-                    false
-                }
-            }
-        };
-        self.memory = outbox;
-    }
-}
 
 /// Reads a stored outbox back; entries that do not read are skipped.
 pub fn decode(json: &JsValue) -> Outbox {

@@ -9,7 +9,7 @@
 //! which appends the prompt's host element to `<body>`, renders the prompt
 //! into a shadow root of it and returns a handle with `update(props)` and
 //! `destroy()` (which removes the host and gives focus back; see
-//! `nps-widget-ui`'s `module`), and the outbox's delivery (see
+//! `nps-widget-lazy`'s `prompt`), and the outbox's delivery (see
 //! `controller::outbox`): what only a prompt or an answer to send needs is
 //! in the lazily loaded module, not here.
 

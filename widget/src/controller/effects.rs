@@ -8,8 +8,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::Controller;
 use crate::browser::promise::{settle, soon};
 use crate::browser::{history, http, log, read, storage, ui, uuid};
-use crate::events::{detail, dispatch, nullable, Event as Notice};
-use crate::machine::{Config, Effect, Event, Level, Notice as N, UiEvent, UiProps};
+use crate::events::{detail, dispatch, nullable, NoticeKind};
+use crate::machine::{Config, Effect, Event, Level, Notice, UiEvent, UiProps};
 use crate::rules::outbox::Request;
 use crate::rules::Refusal;
 
@@ -158,7 +158,7 @@ impl Controller {
     }
 
     /// Takes the cross-tab lock for opening `gen` through the loaded ui
-    /// module (`crate::lock` there): its `lock(key)` is a promise of the
+    /// module (`nps-widget-lazy`'s `prompt_lock`): its `lock(key)` is a promise of the
     /// function that releases it, or of `null` if another tab holds it.
     fn lock(&self, gen: u32) {
         let module = self.runner.borrow().module.clone();
@@ -279,19 +279,19 @@ impl Controller {
         }
     }
 
-    fn notify(&self, notice: N) {
-        let (event, d) = match notice {
-            N::Shown(moment) => (Notice::Shown, detail(&[("moment", nullable(moment))])),
-            N::Answered(score, comment) => (
-                Notice::Answered,
+    fn notify(&self, notice: Notice) {
+        let (kind, d) = match notice {
+            Notice::Shown(moment) => (NoticeKind::Shown, detail(&[("moment", nullable(moment))])),
+            Notice::Answered(score, comment) => (
+                NoticeKind::Answered,
                 detail(&[("score", score.into()), ("comment", nullable(comment))]),
             ),
-            N::Dismissed(moment, score) => (
-                Notice::Dismissed,
+            Notice::Dismissed(moment, score) => (
+                NoticeKind::Dismissed,
                 detail(&[("moment", nullable(moment)), ("score", nullable(score))]),
             ),
         };
-        let listeners = self.runner.borrow().listeners.of(event);
+        let listeners = self.runner.borrow().listeners.of(kind);
         dispatch(&listeners, &d);
     }
 }

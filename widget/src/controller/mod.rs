@@ -28,7 +28,7 @@ use wasm_bindgen::JsValue;
 
 use crate::browser::ui::{Loader, Mounted};
 use crate::browser::{self, clock, history, storage, uuid};
-use crate::events::{Event as Notice, Listeners};
+use crate::events::{Listeners, NoticeKind};
 use crate::machine::{self, Event, Input, State, World};
 
 /// What the runner keeps beside the machine's state.
@@ -47,7 +47,7 @@ struct Runner {
     /// Cross-tab locks held, by opening: the ui module's functions that
     /// release them.
     held: Vec<(u32, Function)>,
-    /// The ui module's outbox of the current project (`crate::delivery`),
+    /// The ui module's outbox of the current project (`nps-widget-lazy`'s `delivery`),
     /// once the module is loaded.
     outbox: Option<JsValue>,
     /// The listener of the page's events.
@@ -80,9 +80,9 @@ impl Controller {
         })
     }
 
-    /// `on(event, fn)`.
-    pub(crate) fn on(&self, event: Notice, listener: Function) {
-        self.runner.borrow_mut().listeners.add(event, listener);
+    /// `on(name, fn)`.
+    pub(crate) fn on(&self, kind: NoticeKind, listener: Function) {
+        self.runner.borrow_mut().listeners.add(kind, listener);
     }
 
     /// Steps the machine with `event` and carries out its effects.

@@ -1,5 +1,5 @@
 //! The outbox, from the core's side: its delivery runs in the lazily
-//! loaded module (`crate::delivery`, linked into `nps-widget-lazy`), so a
+//! loaded module (`nps-widget-lazy`'s `delivery`), so a
 //! page view with nothing to send never downloads it.
 //!
 //! Writes are queued only from an open prompt, when the module is loaded.

@@ -8,10 +8,10 @@
 pub mod anonymous;
 pub mod ids;
 pub mod locale;
-pub mod lock;
 pub mod outbox;
 pub mod privacy;
 pub mod refusal;
+pub mod stored_lock;
 pub mod submission;
 pub mod timing;
 

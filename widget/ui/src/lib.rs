@@ -1,10 +1,11 @@
 //! The NPS prompt's Yew components: the dialog, the 0–10 scale, the
 //! follow-up and the thank-you, with their texts in English and French.
 //!
-//! The widget loads this crate as its second wasm module, only when a
-//! prompt is due (`widget/build.sh` builds it with `--features module`,
-//! whose JavaScript entry points are in `module`); the dashboard's live
-//! preview links it as a library and renders the same [`Prompt`].
+//! The widget's lazily loaded module (`nps-widget-lazy`, in `widget/lazy`)
+//! mounts them when a prompt is due, through its JavaScript entry points;
+//! the dashboard's live preview links this crate too and renders the same
+//! [`Prompt`]. A new control of the prompt is a component here (one per
+//! file), with its texts in [`i18n`].
 //!
 //! The components hold view state only (the chosen score, the comment
 //! being typed). Everything with consequences or timing (sending the
@@ -25,8 +26,6 @@ pub mod look;
 
 #[cfg(target_arch = "wasm32")]
 mod follow_up;
-#[cfg(all(target_arch = "wasm32", feature = "module"))]
-pub mod module;
 #[cfg(target_arch = "wasm32")]
 mod mount;
 #[cfg(target_arch = "wasm32")]
@@ -40,14 +39,6 @@ pub use i18n::{Locale, Texts};
 pub use mount::{mount, Mounted};
 #[cfg(target_arch = "wasm32")]
 pub use prompt::{Prompt, PromptProps};
-
-/// The ui wasm's allocator (`--features small-alloc`, `widget/build.sh`
-/// only): a free list of a few hundred bytes of wasm instead of dlmalloc's
-/// 2.5 KB brotli; the prompt allocates a few hundred small objects.
-#[cfg(all(target_arch = "wasm32", feature = "small-alloc"))]
-#[global_allocator]
-static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
-    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
 
 /// The prompt's stylesheet (scoped to its shadow root by [`mount`]; a
 /// host rendering [`Prompt`] in its own tree includes it itself).

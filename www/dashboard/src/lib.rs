@@ -18,11 +18,13 @@
 mod charts;
 mod dates;
 mod filters;
+mod form_lists;
 mod i18n;
 mod presets;
 mod query;
 mod reading;
-mod rules;
+mod refusal_fields;
+mod timing_sentences;
 mod wire;
 mod zones;
 

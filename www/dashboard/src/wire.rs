@@ -1,15 +1,15 @@
 //! The admin API's JSON as the dashboard reads and sends it: the types of
 //! `nps_protocol::admin`, their one definition (the collector builds the
-//! same ones), under the names the pages use.
+//! same ones), under their own names.
 
 // The pages that use these are wasm-only; a native build (the unit tests)
 // compiles this module alone.
 #[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
 pub(crate) use nps_protocol::admin::{
-    Answer, AnswerPage as Page, Comparison as Compare, ConfigVersion, ConfigVersions, Credentials,
-    Deliveries, FollowUp, Inbox, Member, Members, MomentRate, NewMember, NewWebhook, Project,
-    Projects, Role, Segment, Segments, Session, Stats, TagList as Tags, TagRules as Rules,
-    TagStats, Trend, TrendPoint, Webhook, WebhookFormat, Webhooks,
+    Answer, AnswerPage, Comparison, ConfigVersion, ConfigVersions, Credentials, Deliveries,
+    FollowUp, Inbox, Member, Members, MomentRate, NewMember, NewWebhook, Project, Projects, Role,
+    Segment, Segments, Session, Stats, TagList, TagRules, TagStats, Trend, TrendPoint, Webhook,
+    WebhookFormat, Webhooks,
 };
 
 #[cfg(test)]

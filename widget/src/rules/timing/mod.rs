@@ -62,7 +62,7 @@ pub struct Page {
     /// Whether a prompt already appeared during this page view.
     pub shown: bool,
     /// Whether a prompt is on screen right now, in this tab or, per the
-    /// cross-tab lock (`rules::lock`), in another.
+    /// cross-tab lock (`rules::stored_lock`), in another.
     pub open: bool,
 }
 

@@ -36,6 +36,10 @@ pub(crate) struct Texts {
     pub(crate) show_table: &'static str,
     pub(crate) sign_in_title: &'static str,
     pub(crate) sign_in_intro: &'static str,
+    /// Before the `member add` command line, for the first admin.
+    pub(crate) first_admin: &'static str,
+    /// After it: which database it writes to, and the password.
+    pub(crate) first_admin_database: &'static str,
     pub(crate) email: &'static str,
     pub(crate) password: &'static str,
     pub(crate) sign_in: &'static str,
@@ -100,6 +104,8 @@ pub(crate) struct Texts {
     pub(crate) load_more: &'static str,
     pub(crate) anonymous: &'static str,
     pub(crate) user: &'static str,
+    /// A user id came without a valid identity proof.
+    pub(crate) identity_unproven: &'static str,
     pub(crate) tags: &'static str,
     pub(crate) add_tag: &'static str,
     pub(crate) add: &'static str,
@@ -149,6 +155,8 @@ pub(crate) struct Texts {
     pub(crate) timing_intro: &'static str,
     pub(crate) summary: &'static str,
     pub(crate) moments: &'static str,
+    /// The project has no moment: only `nps('show')` prompts.
+    pub(crate) no_moment_configured: &'static str,
     pub(crate) event: &'static str,
     pub(crate) min_count: &'static str,
     pub(crate) days_since_signup: &'static str,

@@ -96,6 +96,11 @@ pub(crate) fn SignIn(props: &SignInProps) -> Html {
                     { if *busy { t.signing_in } else { t.sign_in } }
                 </button>
             </form>
+            <p class="muted first-admin">
+                { t.first_admin }
+                <code>{ "nps-collector member add --email you@example.com --role admin" }</code>
+                { t.first_admin_database }
+            </p>
         </main>
         </>
     }

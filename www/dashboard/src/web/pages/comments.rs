@@ -21,7 +21,7 @@ use crate::web::components::page_title::PageTitle;
 use crate::web::ctx::{go, use_ctx, use_projects, use_query};
 use crate::web::hooks::{use_fetch, Load};
 use crate::web::routes::Route;
-use crate::wire::{Answer, Page};
+use crate::wire::{Answer, AnswerPage};
 
 /// The feed's own URL parameters, on top of the shared filters.
 const FEED: [&str; 5] = ["q", "category", "tag", "has_comment", "score_min"];
@@ -50,7 +50,7 @@ pub(crate) fn Comments() -> Html {
     let projects = use_projects();
     let project = projects.current.clone().unwrap_or_default();
     let api_query = feed_query(&query, &project);
-    let first = use_fetch::<Page>(
+    let first = use_fetch::<AnswerPage>(
         Some(format!("/api/v1/responses?{}&limit=25", api_query.encode())),
         0,
     );
@@ -81,7 +81,7 @@ pub(crate) fn Comments() -> Html {
                 q.clone().with("cursor", Some(&c)).encode()
             );
             spawn_local(async move {
-                match api.get::<Page>(&path).await {
+                match api.get::<AnswerPage>(&path).await {
                     Ok(page) => {
                         let mut all = (*more).clone();
                         all.extend(page.items);

@@ -18,7 +18,7 @@ use crate::web::components::table::TableRegion;
 use crate::web::ctx::{go, use_ctx, use_projects, use_query};
 use crate::web::hooks::{use_fetch, use_today};
 use crate::web::routes::Route;
-use crate::wire::{Compare, MomentRate, Page, Stats, Trend};
+use crate::wire::{AnswerPage, Comparison, MomentRate, Stats, Trend};
 use headline::{change, score};
 
 /// The overview page.
@@ -37,7 +37,7 @@ pub(crate) fn Overview() -> Html {
         .unwrap_or("week")
         .to_owned();
     let stats = use_fetch::<Stats>(Some(format!("/api/v1/stats?{}", api.encode())), 0);
-    let compare = use_fetch::<Compare>(
+    let compare = use_fetch::<Comparison>(
         Some(format!(
             "/api/v1/stats/compare?{}",
             filters.compare_api(&project, today).encode()
@@ -51,7 +51,7 @@ pub(crate) fn Overview() -> Html {
         )),
         0,
     );
-    let latest = use_fetch::<Page>(
+    let latest = use_fetch::<AnswerPage>(
         Some(format!(
             "/api/v1/responses?{}&has_comment=true&limit=5",
             api.encode()

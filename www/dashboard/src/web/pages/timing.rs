@@ -13,7 +13,9 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{FormData, HtmlFormElement};
 use yew::prelude::*;
 
-use crate::rules::{self, Blame};
+use crate::form_lists;
+use crate::refusal_fields::{blame, Blame};
+use crate::timing_sentences;
 use crate::web::api::segment;
 use crate::web::components::page_title::PageTitle;
 use crate::web::components::preview::WidgetPreview;
@@ -98,7 +100,7 @@ pub(crate) fn Timing() -> Html {
                         reload.emit(());
                     }
                     Err(e) => {
-                        let field = match rules::blame(&e.message) {
+                        let field = match blame(&e.message) {
                             Blame::Field(f) => f,
                             Blame::Moment(Some(event)) => format!("moment:{event}"),
                             Blame::Quiet => "quiet_after".into(),
@@ -183,10 +185,11 @@ pub(crate) fn Timing() -> Html {
         <PageTitle title={t.timing_title} intro={t.timing_intro} />
         <section class="card" aria-labelledby="summary-title">
             <h2 id="summary-title">{ t.summary }</h2>
-            <ul class="rules-summary">{ for rules::summary(ctx.lang, c).into_iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+            <ul class="rules-summary">{ for timing_sentences::summary(ctx.lang, c).into_iter().map(|s| html! { <li>{ s }</li> }) }</ul>
         </section>
         <form class="card" {onsubmit} aria-labelledby="rules-form-title" novalidate=true key={project.key.clone()}>
             <h2 id="rules-form-title">{ t.moments }</h2>
+            if c.moments.is_empty() { <p class="notice">{ t.no_moment_configured }</p> }
             if let Some(e) = errors.get("") { <p class="error" role="alert">{ format!("{} {e}", t.fix_errors) }</p> }
             { for keys.iter().map(|k| {
                 let original: Option<Moment> = c.moments.get(*k).cloned();
@@ -251,11 +254,11 @@ fn read(
         }
     }
     c.days_after_prompt = c.min_days_between_prompts;
-    match rules::parse_quiet(&text("quiet_after")) {
+    match form_lists::parse_quiet(&text("quiet_after")) {
         Ok(q) => c.quiet_after = q,
         Err(line) => drop(errors.insert("quiet_after".into(), format!("{} ({line})", t.bad_line))),
     }
-    match rules::parse_exclusions(&text("exclude_if_recent")) {
+    match form_lists::parse_exclusions(&text("exclude_if_recent")) {
         Ok(x) => c.exclude_if_recent = x,
         Err(line) => drop(errors.insert(
             "exclude_if_recent".into(),
@@ -264,6 +267,6 @@ fn read(
     }
     c.respect_dnt = data.get("respect_dnt").as_string().is_some();
     c.anonymous = data.get("anonymous").as_string().is_some();
-    c.allowed_traits = rules::parse_list(&text("allowed_traits"));
+    c.allowed_traits = form_lists::parse_list(&text("allowed_traits"));
     c
 }

@@ -12,7 +12,7 @@ use crate::web::api::{segment, ApiError};
 use crate::web::clock;
 use crate::web::components::load::Failure;
 use crate::web::ctx::{use_ctx, use_projects};
-use crate::wire::{Answer, Tags};
+use crate::wire::{Answer, TagList};
 
 /// Props of [`Item`].
 #[derive(Properties, PartialEq)]
@@ -30,6 +30,18 @@ pub(crate) fn score_label(lang: Lang, score: u8) -> String {
         _ => t.detractors,
     };
     format!("{} {score} ({category})", t.score)
+}
+
+/// Who answered: "User u-7", "anonymous", or, when the page sent a user
+/// id whose identity proof failed, that the answer was stored as
+/// anonymous for that reason (the collector keeps no unproven user id).
+pub(crate) fn who(lang: Lang, a: &Answer) -> String {
+    let t = lang.t();
+    match &a.user_id {
+        Some(u) => format!("{} {u}", t.user),
+        None if a.identity_unverified => t.identity_unproven.to_owned(),
+        None => t.anonymous.to_owned(),
+    }
 }
 
 /// One answer.
@@ -67,7 +79,7 @@ pub(crate) fn Item(props: &ItemProps) -> Html {
                 )
             };
             spawn_local(async move {
-                match api.send::<Tags>(method, &path, body.as_ref()).await {
+                match api.send::<TagList>(method, &path, body.as_ref()).await {
                     Ok(now) => {
                         tags.set(now.tags);
                         error.set(None);
@@ -94,16 +106,12 @@ pub(crate) fn Item(props: &ItemProps) -> Html {
     let when = clock::local_stamp(&a.created_at, &zone);
     let mut meta = vec![when];
     meta.extend(a.moment.clone());
-    meta.push(
-        a.user_id
-            .clone()
-            .map_or_else(|| t.anonymous.to_owned(), |u| format!("{} {u}", t.user)),
-    );
+    meta.push(who(lang, a));
     meta.extend(a.locale.clone());
     let traits: Vec<String> = a
         .traits
         .iter()
-        .map(|(k, v)| format!("{k}={}", crate::rules::trait_value(v)))
+        .map(|(k, v)| format!("{k}={}", crate::form_lists::trait_value(v)))
         .collect();
     html! {
         <li>

@@ -6,12 +6,12 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{FormData, HtmlFormElement};
 use yew::prelude::*;
 
-use crate::rules::parse_list;
+use crate::form_lists::parse_list;
 use crate::web::api::{segment, ApiError};
 use crate::web::components::load::{show, Failure};
 use crate::web::ctx::{use_ctx, use_projects};
 use crate::web::hooks::{use_fetch, use_reload};
-use crate::wire::Rules;
+use crate::wire;
 
 /// The rules section.
 #[function_component]
@@ -20,7 +20,7 @@ pub(crate) fn TagRules() -> Html {
     let t = ctx.t();
     let project = use_projects().current.unwrap_or_default();
     let (reload, bump) = use_reload();
-    let rules = use_fetch::<Rules>(
+    let rules = use_fetch::<wire::TagRules>(
         Some(format!("/api/v1/tag-rules?project={}", segment(&project))),
         reload,
     );

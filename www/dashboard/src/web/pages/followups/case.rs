@@ -12,7 +12,7 @@ use crate::web::api::{segment, ApiError};
 use crate::web::clock;
 use crate::web::components::load::Failure;
 use crate::web::ctx::{use_ctx, use_projects};
-use crate::web::pages::comments::item::score_label;
+use crate::web::pages::comments::item::{score_label, who};
 use crate::wire::FollowUp;
 
 /// Props of [`Case`].
@@ -121,7 +121,7 @@ pub(crate) fn Case(props: &CaseProps) -> Html {
                 <p class="comment" id={format!("{uid}-comment")}>{ a.comment.clone().filter(|c| !c.trim().is_empty()).unwrap_or_else(|| t.no_comment.to_owned()) }</p>
                 <p class="meta">
                     { clock::local_stamp(&a.created_at, &zone).get(..10).unwrap_or_default().to_owned() }{ " · " }
-                    { a.user_id.clone().map_or_else(|| t.anonymous.to_owned(), |u| format!("{} {u}", t.user)) }{ " · " }
+                    { who(lang, a) }{ " · " }
                     { format!("{} {due}", t.due) }
                     if case.overdue { { " · " }<span class="overdue-flag">{ t.overdue }</span> }
                 </p>

@@ -13,7 +13,7 @@ use crate::web::components::load::{show, Failure};
 use crate::web::components::table::TableRegion;
 use crate::web::ctx::use_ctx;
 use crate::web::hooks::{use_fetch, use_reload};
-use crate::wire::{Deliveries, NewWebhook, Webhook, WebhookFormat, Webhooks as List};
+use crate::wire::{self, Deliveries, NewWebhook, Webhook, WebhookFormat};
 
 /// Props of [`Webhooks`].
 #[derive(Properties, PartialEq)]
@@ -27,7 +27,7 @@ pub(crate) fn Webhooks(props: &WebhooksProps) -> Html {
     let ctx = use_ctx();
     let t = ctx.t();
     let (reload, bump) = use_reload();
-    let list = use_fetch::<List>(
+    let list = use_fetch::<wire::Webhooks>(
         Some(format!(
             "/api/v1/webhooks?project={}",
             segment(&props.project)

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::i18n::Lang;
 use crate::reading;
-use crate::wire::{Compare, Stats};
+use crate::wire::{Comparison, Stats};
 
 /// The big number, its interval, the sample and what more would buy; or,
 /// while the score is provisional, the interval in words first and the
@@ -60,7 +60,7 @@ pub(super) fn score(lang: Lang, stats: &Stats) -> Html {
 
 /// The change against the period before, and, when either side is
 /// provisional, both sides in words.
-pub(super) fn change(lang: Lang, c: &Compare) -> Html {
+pub(super) fn change(lang: Lang, c: &Comparison) -> Html {
     let sides = reading::compare_sides(lang, &c.a, &c.b);
     html! {
         <>

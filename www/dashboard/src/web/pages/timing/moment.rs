@@ -5,7 +5,7 @@ use web_sys::FormData;
 use yew::prelude::*;
 
 use super::{number, FieldErrors};
-use crate::rules;
+use crate::form_lists;
 use crate::web::ctx::use_ctx;
 
 /// Props of [`MomentFields`].
@@ -94,7 +94,7 @@ pub(crate) fn MomentFields(props: &MomentFieldsProps) -> Html {
             <div class="field">
                 <label for={format!("m-{id}-traits")}>{ t.trait_conditions }</label>
                 <textarea id={format!("m-{id}-traits")} name={format!("m-{id}-traits")} rows="2"
-                    value={rules::format_traits(m.traits.as_ref())} />
+                    value={form_lists::format_traits(m.traits.as_ref())} />
                 if let Some(e) = props.errors.get(&format!("m-{id}-traits")) { <p class="field-error">{ e.clone() }</p> }
             </div>
             <div class="actions"><button type="button" class="danger" onclick={remove}>{ t.remove_moment }</button></div>
@@ -132,7 +132,7 @@ pub(crate) fn read(
             .ok(),
     };
     let traits_name = format!("m-{id}-traits");
-    let traits = rules::parse_traits(&data.get(&traits_name).as_string().unwrap_or_default())
+    let traits = form_lists::parse_traits(&data.get(&traits_name).as_string().unwrap_or_default())
         .map_err(|line| errors.insert(traits_name, format!("{} ({line})", t.bad_line)))
         .ok()
         .flatten();

@@ -1,5 +1,5 @@
-//! The ui wasm's JavaScript entry points (`--features module`), called by
-//! the widget's core through the loader:
+//! The prompt's JavaScript entry points, called by the widget's core
+//! through the loader:
 //!
 //! ```js
 //! const ui = mount(props, onEvent);  // adds the host element, renders the prompt
@@ -17,11 +17,10 @@
 //! here they cost almost nothing beside Yew's).
 
 use js_sys::{Function, Reflect};
+use nps_widget_ui::{Locale, Mounted, PromptProps, UiEvent};
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement};
 use yew::{AttrValue, Callback};
-
-use crate::{Locale, Mounted, PromptProps, UiEvent};
 
 /// A mounted prompt, as JavaScript holds it.
 #[wasm_bindgen]
@@ -61,7 +60,7 @@ pub fn mount(props: &JsValue, on_event: Function) -> Result<Ui, JsValue> {
     let host = document.create_element("div")?;
     host.set_attribute("data-nps-widget", "")?;
     body.append_child(&host)?;
-    match crate::mount(&host, read(props, &on_event)) {
+    match nps_widget_ui::mount(&host, read(props, &on_event)) {
         Ok(mounted) => Ok(Ui {
             mounted,
             on_event,

@@ -1,11 +1,10 @@
 //! Delivering the outbox: every write to the collector is queued in
-//! `localStorage` first (`browser::outbox`) and removed only once the
+//! `localStorage` first (`outbox_store`) and removed only once the
 //! collector acknowledged it; the rules of what is due and what is retried
-//! are in `rules::outbox`.
+//! are in `crate::rules::outbox`.
 //!
-//! This runs in the lazily loaded module (`nps-widget-lazy`), not in the
-//! always-loaded core: a page view with nothing to deliver never needs it.
-//! The core hands it each write to queue, and asks it to flush at `init`
+//! This runs in the lazily loaded module, not in the always-loaded core: a
+//! page view with nothing to deliver never needs it. The core hands it each write to queue, and asks it to flush at `init`
 //! (entries left by an earlier page or a closed tab: the core loads the
 //! module for them only when the outbox key exists), when the network
 //! comes back (`online`), and when the page is hidden or left
@@ -20,7 +19,8 @@ use gloo_timers::callback::Timeout;
 use js_sys::Function;
 use wasm_bindgen::JsValue;
 
-use crate::browser::outbox::{request, OutboxStore};
+use super::outbox_store::OutboxStore;
+use crate::browser::outbox::request;
 use crate::browser::{self, clock, http, log};
 use crate::machine::Flush;
 use crate::rules::outbox::{Outbox, Outcome, Pushed, Request, LEASE_MS};
@@ -62,7 +62,7 @@ impl Delivery {
     /// score's `POST`, a comment's `PATCH`; `undefined` for an event) and
     /// the problem's `code` (`undefined` without one). The prompt showing
     /// that answer must not claim it was recorded, and a refusal of the
-    /// page's origin or key stops later prompts (`machine::Event::Refused`).
+    /// page's origin or key stops later prompts (`crate::machine::Event::Refused`).
     pub fn on_refused(&self, refused: Function) {
         self.inner.borrow_mut().refused = Some(refused);
     }

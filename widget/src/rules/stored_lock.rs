@@ -1,4 +1,5 @@
-//! The cross-tab lock: two tabs of one app never show the prompt at once.
+//! The stored cross-tab lock, where the browser has no Web Locks: two tabs
+//! of one app never show the prompt at once.
 //!
 //! A tab takes `nps:<key>:lock` = `{"tab": id, "expires": ms}` before
 //! showing, refreshes it every [`REFRESH_MS`] while the prompt is open and
@@ -13,14 +14,14 @@ pub const REFRESH_MS: u32 = 10_000;
 
 /// A stored lock.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Lock {
+pub struct StoredLock {
     /// The id of the tab holding it.
     pub tab: String,
     /// When it lapses unless refreshed (ms).
     pub expires_ms: f64,
 }
 
-impl Lock {
+impl StoredLock {
     /// The lock `tab` writes at `now_ms` (taking or refreshing it).
     pub fn new(tab: &str, now_ms: f64) -> Self {
         Self {
@@ -38,12 +39,12 @@ impl Lock {
 }
 
 /// Whether `tab` may show a prompt (or keep its lock) given the stored lock.
-pub fn free_for(stored: Option<&Lock>, tab: &str, now_ms: f64) -> bool {
+pub fn free_for(stored: Option<&StoredLock>, tab: &str, now_ms: f64) -> bool {
     !stored.is_some_and(|l| l.blocks(tab, now_ms))
 }
 
 /// Whether the stored lock is `tab`'s, so closing may remove it.
-pub fn held_by(stored: Option<&Lock>, tab: &str) -> bool {
+pub fn held_by(stored: Option<&StoredLock>, tab: &str) -> bool {
     stored.is_some_and(|l| l.tab == tab)
 }
 
@@ -61,7 +62,7 @@ mod tests {
 
     #[test]
     fn a_live_lock_blocks_other_tabs_but_not_its_own() {
-        let l = Lock::new("a", T);
+        let l = StoredLock::new("a", T);
         assert!(
             !free_for(Some(&l), "b", T + 29_000.0),
             "other tab, 29 s later"
@@ -73,9 +74,9 @@ mod tests {
 
     #[test]
     fn a_lock_not_refreshed_for_30_seconds_is_stale() {
-        let l = Lock::new("a", T);
+        let l = StoredLock::new("a", T);
         assert!(free_for(Some(&l), "b", T + TTL_MS));
-        let refreshed = Lock::new("a", T + f64::from(REFRESH_MS));
+        let refreshed = StoredLock::new("a", T + f64::from(REFRESH_MS));
         assert!(
             !free_for(Some(&refreshed), "b", T + TTL_MS),
             "refreshed in time"
@@ -84,7 +85,7 @@ mod tests {
 
     #[test]
     fn a_lock_from_the_future_does_not_block_forever() {
-        let l = Lock::new("a", T + 3_600_000.0);
+        let l = StoredLock::new("a", T + 3_600_000.0);
         assert!(free_for(Some(&l), "b", T));
     }
 }

@@ -1,26 +1,27 @@
 //! The cross-tab lock, taken in the lazily loaded module: two tabs of one
 //! app never show the prompt at once.
 //!
-//! This runs in `nps-widget-lazy`, not in the always-loaded core: only a
-//! prompt needs the lock, and a prompt needs the module anyway, so the core
-//! loads the module first and then asks it for the lock (see
-//! `machine::prompt`). It is a Web Lock where the browser has
+//! This runs in the lazily loaded module, not in the always-loaded core:
+//! only a prompt needs the lock, and a prompt needs the module anyway, so
+//! the core loads the module first and then asks it for the lock (see
+//! `crate::machine::prompt`). It is a Web Lock where the browser has
 //! `navigator.locks` (taken only if free, in one atomic step), else the
-//! `localStorage` lock of `rules::lock` (check-then-set, not atomic),
-//! refreshed while held and released when the page goes away.
+//! `localStorage` lock of `crate::rules::stored_lock` (check-then-set,
+//! not atomic), refreshed while held and released when the page goes away.
 
 use gloo_timers::callback::Interval;
 use js_sys::{Function, Math, Number, Promise};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::browser::{self, lock, log};
-use crate::rules::lock::REFRESH_MS;
+use super::lock_storage;
+use crate::browser::{self, log};
+use crate::rules::stored_lock::REFRESH_MS;
 
 /// Takes the cross-tab lock of project `key`: a promise of the function
 /// that releases it, or of `null` when another tab holds it.
 pub fn take(key: &str) -> Promise {
-    Promise::new(&mut |granted, _| match lock::web_locks() {
+    Promise::new(&mut |granted, _| match lock_storage::web_locks() {
         Some(locks) => web_lock(&locks, key, &granted),
         None => answer(&granted, &stored(key)),
     })
@@ -43,7 +44,7 @@ fn web_lock(locks: &JsValue, key: &str, granted: &Function) {
         Promise::new(&mut |release, _| answer(&done, &release)).into()
     })
     .into_js_value();
-    if !lock::request(locks, key, &callback) {
+    if !lock_storage::request(locks, key, &callback) {
         log::warn("could not request the cross-tab lock");
         answer(granted, &JsValue::NULL);
     }
@@ -59,20 +60,20 @@ fn stored(key: &str) -> JsValue {
         .to_string_with_radix(36)
         .map(String::from)
         .unwrap_or_default();
-    if !lock::free(key, &tab) {
+    if !lock_storage::free(key, &tab) {
         return JsValue::NULL;
     }
-    lock::hold(key, &tab);
+    lock_storage::hold(key, &tab);
     let (k, t) = (key.to_owned(), tab.clone());
-    let refresh = Interval::new(REFRESH_MS, move || lock::hold(&k, &t));
+    let refresh = Interval::new(REFRESH_MS, move || lock_storage::hold(&k, &t));
     let (k, t) = (key.to_owned(), tab.clone());
-    let gone = Closure::<dyn FnMut()>::new(move || lock::release(&k, &t)).into_js_value();
+    let gone = Closure::<dyn FnMut()>::new(move || lock_storage::release(&k, &t)).into_js_value();
     if let Some(w) = browser::window() {
         let _ = w.add_event_listener_with_callback("pagehide", gone.unchecked_ref());
     }
     let key = key.to_owned();
     Closure::once_into_js(move || {
         drop(refresh);
-        lock::release(&key, &tab);
+        lock_storage::release(&key, &tab);
     })
 }

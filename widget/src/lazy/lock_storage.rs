@@ -1,20 +1,20 @@
 //! The cross-tab lock's browser calls: the Web Locks API, and the stored
-//! lock `nps:<key>:lock` = `{"tab": id, "expires": ms}` (see `rules::lock`)
-//! where it is missing. Without storage every tab is free: the stored lock
-//! is a courtesy, not a guarantee. Used by `crate::lock`, in the lazily
-//! loaded module.
+//! lock `nps:<key>:lock` = `{"tab": id, "expires": ms}` (see
+//! `crate::rules::stored_lock`) where it is missing. Without storage
+//! every tab is free: the stored lock is a courtesy, not a guarantee. Used
+//! by `prompt_lock`.
 
 use js_sys::{Object, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::encode::set;
-use super::read::{number, text};
-use super::{clock, storage};
-use crate::rules::lock::{free_for, held_by, Lock};
+use crate::browser::encode::set;
+use crate::browser::read::{number, text};
+use crate::browser::{self, clock, storage};
+use crate::rules::stored_lock::{free_for, held_by, StoredLock};
 
-fn load(key: &str) -> Option<Lock> {
+fn load(key: &str) -> Option<StoredLock> {
     let json = JSON::parse(&storage::get(key)?).ok()?;
-    Some(Lock {
+    Some(StoredLock {
         tab: text(&json, "tab")?,
         expires_ms: number(&json, "expires")?,
     })
@@ -28,7 +28,7 @@ pub(crate) fn free(project_key: &str, tab: &str) -> bool {
 
 /// Takes or refreshes `tab`'s lock.
 pub(crate) fn hold(project_key: &str, tab: &str) {
-    let lock = Lock::new(tab, clock::now_ms());
+    let lock = StoredLock::new(tab, clock::now_ms());
     let o = Object::new();
     set(&o, "tab", &JsValue::from_str(&lock.tab));
     set(&o, "expires", &JsValue::from_f64(lock.expires_ms));
@@ -48,7 +48,7 @@ pub(crate) fn release(project_key: &str, tab: &str) {
 /// The Web Locks API (`navigator.locks`), where the browser has it. Not
 /// bound through `web-sys`, whose bindings of it need an unstable cfg.
 pub(crate) fn web_locks() -> Option<JsValue> {
-    let navigator = super::window()?.navigator();
+    let navigator = browser::window()?.navigator();
     Some(js_sys::Reflect::get(&navigator, &JsValue::from_str("locks")).ok()?)
         .filter(JsValue::is_object)
 }
