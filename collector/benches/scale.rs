@@ -318,7 +318,9 @@ const STATISTICS: [(&str, &str); 10] = [
 async fn measure(backend: &str, url: &str, n: u64) {
     let settings = nps_collector::Settings {
         listen: "127.0.0.1:0".parse().expect("addr"),
-        database_url: url.to_owned(),
+        database: nps_collector::settings::DatabaseSettings {
+            url: url.to_owned(),
+        },
         admin_token: Some(secrecy::SecretString::from(TOKEN)),
         demo: false,
         rate_limit_per_ip: 0,

@@ -1,6 +1,9 @@
 //! The command line's other commands than `serve`, on the same database
-//! settings: a person's data exported or erased, the team's members, and
-//! backups, without the HTTP server.
+//! setting (`--database-url` or `NPS_DATABASE_URL`, as for `serve`): a
+//! person's data exported or erased, the team's members, and backups,
+//! without the HTTP server. Each says which database it used (on standard
+//! error where standard output is data), a PostgreSQL URL without its
+//! password.
 //!
 //! ```text
 //! nps-collector user export --project KEY USER_ID   # JSON on stdout
@@ -14,6 +17,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use crate::domain::{ProjectKey, UserId};
+use crate::settings::DatabaseSettings;
 use crate::store;
 
 /// `user export|delete`.
@@ -24,14 +28,8 @@ pub struct UserArgs {
     /// The project's key.
     #[arg(long, global = true)]
     project: Option<String>,
-    /// Where the responses are stored (as for `serve`).
-    #[arg(
-        long,
-        env = "NPS_DATABASE_URL",
-        default_value = "sqlite://nps.db",
-        global = true
-    )]
-    database_url: String,
+    #[command(flatten)]
+    database: DatabaseSettings,
 }
 
 #[derive(Debug, Subcommand)]
@@ -53,6 +51,8 @@ enum UserAction {
 pub struct MemberArgs {
     #[command(subcommand)]
     action: MemberAction,
+    #[command(flatten)]
+    database: DatabaseSettings,
 }
 
 #[derive(Debug, Subcommand)]
@@ -68,18 +68,16 @@ enum MemberAction {
         /// follow up).
         #[arg(long, default_value = "member")]
         role: String,
-        /// Where the data is stored (as for `serve`).
-        #[arg(long, env = "NPS_DATABASE_URL", default_value = "sqlite://nps.db")]
-        database_url: String,
     },
 }
 
 /// `backup`.
 #[derive(Debug, Args)]
 pub struct BackupArgs {
-    /// The database to copy (as for `serve`; SQLite only).
-    #[arg(long, env = "NPS_DATABASE_URL", default_value = "sqlite://nps.db")]
-    database_url: String,
+    // The database to copy (SQLite only: `backup` explains what to do
+    // for PostgreSQL).
+    #[command(flatten)]
+    database: DatabaseSettings,
     /// The file to write (replaced if it exists, once the copy is whole).
     #[arg(long)]
     to: PathBuf,
@@ -87,10 +85,11 @@ pub struct BackupArgs {
 
 /// Runs `backup`.
 pub async fn backup(args: BackupArgs) -> anyhow::Result<()> {
-    let report = crate::backup::backup(&args.database_url, &args.to).await?;
+    let report = crate::backup::backup(&args.database.url, &args.to).await?;
     println!(
-        "backed up {} answers to {} ({} bytes)",
+        "backed up {} answers from {} to {} ({} bytes)",
         report.responses,
+        args.database,
         report.path.display(),
         report.bytes
     );
@@ -99,12 +98,8 @@ pub async fn backup(args: BackupArgs) -> anyhow::Result<()> {
 
 /// Runs `member add`.
 pub async fn member(args: MemberArgs) -> anyhow::Result<()> {
-    let MemberAction::Add {
-        email,
-        role,
-        database_url,
-    } = args.action;
-    let role = crate::auth::Role::parse(&role)?;
+    let MemberAction::Add { email, role } = args.action;
+    let role = crate::auth::parse_role(&role)?;
     let password = match std::env::var("NPS_MEMBER_PASSWORD") {
         Ok(p) if !p.is_empty() => p,
         _ => {
@@ -114,14 +109,15 @@ pub async fn member(args: MemberArgs) -> anyhow::Result<()> {
         }
     };
     let email = crate::auth::Email::try_from(email.as_str())?;
-    let store = store::open(&database_url).await?;
+    let store = store::open(&args.database.url).await?;
     let created =
         crate::auth::add_member(store.as_ref(), email.as_str(), role, &password, true).await?;
+    let database = &args.database;
     if created {
-        println!("added {email} ({})", role.as_str());
+        println!("added {email} ({}) to {database}", role.as_str());
     } else {
         println!(
-            "updated {email} ({}); their sessions were ended",
+            "updated {email} ({}) in {database}; their sessions were ended",
             role.as_str()
         );
     }
@@ -134,9 +130,13 @@ pub async fn user(args: UserArgs) -> anyhow::Result<()> {
         .project
         .ok_or_else(|| anyhow::anyhow!("--project KEY is required"))?;
     let key = ProjectKey::try_from(project)?;
-    let store = store::open(&args.database_url).await?;
+    let store = store::open(&args.database.url).await?;
     if store.project(&key).await?.is_none() {
-        anyhow::bail!("no project has the key {:?}", key.as_str());
+        anyhow::bail!(
+            "no project has the key {:?} in {}",
+            key.as_str(),
+            args.database
+        );
     }
     match args.action {
         UserAction::Export { user_id } => {
@@ -154,11 +154,13 @@ pub async fn user(args: UserArgs) -> anyhow::Result<()> {
                 "webhook_deliveries": data.webhook_deliveries,
             });
             println!("{}", serde_json::to_string_pretty(&out)?);
+            eprintln!("exported from {}", args.database);
         }
         UserAction::Delete { user_id } => {
             let user = UserId::try_from(user_id)?;
             let deleted = store.delete_user(&key, &user, "cli").await?;
             println!("{}", serde_json::json!({ "deleted": deleted }));
+            eprintln!("deleted from {}", args.database);
         }
     }
     Ok(())

@@ -5,6 +5,7 @@
 //! nps-collector serve --database-url postgres://… # several instances, one database
 //! nps-collector user export --project KEY USER_ID  # a person's data, as JSON
 //! nps-collector user delete --project KEY USER_ID  # erase it
+//! nps-collector member add --email E --role admin  # the first admin
 //! nps-collector backup --to copy.db                # SQLite, while serving
 //! ```
 
@@ -56,10 +57,12 @@ async fn main() -> anyhow::Result<()> {
     };
     let token_was_given = settings.admin_token.is_some();
     let demo = settings.demo;
+    let database = settings.database.clone();
     let app = Application::build(settings).await?;
     let base = format!("http://{}", app.local_addr()?);
     // Scripts and tests read the first line to learn the port.
     println!("listening on {base}");
+    println!("database:      {database}");
     if !token_was_given {
         println!(
             "admin token (generated; set --admin-token to keep one): {}",

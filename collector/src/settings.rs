@@ -1,6 +1,9 @@
-//! Typed configuration of `nps-collector serve`, from flags or environment.
+//! Typed configuration of `nps-collector serve`, from flags or environment,
+//! and the database setting every command shares.
 
+use std::fmt;
 use std::net::SocketAddr;
+use std::str::FromStr;
 use std::time::Duration;
 
 use clap::Args;
@@ -17,10 +20,9 @@ pub struct Settings {
     #[arg(long, env = "NPS_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
 
-    /// Where to store responses: `sqlite://PATH` (created if missing) or
-    /// `postgres://USER:PASS@HOST/DB`.
-    #[arg(long, env = "NPS_DATABASE_URL", default_value = "sqlite://nps.db")]
-    pub database_url: String,
+    /// The database.
+    #[command(flatten)]
+    pub database: DatabaseSettings,
 
     /// Token the admin API and dashboard require (`Authorization: Bearer`),
     /// at least 16 characters. A random one is generated and printed when
@@ -64,6 +66,85 @@ pub struct Settings {
     /// Connection limits and deadlines.
     #[command(flatten)]
     pub transport: TransportSettings,
+}
+
+/// Which database a command opens. `serve` and every other command take it
+/// alike (one flag, one variable, one default), so `member add` run beside
+/// a server writes where that server reads.
+///
+/// `Display` shows where it is without its secrets: a SQLite file by its
+/// absolute path, a PostgreSQL URL without its password. `Debug` does too.
+#[derive(Clone, Args)]
+pub struct DatabaseSettings {
+    /// Where the data is stored: `sqlite://PATH` (created if missing) or
+    /// `postgres://USER:PASS@HOST/DB`.
+    #[arg(
+        id = "database_url",
+        long = "database-url",
+        value_name = "DATABASE_URL",
+        env = "NPS_DATABASE_URL",
+        hide_env_values = true,
+        default_value = "sqlite://nps.db",
+        global = true
+    )]
+    pub url: String,
+}
+
+impl fmt::Display for DatabaseSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.url.starts_with("sqlite:") {
+            // Relative paths are the surprise: say which folder they meant.
+            let file = sqlx::sqlite::SqliteConnectOptions::from_str(&self.url)
+                .ok()
+                .map(|options| options.get_filename().to_owned())
+                .and_then(|path| std::path::absolute(path).ok());
+            if let Some(file) = file {
+                return write!(f, "sqlite://{}", file.display());
+            }
+        }
+        f.write_str(&without_password(&self.url))
+    }
+}
+
+impl fmt::Debug for DatabaseSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DatabaseSettings")
+            .field("url", &without_password(&self.url))
+            .finish()
+    }
+}
+
+/// The URL with its password, in the authority or as a `password`
+/// parameter, replaced by `***`.
+fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    let authority = match authority.rsplit_once('@') {
+        Some((user_info, host)) => match user_info.split_once(':') {
+            Some((user, _)) => format!("{user}:***@{host}"),
+            None => authority.to_owned(),
+        },
+        None => authority.to_owned(),
+    };
+    let tail = match tail.split_once('?') {
+        Some((path, query)) => {
+            let pairs: Vec<String> = query
+                .split('&')
+                .map(|pair| match pair.split_once('=') {
+                    Some((name, _)) if name.eq_ignore_ascii_case("password") => {
+                        format!("{name}=***")
+                    }
+                    _ => pair.to_owned(),
+                })
+                .collect();
+            format!("{path}?{}", pairs.join("&"))
+        }
+        None => tail.to_owned(),
+    };
+    format!("{scheme}://{authority}{tail}")
 }
 
 /// How long a client may take, and how many connections it may hold. The
@@ -143,4 +224,43 @@ pub fn check_admin_token(token: &SecretString) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(url: &str) -> String {
+        DatabaseSettings { url: url.into() }.to_string()
+    }
+
+    #[test]
+    fn a_postgres_url_is_shown_without_its_password() {
+        assert_eq!(
+            shown("postgres://nps:s3cret@db.internal:5432/nps?sslmode=require"),
+            "postgres://nps:***@db.internal:5432/nps?sslmode=require"
+        );
+        assert_eq!(
+            shown("postgresql://db/nps?user=nps&password=s3cret"),
+            "postgresql://db/nps?user=nps&password=***"
+        );
+        assert_eq!(shown("postgres://nps@db/nps"), "postgres://nps@db/nps");
+        let debug = format!(
+            "{:?}",
+            DatabaseSettings {
+                url: "postgres://a:s3cret@b/c".into()
+            }
+        );
+        assert!(!debug.contains("s3cret"), "{debug}");
+    }
+
+    #[test]
+    fn a_sqlite_file_is_shown_by_its_absolute_path() {
+        let here = std::env::current_dir().unwrap().join("nps.db");
+        assert_eq!(
+            shown("sqlite://nps.db"),
+            format!("sqlite://{}", here.display())
+        );
+        assert_eq!(shown("sqlite:///srv/nps.db"), "sqlite:///srv/nps.db");
+    }
 }

@@ -32,7 +32,7 @@ impl Application {
     /// Opens the database, runs migrations, seeds the demo project if asked,
     /// and binds the listening socket.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let store = store::open(&settings.database_url).await?;
+        let store = store::open(&settings.database.url).await?;
         let mut demo_password = None;
         if settings.demo {
             seed_demo(store.as_ref()).await?;

@@ -18,7 +18,7 @@ use crate::stats::{compare, describe, is_provisional, reading, summarise, Distri
 use crate::store::analytics::Grouping;
 use crate::store::comments::{self, Commented, SAMPLE};
 use crate::store::webhooks::{self, NewDelivery};
-use crate::store::{tags, to_millis, StoreResult};
+use crate::store::{followups, to_millis, StoreResult};
 use crate::text::{find, Doc};
 
 /// The daily digest of every project with a digest endpoint, for the day
@@ -66,7 +66,7 @@ pub async fn digest_once(a: &Alerts, now: OffsetDateTime) -> StoreResult<usize> 
         let summary = summarise(&last7);
         let date = today.previous_day().unwrap_or(today);
         let c = compare(&last7, &before);
-        let open = tags::inbox(
+        let open = followups::inbox(
             pool,
             &w.project,
             6,

@@ -8,7 +8,7 @@ use time::OffsetDateTime;
 use super::payload::{body, matches, response_data};
 use super::Alerts;
 use crate::store::analytics::Cursor;
-use crate::store::webhooks::{self, NewDelivery, Webhook};
+use crate::store::webhooks::{self, NewDelivery, StoredWebhook};
 use crate::store::{tags, to_millis, Pool, StoreResult};
 
 /// Answers younger than this are left for the next pass: a comment
@@ -73,7 +73,11 @@ pub async fn dispatch_once(a: &Alerts, now: OffsetDateTime) -> StoreResult<usize
 }
 
 /// Queues a test event for one endpoint, delivered by the next send pass.
-pub async fn enqueue_test(pool: Pool<'_>, w: &Webhook, now: OffsetDateTime) -> StoreResult<String> {
+pub async fn enqueue_test(
+    pool: Pool<'_>,
+    w: &StoredWebhook,
+    now: OffsetDateTime,
+) -> StoreResult<String> {
     let event_id = format!("msg_test_{}", uuid::Uuid::new_v4().simple());
     let data =
         json!({"project": w.project, "message": "This is a test alert from your NPS collector."});

@@ -5,11 +5,10 @@
 //! public needs a DNS lookup, so [`check_target`](super::client::check_target)
 //! does that part.
 
-use nps_protocol::admin::NewWebhook;
+use nps_protocol::admin::{NewWebhook, WebhookFilter, WebhookFormat};
 use nps_protocol::Category;
 use reqwest::Url;
 
-use super::payload::{Format, WebhookFilter};
 use crate::domain::{tag, EventName, Invalid};
 
 /// Longest URL accepted.
@@ -25,7 +24,7 @@ pub struct ValidEndpoint {
     /// What it wants.
     pub filter: WebhookFilter,
     /// Standard Webhooks or Slack.
-    pub format: Format,
+    pub format: WebhookFormat,
 }
 
 fn invalid(message: impl Into<String>) -> Invalid {

@@ -3,9 +3,7 @@
 //! envelope `{type, timestamp, data}`, or as a Slack message `{text}`
 //! ([`slack`](super::slack)).
 
-// The filter and format an endpoint is created with are the API's own,
-// stored as they travel.
-pub use nps_protocol::admin::{WebhookFilter, WebhookFormat as Format};
+use nps_protocol::admin::{WebhookFilter, WebhookFormat};
 use nps_protocol::Category;
 use serde_json::{json, Value};
 
@@ -55,15 +53,20 @@ pub fn response_data(project: &str, r: &StoredResponse, tags: &[String], link: &
 }
 
 /// The body of an event for an endpoint of `format`.
-pub fn body(format: Format, event_type: &str, data: &Value, now: time::OffsetDateTime) -> String {
+pub fn body(
+    format: WebhookFormat,
+    event_type: &str,
+    data: &Value,
+    now: time::OffsetDateTime,
+) -> String {
     match format {
-        Format::Standard => json!({
+        WebhookFormat::Standard => json!({
             "type": event_type,
             "timestamp": now.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
             "data": data,
         })
         .to_string(),
-        Format::Slack => json!({ "text": super::slack::text(event_type, data) }).to_string(),
+        WebhookFormat::Slack => json!({ "text": super::slack::text(event_type, data) }).to_string(),
     }
 }
 

@@ -17,7 +17,7 @@ use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use crate::domain::Invalid;
-use crate::store::members::{self, Member};
+use crate::store::members::{self, StoredMember};
 use crate::store::{to_millis, Store, StoreResult};
 
 /// The session cookie's name.
@@ -25,32 +25,23 @@ pub const COOKIE: &str = "nps_session";
 /// How long a session lasts.
 pub const SESSION_DAYS: i64 = 7;
 
-/// What a principal may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    /// Everything.
-    Admin,
-    /// Read and follow up; no configuration.
-    Member,
+/// What a principal may do: the API's own [`Role`], stored by its name
+/// ([`Role::as_str`]).
+pub use nps_protocol::admin::Role;
+
+/// The role a name sent to the API or the command line names.
+pub fn parse_role(raw: &str) -> Result<Role, Invalid> {
+    match raw {
+        "admin" => Ok(Role::Admin),
+        "member" => Ok(Role::Member),
+        _ => Err(Invalid::new("invalid_role", "role is admin or member")),
+    }
 }
 
-impl Role {
-    /// From the stored name.
-    pub fn parse(raw: &str) -> Result<Self, Invalid> {
-        match raw {
-            "admin" => Ok(Self::Admin),
-            "member" => Ok(Self::Member),
-            _ => Err(Invalid::new("invalid_role", "role is admin or member")),
-        }
-    }
-
-    /// The stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Admin => "admin",
-            Self::Member => "member",
-        }
-    }
+/// The role a stored name gives: an unknown one reads as `member`, the one
+/// that can do less.
+pub fn stored_role(raw: &str) -> Role {
+    parse_role(raw).unwrap_or(Role::Member)
 }
 
 /// Who made a request.
@@ -88,7 +79,7 @@ pub async fn add_member(
     password_raw: &str,
     replace: bool,
 ) -> Result<bool, AddError> {
-    let member = Member {
+    let member = StoredMember {
         email: Email::try_from(email_raw)?.as_str().to_owned(),
         role: role.as_str().to_owned(),
         created_at: to_millis(OffsetDateTime::now_utc()),

@@ -23,6 +23,12 @@ const MAX_TEXT: usize = 500;
 pub struct TimingRules(WidgetConfig);
 
 impl TimingRules {
+    /// Fields the rules set from another, never on their own: a change
+    /// shows under the field each follows. `days_after_prompt`, the
+    /// floor's first name, follows `min_days_between_prompts` (kept for
+    /// widgets of the first release).
+    pub const DERIVED_FIELDS: [&'static str; 1] = ["days_after_prompt"];
+
     /// The configuration the widget receives for project `key`.
     pub fn widget_config(&self, key: &str) -> WidgetConfig {
         WidgetConfig {

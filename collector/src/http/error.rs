@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use nps_protocol::Problem;
 
+use crate::auth::AddError;
 use crate::domain::Invalid;
 use crate::store::StoreError;
 
@@ -76,6 +77,17 @@ pub enum Error {
     /// now ([`StoreError::is_unavailable`]: disk full, server restarting).
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// Adding a member fails as its cause does: a 422 for what was sent, a
+/// storage error otherwise.
+impl From<AddError> for Error {
+    fn from(e: AddError) -> Self {
+        match e {
+            AddError::Invalid(i) => i.into(),
+            AddError::Store(s) => s.into(),
+        }
+    }
 }
 
 /// The `Retry-After` (s) of a 503 `storage_unavailable`: about what a

@@ -4,10 +4,13 @@
 
 use axum::routing::get;
 use axum::{Json, Router};
+use nps_protocol::Problem;
+use utoipa::openapi::path::{Operation, PathItem};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
-use super::AppState;
+use super::state::AppState;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -18,54 +21,56 @@ use super::AppState;
                        Every error is a JSON problem `{code, message}`."
     ),
     paths(
-        super::responses::create,
-        super::responses::update_comment,
-        super::events::create,
-        super::config::config,
-        super::eligibility::history,
-        super::verbatims::list,
-        super::verbatims::export::export,
-        super::stats::stats,
-        super::stats::compare::compare,
-        super::stats::trend,
-        super::stats::segments,
-        super::stats::tenure,
-        super::projects::list,
-        super::projects::create,
-        super::projects::put_config,
-        super::projects::update,
-        super::config_versions::list,
-        super::config_versions::revert,
-        super::users::export,
-        super::users::erase,
-        super::users::log,
-        super::tags::add,
-        super::tags::remove,
-        super::tags::rules,
-        super::tags::create_rule,
-        super::tags::delete_rule,
-        super::tags::apply_all,
-        super::tags::per_tag,
-        super::themes::themes,
-        super::themes::drivers::drivers,
-        super::themes::tag,
-        super::followups::inbox,
-        super::followups::one,
-        super::followups::change,
-        super::webhooks::create,
-        super::webhooks::list,
-        super::webhooks::remove,
-        super::webhooks::test,
-        super::webhooks::deliveries,
-        super::session::sign_in,
-        super::session::whoami,
-        super::session::sign_out,
-        super::members::list,
-        super::members::add,
-        super::members::change_role,
-        super::members::remove,
-        super::members::revoke,
+        super::routes::responses::create,
+        super::routes::responses::update_comment,
+        super::routes::events::create,
+        super::routes::config::config,
+        super::routes::eligibility::history,
+        super::routes::verbatims::list,
+        super::routes::verbatims::export::export,
+        super::routes::stats::stats,
+        super::routes::stats::compare::compare,
+        super::routes::stats::trend,
+        super::routes::stats::segments,
+        super::routes::stats::tenure,
+        super::routes::projects::list,
+        super::routes::projects::create,
+        super::routes::projects::put_config,
+        super::routes::projects::update,
+        super::routes::config_versions::list,
+        super::routes::config_versions::revert,
+        super::routes::users::export,
+        super::routes::users::erase,
+        super::routes::users::log,
+        super::routes::tags::add,
+        super::routes::tags::remove,
+        super::routes::tags::rules,
+        super::routes::tags::create_rule,
+        super::routes::tags::delete_rule,
+        super::routes::tags::apply_all,
+        super::routes::tags::per_tag,
+        super::routes::themes::themes,
+        super::routes::themes::drivers::drivers,
+        super::routes::themes::tag,
+        super::routes::followups::inbox,
+        super::routes::followups::one,
+        super::routes::followups::change,
+        super::routes::webhooks::create,
+        super::routes::webhooks::list,
+        super::routes::webhooks::remove,
+        super::routes::webhooks::test,
+        super::routes::webhooks::deliveries,
+        super::routes::session::sign_in,
+        super::routes::session::whoami,
+        super::routes::session::sign_out,
+        super::routes::members::list,
+        super::routes::members::add,
+        super::routes::members::change_role,
+        super::routes::members::remove,
+        super::routes::members::revoke,
     ),
+    // Every error is a `Problem` (see `ProblemResponses`).
+    components(schemas(Problem)),
     modifiers(&AdminToken, &OperationIds, &ProblemResponses)
 )]
 struct ApiDoc;
@@ -101,28 +106,36 @@ impl Modify for OperationIds {
                     },
                 )
                 .collect();
-            let operations = [
-                ("get", item.get.as_mut()),
-                ("post", item.post.as_mut()),
-                ("put", item.put.as_mut()),
-                ("patch", item.patch.as_mut()),
-                ("delete", item.delete.as_mut()),
-            ];
-            for (method, operation) in operations {
-                if let Some(op) = operation {
-                    op.operation_id = Some(format!("{method}{name}"));
-                }
+            for (method, op) in operations(item) {
+                op.operation_id = Some(format!("{method}{name}"));
             }
         }
     }
 }
 
-/// Every error any API request can meet, on every operation that did not
-/// list it: all are `{code, message}` problems. (Rate limits and timeouts
-/// apply to every route, 401/403 to every admin route, and a body can be
-/// malformed or too large anywhere one is read.)
+/// The operations of a path, with their methods.
+fn operations(item: &mut PathItem) -> impl Iterator<Item = (&'static str, &mut Operation)> {
+    [
+        ("get", item.get.as_mut()),
+        ("post", item.post.as_mut()),
+        ("put", item.put.as_mut()),
+        ("patch", item.patch.as_mut()),
+        ("delete", item.delete.as_mut()),
+    ]
+    .into_iter()
+    .filter_map(|(method, op)| op.map(|op| (method, op)))
+}
+
+/// The problems of every operation, declared here once: every error any
+/// API request can meet is added to each operation that does not list it
+/// (rate limits and timeouts apply to every route, 401/403 to every admin
+/// route, and a body can be malformed or too large anywhere one is read),
+/// and every error status is a `{code, message}` problem. A handler lists
+/// only what it says more precisely, as `(status = 409, description =
+/// "The last admin")`.
 struct ProblemResponses;
 
+/// What every error status means, unless an operation says more.
 const ERRORS: [(&str, &str); 12] = [
     ("400", "Malformed JSON or query"),
     ("401", "No or wrong admin token or session"),
@@ -132,7 +145,7 @@ const ERRORS: [(&str, &str); 12] = [
     ("409", "Conflicts with the current state"),
     ("413", "Body over 64 KiB"),
     ("415", "Not application/json"),
-    ("422", "A field broke a rule"),
+    ("422", "A field or filter broke a rule"),
     ("429", "Rate limited (see Retry-After)"),
     ("500", "Internal error (nothing was stored)"),
     (
@@ -141,36 +154,43 @@ const ERRORS: [(&str, &str); 12] = [
     ),
 ];
 
+/// The media type of problems.
+const PROBLEM_JSON: &str = "application/problem+json";
+
 impl Modify for ProblemResponses {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        let problem = || {
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build()
+        };
         for item in openapi.paths.paths.values_mut() {
-            let operations = [
-                item.get.as_mut(),
-                item.post.as_mut(),
-                item.put.as_mut(),
-                item.patch.as_mut(),
-                item.delete.as_mut(),
-            ];
-            for op in operations.into_iter().flatten() {
-                for (code, description) in ERRORS {
-                    if op.responses.responses.contains_key(code) {
-                        continue;
+            for (_, op) in operations(item) {
+                let responses = &mut op.responses.responses;
+                for (code, response) in responses.iter_mut() {
+                    if let (true, RefOr::T(response)) = (is_error(code), response) {
+                        if response.content.is_empty() {
+                            response.content.insert(PROBLEM_JSON.to_owned(), problem());
+                        }
                     }
-                    let body = ContentBuilder::new()
-                        .schema(Some(Ref::from_schema_name("Problem")))
-                        .build();
-                    let response = ResponseBuilder::new()
-                        .description(description)
-                        .content("application/problem+json", body)
-                        .build();
-                    op.responses
-                        .responses
-                        .insert(code.to_owned(), response.into());
+                }
+                for (code, description) in ERRORS {
+                    if !responses.contains_key(code) {
+                        let response = ResponseBuilder::new()
+                            .description(description)
+                            .content(PROBLEM_JSON, problem())
+                            .build();
+                        responses.insert(code.to_owned(), response.into());
+                    }
                 }
             }
         }
     }
+}
+
+/// A 4xx or 5xx status.
+fn is_error(code: &str) -> bool {
+    code.starts_with(['4', '5'])
 }
 
 fn capitalised(s: &str) -> String {
@@ -189,4 +209,46 @@ pub fn document() -> utoipa::openapi::OpenApi {
 /// The route serving it.
 pub(super) fn router() -> Router<AppState> {
     Router::new().route("/api/v1/openapi.json", get(|| async { Json(document()) }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_operation_declares_every_problem_as_a_problem_document() {
+        let doc = serde_json::to_value(document()).unwrap();
+        let mut operations = 0;
+        for (path, item) in doc["paths"].as_object().unwrap() {
+            for (method, op) in item.as_object().unwrap() {
+                operations += 1;
+                let responses = op["responses"].as_object().unwrap();
+                for (code, _) in ERRORS {
+                    let schema = &responses[code]["content"][PROBLEM_JSON]["schema"]["$ref"];
+                    assert_eq!(
+                        schema, "#/components/schemas/Problem",
+                        "{method} {path}: {code}"
+                    );
+                }
+                for (code, response) in responses.iter().filter(|(c, _)| is_error(c)) {
+                    assert!(
+                        response["content"][PROBLEM_JSON].is_object(),
+                        "{method} {path}: {code} is a problem"
+                    );
+                }
+            }
+        }
+        assert!(operations >= 40, "{operations} operations");
+    }
+
+    #[test]
+    fn a_problem_an_operation_describes_keeps_its_own_description() {
+        let doc = serde_json::to_value(document()).unwrap();
+        let sign_in = &doc["paths"]["/api/v1/session"]["post"]["responses"];
+        assert_eq!(sign_in["401"]["description"], "Wrong e-mail or password");
+        assert_eq!(
+            sign_in["422"]["description"],
+            "A field or filter broke a rule"
+        );
+    }
 }

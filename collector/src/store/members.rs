@@ -4,7 +4,7 @@ use super::{Pool, StoreResult};
 
 /// A member as stored.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Member {
+pub struct StoredMember {
     /// Their sign-in e-mail.
     pub email: String,
     /// `admin` or `member`.
@@ -42,13 +42,13 @@ macro_rules! member_queries {
     ($db:ty, $begin:expr, $lock:expr) => {
         use sqlx::Row;
 
-        use super::{Member, Session};
+        use super::{StoredMember, Session};
         use crate::store::StoreResult;
 
         type P = sqlx::Pool<$db>;
 
-        fn member(r: &<$db as sqlx::Database>::Row) -> StoreResult<Member> {
-            Ok(Member {
+        fn member(r: &<$db as sqlx::Database>::Row) -> StoreResult<StoredMember> {
+            Ok(StoredMember {
                 email: r.try_get("email")?,
                 role: r.try_get("role")?,
                 created_at: r.try_get("created_at")?,
@@ -56,7 +56,7 @@ macro_rules! member_queries {
             })
         }
 
-        pub(crate) async fn upsert(pool: &P, m: &Member, replace: bool) -> StoreResult<bool> {
+        pub(crate) async fn upsert(pool: &P, m: &StoredMember, replace: bool) -> StoreResult<bool> {
             let insert = "INSERT INTO members (email, role, password_hash, created_at) VALUES ($1, $2, $3, $4)
                  ON CONFLICT (email) DO NOTHING";
             if !replace {
@@ -96,7 +96,7 @@ macro_rules! member_queries {
             Ok(created)
         }
 
-        pub(crate) async fn get(pool: &P, email: &str) -> StoreResult<Option<Member>> {
+        pub(crate) async fn get(pool: &P, email: &str) -> StoreResult<Option<StoredMember>> {
             let row = sqlx::query("SELECT email, role, password_hash, created_at FROM members WHERE email = $1")
                 .bind(email.to_owned())
                 .fetch_optional(pool)
@@ -104,7 +104,7 @@ macro_rules! member_queries {
             row.as_ref().map(member).transpose()
         }
 
-        pub(crate) async fn list(pool: &P) -> StoreResult<Vec<Member>> {
+        pub(crate) async fn list(pool: &P) -> StoreResult<Vec<StoredMember>> {
             let rows = sqlx::query("SELECT email, role, password_hash, created_at FROM members ORDER BY email")
                 .fetch_all(pool)
                 .await?;
@@ -215,26 +215,17 @@ mod postgres {
     member_queries!(sqlx::Postgres, "BEGIN", " FOR UPDATE");
 }
 
-macro_rules! on {
-    ($pool:expr, $f:ident($($arg:expr),*)) => {
-        match $pool {
-            Pool::Sqlite(p) => sqlite::$f(p, $($arg),*).await,
-            Pool::Postgres(p) => postgres::$f(p, $($arg),*).await,
-        }
-    };
-}
-
 /// Adds a member (`replace`: or replaces their role and password, and
 /// ends their sessions); returns whether the member is new.
-pub async fn upsert(pool: Pool<'_>, m: &Member, replace: bool) -> StoreResult<bool> {
+pub async fn upsert(pool: Pool<'_>, m: &StoredMember, replace: bool) -> StoreResult<bool> {
     on!(pool, upsert(m, replace))
 }
 /// One member.
-pub async fn get(pool: Pool<'_>, email: &str) -> StoreResult<Option<Member>> {
+pub async fn get(pool: Pool<'_>, email: &str) -> StoreResult<Option<StoredMember>> {
     on!(pool, get(email))
 }
 /// Every member, by e-mail.
-pub async fn list(pool: Pool<'_>) -> StoreResult<Vec<Member>> {
+pub async fn list(pool: Pool<'_>) -> StoreResult<Vec<StoredMember>> {
     on!(pool, list())
 }
 /// Changes a member's role, unless that would leave no admin (checked in

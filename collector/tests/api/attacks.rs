@@ -312,7 +312,9 @@ async fn an_empty_or_short_admin_token_is_refused_at_start_up() {
         let dir = tempfile::tempdir().unwrap();
         let settings = nps_collector::Settings {
             listen: "127.0.0.1:0".parse().unwrap(),
-            database_url: format!("sqlite://{}", dir.path().join("nps.db").display()),
+            database: nps_collector::settings::DatabaseSettings {
+                url: format!("sqlite://{}", dir.path().join("nps.db").display()),
+            },
             admin_token: Some(secrecy::SecretString::from(token)),
             demo: false,
             rate_limit_per_ip: 0,

@@ -151,3 +151,31 @@ async fn a_version_that_is_not_a_number_is_a_404_problem() {
         assert_eq!(problem_code(r).await, "not_found", "{version}");
     }
 }
+
+#[tokio::test]
+async fn the_legacy_floor_name_is_not_listed_as_a_change_of_its_own() {
+    // Arrange: `days_after_prompt` (the floor's first name) follows
+    // `min_days_between_prompts`; it is never set on its own.
+    let app = spawn_app().await;
+    let moments = json!([{"event": "onboarding_completed"}]);
+    let floor = json!({"moments": moments, "min_days_between_prompts": 45});
+    let sampling = json!({"moments": moments, "min_days_between_prompts": 45,
+                          "sampling_percent": 50.0});
+
+    // Act
+    assert_eq!(put_config(&app, floor).await.status(), 200);
+    assert_eq!(put_config(&app, sampling).await.status(), 200);
+    let v = versions(&app).await;
+
+    // Assert
+    assert_eq!(v[0]["changed"], json!(["sampling_percent"]), "{v:?}");
+    assert_eq!(
+        v[1]["changed"],
+        json!(["min_days_between_prompts"]),
+        "{v:?}"
+    );
+    assert_eq!(
+        v[1]["config"]["days_after_prompt"], 45,
+        "the widget of the first release still reads it"
+    );
+}

@@ -1,5 +1,6 @@
 //! `spawn_app()`: a collector on a free port with its own database.
 
+use nps_collector::settings::DatabaseSettings;
 use nps_collector::{Application, Settings};
 use secrecy::SecretString;
 use serde_json::{json, Value};
@@ -95,7 +96,9 @@ async fn start(
     });
     let mut settings = Settings {
         listen: "127.0.0.1:0".parse().unwrap(),
-        database_url: database_url.clone(),
+        database: DatabaseSettings {
+            url: database_url.clone(),
+        },
         admin_token: Some(SecretString::from(ADMIN_TOKEN)),
         demo: true,
         rate_limit_per_ip: 0,

@@ -11,6 +11,7 @@ mod auth;
 mod backup;
 mod canonical;
 mod caps;
+mod cli;
 mod closed_loop;
 mod config;
 mod config_versions;

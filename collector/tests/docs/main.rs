@@ -177,7 +177,7 @@ fn every_repository_path_the_docs_name_exists() {
 #[test]
 fn every_json_field_shown_for_an_endpoint_is_in_the_openapi_document() {
     let document =
-        serde_json::to_value(nps_collector::http::openapi_document()).expect("serialises");
+        serde_json::to_value(nps_collector::http::openapi::document()).expect("serialises");
     let mut findings = Vec::new();
     let mut seen = 0;
     for doc in docs(&root()) {

@@ -25,7 +25,7 @@
 use sqlx::{Executor, PgPool, Postgres, QueryBuilder};
 
 use super::queries::postgres::{list_responses, push_filter, push_page, response_from_row};
-use super::search::tsquery;
+use super::search::push_matches;
 use super::{Cursor, RESPONSE_COLUMNS};
 use crate::domain::{Filter, ProjectKey, Search};
 use crate::store::{StoreResult, StoredResponse};
@@ -33,14 +33,6 @@ use crate::store::{StoreResult, StoredResponse};
 /// Recent comments the first step tests, at most: ~15 ms of the server's
 /// time where nothing matches (3 µs a comment, measured at 1M answers).
 const WALK: u32 = 5_000;
-
-/// ` nps_search_vector(comment) @@ …`: whether a comment matches `search`,
-/// spelt as the GIN index's expression so the planner can use the index.
-pub(crate) fn push_matches(b: &mut QueryBuilder<'_, Postgres>, search: &Search) {
-    b.push("nps_search_vector(comment) @@ to_tsquery('simple', nps_search_fold(")
-        .push_bind(tsquery(search))
-        .push("))");
-}
 
 /// A page of the answers `f` selects, newest first, after `cursor`, when
 /// `f` has a search (`search`, also in `f`).

@@ -63,7 +63,6 @@ macro_rules! rate_queries {
 
         use crate::domain::{Filter, ProjectKey};
         use crate::store::analytics::rates::{merge, rates_filter};
-        use crate::store::analytics::$backend as answers;
         use crate::store::analytics::Grouping;
         use crate::store::{to_millis, MomentCounts, StoreResult};
 
@@ -77,7 +76,9 @@ macro_rules! rate_queries {
             f: &Filter,
         ) -> StoreResult<Vec<MomentCounts>> {
             let f = rates_filter(f);
-            let answered = answers::grouped_scores(pool, key, &f, &Grouping::Moment).await?;
+            let answered =
+                crate::store::analytics::$backend::grouped_scores(pool, key, &f, &Grouping::Moment)
+                    .await?;
             let mut b = QueryBuilder::<$db>::new(
                 "SELECT moment, kind, COUNT(*) AS n FROM events WHERE project_key = ",
             );

@@ -1,4 +1,5 @@
-//! A [`Search`] written in each backend's full-text syntax. Both say the
+//! A [`Search`] written in each backend's full-text syntax, and the
+//! condition each backend's queries add with it. Both say the
 //! same thing: every word as a whole word, the last one (two characters or
 //! more) also as the start of one; the tokeniser of each index folds case
 //! and accents.
@@ -7,7 +8,27 @@
 //! quoted all the same: a word such as `OR` or `NEAR` is an operator to
 //! FTS5 unless it is a string.
 
+use sqlx::{Postgres, QueryBuilder, Sqlite};
+
 use crate::domain::Search;
+
+/// ` AND search_key IN (…)`: SQLite's condition, through the FTS5 index
+/// `responses_search` (migrations 0012 and 0015), whose rowids are the
+/// responses' `search_key`s.
+pub(crate) fn push_fts5_condition(b: &mut QueryBuilder<'_, Sqlite>, search: &Search) {
+    b.push(" AND search_key IN (SELECT rowid FROM responses_search WHERE responses_search MATCH ")
+        .push_bind(fts5_match(search))
+        .push(")");
+}
+
+/// ` nps_search_vector(comment) @@ …`: whether a comment matches `search`
+/// on PostgreSQL, spelt as the GIN index's expression (migrations 0012,
+/// 0017) so the planner can use the index.
+pub(crate) fn push_matches(b: &mut QueryBuilder<'_, Postgres>, search: &Search) {
+    b.push("nps_search_vector(comment) @@ to_tsquery('simple', nps_search_fold(")
+        .push_bind(tsquery(search))
+        .push("))");
+}
 
 /// The FTS5 `MATCH` expression: `"word"* "w"`, terms separated by spaces
 /// (FTS5's implicit AND), each an FTS5 string with `"` doubled.
@@ -29,7 +50,7 @@ pub(crate) fn fts5_match(search: &Search) -> String {
 
 /// The `to_tsquery` text: `'word':* & 'w'`, each lexeme quoted with `'`
 /// and `\` escaped as the tsquery syntax wants.
-pub(crate) fn tsquery(search: &Search) -> String {
+fn tsquery(search: &Search) -> String {
     let mut out = String::new();
     for (word, prefix) in search.terms() {
         if !out.is_empty() {

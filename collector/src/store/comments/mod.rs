@@ -30,15 +30,6 @@ pub struct Commented {
     pub locale: Option<String>,
 }
 
-macro_rules! on {
-    ($pool:expr, $f:ident($($arg:expr),*)) => {
-        match $pool {
-            Pool::Sqlite(p) => sqlite::$f(p, $($arg),*).await,
-            Pool::Postgres(p) => postgres::$f(p, $($arg),*).await,
-        }
-    };
-}
-
 /// How many answers `filter` selects have a comment.
 pub async fn count(pool: Pool<'_>, key: &ProjectKey, filter: &Filter) -> StoreResult<u64> {
     on!(pool, count(key, filter))

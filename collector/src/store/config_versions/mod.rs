@@ -9,7 +9,7 @@ use super::{Pool, StoreResult};
 
 /// One saved version.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ConfigVersion {
+pub struct StoredConfigVersion {
     /// 1, 2, 3… per project.
     pub version: i64,
     /// The config as saved (JSON of `WidgetConfig`).
@@ -20,15 +20,6 @@ pub struct ConfigVersion {
     pub note: Option<String>,
     /// Unix ms.
     pub created_at: i64,
-}
-
-macro_rules! on {
-    ($pool:expr, $f:ident($($arg:expr),*)) => {
-        match $pool {
-            Pool::Sqlite(p) => sqlite::$f(p, $($arg),*).await,
-            Pool::Postgres(p) => postgres::$f(p, $($arg),*).await,
-        }
-    };
 }
 
 /// Appends a version; returns its number. Two saves racing for the same
@@ -45,7 +36,11 @@ pub async fn append(
 }
 
 /// The latest `limit` versions, newest first.
-pub async fn list(pool: Pool<'_>, project: &str, limit: i64) -> StoreResult<Vec<ConfigVersion>> {
+pub async fn list(
+    pool: Pool<'_>,
+    project: &str,
+    limit: i64,
+) -> StoreResult<Vec<StoredConfigVersion>> {
     on!(pool, list(project, limit))
 }
 
@@ -54,6 +49,6 @@ pub async fn get(
     pool: Pool<'_>,
     project: &str,
     version: i64,
-) -> StoreResult<Option<ConfigVersion>> {
+) -> StoreResult<Option<StoredConfigVersion>> {
     on!(pool, get(project, version))
 }

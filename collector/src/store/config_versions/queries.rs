@@ -4,7 +4,7 @@ macro_rules! version_queries {
     ($db:ty) => {
         use sqlx::Row;
 
-        use super::super::ConfigVersion;
+        use super::super::StoredConfigVersion;
         use crate::store::StoreResult;
 
         type P = sqlx::Pool<$db>;
@@ -43,8 +43,8 @@ macro_rules! version_queries {
             ))
         }
 
-        fn version_from_row(row: &<$db as sqlx::Database>::Row) -> StoreResult<ConfigVersion> {
-            Ok(ConfigVersion {
+        fn version_from_row(row: &<$db as sqlx::Database>::Row) -> StoreResult<StoredConfigVersion> {
+            Ok(StoredConfigVersion {
                 version: row.try_get("version")?,
                 config: row.try_get("config")?,
                 actor: row.try_get("actor")?,
@@ -53,7 +53,7 @@ macro_rules! version_queries {
             })
         }
 
-        pub(crate) async fn list(pool: &P, project: &str, limit: i64) -> StoreResult<Vec<ConfigVersion>> {
+        pub(crate) async fn list(pool: &P, project: &str, limit: i64) -> StoreResult<Vec<StoredConfigVersion>> {
             let rows = sqlx::query(
                 "SELECT version, config, actor, note, created_at FROM config_versions
                  WHERE project_key = $1 ORDER BY version DESC LIMIT $2",
@@ -65,7 +65,7 @@ macro_rules! version_queries {
             rows.iter().map(version_from_row).collect()
         }
 
-        pub(crate) async fn get(pool: &P, project: &str, version: i64) -> StoreResult<Option<ConfigVersion>> {
+        pub(crate) async fn get(pool: &P, project: &str, version: i64) -> StoreResult<Option<StoredConfigVersion>> {
             let row = sqlx::query(
                 "SELECT version, config, actor, note, created_at FROM config_versions
                  WHERE project_key = $1 AND version = $2",

@@ -19,12 +19,12 @@ use time::OffsetDateTime;
 use tokio::sync::mpsc;
 
 use super::batch::{Queue, MAX_BATCH};
-use super::queries::postgres as q;
 use super::{CommentTarget, Inserted, MomentCounts, Project, Store, StoreResult, StoredResponse};
 use nps_protocol::UserHistory;
 
-use super::analytics::{postgres as a, Cursor, GroupCount, Grouping};
-use super::privacy::{postgres as p, PrivacyLogEntry, Removed, UserData};
+use super::analytics::{self, Cursor, GroupCount, Grouping};
+use super::privacy::{self, PrivacyLogEntry, Removed, UserData};
+use super::queries;
 use super::{from_millis, to_millis, RetentionMode};
 use crate::domain::{ClientId, Comment, Filter, ProjectKey, UserId, ValidEvent, ValidResponse};
 
@@ -76,19 +76,19 @@ impl Store for PostgresStore {
     }
 
     async fn create_project(&self, project: &Project) -> StoreResult<bool> {
-        q::create_project(&self.pool, project).await
+        queries::postgres::create_project(&self.pool, project).await
     }
 
     async fn project(&self, key: &ProjectKey) -> StoreResult<Option<Project>> {
-        q::project(&self.pool, key).await
+        queries::postgres::project(&self.pool, key).await
     }
 
     async fn projects(&self) -> StoreResult<Vec<Project>> {
-        q::projects(&self.pool).await
+        queries::postgres::projects(&self.pool).await
     }
 
     async fn user_history(&self, key: &ProjectKey, user_id: &UserId) -> StoreResult<UserHistory> {
-        q::user_history(&self.pool, key, user_id).await
+        queries::postgres::user_history(&self.pool, key, user_id).await
     }
 
     async fn change_project(
@@ -97,12 +97,13 @@ impl Store for PostgresStore {
         change: super::ProjectChange<'_>,
     ) -> StoreResult<Option<(Project, Project)>> {
         let mut tx = self.pool.begin().await?;
-        let Some(before) = q::project_with(&mut *tx, key, " FOR UPDATE").await? else {
+        let Some(before) = queries::postgres::project_with(&mut *tx, key, " FOR UPDATE").await?
+        else {
             return Ok(None);
         };
         let mut after = before.clone();
         change(&mut after);
-        q::update_project(&mut *tx, &after).await?;
+        queries::postgres::update_project(&mut *tx, &after).await?;
         // Delivered at commit, to every instance listening (this one too).
         sqlx::query("SELECT pg_notify($1, $2)")
             .bind(changes::CHANNEL)
@@ -147,7 +148,7 @@ impl Store for PostgresStore {
         key: &ProjectKey,
         id: ClientId,
     ) -> StoreResult<Option<CommentTarget>> {
-        q::comment_target(&self.pool, key, id).await
+        queries::postgres::comment_target(&self.pool, key, id).await
     }
 
     async fn moment_counts(
@@ -155,11 +156,11 @@ impl Store for PostgresStore {
         key: &ProjectKey,
         filter: &Filter,
     ) -> StoreResult<Vec<MomentCounts>> {
-        super::analytics::rates::postgres::moment_counts(&self.pool, key, filter).await
+        analytics::rates::postgres::moment_counts(&self.pool, key, filter).await
     }
 
     async fn user_data(&self, key: &ProjectKey, user: &UserId) -> StoreResult<UserData> {
-        p::user_data(&self.pool, key, user).await
+        privacy::postgres::user_data(&self.pool, key, user).await
     }
 
     async fn delete_user(
@@ -168,7 +169,7 @@ impl Store for PostgresStore {
         user: &UserId,
         actor: &str,
     ) -> StoreResult<Removed> {
-        p::delete_user(
+        privacy::postgres::delete_user(
             &self.pool,
             key,
             user,
@@ -185,7 +186,7 @@ impl Store for PostgresStore {
         mode: RetentionMode,
     ) -> StoreResult<Removed> {
         let now = to_millis(OffsetDateTime::now_utc());
-        p::apply_retention(&self.pool, key, to_millis(cutoff), mode, now).await
+        privacy::postgres::apply_retention(&self.pool, key, to_millis(cutoff), mode, now).await
     }
 
     async fn log_privacy(
@@ -195,7 +196,7 @@ impl Store for PostgresStore {
         actor: &str,
         rows: u64,
     ) -> StoreResult<()> {
-        p::log(
+        privacy::postgres::log(
             &self.pool,
             key,
             action,
@@ -207,7 +208,7 @@ impl Store for PostgresStore {
     }
 
     async fn privacy_log(&self, key: &ProjectKey) -> StoreResult<Vec<PrivacyLogEntry>> {
-        p::privacy_log(&self.pool, key).await
+        privacy::postgres::privacy_log(&self.pool, key).await
     }
 
     async fn grouped_scores(
@@ -216,14 +217,14 @@ impl Store for PostgresStore {
         filter: &Filter,
         grouping: &Grouping,
     ) -> StoreResult<Vec<GroupCount>> {
-        a::grouped_scores(&self.pool, key, filter, grouping).await
+        analytics::postgres::grouped_scores(&self.pool, key, filter, grouping).await
     }
 
     async fn answer_span(
         &self,
         key: &ProjectKey,
     ) -> StoreResult<Option<(OffsetDateTime, OffsetDateTime)>> {
-        let span = a::answer_span(&self.pool, key).await?;
+        let span = analytics::postgres::answer_span(&self.pool, key).await?;
         Ok(span.map(|(first, last)| (from_millis(first), from_millis(last))))
     }
 
@@ -236,12 +237,14 @@ impl Store for PostgresStore {
     ) -> StoreResult<Vec<StoredResponse>> {
         match &filter.q {
             Some(search) => {
-                crate::store::analytics::postgres_search::list_matching(
+                analytics::postgres_search::list_matching(
                     &self.pool, key, filter, search, cursor, limit,
                 )
                 .await
             }
-            None => a::list_responses(&self.pool, key, filter, cursor, limit).await,
+            None => {
+                analytics::postgres::list_responses(&self.pool, key, filter, cursor, limit).await
+            }
         }
     }
 }

@@ -31,14 +31,14 @@ use tokio::sync::mpsc;
 
 use self::writer::{open_writer, write_loop};
 use super::batch::{Queue, MAX_BATCH};
-use super::queries::sqlite as q;
 use super::{
     CommentTarget, Inserted, MomentCounts, Project, Store, StoreError, StoreResult, StoredResponse,
 };
 use nps_protocol::UserHistory;
 
-use super::analytics::{sqlite as a, Cursor, GroupCount, Grouping};
-use super::privacy::{sqlite as p, PrivacyLogEntry, Removed, UserData};
+use super::analytics::{self, Cursor, GroupCount, Grouping};
+use super::privacy::{self, PrivacyLogEntry, Removed, UserData};
+use super::queries;
 use super::{from_millis, to_millis, RetentionMode};
 use crate::domain::{ClientId, Comment, Filter, ProjectKey, UserId, ValidEvent, ValidResponse};
 
@@ -91,19 +91,19 @@ impl Store for SqliteStore {
     }
 
     async fn create_project(&self, project: &Project) -> StoreResult<bool> {
-        q::create_project(&self.pool, project).await
+        queries::sqlite::create_project(&self.pool, project).await
     }
 
     async fn project(&self, key: &ProjectKey) -> StoreResult<Option<Project>> {
-        q::project(&self.pool, key).await
+        queries::sqlite::project(&self.pool, key).await
     }
 
     async fn projects(&self) -> StoreResult<Vec<Project>> {
-        q::projects(&self.pool).await
+        queries::sqlite::projects(&self.pool).await
     }
 
     async fn user_history(&self, key: &ProjectKey, user_id: &UserId) -> StoreResult<UserHistory> {
-        q::user_history(&self.pool, key, user_id).await
+        queries::sqlite::user_history(&self.pool, key, user_id).await
     }
 
     async fn change_project(
@@ -115,12 +115,12 @@ impl Store for SqliteStore {
         // state the write replaces (a deferred transaction would fail when
         // the ingest writer commits in between).
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let Some(before) = q::project(&mut *tx, key).await? else {
+        let Some(before) = queries::sqlite::project(&mut *tx, key).await? else {
             return Ok(None);
         };
         let mut after = before.clone();
         change(&mut after);
-        q::update_project(&mut *tx, &after).await?;
+        queries::sqlite::update_project(&mut *tx, &after).await?;
         tx.commit().await?;
         Ok(Some((before, after)))
     }
@@ -155,7 +155,7 @@ impl Store for SqliteStore {
         key: &ProjectKey,
         id: ClientId,
     ) -> StoreResult<Option<CommentTarget>> {
-        q::comment_target(&self.pool, key, id).await
+        queries::sqlite::comment_target(&self.pool, key, id).await
     }
 
     async fn moment_counts(
@@ -163,11 +163,11 @@ impl Store for SqliteStore {
         key: &ProjectKey,
         filter: &Filter,
     ) -> StoreResult<Vec<MomentCounts>> {
-        super::analytics::rates::sqlite::moment_counts(&self.pool, key, filter).await
+        analytics::rates::sqlite::moment_counts(&self.pool, key, filter).await
     }
 
     async fn user_data(&self, key: &ProjectKey, user: &UserId) -> StoreResult<UserData> {
-        p::user_data(&self.pool, key, user).await
+        privacy::sqlite::user_data(&self.pool, key, user).await
     }
 
     async fn delete_user(
@@ -176,7 +176,7 @@ impl Store for SqliteStore {
         user: &UserId,
         actor: &str,
     ) -> StoreResult<Removed> {
-        p::delete_user(
+        privacy::sqlite::delete_user(
             &self.pool,
             key,
             user,
@@ -193,7 +193,7 @@ impl Store for SqliteStore {
         mode: RetentionMode,
     ) -> StoreResult<Removed> {
         let now = to_millis(OffsetDateTime::now_utc());
-        p::apply_retention(&self.pool, key, to_millis(cutoff), mode, now).await
+        privacy::sqlite::apply_retention(&self.pool, key, to_millis(cutoff), mode, now).await
     }
 
     async fn log_privacy(
@@ -203,7 +203,7 @@ impl Store for SqliteStore {
         actor: &str,
         rows: u64,
     ) -> StoreResult<()> {
-        p::log(
+        privacy::sqlite::log(
             &self.pool,
             key,
             action,
@@ -215,7 +215,7 @@ impl Store for SqliteStore {
     }
 
     async fn privacy_log(&self, key: &ProjectKey) -> StoreResult<Vec<PrivacyLogEntry>> {
-        p::privacy_log(&self.pool, key).await
+        privacy::sqlite::privacy_log(&self.pool, key).await
     }
 
     async fn grouped_scores(
@@ -224,14 +224,14 @@ impl Store for SqliteStore {
         filter: &Filter,
         grouping: &Grouping,
     ) -> StoreResult<Vec<GroupCount>> {
-        a::grouped_scores(&self.pool, key, filter, grouping).await
+        analytics::sqlite::grouped_scores(&self.pool, key, filter, grouping).await
     }
 
     async fn answer_span(
         &self,
         key: &ProjectKey,
     ) -> StoreResult<Option<(OffsetDateTime, OffsetDateTime)>> {
-        let span = a::answer_span(&self.pool, key).await?;
+        let span = analytics::sqlite::answer_span(&self.pool, key).await?;
         Ok(span.map(|(first, last)| (from_millis(first), from_millis(last))))
     }
 
@@ -244,12 +244,12 @@ impl Store for SqliteStore {
     ) -> StoreResult<Vec<StoredResponse>> {
         match &filter.q {
             Some(search) => {
-                crate::store::analytics::sqlite_search::list_matching(
+                analytics::sqlite_search::list_matching(
                     &self.pool, key, filter, search, cursor, limit,
                 )
                 .await
             }
-            None => a::list_responses(&self.pool, key, filter, cursor, limit).await,
+            None => analytics::sqlite::list_responses(&self.pool, key, filter, cursor, limit).await,
         }
     }
 }

@@ -177,12 +177,12 @@ fn count_in_rollups<'a>(
     created: impl Iterator<Item = (&'a ValidResponse, i64)>,
     full: &mut Full,
 ) -> rusqlite::Result<()> {
-    use std::collections::BTreeMap as Map;
+    use std::collections::BTreeMap;
     // Keyed by (table, time unit): the day for the daily tables, the
     // quarter for their twins.
-    let mut daily: Map<(&str, &str, i64, String, String, i64), i64> = Map::new();
-    let mut tenure: Map<(&str, &str, i64, &'static str, i64), i64> = Map::new();
-    let mut traits: Map<(&str, &str, String, String, i64, i64), i64> = Map::new();
+    let mut daily: BTreeMap<(&str, &str, i64, String, String, i64), i64> = BTreeMap::new();
+    let mut tenure: BTreeMap<(&str, &str, i64, &'static str, i64), i64> = BTreeMap::new();
+    let mut traits: BTreeMap<(&str, &str, String, String, i64, i64), i64> = BTreeMap::new();
     for (r, at_ms) in created {
         let k = keys(r, at_ms);
         let project = r.key.as_str();

@@ -18,12 +18,13 @@ pub(crate) mod queue;
 
 use serde::Serialize;
 
+use nps_protocol::admin::{WebhookFilter, WebhookFormat};
+
 use super::{Pool, StoreResult, StoredResponse};
-use crate::alerts::payload::{Format, WebhookFilter};
 
 /// An endpoint.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Webhook {
+pub struct StoredWebhook {
     /// Its id.
     pub id: String,
     /// The project it alerts for.
@@ -35,7 +36,7 @@ pub struct Webhook {
     /// What it wants.
     pub filter: WebhookFilter,
     /// Standard Webhooks or Slack.
-    pub format: Format,
+    pub format: WebhookFormat,
     /// `false` once the receiver answered 410 Gone.
     pub enabled: bool,
     /// Why it was disabled.
@@ -62,7 +63,7 @@ pub struct NewDelivery {
 
 /// A delivery as the log keeps it.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
-pub struct Delivery {
+pub struct StoredDelivery {
     /// Its id.
     pub id: i64,
     /// The `webhook-id` header.
@@ -135,26 +136,16 @@ pub struct AlertAbout {
     pub delivered_at: Option<i64>,
 }
 
-/// Runs the same query on whichever backend `pool` is.
-macro_rules! on {
-    ($pool:expr, $module:ident::$f:ident($($arg:expr),*)) => {
-        match $pool {
-            Pool::Sqlite(p) => $module::sqlite::$f(p, $($arg),*).await,
-            Pool::Postgres(p) => $module::postgres::$f(p, $($arg),*).await,
-        }
-    };
-}
-
 /// Stores a new endpoint.
-pub async fn create(pool: Pool<'_>, w: &Webhook) -> StoreResult<()> {
+pub async fn create(pool: Pool<'_>, w: &StoredWebhook) -> StoreResult<()> {
     on!(pool, queries::create(w))
 }
 /// A project's endpoints (`None`: every enabled one).
-pub async fn list(pool: Pool<'_>, project: Option<&str>) -> StoreResult<Vec<Webhook>> {
+pub async fn list(pool: Pool<'_>, project: Option<&str>) -> StoreResult<Vec<StoredWebhook>> {
     on!(pool, queries::list(project))
 }
 /// One endpoint.
-pub async fn get(pool: Pool<'_>, id: &str) -> StoreResult<Option<Webhook>> {
+pub async fn get(pool: Pool<'_>, id: &str) -> StoreResult<Option<StoredWebhook>> {
     on!(pool, queries::get(id))
 }
 /// Removes an endpoint and its queue.
@@ -220,7 +211,7 @@ pub async fn finish(
     on!(pool, queue::finish(id, attempt, a, now))
 }
 /// The endpoint's deliveries, newest first.
-pub async fn log(pool: Pool<'_>, webhook_id: &str, limit: i64) -> StoreResult<Vec<Delivery>> {
+pub async fn log(pool: Pool<'_>, webhook_id: &str, limit: i64) -> StoreResult<Vec<StoredDelivery>> {
     on!(pool, queue::log(webhook_id, limit))
 }
 /// The alerts about `user` in `project`, oldest first (their export).

@@ -7,23 +7,23 @@ macro_rules! webhook_queries {
     ($db:ty, $analytics:ident, $hold:literal) => {
         use sqlx::Row;
 
-        use super::super::{NewDelivery, Webhook};
-        use crate::alerts::payload::Format;
+        use super::super::{NewDelivery, StoredWebhook};
+        use nps_protocol::admin::WebhookFormat;
         use crate::store::analytics::Cursor;
         use crate::store::{StoreResult, StoredResponse};
 
         type P = sqlx::Pool<$db>;
 
-        fn webhook(row: &<$db as sqlx::Database>::Row) -> StoreResult<Webhook> {
+        fn webhook(row: &<$db as sqlx::Database>::Row) -> StoreResult<StoredWebhook> {
             let filter: String = row.try_get("filter")?;
             let format: String = row.try_get("format")?;
-            Ok(Webhook {
+            Ok(StoredWebhook {
                 id: row.try_get("id")?,
                 project: row.try_get("project_key")?,
                 url: row.try_get("url")?,
                 secret: row.try_get("secret")?,
                 filter: serde_json::from_str(&filter)?,
-                format: Format::parse(&format),
+                format: WebhookFormat::parse(&format),
                 enabled: row.try_get("enabled")?,
                 disabled_why: row.try_get("disabled_why")?,
                 created_at: row.try_get("created_at")?,
@@ -32,7 +32,7 @@ macro_rules! webhook_queries {
 
         const COLUMNS: &str = "id, project_key, url, secret, filter, format, enabled, disabled_why, created_at";
 
-        pub(crate) async fn create(pool: &P, w: &Webhook) -> StoreResult<()> {
+        pub(crate) async fn create(pool: &P, w: &StoredWebhook) -> StoreResult<()> {
             sqlx::query(
                 "INSERT INTO webhooks (id, project_key, url, secret, filter, format, enabled, seen_at, seen_id, created_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '', $8)",
@@ -50,7 +50,7 @@ macro_rules! webhook_queries {
             Ok(())
         }
 
-        pub(crate) async fn list(pool: &P, project: Option<&str>) -> StoreResult<Vec<Webhook>> {
+        pub(crate) async fn list(pool: &P, project: Option<&str>) -> StoreResult<Vec<StoredWebhook>> {
             let rows = match project {
                 Some(key) => sqlx::query(&format!("SELECT {COLUMNS} FROM webhooks WHERE project_key = $1 ORDER BY created_at"))
                     .bind(key.to_owned())
@@ -63,7 +63,7 @@ macro_rules! webhook_queries {
             rows.iter().map(webhook).collect()
         }
 
-        pub(crate) async fn get(pool: &P, id: &str) -> StoreResult<Option<Webhook>> {
+        pub(crate) async fn get(pool: &P, id: &str) -> StoreResult<Option<StoredWebhook>> {
             let row = sqlx::query(&format!("SELECT {COLUMNS} FROM webhooks WHERE id = $1"))
                 .bind(id.to_owned())
                 .fetch_optional(pool)

@@ -12,7 +12,7 @@ macro_rules! queue_queries {
     ($db:ty) => {
         use sqlx::Row;
 
-        use super::super::{AlertAbout, Attempt, Delivery, Due};
+        use super::super::{AlertAbout, Attempt, Due, StoredDelivery};
         use crate::store::StoreResult;
 
         type P = sqlx::Pool<$db>;
@@ -71,7 +71,7 @@ macro_rules! queue_queries {
         }
 
         /// The endpoint's delivery log, newest first.
-        pub(crate) async fn log(pool: &P, webhook_id: &str, limit: i64) -> StoreResult<Vec<Delivery>> {
+        pub(crate) async fn log(pool: &P, webhook_id: &str, limit: i64) -> StoreResult<Vec<StoredDelivery>> {
             Ok(sqlx::query_as(
                 "SELECT id, event_id, event_type, status, attempts, next_at, last_status, last_error,
                         created_at, delivered_at
