@@ -19,16 +19,29 @@ use crate::http::shared::query::{param, project_of, FilterParams, Pairs, Project
 use crate::http::state::AppState;
 use crate::store::analytics::Cursor;
 
+/// The two formats of an export.
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)] // Named for the OpenAPI document; the query is read as text.
+enum ExportFormat {
+    Csv,
+    Jsonl,
+}
+
 /// Rows read per query.
 const PAGE: u32 = 1_000;
 
 /// The filtered set as a download.
 #[utoipa::path(get, path = "/api/v1/responses/export", tag = "admin",
     params(ProjectQuery, FilterParams, VerbatimParams,
-        ("format" = String, Query, description = "csv or jsonl")),
+        ("format" = inline(ExportFormat), Query, description = "csv or jsonl")),
     security(("admin_token" = [])),
     responses(
-        (status = 200, description = "CSV (cells that a spreadsheet would run as a formula are prefixed with ') or JSON lines", content_type = "text/csv")))]
+        (status = 200, description = "CSV (cells that a spreadsheet would run as a formula are prefixed with '), or JSON lines: one answer per line, as in the feed",
+            content(
+                (String = "text/csv"),
+                (nps_protocol::admin::Answer = "application/x-ndjson"),
+            ))))]
 pub(in crate::http) async fn export(
     _: SignedIn,
     State(state): State<AppState>,
@@ -117,11 +130,29 @@ fn pages(
             at: crate::store::to_millis(r.created_at),
             id: r.id.clone(),
         });
+        // The JSON lines carry each answer's tags, as the feed does.
+        let mut tags = if export.csv {
+            Default::default()
+        } else {
+            let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+            match crate::store::tags::of(export.state.store.pool(), export.key.as_str(), &ids).await
+            {
+                Ok(tags) => tags,
+                Err(e) => {
+                    tracing::error!(error = %e, "export failed");
+                    export.done = true;
+                    return Some((Err(std::io::Error::other("export failed")), export));
+                }
+            }
+        };
         for row in rows {
             if export.csv {
                 let category = Category::of(row.score).unwrap_or(Category::Detractor);
                 csv::push_row(&mut chunk, &row, category);
-            } else if let Ok(line) = serde_json::to_string(&answer(row, Vec::new())) {
+                continue;
+            }
+            let row_tags = tags.remove(&row.id).unwrap_or_default();
+            if let Ok(line) = serde_json::to_string(&answer(row, row_tags)) {
                 chunk.push_str(&line);
                 chunk.push('\n');
             }
