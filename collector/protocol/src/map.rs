@@ -82,8 +82,8 @@ impl<V> Map<V> {
     }
 
     /// The entries, in name order.
-    pub fn iter(&self) -> Iter<'_, V> {
-        Iter(self.0.iter())
+    pub fn iter(&self) -> MapIter<'_, V> {
+        MapIter(self.0.iter())
     }
 
     /// The names, in order.
@@ -93,9 +93,9 @@ impl<V> Map<V> {
 }
 
 /// The entries of a [`Map`] by reference, in name order.
-pub struct Iter<'a, V>(std::slice::Iter<'a, (String, V)>);
+pub struct MapIter<'a, V>(std::slice::Iter<'a, (String, V)>);
 
-impl<'a, V> Iterator for Iter<'a, V> {
+impl<'a, V> Iterator for MapIter<'a, V> {
     type Item = (&'a String, &'a V);
 
     fn next(&mut self) -> Option<Self::Item> {
@@ -105,9 +105,9 @@ impl<'a, V> Iterator for Iter<'a, V> {
 
 impl<'a, V> IntoIterator for &'a Map<V> {
     type Item = (&'a String, &'a V);
-    type IntoIter = Iter<'a, V>;
+    type IntoIter = MapIter<'a, V>;
 
-    fn into_iter(self) -> Iter<'a, V> {
+    fn into_iter(self) -> MapIter<'a, V> {
         self.iter()
     }
 }
