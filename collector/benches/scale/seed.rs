@@ -143,6 +143,10 @@ fn seed_sqlite(path: &std::path::Path, n: u64) {
         "../../migrations/sqlite/0020_quarter_hour_rollups.sql"
     )))
     .expect("quarter-hour roll-ups");
+    tx.execute_batch(backfill(include_str!(
+        "../../migrations/sqlite/0028_score_rollups.sql"
+    )))
+    .expect("score roll-ups");
     tx.commit().expect("commit");
     db.execute_batch("ANALYZE").expect("analyze");
 }
@@ -196,6 +200,7 @@ pub(crate) async fn postgres_database(server: &str, n: u64) -> String {
          FROM responses WHERE comment IS NOT NULL AND abs(hashtext(id)) % 30 = 0".to_owned(),
         backfill(include_str!("../../migrations/postgres/0010_rollups.sql")).to_owned(),
         backfill(include_str!("../../migrations/postgres/0020_quarter_hour_rollups.sql")).to_owned(),
+        backfill(include_str!("../../migrations/postgres/0028_score_rollups.sql")).to_owned(),
         "ANALYZE".to_owned(),
     ];
     for statement in statements {

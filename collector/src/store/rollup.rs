@@ -1,7 +1,7 @@
 //! The roll-up keys of a response: which rows of `rollup_daily`,
-//! `rollup_tenure` and `rollup_traits` it counts in, and of their
-//! quarter-hour twins (`rollup_quarter`, `rollup_tenure_quarter`,
-//! `rollup_traits_quarter`). Computed here, once, for both writers and for
+//! `rollup_scores`, `rollup_tenure` and `rollup_traits` it counts in, and
+//! of their quarter-hour twins (`rollup_quarter`, `rollup_scores_quarter`,
+//! `rollup_tenure_quarter`, `rollup_traits_quarter`). Computed here, once, for both writers and for
 //! deletions, so the counts always match the rows.
 //!
 //! Trait values come from the public key, so their number is bounded: a
@@ -60,6 +60,17 @@ pub(crate) const ADD_TRAIT: &str =
 pub(crate) const ADD_DAILY_QUARTER: &str = "INSERT INTO rollup_quarter (project_key, quarter, moment, locale, score, n)
  VALUES ($1, $2, $3, $4, $5, $6)
  ON CONFLICT (project_key, quarter, moment, locale, score) DO UPDATE SET n = rollup_quarter.n + excluded.n";
+
+/// The same for a score's count, whatever the moment and locale.
+pub(crate) const ADD_SCORE: &str = "INSERT INTO rollup_scores (project_key, day, score, n)
+ VALUES ($1, $2, $3, $4)
+ ON CONFLICT (project_key, day, score) DO UPDATE SET n = rollup_scores.n + excluded.n";
+
+/// The quarter-hour twin of [`ADD_SCORE`].
+pub(crate) const ADD_SCORE_QUARTER: &str =
+    "INSERT INTO rollup_scores_quarter (project_key, quarter, score, n)
+ VALUES ($1, $2, $3, $4)
+ ON CONFLICT (project_key, quarter, score) DO UPDATE SET n = rollup_scores_quarter.n + excluded.n";
 
 /// The quarter-hour twin of [`ADD_TENURE`].
 pub(crate) const ADD_TENURE_QUARTER: &str = "INSERT INTO rollup_tenure_quarter (project_key, quarter, tenure, score, n)

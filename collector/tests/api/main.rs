@@ -31,6 +31,7 @@ mod projects;
 mod receiver;
 mod replays;
 mod responses;
+mod score_rollups;
 mod search;
 mod search_plans;
 mod secure_delete;

@@ -48,6 +48,10 @@ const ROLLUPS_SQLITE: &[&str] = &[
      SELECT project_key, 'plan', moment_plan, created_at / 86400000, score, COUNT(*) FROM (SELECT *, json_extract(traits, '$.plan') AS moment_plan FROM responses) GROUP BY 1, 2, 3, 4, 5",
     "INSERT INTO rollup_traits_quarter (project_key, name, value, quarter, score, n)
      SELECT project_key, 'plan', moment_plan, created_at / 900000, score, COUNT(*) FROM (SELECT *, json_extract(traits, '$.plan') AS moment_plan FROM responses) GROUP BY 1, 2, 3, 4, 5",
+    "INSERT INTO rollup_scores (project_key, day, score, n)
+     SELECT project_key, day, score, SUM(n) FROM rollup_daily GROUP BY 1, 2, 3",
+    "INSERT INTO rollup_scores_quarter (project_key, quarter, score, n)
+     SELECT project_key, quarter, score, SUM(n) FROM rollup_quarter GROUP BY 1, 2, 3",
 ];
 
 /// Writes the answers into the app's database and rebuilds its roll-ups
@@ -63,6 +67,8 @@ pub async fn seed(app: &TestApp, answers: &[At<'_>]) {
         "rollup_tenure_quarter",
         "rollup_traits",
         "rollup_traits_quarter",
+        "rollup_scores",
+        "rollup_scores_quarter",
     ]
     .iter()
     .map(|t| format!("DELETE FROM {t}"))

@@ -69,7 +69,8 @@ pub struct Cursor {
 /// Which roll-up answers a statistic, if one does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Plan {
-    /// `rollup_daily`: day, moment, locale.
+    /// `rollup_daily`: day, moment, locale (`rollup_scores`, day alone,
+    /// when neither moment nor locale is asked for).
     Daily,
     /// `rollup_tenure`: day, tenure bucket.
     Tenure,

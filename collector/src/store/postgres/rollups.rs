@@ -20,6 +20,7 @@ use crate::domain::ValidResponse;
 /// The tables of one time unit and how a response's unit is read.
 struct Unit {
     daily: &'static str,
+    scores: &'static str,
     tenure: &'static str,
     traits: &'static str,
     column: &'static str,
@@ -29,6 +30,7 @@ struct Unit {
 const UNITS: [Unit; 2] = [
     Unit {
         daily: "rollup_daily",
+        scores: "rollup_scores",
         tenure: "rollup_tenure",
         traits: "rollup_traits",
         column: "day",
@@ -36,6 +38,7 @@ const UNITS: [Unit; 2] = [
     },
     Unit {
         daily: "rollup_quarter",
+        scores: "rollup_scores_quarter",
         tenure: "rollup_tenure_quarter",
         traits: "rollup_traits_quarter",
         column: "quarter",
@@ -112,6 +115,7 @@ async fn count_in(
     buckets: &Buckets,
 ) -> StoreResult<()> {
     let mut daily: BTreeMap<(String, i64, String, String, i64), i64> = BTreeMap::new();
+    let mut scores: BTreeMap<(String, i64, i64), i64> = BTreeMap::new();
     let mut tenure: BTreeMap<(String, i64, &'static str, i64), i64> = BTreeMap::new();
     let mut traits: BTreeMap<(String, String, String, i64, i64), i64> = BTreeMap::new();
     for (r, at) in responses {
@@ -121,6 +125,7 @@ async fn count_in(
         *daily
             .entry((project.clone(), time, k.moment, k.locale, k.score))
             .or_default() += 1;
+        *scores.entry((project.clone(), time, k.score)).or_default() += 1;
         *tenure
             .entry((project.clone(), time, k.tenure, k.score))
             .or_default() += 1;
@@ -152,6 +157,25 @@ async fn count_in(
     .bind(d)
     .bind(m)
     .bind(l)
+    .bind(s)
+    .bind(n)
+    .execute(&mut **tx)
+    .await?;
+    let (mut p, mut d, mut s, mut n) = (vec![], vec![], vec![], vec![]);
+    for ((project, time, score), count) in scores {
+        p.push(project);
+        d.push(time);
+        s.push(score);
+        n.push(count);
+    }
+    let table = unit.scores;
+    sqlx::query(&format!(
+        "INSERT INTO {table} (project_key, {column}, score, n)
+         SELECT * FROM UNNEST($1::text[], $2::bigint[], $3::bigint[], $4::bigint[])
+         ON CONFLICT (project_key, {column}, score) DO UPDATE SET n = {table}.n + excluded.n"
+    ))
+    .bind(p)
+    .bind(d)
     .bind(s)
     .bind(n)
     .execute(&mut **tx)

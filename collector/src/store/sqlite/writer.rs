@@ -14,8 +14,8 @@ use tokio::sync::mpsc;
 use super::super::batch::{Job, Outcome, Write, MAX_BATCH};
 use super::super::queries::{kind_name, INSERT_EVENT, INSERT_RESPONSE, SET_COMMENT};
 use super::super::rollup::{
-    keys, trait_keys, ADD_DAILY, ADD_DAILY_QUARTER, ADD_TENURE, ADD_TENURE_QUARTER, ADD_TRAIT,
-    ADD_TRAIT_QUARTER,
+    keys, trait_keys, ADD_DAILY, ADD_DAILY_QUARTER, ADD_SCORE, ADD_SCORE_QUARTER, ADD_TENURE,
+    ADD_TENURE_QUARTER, ADD_TRAIT, ADD_TRAIT_QUARTER,
 };
 use super::super::unavailable::disk_full;
 use super::super::{inserted, to_millis, Inserted, StoreError, StoreResult};
@@ -168,7 +168,7 @@ fn apply(tx: &rusqlite::Transaction<'_>, write: &Write) -> StoreResult<Outcome> 
     }
 }
 
-/// New responses count in the daily, tenure and trait roll-ups and their
+/// New responses count in the daily, score, tenure and trait roll-ups and their
 /// quarter-hour twins, in the transaction that stores them, one upsert per
 /// distinct key; a trait value past its trait's cap counts under
 /// `(other)` (`trait_values`).
@@ -181,6 +181,7 @@ fn count_in_rollups<'a>(
     // Keyed by (table, time unit): the day for the daily tables, the
     // quarter for their twins.
     let mut daily: BTreeMap<(&str, &str, i64, String, String, i64), i64> = BTreeMap::new();
+    let mut scores: BTreeMap<(&str, &str, i64, i64), i64> = BTreeMap::new();
     let mut tenure: BTreeMap<(&str, &str, i64, &'static str, i64), i64> = BTreeMap::new();
     let mut traits: BTreeMap<(&str, &str, String, String, i64, i64), i64> = BTreeMap::new();
     for (r, at_ms) in created {
@@ -197,6 +198,9 @@ fn count_in_rollups<'a>(
                     k.score,
                 ))
                 .or_default() += 1;
+        }
+        for (table, unit) in [(ADD_SCORE, k.day), (ADD_SCORE_QUARTER, k.quarter)] {
+            *scores.entry((table, project, unit, k.score)).or_default() += 1;
         }
         for (table, unit) in [(ADD_TENURE, k.day), (ADD_TENURE_QUARTER, k.quarter)] {
             *tenure
@@ -215,6 +219,10 @@ fn count_in_rollups<'a>(
     for ((table, project, unit, moment, locale, score), n) in daily {
         tx.prepare_cached(table)?
             .execute(params![project, unit, moment, locale, score, n])?;
+    }
+    for ((table, project, unit, score), n) in scores {
+        tx.prepare_cached(table)?
+            .execute(params![project, unit, score, n])?;
     }
     for ((table, project, unit, bucket, score), n) in tenure {
         tx.prepare_cached(table)?

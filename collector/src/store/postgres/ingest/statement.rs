@@ -1,6 +1,6 @@
 //! The ingest statement: the batch's responses and events inserted, the
 //! new responses counted in every roll-up table (daily and quarter-hour:
-//! moment and locale, tenure, traits, with new trait values listed while
+//! moment and locale, scores alone, tenure, traits, with new trait values listed while
 //! their trait has room), all as data-modifying CTEs of one statement,
 //! which answers with the places of the stored rows in the batch.
 //!
@@ -37,6 +37,13 @@ daily AS (
   GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (project_key, day, moment, locale, score)
   DO UPDATE SET n = rollup_daily.n + excluded.n
+),
+scores AS (
+  INSERT INTO rollup_scores (project_key, day, score, n)
+  SELECT project_key, day, score, count(*) FROM counted
+  GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT (project_key, day, score)
+  DO UPDATE SET n = rollup_scores.n + excluded.n
 ),
 tenure AS (
   INSERT INTO rollup_tenure (project_key, day, tenure, score, n)
@@ -90,6 +97,13 @@ daily_quarter AS (
   GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (project_key, quarter, moment, locale, score)
   DO UPDATE SET n = rollup_quarter.n + excluded.n
+),
+scores_quarter AS (
+  INSERT INTO rollup_scores_quarter (project_key, quarter, score, n)
+  SELECT project_key, at / 900000, score, count(*) FROM counted
+  GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT (project_key, quarter, score)
+  DO UPDATE SET n = rollup_scores_quarter.n + excluded.n
 ),
 tenure_quarter AS (
   INSERT INTO rollup_tenure_quarter (project_key, quarter, tenure, score, n)

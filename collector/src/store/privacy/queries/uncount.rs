@@ -18,6 +18,7 @@ macro_rules! uncount_queries {
             // Keyed by (time column, its value): each answer leaves its
             // day in the daily tables and its quarter in their twins.
             let mut daily: HashMap<(&str, i64, String, String, i64), i64> = HashMap::new();
+            let mut scores: HashMap<(&str, i64, i64), i64> = HashMap::new();
             let mut tenures: HashMap<(&str, i64, &'static str, i64), i64> = HashMap::new();
             let mut traits: HashMap<(&str, String, String, i64, i64), i64> = HashMap::new();
             let mut buckets: HashMap<(String, String), String> = HashMap::new();
@@ -53,6 +54,7 @@ macro_rules! uncount_queries {
                 for (unit, time) in units {
                     let (moment, locale) = (moment.clone().unwrap_or_default(), locale.clone().unwrap_or_default());
                     *daily.entry((unit, time, moment, locale, score)).or_default() += 1;
+                    *scores.entry((unit, time, score)).or_default() += 1;
                     *tenures.entry((unit, time, crate::store::rollup::tenure_key(tenure), score)).or_default() += 1;
                     for (name, value) in &counted_as {
                         *traits.entry((unit, name.clone(), value.clone(), time, score)).or_default() += 1;
@@ -72,6 +74,18 @@ macro_rules! uncount_queries {
                     .bind(time)
                     .bind(moment)
                     .bind(locale)
+                    .bind(score)
+                    .execute(&mut **tx)
+                    .await?;
+                }
+                for ((unit, time, score), n) in scores {
+                    let name = table(unit, "rollup_scores", "rollup_scores_quarter");
+                    sqlx::query(&format!(
+                        "UPDATE {name} SET n = n - $1 WHERE project_key = $2 AND {unit} = $3 AND score = $4"
+                    ))
+                    .bind(n)
+                    .bind(key.as_str())
+                    .bind(time)
                     .bind(score)
                     .execute(&mut **tx)
                     .await?;
