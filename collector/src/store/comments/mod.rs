@@ -93,7 +93,11 @@ pub async fn read(
     if with_comment <= u64::from(bound) {
         return Ok((with_comment, first(pool, key, filter, bound).await?));
     }
-    let span = store.answer_span(key).await?;
+    // The project's first and last answers bound an open-ended period.
+    let span = match (filter.from, filter.to) {
+        (Some(_), Some(_)) => None,
+        _ => store.answer_span(key).await?,
+    };
     let from = filter
         .from
         .or(span.map(|s| s.0))

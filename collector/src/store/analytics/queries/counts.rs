@@ -120,8 +120,12 @@ macro_rules! count_queries {
             pool: &sqlx::Pool<$db>,
             key: &ProjectKey,
         ) -> StoreResult<Option<(i64, i64)>> {
+            // Two subqueries: SQLite reads one end of the time index for a
+            // lone MIN or MAX, but walks all of it (4-5 s at 10M answers)
+            // for both in one SELECT.
             let row = sqlx::query(
-                "SELECT MIN(created_at) AS first, MAX(created_at) AS last FROM responses WHERE project_key = $1",
+                "SELECT (SELECT MIN(created_at) FROM responses WHERE project_key = $1) AS first,
+                        (SELECT MAX(created_at) FROM responses WHERE project_key = $1) AS last",
             )
             .bind(key.as_str())
             .fetch_one(pool)
