@@ -47,12 +47,14 @@ pub struct Removed {
     pub responses: u64,
     /// Events deleted.
     pub events: u64,
+    /// Moments sent by the host app's server deleted.
+    pub moments: u64,
 }
 
 impl Removed {
-    /// Both counts together.
+    /// Every count together.
     pub fn total(&self) -> u64 {
-        self.responses + self.events
+        self.responses + self.events + self.moments
     }
 }
 
