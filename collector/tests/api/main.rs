@@ -21,6 +21,7 @@ mod events;
 mod export;
 mod growth;
 mod identity;
+mod moments;
 mod instances;
 mod openapi;
 mod origins;
