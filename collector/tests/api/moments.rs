@@ -113,6 +113,14 @@ async fn a_moment_sent_with_the_server_key_is_pending_for_its_user_only() {
 
     assert_eq!(pending(&app, &secret, "u-1").await, ["ticket_solved"]);
     assert!(pending(&app, &secret, "u-2").await.is_empty());
+    let export: Value = app
+        .admin_get("/api/v1/users/u-1/export?project=secure")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(export["moments"][0]["moment"], "ticket_solved");
+    assert_eq!(export["moments"][0]["props"], json!({"ticket": "T-42", "priority": 2.0}));
 }
 
 #[tokio::test]
@@ -310,6 +318,13 @@ async fn erasing_a_user_removes_her_moments() {
     assert_eq!(r.status(), 200);
     let deleted: Value = r.json().await.unwrap();
     assert_eq!(deleted["deleted"]["moments"], 1);
+    let export: Value = app
+        .admin_get("/api/v1/users/u-1/export?project=secure")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(export["moments"], json!([]));
     assert!(pending(&app, &secret, "u-1").await.is_empty());
     assert_eq!(pending(&app, &secret, "u-2").await, ["ticket_solved"]);
 }

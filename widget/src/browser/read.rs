@@ -171,6 +171,8 @@ pub fn widget_config(json: &JsValue) -> Option<WidgetConfig> {
         respect_dnt: flag(json, "respect_dnt"),
         allowed_traits,
         appearance: appearance(&field(json, "appearance").unwrap_or_default()),
+        // The collector's business: never read here.
+        pending_moment_days: d.pending_moment_days,
     })
 }
 
@@ -205,6 +207,10 @@ pub fn remote_history(json: &JsValue) -> RemoteHistory {
         declined: number(json, "last_declined_at"),
         snoozed: number(json, "last_snoozed_at"),
         opted_out: number(json, "last_opted_out_at"),
+        pending: list(json, "pending")
+            .iter()
+            .filter_map(|p| Some((text(p, "moment")?, number(p, "at")?)))
+            .collect(),
     }
 }
 

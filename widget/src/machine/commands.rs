@@ -6,11 +6,13 @@
 //! `track`/`show` are held (at most [`HELD_MAX`]). The user's history from
 //! every device is fetched only for a signed identity, once the config
 //! says the project is not anonymous; a `track` made while it loads waits
-//! for it, at most [`REMOTE_WAIT_MS`].
+//! for it, at most [`REMOTE_WAIT_MS`]. The moments the host app's server
+//! sent for the user come with her history, and are decided when it
+//! arrives.
 
 use nps_protocol::{Traits, WidgetConfig};
 
-use super::{Config, Effect, Flush, Init, Level, Project, Remote, Step, Timer};
+use super::{Config, Effect, Flush, Init, Level, Project, Remote, Step, Timer, Waiting};
 use crate::rules::privacy::{Consent, Gate};
 use crate::rules::timing::RemoteHistory;
 use crate::rules::Refusal;
@@ -206,8 +208,12 @@ impl Step<'_> {
             Remote::Late(g) if g == gen => false,
             _ => return, // another user, or `reset` since
         };
+        let mut pending = Vec::new();
         self.state.remote = match history {
-            Some(h) => Remote::Ready(h),
+            Some(h) => {
+                pending = h.pending.iter().map(|(m, _)| m.clone()).collect();
+                Remote::Ready(h)
+            }
             None => {
                 self.log(Level::Warn, "user history: could not be fetched");
                 Remote::None
@@ -215,6 +221,12 @@ impl Step<'_> {
         };
         if waited {
             self.replay();
+        }
+        // The server's moments, decided like a `track` of each (not
+        // counted again, no delay); the first that prompts opens the page's
+        // one prompt. Its `shown` event consumes it on the collector.
+        for moment in pending {
+            self.trigger(Waiting::Due(moment));
         }
     }
 }

@@ -2,11 +2,17 @@
 //! user (`GET /api/v1/eligibility`), merged into this browser's
 //! [`History`] before deciding, so a user who answered on one device is
 //! not asked again on another.
+//!
+//! The same read carries the moments the host app's server sent for the
+//! user that have not prompted yet (`pending`): merged as occurrences
+//! seen at their time, so a pending moment is decided like a `track` of
+//! it, and a quiet-period moment keeps every device of hers quiet.
 
+use super::history::slot;
 use super::{History, Outcome};
 
 /// The collector's record of one user, from every device (Unix ms).
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RemoteHistory {
     /// When a prompt was last shown to them.
     pub shown: Option<f64>,
@@ -18,6 +24,8 @@ pub struct RemoteHistory {
     pub snoozed: Option<f64>,
     /// When they chose "Don't ask me again", if ever.
     pub opted_out: Option<f64>,
+    /// Moments sent by the server, not prompted yet: `(moment, at)`.
+    pub pending: Vec<(String, f64)>,
 }
 
 impl RemoteHistory {
@@ -49,7 +57,16 @@ impl History {
     ///
     /// "Don't ask me again" on any device holds here too (the earliest
     /// opt-out is kept).
+    ///
+    /// Each pending moment counts as one occurrence seen at its time (on
+    /// this merged copy only: the stored history never counts it).
     pub fn merge_remote(&mut self, remote: &RemoteHistory) {
+        for (moment, at) in &remote.pending {
+            let seen = slot(&mut self.last_seen_ms, moment);
+            *seen = seen.max(*at);
+            let m = slot(&mut self.moments, moment);
+            m.count = m.count.saturating_add(1);
+        }
         if let Some(at) = remote.opted_out {
             self.opted_out_ms = Some(self.opted_out_ms.map_or(at, |l| l.min(at)));
         }
@@ -197,7 +214,26 @@ mod tests {
             declined: Some(T + 1.0),
             snoozed: None,
             opted_out: None,
+            pending: Vec::new(),
         };
         assert_eq!(r.latest_outcome(), Some((T + 1.0, Outcome::Answered)));
+    }
+
+    #[test]
+    fn a_pending_moment_counts_once_and_is_seen_at_its_time() {
+        let mut h = History::default();
+        h.record_occurrence("ticket_solved", T - 10.0);
+        let remote = RemoteHistory {
+            pending: vec![("ticket_solved".into(), T), ("support_contacted".into(), T)],
+            ..RemoteHistory::default()
+        };
+        h.merge_remote(&remote);
+        let moment = super::super::history::lookup(&h.moments, "ticket_solved");
+        assert_eq!(moment.map(|m| m.count), Some(2));
+        assert_eq!(
+            super::super::history::lookup(&h.last_seen_ms, "support_contacted"),
+            Some(&T)
+        );
+        assert_eq!(h.last_shown_ms, None, "a pending moment is no showing");
     }
 }
