@@ -203,15 +203,18 @@ impl Step<'_> {
     }
 
     pub(super) fn remote_arrived(&mut self, gen: u32, history: Option<RemoteHistory>) {
-        let waited = match self.state.remote {
-            Remote::Loading(g) if g == gen => true,
-            Remote::Late(g) if g == gen => false,
-            _ => return, // another user, or `reset` since
-        };
-        let mut pending = Vec::new();
+        if !matches!(self.state.remote, Remote::Loading(g) | Remote::Late(g) if g == gen) {
+            return; // another user, or `reset` since
+        }
         self.state.remote = match history {
             Some(h) => {
-                pending = h.pending.iter().map(|(m, _)| m.clone()).collect();
+                // The server's moments, decided after what waited, like a
+                // `track` of each (not counted again, no delay): the first
+                // that prompts opens the page's one prompt, and its `shown`
+                // event consumes it on the collector.
+                for moment in &h.pending {
+                    self.state.waiting.push(Waiting::Due(moment.clone()));
+                }
                 Remote::Ready(h)
             }
             None => {
@@ -219,14 +222,8 @@ impl Step<'_> {
                 Remote::None
             }
         };
-        if waited {
-            self.replay();
-        }
-        // The server's moments, decided like a `track` of each (not
-        // counted again, no delay); the first that prompts opens the page's
-        // one prompt. Its `shown` event consumes it on the collector.
-        for moment in pending {
-            self.trigger(Waiting::Due(moment));
-        }
+        // Late, it finds nothing waiting but its own moments: what waited
+        // for it went ahead at the time.
+        self.replay();
     }
 }

@@ -12,8 +12,8 @@
 //! It also hands the widget the user's pending moments: those her app's
 //! server sent (`POST /api/v1/moments`) that no prompt was shown for since
 //! and that have not expired (`pending_moment_days`). A moment that starts
-//! a quiet period stays listed while the quiet period lasts, so every
-//! device of hers keeps quiet.
+//! a quiet period is listed exactly while the quiet period lasts, so every
+//! device of hers keeps quiet that long.
 
 use axum::extract::State;
 use axum::http::header;
@@ -84,17 +84,18 @@ fn longest_quiet_days(config: &WidgetConfig) -> u32 {
     hours.div_ceil(24)
 }
 
-/// The rows that still count at `now`: a moment within its project's
-/// `pending_moment_days`, or one whose quiet period still runs.
+/// The rows that still count at `now`: a quiet-period moment while its
+/// quiet period runs (the widget keeps quiet while it is listed, so it
+/// needs no time of its own), any other within its project's
+/// `pending_moment_days`.
 fn still_pending(config: &WidgetConfig, rows: Vec<PendingRow>, now: i64) -> Vec<PendingMoment> {
     let fresh = now - config.pending_moment_days as i64 * DAY_MS;
     rows.into_iter()
         .filter(|row| {
-            row.at >= fresh
-                || config
-                    .quiet_after
-                    .iter()
-                    .any(|q| q.event == row.moment && row.at + q.hours as i64 * 3_600_000 > now)
+            match config.quiet_after.iter().find(|q| q.event == row.moment) {
+                Some(q) => row.at + q.hours as i64 * 3_600_000 > now,
+                None => row.at >= fresh,
+            }
         })
         .map(|row| PendingMoment {
             moment: row.moment,
@@ -119,7 +120,7 @@ mod tests {
     }
 
     #[test]
-    fn a_moment_expires_after_the_projects_days_unless_its_quiet_period_runs() {
+    fn a_moment_expires_after_the_projects_days_a_quiet_one_with_its_quiet_period() {
         let config = WidgetConfig {
             pending_moment_days: 3,
             quiet_after: vec![QuietPeriod {
@@ -134,6 +135,18 @@ mod tests {
             row("support_contacted", 9),
             row("support_contacted", 11),
         ];
+        let short = WidgetConfig {
+            pending_moment_days: 30,
+            quiet_after: vec![QuietPeriod {
+                event: "support_contacted".into(),
+                hours: 24,
+            }],
+            ..WidgetConfig::default()
+        };
+        assert!(
+            still_pending(&short, vec![row("support_contacted", 2)], NOW).is_empty(),
+            "a quiet period over is not listed, however fresh the moment"
+        );
         let kept: Vec<(String, f64)> = still_pending(&config, rows, NOW)
             .into_iter()
             .map(|p| (p.moment, p.at))

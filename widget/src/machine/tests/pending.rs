@@ -17,7 +17,7 @@ fn signed_in(sim: &mut Sim) {
 
 fn pending(moments: &[&str]) -> RemoteHistory {
     RemoteHistory {
-        pending: moments.iter().map(|m| ((*m).to_owned(), T0 - 60_000.0)).collect(),
+        pending: moments.iter().map(|m| (*m).to_owned()).collect(),
         ..RemoteHistory::default()
     }
 }
