@@ -160,8 +160,8 @@ pub struct UserHistory {
     pub last_opted_out_at: Option<f64>,
     /// Moments the host app's server sent for them (`POST
     /// /api/v1/moments`) that have not prompted yet and have not expired,
-
-
+    /// newest first; a quiet-period moment is listed exactly while its
+    /// quiet period lasts.
     #[serde(default)]
     pub pending: Vec<PendingMoment>,
 }

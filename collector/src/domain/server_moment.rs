@@ -42,7 +42,9 @@ impl ServerMoment {
             Some(raw) => OffsetDateTime::parse(&raw, &Rfc3339).map_err(|_| {
                 Invalid::new(
                     "invalid_field",
-                    format!("at must be an RFC 3339 time such as 2026-06-01T09:30:00Z, got {raw:?}"),
+                    format!(
+                        "at must be an RFC 3339 time such as 2026-06-01T09:30:00Z, got {raw:?}"
+                    ),
                 )
             })?,
         };
@@ -102,9 +104,21 @@ mod tests {
         };
         let cases = [
             ("an empty user id", body("", "m", None), "user_id"),
-            ("a moment with a space", body("u1", "ticket solved", None), "moment"),
-            ("a time that is no time", body("u1", "m", Some("yesterday")), "at"),
-            ("a time next week", body("u1", "m", Some("2026-06-08T12:00:00Z")), "at"),
+            (
+                "a moment with a space",
+                body("u1", "ticket solved", None),
+                "moment",
+            ),
+            (
+                "a time that is no time",
+                body("u1", "m", Some("yesterday")),
+                "at",
+            ),
+            (
+                "a time next week",
+                body("u1", "m", Some("2026-06-08T12:00:00Z")),
+                "at",
+            ),
             (
                 "a property too long",
                 NewMoment {

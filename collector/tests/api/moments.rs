@@ -82,8 +82,10 @@ async fn shown(app: &TestApp, secret: &str, user: &str, moment: &str) {
     let r = app
         .client
         .post(app.url("/api/v1/events"))
-        .json(&json!({"id": new_id(), "key": "secure", "kind": "shown", "moment": moment,
-            "user_id": user, "user_hash": hash}))
+        .json(
+            &json!({"id": new_id(), "key": "secure", "kind": "shown", "moment": moment,
+            "user_id": user, "user_hash": hash}),
+        )
         .send()
         .await
         .unwrap();
@@ -95,7 +97,12 @@ async fn the_server_key_is_shown_once_and_never_listed() {
     let app = spawn_app().await;
     let (_, key) = project(&app).await;
 
-    let listed = app.admin_get("/api/v1/projects").await.text().await.unwrap();
+    let listed = app
+        .admin_get("/api/v1/projects")
+        .await
+        .text()
+        .await
+        .unwrap();
 
     assert!(key.starts_with("nps_sk_") && key.len() > 60, "{key}");
     assert!(!listed.contains(&key));
@@ -107,8 +114,12 @@ async fn a_moment_sent_with_the_server_key_is_pending_for_its_user_only() {
     let app = spawn_app().await;
     let (secret, key) = project(&app).await;
 
-    sent(&app, &key, json!({"user_id": "u-1", "moment": "ticket_solved",
-        "at": ago(1), "props": {"ticket": "T-42", "priority": 2}}))
+    sent(
+        &app,
+        &key,
+        json!({"user_id": "u-1", "moment": "ticket_solved",
+        "at": ago(1), "props": {"ticket": "T-42", "priority": 2}}),
+    )
     .await;
 
     assert_eq!(pending(&app, &secret, "u-1").await, ["ticket_solved"]);
@@ -120,7 +131,10 @@ async fn a_moment_sent_with_the_server_key_is_pending_for_its_user_only() {
         .await
         .unwrap();
     assert_eq!(export["moments"][0]["moment"], "ticket_solved");
-    assert_eq!(export["moments"][0]["props"], json!({"ticket": "T-42", "priority": 2.0}));
+    assert_eq!(
+        export["moments"][0]["props"],
+        json!({"ticket": "T-42", "priority": 2.0})
+    );
 }
 
 #[tokio::test]
@@ -132,7 +146,10 @@ async fn the_public_key_a_wrong_key_or_none_gets_401() {
         ("the public key", "secure".to_owned()),
         ("the admin token", ADMIN_TOKEN.to_owned()),
         ("a made-up server key", format!("nps_sk_{}", "0".repeat(64))),
-        ("the key with a character changed", format!("{}x", &key[..key.len() - 1])),
+        (
+            "the key with a character changed",
+            format!("{}x", &key[..key.len() - 1]),
+        ),
     ];
     for (case, bearer) in cases {
         let r = send(&app, &bearer, &body).await;
@@ -190,12 +207,36 @@ async fn each_bad_field_is_a_422_naming_it() {
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap();
     let cases = [
-        ("empty user id", json!({"user_id": "", "moment": "m"}), "user_id"),
-        ("moment with a space", json!({"user_id": "u", "moment": "a b"}), "moment"),
-        ("time not RFC 3339", json!({"user_id": "u", "moment": "m", "at": "yesterday"}), "at"),
-        ("time next week", json!({"user_id": "u", "moment": "m", "at": in_a_week}), "at"),
-        ("a prop too long", json!({"user_id": "u", "moment": "m", "props": {"a": "x".repeat(2_000)}}), "props"),
-        ("unknown field", json!({"user_id": "u", "moment": "m", "score": 9}), "score"),
+        (
+            "empty user id",
+            json!({"user_id": "", "moment": "m"}),
+            "user_id",
+        ),
+        (
+            "moment with a space",
+            json!({"user_id": "u", "moment": "a b"}),
+            "moment",
+        ),
+        (
+            "time not RFC 3339",
+            json!({"user_id": "u", "moment": "m", "at": "yesterday"}),
+            "at",
+        ),
+        (
+            "time next week",
+            json!({"user_id": "u", "moment": "m", "at": in_a_week}),
+            "at",
+        ),
+        (
+            "a prop too long",
+            json!({"user_id": "u", "moment": "m", "props": {"a": "x".repeat(2_000)}}),
+            "props",
+        ),
+        (
+            "unknown field",
+            json!({"user_id": "u", "moment": "m", "score": 9}),
+            "score",
+        ),
     ];
     for (case, body, field) in cases {
         let r = send(&app, &key, &body).await;
@@ -213,16 +254,28 @@ async fn each_bad_field_is_a_422_naming_it() {
 async fn a_moment_expires_after_the_projects_pending_days() {
     let app = spawn_app().await;
     let (secret, key) = project(&app).await;
-    sent(&app, &key, json!({"user_id": "u-1", "moment": "ticket_solved", "at": ago(6)})).await;
-    sent(&app, &key, json!({"user_id": "u-1", "moment": "invoice_paid", "at": ago(8)})).await;
+    sent(
+        &app,
+        &key,
+        json!({"user_id": "u-1", "moment": "ticket_solved", "at": ago(6)}),
+    )
+    .await;
+    sent(
+        &app,
+        &key,
+        json!({"user_id": "u-1", "moment": "invoice_paid", "at": ago(8)}),
+    )
+    .await;
 
     let by_default = pending(&app, &secret, "u-1").await;
     let r = app
         .client
         .put(app.url("/api/v1/projects/secure/config"))
         .bearer_auth(ADMIN_TOKEN)
-        .json(&json!({"moments": [{"event": "ticket_solved"}, {"event": "invoice_paid"}],
-            "pending_moment_days": 10}))
+        .json(
+            &json!({"moments": [{"event": "ticket_solved"}, {"event": "invoice_paid"}],
+            "pending_moment_days": 10}),
+        )
         .send()
         .await
         .unwrap();
@@ -249,16 +302,35 @@ async fn a_moment_expires_after_the_projects_pending_days() {
 async fn a_prompt_shown_for_the_moment_on_any_device_consumes_it() {
     let app = spawn_app().await;
     let (secret, key) = project(&app).await;
-    sent(&app, &key, json!({"user_id": "u-1", "moment": "ticket_solved"})).await;
-    sent(&app, &key, json!({"user_id": "u-1", "moment": "invoice_paid"})).await;
+    sent(
+        &app,
+        &key,
+        json!({"user_id": "u-1", "moment": "ticket_solved"}),
+    )
+    .await;
+    sent(
+        &app,
+        &key,
+        json!({"user_id": "u-1", "moment": "invoice_paid"}),
+    )
+    .await;
 
     shown(&app, &secret, "u-1", "ticket_solved").await;
     let after_one = pending(&app, &secret, "u-1").await;
-    sent(&app, &key, json!({"user_id": "u-1", "moment": "ticket_solved"})).await;
+    sent(
+        &app,
+        &key,
+        json!({"user_id": "u-1", "moment": "ticket_solved"}),
+    )
+    .await;
     let after_another = pending(&app, &secret, "u-1").await;
 
     assert_eq!(after_one, ["invoice_paid"]);
-    assert_eq!(after_another.len(), 2, "a later moment is pending again: {after_another:?}");
+    assert_eq!(
+        after_another.len(),
+        2,
+        "a later moment is pending again: {after_another:?}"
+    );
 }
 
 #[tokio::test]
@@ -269,16 +341,33 @@ async fn a_quiet_period_moment_stays_listed_while_the_quiet_period_lasts() {
         .client
         .put(app.url("/api/v1/projects/secure/config"))
         .bearer_auth(ADMIN_TOKEN)
-        .json(&json!({"moments": [{"event": "ticket_solved"}], "pending_moment_days": 1,
-            "quiet_after": [{"event": "support_contacted", "hours": 120}]}))
+        .json(
+            &json!({"moments": [{"event": "ticket_solved"}], "pending_moment_days": 1,
+            "quiet_after": [{"event": "support_contacted", "hours": 120}]}),
+        )
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), 200);
 
-    sent(&app, &key, json!({"user_id": "u-1", "moment": "support_contacted", "at": ago(3)})).await;
-    sent(&app, &key, json!({"user_id": "u-1", "moment": "ticket_solved", "at": ago(3)})).await;
-    sent(&app, &key, json!({"user_id": "u-1", "moment": "support_contacted", "at": ago(6)})).await;
+    sent(
+        &app,
+        &key,
+        json!({"user_id": "u-1", "moment": "support_contacted", "at": ago(3)}),
+    )
+    .await;
+    sent(
+        &app,
+        &key,
+        json!({"user_id": "u-1", "moment": "ticket_solved", "at": ago(3)}),
+    )
+    .await;
+    sent(
+        &app,
+        &key,
+        json!({"user_id": "u-1", "moment": "support_contacted", "at": ago(6)}),
+    )
+    .await;
 
     assert_eq!(pending(&app, &secret, "u-1").await, ["support_contacted"]);
 }
@@ -287,7 +376,12 @@ async fn a_quiet_period_moment_stays_listed_while_the_quiet_period_lasts() {
 async fn without_the_proof_no_pending_moment_is_revealed() {
     let app = spawn_app().await;
     let (_, key) = project(&app).await;
-    sent(&app, &key, json!({"user_id": "u-1", "moment": "ticket_solved"})).await;
+    sent(
+        &app,
+        &key,
+        json!({"user_id": "u-1", "moment": "ticket_solved"}),
+    )
+    .await;
 
     let r = app
         .client
@@ -304,8 +398,18 @@ async fn without_the_proof_no_pending_moment_is_revealed() {
 async fn erasing_a_user_removes_her_moments() {
     let app = spawn_app().await;
     let (secret, key) = project(&app).await;
-    sent(&app, &key, json!({"user_id": "u-1", "moment": "ticket_solved"})).await;
-    sent(&app, &key, json!({"user_id": "u-2", "moment": "ticket_solved"})).await;
+    sent(
+        &app,
+        &key,
+        json!({"user_id": "u-1", "moment": "ticket_solved"}),
+    )
+    .await;
+    sent(
+        &app,
+        &key,
+        json!({"user_id": "u-2", "moment": "ticket_solved"}),
+    )
+    .await;
 
     let r = app
         .client
@@ -333,7 +437,12 @@ async fn erasing_a_user_removes_her_moments() {
 async fn retention_removes_moments_older_than_the_period() {
     let app = spawn_app().await;
     let (_, key) = project(&app).await;
-    sent(&app, &key, json!({"user_id": "u-1", "moment": "ticket_solved"})).await;
+    sent(
+        &app,
+        &key,
+        json!({"user_id": "u-1", "moment": "ticket_solved"}),
+    )
+    .await;
     let r = app
         .client
         .patch(app.url("/api/v1/projects/secure"))

@@ -80,7 +80,12 @@ const DAY_MS: i64 = 86_400_000;
 
 /// The longest quiet period, in whole days rounded up.
 fn longest_quiet_days(config: &WidgetConfig) -> u32 {
-    let hours = config.quiet_after.iter().map(|q| q.hours).max().unwrap_or(0);
+    let hours = config
+        .quiet_after
+        .iter()
+        .map(|q| q.hours)
+        .max()
+        .unwrap_or(0);
     hours.div_ceil(24)
 }
 
@@ -91,12 +96,12 @@ fn longest_quiet_days(config: &WidgetConfig) -> u32 {
 fn still_pending(config: &WidgetConfig, rows: Vec<PendingRow>, now: i64) -> Vec<PendingMoment> {
     let fresh = now - config.pending_moment_days as i64 * DAY_MS;
     rows.into_iter()
-        .filter(|row| {
-            match config.quiet_after.iter().find(|q| q.event == row.moment) {
+        .filter(
+            |row| match config.quiet_after.iter().find(|q| q.event == row.moment) {
                 Some(q) => row.at + q.hours as i64 * 3_600_000 > now,
                 None => row.at >= fresh,
-            }
-        })
+            },
+        )
         .map(|row| PendingMoment {
             moment: row.moment,
             at: row.at as f64,

@@ -41,7 +41,12 @@ pub struct PendingRow {
 }
 
 /// Sets project `project`'s server key (its hash), replacing the one before.
-pub async fn set_server_key(pool: Pool<'_>, project: &str, hash: &str, now: i64) -> StoreResult<()> {
+pub async fn set_server_key(
+    pool: Pool<'_>,
+    project: &str,
+    hash: &str,
+    now: i64,
+) -> StoreResult<()> {
     on!(pool, set_server_key(project, hash, now))
 }
 

@@ -8,7 +8,12 @@ macro_rules! moment_queries {
 
         type P = sqlx::Pool<$db>;
 
-        pub(crate) async fn set_server_key(pool: &P, project: &str, hash: &str, now: i64) -> StoreResult<()> {
+        pub(crate) async fn set_server_key(
+            pool: &P,
+            project: &str,
+            hash: &str,
+            now: i64,
+        ) -> StoreResult<()> {
             sqlx::query(
                 "INSERT INTO server_keys (project_key, key_hash, created_at) VALUES ($1, $2, $3)
                  ON CONFLICT (project_key) DO UPDATE SET key_hash = $2, created_at = $3",
@@ -46,7 +51,12 @@ macro_rules! moment_queries {
             Ok(())
         }
 
-        pub(crate) async fn pending(pool: &P, project: &str, user: &str, since: i64) -> StoreResult<Vec<PendingRow>> {
+        pub(crate) async fn pending(
+            pool: &P,
+            project: &str,
+            user: &str,
+            since: i64,
+        ) -> StoreResult<Vec<PendingRow>> {
             // A prompt shown for the moment (on any device) after the
             // moment arrived consumed it.
             let rows = sqlx::query_as(

@@ -27,9 +27,7 @@ fn shown(sim: &Sim) -> Vec<Option<String>> {
     sim.log
         .iter()
         .filter_map(|e| match e {
-            Effect::Record(event) if event.kind == EventKind::Shown => {
-                Some(event.moment.clone())
-            }
+            Effect::Record(event) if event.kind == EventKind::Shown => Some(event.moment.clone()),
             _ => None,
         })
         .collect()
@@ -71,7 +69,9 @@ fn several_pending_moments_open_one_prompt() {
 #[test]
 fn a_pending_moment_waits_out_the_cooldown_like_a_track() {
     let mut sim = Sim::started(config(None));
-    sim.world.history.record_shown(Some("checkout"), T0 - DAY_MS);
+    sim.world
+        .history
+        .record_shown(Some("checkout"), T0 - DAY_MS);
     sim.remote = pending(&["checkout"]);
 
     signed_in(&mut sim);
@@ -95,7 +95,10 @@ fn a_quiet_period_sent_by_the_server_keeps_this_device_quiet() {
     sim.feed(Event::Track("checkout".into()));
     sim.settle();
 
-    assert!(!sim.mounted, "the server's support contact started a quiet period");
+    assert!(
+        !sim.mounted,
+        "the server's support contact started a quiet period"
+    );
     assert!(
         !sim.world
             .history
