@@ -37,6 +37,7 @@ pub async fn run_once(store: &dyn Store, now: OffsetDateTime) -> StoreResult<u64
                 ?mode,
                 responses = removed.responses,
                 events = removed.events,
+                moments = removed.moments,
                 "retention applied"
             );
         }

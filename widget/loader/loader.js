@@ -120,6 +120,18 @@
     .then(domReady)
     .then(start)
     .catch(function (error) {
-      warn('could not start the widget', error);
+      // A Content-Security-Policy without 'wasm-unsafe-eval' in script-src
+      // refuses to compile the wasm, and the browser's CompileError speaks
+      // of 'unsafe-eval', a directive no page should add: name the right
+      // one, once here and again on `debug()`, since no widget runs to
+      // answer it.
+      var why =
+        'could not start the widget' +
+        (/unsafe-eval/.test(error) ? ": the page's Content-Security-Policy needs 'wasm-unsafe-eval' in script-src" : '');
+      warn(why, error);
+      w.nps = function (command) {
+        if (command == 'debug') warn(why);
+      };
+      w.nps.loaded = true;
     });
 })();

@@ -9,12 +9,14 @@
 pub mod admin;
 mod appearance;
 mod map;
+mod moments;
 mod timing;
 
 use serde::{Deserialize, Serialize};
 
 pub use appearance::{contrast_with_white, Appearance, BadLook, MIN_CONTRAST, POSITIONS, THEMES};
 pub use map::{Map, MapIter};
+pub use moments::{MomentReceipt, NewMoment, PendingMoment, ServerKey, PENDING_MOMENT_DAYS};
 pub use timing::{
     Moment, MomentTexts, QuietPeriod, RecentTrait, TraitFilter, DAYS_AFTER_DECLINE,
     DAYS_AFTER_RESPONSE, DAYS_AFTER_SNOOZE, MAX_SNOOZES, MIN_DAYS_BETWEEN_PROMPTS,
@@ -156,6 +158,12 @@ pub struct UserHistory {
     /// When they chose "Don't ask me again", if ever.
     #[serde(default)]
     pub last_opted_out_at: Option<f64>,
+    /// Moments the host app's server sent for them (`POST
+    /// /api/v1/moments`) that have not prompted yet and have not expired,
+    /// newest first; a quiet-period moment is listed exactly while its
+    /// quiet period lasts.
+    #[serde(default)]
+    pub pending: Vec<PendingMoment>,
 }
 
 /// What the collector answers to a stored (or replayed) response.
@@ -220,6 +228,15 @@ pub struct WidgetConfig {
     pub allowed_traits: Vec<String>,
     /// How the prompt looks.
     pub appearance: Appearance,
+    /// Days a moment sent by the host app's server stays pending (1-90;
+    /// default [`PENDING_MOMENT_DAYS`]). Only the collector uses it, so it
+    /// travels only when changed.
+    #[serde(skip_serializing_if = "is_default_pending_days")]
+    pub pending_moment_days: u32,
+}
+
+fn is_default_pending_days(days: &u32) -> bool {
+    *days == PENDING_MOMENT_DAYS
 }
 
 impl Default for WidgetConfig {
@@ -240,6 +257,7 @@ impl Default for WidgetConfig {
             respect_dnt: false,
             allowed_traits: Vec::new(),
             appearance: Appearance::default(),
+            pending_moment_days: PENDING_MOMENT_DAYS,
         }
     }
 }

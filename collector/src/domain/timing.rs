@@ -15,6 +15,9 @@ const MAX_DAYS: u32 = 3_650;
 const MAX_MOMENTS: usize = 50;
 /// Longest text override, in characters.
 const MAX_TEXT: usize = 500;
+/// Longest a server's moment may stay pending: a prompt weeks after the
+/// moment no longer asks about it.
+const MAX_PENDING_DAYS: u32 = 90;
 
 /// Validated timing rules, stored as the widget reads them (without the
 /// project key, which the config endpoint adds).
@@ -78,6 +81,12 @@ impl TryFrom<WidgetConfig> for TimingRules {
         days(c.days_after_decline, "days_after_decline")?;
         days(c.days_after_snooze, "days_after_snooze")?;
         days(c.min_days_between_prompts, "min_days_between_prompts")?;
+        if !(1..=MAX_PENDING_DAYS).contains(&c.pending_moment_days) {
+            return Err(invalid(format!(
+                "pending_moment_days must be 1-{MAX_PENDING_DAYS}, got {}",
+                c.pending_moment_days
+            )));
+        }
         if c.max_snoozes > 10 {
             return Err(invalid("max_snoozes must be at most 10"));
         }

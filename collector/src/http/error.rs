@@ -46,6 +46,10 @@ pub enum Error {
     /// 401: admin endpoint without a valid `Authorization: Bearer` token.
     #[error("this endpoint needs Authorization: Bearer <admin token>")]
     Unauthorized,
+    /// 401: `POST /api/v1/moments` without the project's server key (a
+    /// missing, wrong or rotated key, or any other key).
+    #[error("this endpoint needs Authorization: Bearer <the project's server key>")]
+    BadServerKey,
     /// 403: the project verifies identities and the `user_hash` does not
     /// prove the `user_id`.
     #[error(
@@ -102,7 +106,9 @@ impl Error {
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::UnknownKey(_) | Self::NotFound(_) => StatusCode::NOT_FOUND,
-            Self::Unauthorized | Self::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            Self::Unauthorized | Self::InvalidCredentials | Self::BadServerKey => {
+                StatusCode::UNAUTHORIZED
+            }
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::UnverifiedUser | Self::Forbidden(..) => StatusCode::FORBIDDEN,
@@ -123,6 +129,7 @@ impl Error {
             Self::UnknownKey(_) => "unknown_key",
             Self::NotFound(_) => "not_found",
             Self::Unauthorized => "unauthorized",
+            Self::BadServerKey => "invalid_server_key",
             Self::InvalidCredentials => "invalid_credentials",
             Self::Conflict(_) => "conflict",
             Self::MethodNotAllowed => "method_not_allowed",

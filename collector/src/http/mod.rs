@@ -34,6 +34,7 @@ pub fn app(state: AppState) -> Router {
         .merge(routes::config::public_router())
         .merge(routes::events::public_router())
         .merge(routes::eligibility::public_router())
+        .merge(routes::moments::router())
         .merge(routes::verbatims::admin_router())
         .merge(routes::users::admin_router())
         .merge(routes::session::router())

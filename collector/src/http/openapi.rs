@@ -17,7 +17,8 @@ use super::state::AppState;
     info(
         title = "NPS collector API",
         description = "Public endpoints (`widget` tag) take the project's public key; \
-                       admin endpoints need `Authorization: Bearer <admin token>`. \
+                       admin endpoints need `Authorization: Bearer <admin token>`; \
+                       `POST /api/v1/moments` (`server` tag) needs the project's server key. \
                        Every error is a JSON problem `{code, message}`."
     ),
     paths(
@@ -26,6 +27,8 @@ use super::state::AppState;
         super::routes::events::create,
         super::routes::config::config,
         super::routes::eligibility::history,
+        super::routes::moments::record,
+        super::routes::moments::rotate_key,
         super::routes::verbatims::list,
         super::routes::verbatims::export::export,
         super::routes::stats::stats,
@@ -82,6 +85,11 @@ impl Modify for AdminToken {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "admin_token",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        // `POST /api/v1/moments`: the project's secret server key.
+        components.add_security_scheme(
+            "server_key",
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
         );
     }

@@ -22,6 +22,7 @@ mod export;
 mod growth;
 mod identity;
 mod instances;
+mod moments;
 mod openapi;
 mod origins;
 mod parsing;

@@ -74,7 +74,10 @@ async fn after_deletion_no_row_mentions_the_user_and_the_stats_follow() {
 
     assert_eq!(r.status(), 200);
     let body: Value = r.json().await.unwrap();
-    assert_eq!(body["deleted"], json!({"responses": 2, "events": 1}));
+    assert_eq!(
+        body["deleted"],
+        json!({"responses": 2, "events": 1, "moments": 0})
+    );
     let after = export(&app, "alice@example.com").await;
     assert_eq!(after["responses"], json!([]));
     assert_eq!(after["events"], json!([]));

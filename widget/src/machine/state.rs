@@ -39,7 +39,7 @@ pub enum Config {
 }
 
 /// The identified user's history from the collector.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum Remote {
     /// No user, a failed fetch, or not fetched.
     #[default]

@@ -1,4 +1,4 @@
-//! The project's appearance as the prompt's classes and style: position,
+//! The project's appearance as the prompt's classes and colour: position,
 //! theme and brand colour, each falling back to the default look when the
 //! value is unknown (an older widget meeting a newer config keeps working).
 
@@ -20,14 +20,14 @@ pub fn theme_class(theme: &str) -> Option<&'static str> {
     }
 }
 
-/// The `style` attribute carrying the brand colour, if it is a plain hex
-/// colour. Only `#rgb`/`#rrggbb` pass: the value ends up in CSS, and the
-/// collector checked its contrast, so nothing else is let through.
-pub fn brand_style(color: Option<&str>) -> Option<String> {
+/// The brand colour, if it is a plain hex colour. Only `#rgb`/`#rrggbb`
+/// pass: the value ends up in CSS, and the collector checked its contrast,
+/// so nothing else is let through.
+pub fn brand_color(color: Option<&str>) -> Option<&str> {
     let color = color?;
     let hex = color.strip_prefix('#')?;
     let plain = matches!(hex.len(), 3 | 6) && hex.bytes().all(|b| b.is_ascii_hexdigit());
-    plain.then(|| format!("--nps-brand:{color}"))
+    plain.then_some(color)
 }
 
 #[cfg(test)]
@@ -48,18 +48,12 @@ mod tests {
 
     #[test]
     fn only_hex_colours_reach_the_style() {
-        assert_eq!(
-            brand_style(Some("#1a56db")).as_deref(),
-            Some("--nps-brand:#1a56db")
-        );
-        assert_eq!(
-            brand_style(Some("#abc")).as_deref(),
-            Some("--nps-brand:#abc")
-        );
-        assert_eq!(brand_style(None), None);
-        assert_eq!(brand_style(Some("red")), None);
-        assert_eq!(brand_style(Some("#12345g")), None);
-        assert_eq!(brand_style(Some("#fff;background:url(x)")), None);
-        assert_eq!(brand_style(Some("#1234")), None);
+        assert_eq!(brand_color(Some("#1a56db")), Some("#1a56db"));
+        assert_eq!(brand_color(Some("#abc")), Some("#abc"));
+        assert_eq!(brand_color(None), None);
+        assert_eq!(brand_color(Some("red")), None);
+        assert_eq!(brand_color(Some("#12345g")), None);
+        assert_eq!(brand_color(Some("#fff;background:url(x)")), None);
+        assert_eq!(brand_color(Some("#1234")), None);
     }
 }

@@ -55,6 +55,7 @@ pub fn prompt(props: &PromptProps) -> Html {
     // change is the host's `locked`.
     let score = use_state(|| None::<u8>);
     let close_ref = use_node_ref();
+    let card_ref = use_node_ref();
     let emit = |event: UiEvent| {
         let on_event = props.on_event.clone();
         move || on_event.emit(event.clone())
@@ -117,9 +118,24 @@ pub fn prompt(props: &PromptProps) -> Html {
         crate::look::theme_class(&props.theme),
         props.inline.then_some("inline"),
     );
-    let style = crate::look::brand_style(props.brand_color.as_deref());
+    {
+        // Set through the CSSOM, not a `style` attribute: a host page's
+        // strict Content-Security-Policy (no `'unsafe-inline'` for styles)
+        // blocks the attribute, not this.
+        let card = card_ref.clone();
+        let brand = crate::look::brand_color(props.brand_color.as_deref()).map(str::to_owned);
+        use_effect_with(brand, move |brand| {
+            if let Some(card) = card.cast::<HtmlElement>() {
+                let style = card.style();
+                let _ = match brand {
+                    Some(color) => style.set_property("--nps-brand", color),
+                    None => style.remove_property("--nps-brand").map(drop),
+                };
+            }
+        });
+    }
     html! {
-        <div {class} {style} role="dialog" aria-labelledby="nps-q" {onkeydown}>
+        <div {class} ref={card_ref} role="dialog" aria-labelledby="nps-q" {onkeydown}>
             <p id="nps-q" class="q">{ question }</p>
             if !done {
                 <Scale locale={props.locale} selected={*score} locked={props.locked} {on_pick} autofocus={!props.inline} />

@@ -56,6 +56,10 @@ pub struct Project {
     /// The IANA time zone its days, weeks and months are counted in.
     #[serde(default = "utc")]
     pub timezone: String,
+    /// The secret server key for `POST /api/v1/moments`: only in the answer
+    /// that creates the project (it is stored hashed, and shown once).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_key: Option<String>,
 }
 
 fn utc() -> String {

@@ -8,14 +8,21 @@
 //! uses the product and when she answered. A project that does not verify
 //! identities therefore gets no cross-device history: its widget keeps the
 //! cooldowns of each browser.
+//!
+//! It also hands the widget the user's pending moments: those her app's
+//! server sent (`POST /api/v1/moments`) that no prompt was shown for since
+//! and that have not expired (`pending_moment_days`). A moment that starts
+//! a quiet period is listed exactly while the quiet period lasts, so every
+//! device of hers keeps quiet that long.
 
 use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
-use nps_protocol::UserHistory;
+use nps_protocol::{PendingMoment, UserHistory, WidgetConfig};
 use serde::Deserialize;
+use time::OffsetDateTime;
 
 use crate::domain::{ProjectKey, UserId};
 use crate::http::error::Result;
@@ -24,6 +31,8 @@ use crate::http::shared::identity::require_proof;
 use crate::http::shared::project::public_project;
 use crate::http::state::rate_limits::Budget;
 use crate::http::state::AppState;
+use crate::store::moments::{self, PendingRow};
+use crate::store::to_millis;
 
 /// Routes the widget calls.
 pub(in crate::http) fn public_router() -> Router<AppState> {
@@ -42,7 +51,8 @@ struct HistoryQuery {
     user_hash: Option<String>,
 }
 
-/// The user's last shown / answered / declined / snoozed times.
+/// The user's last shown / answered / declined / snoozed times, and her
+/// pending moments.
 #[utoipa::path(get, path = "/api/v1/eligibility", tag = "widget", params(HistoryQuery),
     responses(
         (status = 200, description = "The user's history (never cached)", body = UserHistory),
@@ -57,6 +67,102 @@ async fn history(
     let user = UserId::try_from(query.user_id)?;
     let project = public_project(&state, &key, Budget::Reads, &headers).await?;
     require_proof(&project, &user, query.user_hash.as_deref())?;
-    let history = state.store.user_history(&key, &user).await?;
+    let mut history = state.store.user_history(&key, &user).await?;
+    let config = project.settings.timing.as_config();
+    let now = to_millis(OffsetDateTime::now_utc());
+    let since = now - config.pending_moment_days.max(longest_quiet_days(config)) as i64 * DAY_MS;
+    let rows = moments::pending(state.store.pool(), key.as_str(), user.as_str(), since).await?;
+    history.pending = still_pending(config, rows, now);
     Ok(([(header::CACHE_CONTROL, "no-store")], Json(history)))
+}
+
+const DAY_MS: i64 = 86_400_000;
+
+/// The longest quiet period, in whole days rounded up.
+fn longest_quiet_days(config: &WidgetConfig) -> u32 {
+    let hours = config
+        .quiet_after
+        .iter()
+        .map(|q| q.hours)
+        .max()
+        .unwrap_or(0);
+    hours.div_ceil(24)
+}
+
+/// The rows that still count at `now`: a quiet-period moment while its
+/// quiet period runs (the widget keeps quiet while it is listed, so it
+/// needs no time of its own), any other within its project's
+/// `pending_moment_days`.
+fn still_pending(config: &WidgetConfig, rows: Vec<PendingRow>, now: i64) -> Vec<PendingMoment> {
+    let fresh = now - config.pending_moment_days as i64 * DAY_MS;
+    rows.into_iter()
+        .filter(
+            |row| match config.quiet_after.iter().find(|q| q.event == row.moment) {
+                Some(q) => row.at + q.hours as i64 * 3_600_000 > now,
+                None => row.at >= fresh,
+            },
+        )
+        .map(|row| PendingMoment {
+            moment: row.moment,
+            at: row.at as f64,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use nps_protocol::QuietPeriod;
+
+    use super::*;
+
+    const NOW: i64 = 1_780_000_000_000;
+
+    fn row(moment: &str, days_ago: i64) -> PendingRow {
+        PendingRow {
+            moment: moment.into(),
+            at: NOW - days_ago * DAY_MS,
+        }
+    }
+
+    #[test]
+    fn a_moment_expires_after_the_projects_days_a_quiet_one_with_its_quiet_period() {
+        let config = WidgetConfig {
+            pending_moment_days: 3,
+            quiet_after: vec![QuietPeriod {
+                event: "support_contacted".into(),
+                hours: 24 * 10,
+            }],
+            ..WidgetConfig::default()
+        };
+        let rows = vec![
+            row("ticket_solved", 2),
+            row("invoice_paid", 4),
+            row("support_contacted", 9),
+            row("support_contacted", 11),
+        ];
+        let short = WidgetConfig {
+            pending_moment_days: 30,
+            quiet_after: vec![QuietPeriod {
+                event: "support_contacted".into(),
+                hours: 24,
+            }],
+            ..WidgetConfig::default()
+        };
+        assert!(
+            still_pending(&short, vec![row("support_contacted", 2)], NOW).is_empty(),
+            "a quiet period over is not listed, however fresh the moment"
+        );
+        let kept: Vec<(String, f64)> = still_pending(&config, rows, NOW)
+            .into_iter()
+            .map(|p| (p.moment, p.at))
+            .collect();
+        assert_eq!(
+            kept,
+            vec![
+                ("ticket_solved".to_owned(), (NOW - 2 * DAY_MS) as f64),
+                ("support_contacted".to_owned(), (NOW - 9 * DAY_MS) as f64),
+            ]
+        );
+        assert_eq!(longest_quiet_days(&config), 10);
+    }
 }

@@ -11,6 +11,7 @@ pub(super) mod followups;
 pub(super) mod health;
 pub(super) mod members;
 pub(super) mod metrics;
+pub(super) mod moments;
 pub(super) mod projects;
 pub(super) mod responses;
 pub(super) mod session;

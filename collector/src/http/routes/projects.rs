@@ -12,6 +12,7 @@ use crate::domain::{Invalid, ProjectKey, TimingRules};
 use crate::http::error::{Error, Result};
 use crate::http::middleware::extract::{Admin, JsonBody, SignedIn};
 use crate::http::shared::project_changes::{changed_and_recorded, record};
+use crate::http::shared::server_key::rotate;
 use crate::http::state::AppState;
 use crate::store::{Project, ProjectSettings};
 // `admin::Project` is the API's view of a stored `Project`.
@@ -49,6 +50,7 @@ fn view(p: Project) -> admin::Project {
         followup_passives: p.settings.followup_passives,
         timezone,
         allowed_origins: p.settings.allowed_origins,
+        server_key: None,
     }
 }
 
@@ -131,7 +133,7 @@ fn project_name(raw: &str) -> Result<String> {
 #[utoipa::path(post, path = "/api/v1/projects", tag = "admin", security(("admin_token" = [])),
     request_body = NewProject,
     responses(
-        (status = 201, description = "Created", body = admin::Project),
+        (status = 201, description = "Created; with its `server_key`, shown this once", body = admin::Project),
         (status = 409, description = "The key exists, in any case (`DEMO` when `demo` exists)")))]
 async fn create(
     Admin(who): Admin,
@@ -172,7 +174,10 @@ async fn create(
     }
     state.projects.forget(&project.key);
     record(&state, &project, None, &who.actor, Some("project created")).await?;
-    Ok((StatusCode::CREATED, Json(view(project))))
+    let server_key = rotate(&state, &project.key).await?;
+    let mut created = view(project);
+    created.server_key = Some(server_key);
+    Ok((StatusCode::CREATED, Json(created)))
 }
 
 /// 256 random bits, hex.

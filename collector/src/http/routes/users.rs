@@ -104,6 +104,7 @@ async fn erase(
         project = key.as_str(),
         responses = deleted.responses,
         events = deleted.events,
+        moments = deleted.moments,
         "user data deleted"
     );
     Ok(Json(Deleted { deleted }))

@@ -24,6 +24,22 @@ pub struct StoredEvent {
     pub created_at: i64,
 }
 
+/// A moment the host app's server sent about the person, as exported.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct StoredServerMoment {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub moment: String,
+    /// When it happened, Unix ms.
+    pub at: i64,
+    /// Its properties.
+    #[schema(value_type = Object)]
+    pub props: serde_json::Value,
+    /// When it arrived, Unix ms.
+    pub created_at: i64,
+}
+
 /// Everything stored about one person in one project.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct UserData {
@@ -31,6 +47,8 @@ pub struct UserData {
     pub responses: Vec<StoredResponse>,
     /// Their prompts' impressions and outcomes.
     pub events: Vec<StoredEvent>,
+    /// Moments the host app's server sent about them.
+    pub moments: Vec<StoredServerMoment>,
     /// Tags the team put on their answers: `[response_id, tag]`.
     pub tags: Vec<(String, String)>,
     /// Follow-up changes and notes about their answers:
@@ -47,12 +65,14 @@ pub struct Removed {
     pub responses: u64,
     /// Events deleted.
     pub events: u64,
+    /// Moments sent by the host app's server deleted.
+    pub moments: u64,
 }
 
 impl Removed {
-    /// Both counts together.
+    /// Every count together.
     pub fn total(&self) -> u64 {
-        self.responses + self.events
+        self.responses + self.events + self.moments
     }
 }
 

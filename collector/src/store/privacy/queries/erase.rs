@@ -53,6 +53,13 @@ macro_rules! erase_queries {
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
+            // Moments her app's server sent: what happened to her, when.
+            let moments = sqlx::query("DELETE FROM moments WHERE project_key = $1 AND user_id = $2")
+                .bind(key.as_str())
+                .bind(user.as_str())
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
             // Alerts about the person, queued or sent (their payloads hold
             // the answers), after the answers: a dispatcher enqueueing one
             // holds its answer until it commits, so this statement sees it.
@@ -64,7 +71,7 @@ macro_rules! erase_queries {
             .bind(user.as_str())
             .execute(&mut *tx)
             .await?;
-            let removed = Removed { responses, events };
+            let removed = Removed { responses, events, moments };
             log(&mut *tx, key, "delete_user", actor, removed.total(), now_ms).await?;
             tx.commit().await?;
             Ok(removed)
@@ -142,6 +149,14 @@ macro_rules! erase_queries {
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
+            // Moments go by arrival, like events, in either mode: a moment
+            // is only ever about a user.
+            let moments = sqlx::query("DELETE FROM moments WHERE project_key = $1 AND created_at < $2")
+                .bind(key.as_str())
+                .bind(cutoff_ms)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
             // Alerts hold their answer whole, so they go in either mode. An
             // alert is made seconds after its answer, so going by its own
             // time removes it at most one run after the answer.
@@ -153,7 +168,7 @@ macro_rules! erase_queries {
             .bind(cutoff_ms)
             .execute(&mut *tx)
             .await?;
-            let removed = Removed { responses, events };
+            let removed = Removed { responses, events, moments };
             if removed.total() > 0 {
                 let action = match mode {
                     RetentionMode::Delete => "retention_delete",

@@ -16,7 +16,9 @@ pub(crate) mod sqlite {
     use sqlx::Row;
 
     use crate::domain::{Filter, ProjectKey, UserId};
-    use crate::store::privacy::{PrivacyLogEntry, Removed, StoredEvent, UserData};
+    use crate::store::privacy::{
+        PrivacyLogEntry, Removed, StoredEvent, StoredServerMoment, UserData,
+    };
     use crate::store::{RetentionMode, StoreResult};
 
     export_queries!(sqlx::Sqlite, sqlite);
@@ -32,7 +34,9 @@ pub(crate) mod postgres {
     use sqlx::Row;
 
     use crate::domain::{Filter, ProjectKey, UserId};
-    use crate::store::privacy::{PrivacyLogEntry, Removed, StoredEvent, UserData};
+    use crate::store::privacy::{
+        PrivacyLogEntry, Removed, StoredEvent, StoredServerMoment, UserData,
+    };
     use crate::store::{RetentionMode, StoreResult};
 
     export_queries!(sqlx::Postgres, postgres);
