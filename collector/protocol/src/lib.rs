@@ -113,6 +113,9 @@ pub enum EventKind {
     /// The user chose "Don't ask me again": never prompted again (across
     /// devices when verified) until the host calls `reset` for a new person.
     OptedOut,
+    /// A notice ("You asked, we delivered") was shown: `notice` names it,
+    /// and the collector no longer returns it on any device.
+    NoticeSeen,
 }
 
 /// `POST /api/v1/events`: an impression or outcome of a prompt.
@@ -134,6 +137,23 @@ pub struct NewEvent {
     /// Proof of `user_id`, as in [`NewResponse::user_hash`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_hash: Option<String>,
+    /// The notice seen (`notice_seen` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<String>,
+}
+
+/// A notice waiting for its person: something she asked for shipped.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Notice {
+    /// Its id, sent back in the `notice_seen` event.
+    pub id: String,
+    /// The tag that shipped.
+    pub tag: String,
+    /// The announcement, in the language asked for (English otherwise).
+    pub text: String,
+    /// Where to read more.
+    pub link: Option<String>,
 }
 
 /// `GET /api/v1/eligibility?key&user_id[&user_hash]`: what the collector
@@ -156,6 +176,9 @@ pub struct UserHistory {
     /// When they chose "Don't ask me again", if ever.
     #[serde(default)]
     pub last_opted_out_at: Option<f64>,
+    /// Notices not yet seen, oldest first.
+    #[serde(default)]
+    pub notices: Vec<Notice>,
 }
 
 /// What the collector answers to a stored (or replayed) response.

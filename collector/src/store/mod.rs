@@ -33,6 +33,7 @@ pub mod config_versions;
 mod error;
 pub mod followups;
 pub mod members;
+pub mod notices;
 mod postgres;
 pub mod privacy;
 mod project;

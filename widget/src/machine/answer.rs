@@ -74,6 +74,7 @@ impl Step<'_> {
             comment: comment.to_owned(),
             secret: Some(p.secret.clone()),
             user_hash: s.user_hash.clone(),
+            notice: None,
         };
         if anonymity(s).is_some() {
             anonymous::anonymise_comment(&mut update);

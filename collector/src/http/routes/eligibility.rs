@@ -8,22 +8,27 @@
 //! uses the product and when she answered. A project that does not verify
 //! identities therefore gets no cross-device history: its widget keeps the
 //! cooldowns of each browser.
+//!
+//! It also carries the person's notices not yet seen ("you asked, we
+//! delivered"), in the language the widget asks for (`locale`, English
+//! otherwise): the widget learns from this one read that one waits.
 
 use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
-use nps_protocol::UserHistory;
+use nps_protocol::{Notice, UserHistory};
 use serde::Deserialize;
 
-use crate::domain::{ProjectKey, UserId};
+use crate::domain::{text_for, Locale, ProjectKey, UserId};
 use crate::http::error::Result;
 use crate::http::middleware::extract::QueryParams;
 use crate::http::shared::identity::require_proof;
 use crate::http::shared::project::public_project;
 use crate::http::state::rate_limits::Budget;
 use crate::http::state::AppState;
+use crate::store::notices;
 
 /// Routes the widget calls.
 pub(in crate::http) fn public_router() -> Router<AppState> {
@@ -40,9 +45,13 @@ struct HistoryQuery {
     /// HMAC proof of `user_id` (required; the project must verify
     /// identities).
     user_hash: Option<String>,
+    /// The language of the notices' texts (`fr`, `fr-CA`…; English when
+    /// the announcement has none in it).
+    locale: Option<String>,
 }
 
-/// The user's last shown / answered / declined / snoozed times.
+/// The user's last shown / answered / declined / snoozed times, and the
+/// notices waiting for them.
 #[utoipa::path(get, path = "/api/v1/eligibility", tag = "widget", params(HistoryQuery),
     responses(
         (status = 200, description = "The user's history (never cached)", body = UserHistory),
@@ -57,6 +66,21 @@ async fn history(
     let user = UserId::try_from(query.user_id)?;
     let project = public_project(&state, &key, Budget::Reads, &headers).await?;
     require_proof(&project, &user, query.user_hash.as_deref())?;
-    let history = state.store.user_history(&key, &user).await?;
+    let locale = query.locale.map(Locale::try_from).transpose()?;
+    let mut history = state.store.user_history(&key, &user).await?;
+    history.notices = notices::of_user(state.store.pool(), key.as_str(), user.as_str(), true)
+        .await?
+        .into_iter()
+        .filter_map(|n| {
+            let said: nps_protocol::admin::Announcement =
+                serde_json::from_str(n.announcement.as_deref()?).ok()?;
+            Some(Notice {
+                id: n.id,
+                tag: n.tag,
+                text: text_for(&said, locale.as_ref().map(Locale::as_str)),
+                link: said.link,
+            })
+        })
+        .collect();
     Ok(([(header::CACHE_CONTROL, "no-store")], Json(history)))
 }
