@@ -18,7 +18,10 @@
 //! - `lock(key)` (`nps_widget::lazy::prompt_lock`): the cross-tab lock
 //!   of project `key`: a promise of the function that releases it, or of
 //!   `null` when another tab holds it. The core takes it once this module
-//!   is loaded, before showing a prompt.
+//!   is loaded, before showing a prompt;
+//! - `notice(event, outbox)` (`notice`): a waiting notice ("You asked, we
+//!   delivered"), shown once under the cross-tab lock and recorded seen
+//!   through the core's outbox.
 //!
 //! The outbox's delivery and the cross-tab lock live in `nps-widget`'s
 //! `lazy` folder (`widget/src/lazy`), which shares that crate's browser
@@ -32,6 +35,7 @@
 //! Everything is wasm-only: natively this crate is empty.
 #![cfg(target_arch = "wasm32")]
 
+mod notice;
 mod prompt;
 
 use std::rc::Rc;
@@ -41,6 +45,7 @@ use nps_widget::lazy::delivery::Delivery;
 use nps_widget::machine::Flush;
 use wasm_bindgen::prelude::*;
 
+pub use notice::notice;
 pub use prompt::{mount, Ui};
 
 /// Takes the cross-tab lock of project `key`: a promise of the function
@@ -52,7 +57,7 @@ pub fn lock(key: &str) -> Promise {
 
 /// The outbox of one project, as the core holds it.
 #[wasm_bindgen]
-pub struct Outbox(Rc<Delivery>);
+pub struct Outbox(pub(crate) Rc<Delivery>);
 
 /// The outbox of project `key`; `host()` says where to deliver.
 #[wasm_bindgen]

@@ -23,7 +23,7 @@ use crate::rules::Refusal;
 impl Controller {
     /// The module's outbox of the current project, made on first use once
     /// the module is loaded.
-    fn outbox(&self) -> Option<JsValue> {
+    pub(super) fn outbox(&self) -> Option<JsValue> {
         let (module, key) = {
             let r = self.runner.borrow();
             if let Some(o) = &r.outbox {

@@ -74,7 +74,6 @@ impl Step<'_> {
             comment: comment.to_owned(),
             secret: Some(p.secret.clone()),
             user_hash: s.user_hash.clone(),
-            notice: None,
         };
         if anonymity(s).is_some() {
             anonymous::anonymise_comment(&mut update);
@@ -101,6 +100,7 @@ impl Step<'_> {
             moment: p.moment.clone(),
             user_id: s.user_id.clone(),
             user_hash: s.user_hash.clone(),
+            notice: None,
         };
         if anonymity(s).is_some() {
             anonymous::anonymise_event(&mut event);

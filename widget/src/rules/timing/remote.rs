@@ -18,6 +18,9 @@ pub struct RemoteHistory {
     pub snoozed: Option<f64>,
     /// When they chose "Don't ask me again", if ever.
     pub opted_out: Option<f64>,
+    /// A notice ("you asked, we delivered") waits for them: the lazy
+    /// module reads it afresh and shows it.
+    pub notice: bool,
 }
 
 impl RemoteHistory {
