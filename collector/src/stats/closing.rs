@@ -56,7 +56,7 @@ pub fn recovery<'a>(
             continue;
         };
         list.sort_unstable();
-        let before = list.iter().filter(|(at, _)| *at <= when).next_back();
+        let before = list.iter().rfind(|(at, _)| *at <= when);
         let after = list.iter().find(|(at, _)| *at > when);
         if let (Some(&(b_at, b)), Some(&(_, a))) = (before, after) {
             if counts(b_at) {

@@ -9,7 +9,8 @@ pub(crate) use nps_protocol::admin::{
     Answer, AnswerPage, Comparison, ConfigVersion, ConfigVersions, Credentials, Deliveries, Driver,
     Drivers, FollowUp, Inbox, Member, Members, MomentRate, NewMember, NewWebhook, Project,
     Projects, Role, Segment, Segments, Session, Stats, TagList, TagRules, TagStats, Theme,
-    ThemeTagged, Themes, Timeline, TimelineItem, Trend, TrendPoint, Webhook, WebhookFormat, Webhooks,
+    ThemeTagged, Themes, Timeline, TimelineItem, Trend, TrendPoint, Webhook, WebhookFormat,
+    Webhooks,
 };
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ pub struct StoredTagState {
 }
 
 /// What a tag reached: its answers and people, and the notices.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct TagReach {
     /// Answers carrying it.
     pub responses: u64,

@@ -200,6 +200,7 @@ mod tests {
             declined: Some(T + 1.0),
             snoozed: None,
             opted_out: None,
+            notice: false,
         };
         assert_eq!(r.latest_outcome(), Some((T + 1.0, Outcome::Answered)));
     }

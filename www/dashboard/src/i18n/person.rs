@@ -102,8 +102,16 @@ mod tests {
     #[test]
     fn every_kind_of_the_timeline_has_a_label_in_each_language() {
         let kinds = [
-            "response", "shown", "declined", "snoozed", "opted_out", "tag", "followup", "note",
-            "notice", "notice_seen",
+            "response",
+            "shown",
+            "declined",
+            "snoozed",
+            "opted_out",
+            "tag",
+            "followup",
+            "note",
+            "notice",
+            "notice_seen",
         ];
         for lang in [Lang::En, Lang::Fr] {
             for kind in kinds {

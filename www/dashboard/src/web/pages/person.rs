@@ -17,7 +17,11 @@ use crate::wire::{Timeline, TimelineItem};
 
 /// The address of `user`'s page in `project`.
 pub(crate) fn person_href(project: &str, user: &str) -> String {
-    format!("/dashboard/people?project={}&user={}", segment(project), segment(user))
+    format!(
+        "/dashboard/people?project={}&user={}",
+        segment(project),
+        segment(user)
+    )
 }
 
 /// What an item says besides its kind.
@@ -48,20 +52,34 @@ pub(crate) fn Person() -> Html {
     let reload = use_state(|| 0_u32);
     let erased = use_state(|| None::<Result<(), crate::web::api::ApiError>>);
     let path = (!user.is_empty()).then(|| {
-        format!("/api/v1/users/{}/timeline?project={}", segment(&user), segment(&project))
+        format!(
+            "/api/v1/users/{}/timeline?project={}",
+            segment(&user),
+            segment(&project)
+        )
     });
     let story = use_fetch::<Timeline>(path, *reload);
     let erase = {
         let (api, erased, reload) = (ctx.api.clone(), erased.clone(), reload.clone());
-        let path = format!("/api/v1/users/{}?project={}", segment(&user), segment(&project));
+        let path = format!(
+            "/api/v1/users/{}?project={}",
+            segment(&user),
+            segment(&project)
+        );
         let confirm = p.erase_confirm;
         Callback::from(move |_: MouseEvent| {
-            if !gloo_utils::window().confirm_with_message(confirm).unwrap_or(false) {
+            if !gloo_utils::window()
+                .confirm_with_message(confirm)
+                .unwrap_or(false)
+            {
                 return;
             }
-            let (api, erased, reload, path) = (api.clone(), erased.clone(), reload.clone(), path.clone());
+            let (api, erased, reload, path) =
+                (api.clone(), erased.clone(), reload.clone(), path.clone());
             spawn_local(async move {
-                erased.set(Some(api.send_unit(Method::DELETE, &path, None::<&()>).await));
+                erased.set(Some(
+                    api.send_unit(Method::DELETE, &path, None::<&()>).await,
+                ));
                 reload.set(*reload + 1);
             });
         })
