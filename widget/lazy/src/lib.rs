@@ -19,9 +19,9 @@
 //!   of project `key`: a promise of the function that releases it, or of
 //!   `null` when another tab holds it. The core takes it once this module
 //!   is loaded, before showing a prompt;
-//! - `notice(event, outbox)` (`notice`): a waiting notice ("You asked, we
-//!   delivered"), shown once under the cross-tab lock and recorded seen
-//!   through the core's outbox.
+//!   The outbox's `notice(event)` (`notice`) shows a waiting notice ("You
+//!   asked, we delivered") once, under the cross-tab lock, and records it
+//!   seen through the same outbox.
 //!
 //! The outbox's delivery and the cross-tab lock live in `nps-widget`'s
 //! `lazy` folder (`widget/src/lazy`), which shares that crate's browser
@@ -45,7 +45,6 @@ use nps_widget::lazy::delivery::Delivery;
 use nps_widget::machine::Flush;
 use wasm_bindgen::prelude::*;
 
-pub use notice::notice;
 pub use prompt::{mount, Ui};
 
 /// Takes the cross-tab lock of project `key`: a promise of the function
@@ -57,7 +56,7 @@ pub fn lock(key: &str) -> Promise {
 
 /// The outbox of one project, as the core holds it.
 #[wasm_bindgen]
-pub struct Outbox(pub(crate) Rc<Delivery>);
+pub struct Outbox(Rc<Delivery>);
 
 /// The outbox of project `key`; `host()` says where to deliver.
 #[wasm_bindgen]
@@ -92,6 +91,12 @@ impl Outbox {
     /// refuses for good.
     pub fn on_refused(&self, refused: Function) {
         self.0.on_refused(refused);
+    }
+
+    /// Shows the user's waiting notice, if any (`notice`): `event` is the
+    /// `notice_seen` event to fill in, with the page's `locale`.
+    pub fn notice(&self, event: JsValue) {
+        notice::show_waiting(event, self.0.clone());
     }
 }
 

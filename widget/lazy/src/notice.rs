@@ -1,8 +1,8 @@
-//! The notice's JavaScript entry point, called by the widget's core when
-//! the eligibility read says a notice waits:
+//! The notice, shown through the outbox's JavaScript method, which the
+//! widget's core calls when the eligibility read says a notice waits:
 //!
 //! ```js
-//! notice(event, outbox);  // the notice_seen event to fill in, with `locale`; the core's outbox
+//! outbox.notice(event);  // the notice_seen event to fill in, with `locale`
 //! ```
 //!
 //! Under the cross-tab lock it reads the notices afresh, shows the first
@@ -18,18 +18,19 @@
 //! 3 KB brotli more, and the notice has nothing to re-render. It takes no
 //! focus: the reader is in the middle of something.
 
+use std::rc::Rc;
+
 use js_sys::Reflect;
+use nps_widget::lazy::delivery::Delivery;
 use nps_widget::lazy::notice::{next, Waiting};
 use nps_widget_ui::notice_texts::NoticeTexts;
 use nps_widget_ui::Locale;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
-use crate::Outbox;
-
-/// Shows the user's waiting notice (see the module's header).
-#[wasm_bindgen]
-pub fn notice(event: JsValue, outbox: &Outbox) {
+/// Shows the user's waiting notice (see the module's header), recording
+/// it seen through `outbox`.
+pub(crate) fn show_waiting(event: JsValue, outbox: Rc<Delivery>) {
     let locale = Reflect::get(&event, &"locale".into())
         .ok()
         .and_then(|l| l.as_string())
@@ -37,7 +38,7 @@ pub fn notice(event: JsValue, outbox: &Outbox) {
     let t = NoticeTexts::of(Locale::from_code(&locale));
     next(
         event,
-        outbox.0.clone(),
+        outbox,
         Box::new(move |n, release| {
             if show(t, &n, release.clone()).is_err() {
                 let _ = release.call0(&JsValue::UNDEFINED);

@@ -2,12 +2,11 @@
 
 use gloo_timers::callback::Timeout;
 use js_sys::Function;
-use nps_protocol::NewEvent;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::Controller;
-use crate::browser::encode::{self, set};
+use crate::browser::encode;
 use crate::browser::promise::{settle, soon};
 use crate::browser::{history, http, log, read, storage, ui, uuid};
 use crate::events::{detail, dispatch, nullable, NoticeKind};
@@ -57,7 +56,13 @@ impl Controller {
                 let ui = self.runner.borrow().ui.clone();
                 let _ = ui.prefetch();
             }
-            Effect::ShowNotice(event, locale) => self.show_notice(&event, locale.code()),
+            Effect::ShowNotice(event, locale) => {
+                // The module's outbox shows it: `notice(event)`, the event
+                // carrying the page's language (see `lazy::notice`).
+                let event = encode::event(&event);
+                encode::set(&event, "locale", &locale.code().into());
+                self.on_outbox("notice", event.into());
+            }
             Effect::Mount(props) => self.mount(&props),
             Effect::Update(props) => {
                 let handle = self
@@ -280,30 +285,6 @@ impl Controller {
                 }
             }
         }
-    }
-
-    /// Loads the ui module and hands it the user's waiting notice:
-    /// `notice(event, outbox)` takes the cross-tab lock, reads the notice
-    /// afresh in `event.locale`, shows it and queues `event` (filled in)
-    /// in the outbox. Everything else about it lives in the module, so the
-    /// core only pays for this call.
-    fn show_notice(&self, event: &NewEvent, locale: &'static str) {
-        let ui = self.runner.borrow().ui.clone();
-        let loading = ui.load().map(JsValue::from).unwrap_or_default();
-        let (me, event) = (self.me.clone(), encode::event(event));
-        set(&event, "locale", &locale.into());
-        settle(
-            &loading,
-            Box::new(move |module| {
-                let (Some(me), Ok(m)) = (me.upgrade(), module) else {
-                    return;
-                };
-                me.runner.borrow_mut().module = Some(m.clone());
-                if let (Some(f), Some(outbox)) = (ui::method(&m, "notice"), me.outbox()) {
-                    let _ = f.call2(&m, &event, &outbox);
-                }
-            }),
-        );
     }
 
     fn notify(&self, notice: Notice) {
