@@ -60,3 +60,13 @@ test("the person page tells one person's story in order", async () => {
   await direct.close();
   await page.close();
 });
+
+test('the follow-up page shows the loop closed: contacted, told and seen', async () => {
+  const page = await openWithToken(spec.browser, spec.collector, '/dashboard/follow-up?project=signed&status=all');
+  const card = page.getByRole('region', { name: 'Closing the loop' });
+  await card.getByText('1 / 1').waitFor();
+  const figures = await card.locator('dd').allTextContents();
+  assert.equal(figures[0], '1', 'one detractor');
+  await screenshots(page, 'follow-up-loop');
+  await page.close();
+});

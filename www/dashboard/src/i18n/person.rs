@@ -1,6 +1,7 @@
 //! The words of the person page (one user's story: answers, prompts,
-//! tags, follow-ups, notices), in English and French: a table of their
-//! own, so they stay beside each other.
+//! tags, follow-ups, notices) and of the follow-up page's "Closing the
+//! loop" card, in English and French: a table of their own, so they stay
+//! beside each other.
 
 use super::Lang;
 
@@ -24,6 +25,13 @@ pub(crate) struct PersonTexts {
     pub(crate) note: &'static str,
     pub(crate) notice: &'static str,
     pub(crate) notice_seen: &'static str,
+    pub(crate) loop_title: &'static str,
+    pub(crate) loop_detractors: &'static str,
+    pub(crate) loop_in_time: &'static str,
+    pub(crate) loop_median: &'static str,
+    pub(crate) loop_resolved: &'static str,
+    pub(crate) loop_recovery: &'static str,
+    pub(crate) loop_notices: &'static str,
 }
 
 const EN: PersonTexts = PersonTexts {
@@ -44,6 +52,13 @@ const EN: PersonTexts = PersonTexts {
     note: "Note",
     notice: "Told it shipped",
     notice_seen: "Saw the notice",
+    loop_title: "Closing the loop",
+    loop_detractors: "Detractors",
+    loop_in_time: "Contacted within the follow-up window",
+    loop_median: "Median time to first contact",
+    loop_resolved: "Resolved",
+    loop_recovery: "Reached and answered again: NPS before → after",
+    loop_notices: "Notices told / seen",
 };
 
 const FR: PersonTexts = PersonTexts {
@@ -64,6 +79,13 @@ const FR: PersonTexts = PersonTexts {
     note: "Note",
     notice: "Prévenue de la livraison",
     notice_seen: "A vu l'annonce",
+    loop_title: "Boucler la boucle",
+    loop_detractors: "Détracteurs",
+    loop_in_time: "Contactés dans le délai de suivi",
+    loop_median: "Délai médian avant le premier contact",
+    loop_resolved: "Résolus",
+    loop_recovery: "Contactés ou prévenus, qui ont répondu à nouveau : NPS avant → après",
+    loop_notices: "Annonces envoyées / vues",
 };
 
 impl Lang {
