@@ -242,6 +242,7 @@ fn event(kind: EventKind, full: bool) -> NewEvent {
         moment: full.then(|| "export_done".into()),
         user_id: full.then(|| "user-42".into()),
         user_hash: full.then(|| "c0ffee".into()),
+        notice: None,
     }
 }
 

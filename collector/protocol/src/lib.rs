@@ -115,6 +115,9 @@ pub enum EventKind {
     /// The user chose "Don't ask me again": never prompted again (across
     /// devices when verified) until the host calls `reset` for a new person.
     OptedOut,
+    /// A notice ("You asked, we delivered") was shown: `notice` names it,
+    /// and the collector no longer returns it on any device.
+    NoticeSeen,
 }
 
 /// `POST /api/v1/events`: an impression or outcome of a prompt.
@@ -136,6 +139,23 @@ pub struct NewEvent {
     /// Proof of `user_id`, as in [`NewResponse::user_hash`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_hash: Option<String>,
+    /// The notice seen (`notice_seen` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<String>,
+}
+
+/// A notice waiting for its person: something she asked for shipped.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Notice {
+    /// Its id, sent back in the `notice_seen` event.
+    pub id: String,
+    /// The tag that shipped.
+    pub tag: String,
+    /// The announcement, in the language asked for (English otherwise).
+    pub text: String,
+    /// Where to read more.
+    pub link: Option<String>,
 }
 
 /// `GET /api/v1/eligibility?key&user_id[&user_hash]`: what the collector
@@ -164,6 +184,9 @@ pub struct UserHistory {
     /// quiet period lasts.
     #[serde(default)]
     pub pending: Vec<PendingMoment>,
+    /// Notices not yet seen, oldest first.
+    #[serde(default)]
+    pub notices: Vec<Notice>,
 }
 
 /// What the collector answers to a stored (or replayed) response.

@@ -29,7 +29,7 @@ pub async fn digest_once(a: &Alerts, now: OffsetDateTime) -> StoreResult<usize> 
     let pool = a.store.pool();
     let mut total = 0;
     for w in webhooks::list(pool, None).await? {
-        if !w.filter.digest {
+        if !w.filter.wants("digest.daily") {
             continue;
         }
         let key = match ProjectKey::try_from(w.project.clone()) {

@@ -28,6 +28,9 @@ pub async fn dispatch_once(a: &Alerts, now: OffsetDateTime) -> StoreResult<usize
     let until = to_millis(now) - GRACE_MS;
     let mut total = 0;
     for w in webhooks::list(pool, None).await? {
+        if !w.filter.wants("response.created") {
+            continue;
+        }
         let Some(mut mark) = webhooks::watermark(pool, &w.id).await? else {
             continue;
         };

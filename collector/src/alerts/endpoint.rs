@@ -5,7 +5,7 @@
 //! public needs a DNS lookup, so [`check_target`](super::client::check_target)
 //! does that part.
 
-use nps_protocol::admin::{NewWebhook, WebhookFilter, WebhookFormat};
+use nps_protocol::admin::{NewWebhook, WebhookFilter, WebhookFormat, WEBHOOK_TYPES};
 use nps_protocol::Category;
 use reqwest::Url;
 
@@ -82,6 +82,7 @@ impl TryFrom<NewWebhook> for ValidEndpoint {
                 "no score from {low} to {high} falls in the chosen categories"
             )));
         }
+        let types = event_types(body.types, body.digest)?;
         Ok(Self {
             url,
             filter: WebhookFilter {
@@ -90,11 +91,36 @@ impl TryFrom<NewWebhook> for ValidEndpoint {
                 tags,
                 score_min: body.score_min,
                 score_max: body.score_max,
-                digest: body.digest,
+                digest: types.iter().any(|t| t == "digest.daily"),
+                types,
             },
             format: body.format,
         })
     }
+}
+
+/// The event types asked for, each known and named once: by default new
+/// answers, and the digest when `digest` says so.
+fn event_types(asked: Option<Vec<String>>, digest: bool) -> Result<Vec<String>, Invalid> {
+    let mut types = asked.unwrap_or_else(|| {
+        let mut types = vec!["response.created".to_owned()];
+        if digest {
+            types.push("digest.daily".to_owned());
+        }
+        types
+    });
+    if let Some(unknown) = types.iter().find(|t| !WEBHOOK_TYPES.contains(&t.as_str())) {
+        return Err(invalid(format!(
+            "types: unknown event type {unknown:?} (known: {})",
+            WEBHOOK_TYPES.join(", ")
+        )));
+    }
+    types.sort();
+    types.dedup();
+    if types.is_empty() {
+        return Err(invalid("types: name at least one event type"));
+    }
+    Ok(types)
 }
 
 #[cfg(test)]
@@ -116,6 +142,25 @@ mod tests {
         let e = parse(&json!({})).unwrap();
         assert_eq!(e.filter.categories, [Category::Detractor]);
         assert_eq!(e.url.as_str(), "https://hooks.example.com/nps");
+    }
+
+    #[test]
+    fn event_types_default_to_new_answers_and_the_digest_when_asked() {
+        let plain = parse(&json!({})).unwrap().filter;
+        assert_eq!(plain.types, ["response.created"]);
+        let digest = parse(&json!({"digest": true})).unwrap().filter;
+        assert_eq!(digest.types, ["digest.daily", "response.created"]);
+        let shipped = parse(&json!({"types": ["tag.shipped", "tag.shipped"]}))
+            .unwrap()
+            .filter;
+        assert_eq!(shipped.types, ["tag.shipped"], "named once");
+        assert!(shipped.wants("tag.shipped") && !shipped.wants("response.created"));
+        for (types, case) in [
+            (json!([]), "none"),
+            (json!(["response.deleted"]), "unknown"),
+        ] {
+            assert!(parse(&json!({ "types": types })).is_err(), "{case}");
+        }
     }
 
     #[test]

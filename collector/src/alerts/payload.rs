@@ -98,6 +98,7 @@ mod tests {
             score_min: None,
             score_max: None,
             digest: false,
+            types: vec![],
         }
     }
 

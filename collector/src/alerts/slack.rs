@@ -90,6 +90,11 @@ pub fn text(event_type: &str, data: &Value) -> String {
             data["overdue_followups"],
             emerging(&data["emerging_themes"]),
         ),
+        "tag.shipped" => format!(
+            "{project}: “{}” shipped; {} people told",
+            field(&data["tag"], ""),
+            data["people"].as_array().map_or(0, Vec::len)
+        ),
         _ => format!("Test alert from the NPS collector for {project}"),
     }
 }

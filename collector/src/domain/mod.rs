@@ -2,6 +2,7 @@
 //! ("parse, don't validate"). Each type is built with `TryFrom` and refuses
 //! bad input with a [`Invalid`] that names the field and says what is wrong.
 
+mod announcement;
 mod comment;
 mod event;
 mod event_name;
@@ -21,6 +22,7 @@ mod timing;
 mod traits;
 mod zone;
 
+pub use announcement::{notice_id, text_for, ValidAnnouncement};
 pub use comment::Comment;
 pub use event::ValidEvent;
 pub use event_name::EventName;

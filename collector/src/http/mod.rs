@@ -40,6 +40,8 @@ pub fn app(state: AppState) -> Router {
         .merge(routes::session::router())
         .merge(routes::members::router())
         .merge(routes::tags::admin_router())
+        .merge(routes::lifecycle::admin_router())
+        .merge(routes::timeline::admin_router())
         .merge(routes::followups::admin_router())
         .merge(routes::webhooks::admin_router())
         .merge(routes::stats::admin_router())

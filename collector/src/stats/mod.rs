@@ -1,6 +1,7 @@
 //! NPS arithmetic, pure: from a histogram of scores to the score, its
 //! categories and its uncertainty.
 
+pub mod closing;
 mod compare;
 mod interval;
 mod reading;

@@ -34,6 +34,7 @@ mod error;
 pub mod followups;
 pub mod members;
 pub mod moments;
+pub mod notices;
 mod postgres;
 pub mod privacy;
 mod project;

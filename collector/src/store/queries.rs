@@ -32,6 +32,7 @@ pub(crate) fn kind_name(kind: nps_protocol::EventKind) -> &'static str {
         nps_protocol::EventKind::Declined => "declined",
         nps_protocol::EventKind::Snoozed => "snoozed",
         nps_protocol::EventKind::OptedOut => "opted_out",
+        nps_protocol::EventKind::NoticeSeen => "notice_seen",
     }
 }
 

@@ -80,6 +80,7 @@ pub(crate) fn kind(kind: EventKind) -> &'static str {
         EventKind::Declined => "declined",
         EventKind::Snoozed => "snoozed",
         EventKind::OptedOut => "opted_out",
+        EventKind::NoticeSeen => "notice_seen",
     }
 }
 
@@ -92,6 +93,7 @@ pub fn event(e: &NewEvent) -> Object {
     text(&o, "moment", e.moment.as_deref());
     text(&o, "user_id", e.user_id.as_deref());
     text(&o, "user_hash", e.user_hash.as_deref());
+    text(&o, "notice", e.notice.as_deref());
     o
 }
 

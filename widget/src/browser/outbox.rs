@@ -95,6 +95,7 @@ fn event(json: &JsValue) -> Option<NewEvent> {
         "declined" => EventKind::Declined,
         "snoozed" => EventKind::Snoozed,
         "opted_out" => EventKind::OptedOut,
+        "notice_seen" => EventKind::NoticeSeen,
         _ => return None,
     };
     Some(NewEvent {
@@ -104,5 +105,6 @@ fn event(json: &JsValue) -> Option<NewEvent> {
         moment: text(json, "moment"),
         user_id: text(json, "user_id"),
         user_hash: text(json, "user_hash"),
+        notice: text(json, "notice"),
     })
 }

@@ -100,6 +100,7 @@ impl Step<'_> {
             moment: p.moment.clone(),
             user_id: s.user_id.clone(),
             user_hash: s.user_hash.clone(),
+            notice: None,
         };
         if anonymity(s).is_some() {
             anonymous::anonymise_event(&mut event);

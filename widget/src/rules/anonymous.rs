@@ -94,6 +94,7 @@ mod tests {
             moment: None,
             user_id: Some("alice".into()),
             user_hash: Some("abc".into()),
+            notice: None,
         };
         anonymise_event(&mut e);
         assert_eq!((e.user_id, e.user_hash), (None, None));

@@ -1,5 +1,7 @@
 //! The NPS prompt's Yew components: the dialog, the 0–10 scale, the
-//! follow-up and the thank-you, with their texts in English and French.
+//! follow-up and the thank-you, with their texts in English and French;
+//! and the texts of the notice ("You asked, we delivered", in
+//! `notice_texts`), which the lazy module builds with plain DOM calls.
 //!
 //! The widget's lazily loaded module (`nps-widget-lazy`, in `widget/lazy`)
 //! mounts them when a prompt is due, through its JavaScript entry points;
@@ -28,6 +30,7 @@ pub mod look;
 mod follow_up;
 #[cfg(target_arch = "wasm32")]
 mod mount;
+pub mod notice_texts;
 #[cfg(target_arch = "wasm32")]
 mod prompt;
 #[cfg(target_arch = "wasm32")]
@@ -36,7 +39,7 @@ mod scale;
 pub use i18n::{Locale, Texts};
 
 #[cfg(target_arch = "wasm32")]
-pub use mount::{mount, Mounted};
+pub use mount::{mount, shadow_root, Mounted};
 #[cfg(target_arch = "wasm32")]
 pub use prompt::{Prompt, PromptProps};
 

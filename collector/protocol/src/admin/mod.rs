@@ -1,12 +1,15 @@
 //! The admin API's requests and answers: what the dashboard and scripts
 //! send to and read from the collector (statistics, the verbatim feed,
-//! tags, follow-ups, projects, webhooks, the team).
+//! tags and their lifecycle, follow-ups, a person's timeline, projects,
+//! webhooks, the team).
 //!
 //! Defined once here: the collector builds these from its domain types
 //! and documents them in its OpenAPI document (feature `openapi`); the
 //! dashboard deserialises the very same types.
 
 mod answers;
+mod lifecycle;
+mod loop_stats;
 mod projects;
 mod stats;
 mod team;
@@ -17,6 +20,10 @@ pub use answers::{
     Answer, AnswerPage, Applied, FollowUp, FollowUpChange, HistoryEntry, Inbox, NewTag, NewTagRule,
     TagList, TagRule, TagRules,
 };
+pub use lifecycle::{
+    Announcement, TagChange, TagState, TagStates, TagStatus, Timeline, TimelineItem,
+};
+pub use loop_stats::{AssigneeLoop, FollowUpLoop, LoopStats, NoticeCounts, Recovery};
 pub use projects::{
     ConfigVersion, ConfigVersions, MomentSpec, NewProject, Project, ProjectUpdate, Projects,
     RetentionMode,
@@ -29,4 +36,5 @@ pub use team::{Credentials, Member, Members, NewMember, Revoked, Role, RoleChang
 pub use themes::{Driver, Drivers, Example, Previous, Theme, ThemeTagged, Themes};
 pub use webhooks::{
     Deliveries, Delivery, NewWebhook, TestQueued, Webhook, WebhookFilter, WebhookFormat, Webhooks,
+    WEBHOOK_TYPES,
 };

@@ -56,6 +56,27 @@ pub struct WebhookFilter {
     /// Also the daily digest of the project.
     #[serde(default)]
     pub digest: bool,
+    /// The event types it receives (`response.created`, `tag.shipped`,
+    /// `digest.daily`); empty in endpoints stored before types existed:
+    /// see [`WebhookFilter::wants`].
+    #[serde(default)]
+    pub types: Vec<String>,
+}
+
+/// Every event type an endpoint may ask for.
+pub const WEBHOOK_TYPES: [&str; 3] = ["response.created", "tag.shipped", "digest.daily"];
+
+impl WebhookFilter {
+    /// Whether the endpoint receives events of `event_type`: those it
+    /// lists, or, for an endpoint stored before it could list them, new
+    /// answers and the digest if it asked for it.
+    pub fn wants(&self, event_type: &str) -> bool {
+        if self.types.is_empty() {
+            event_type == "response.created" || (self.digest && event_type == "digest.daily")
+        } else {
+            self.types.iter().any(|t| t == event_type)
+        }
+    }
 }
 
 /// An endpoint.
@@ -112,6 +133,11 @@ pub struct NewWebhook {
     /// Also send the daily digest.
     #[serde(default)]
     pub digest: bool,
+    /// The event types to receive: `response.created`, `tag.shipped`,
+    /// `digest.daily` (default `["response.created"]`, plus
+    /// `digest.daily` when `digest` is true).
+    #[serde(default)]
+    pub types: Option<Vec<String>>,
     /// `standard` (default) or `slack`.
     #[serde(default)]
     pub format: WebhookFormat,

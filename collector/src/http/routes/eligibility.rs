@@ -14,17 +14,21 @@
 //! and that have not expired (`pending_moment_days`). A moment that starts
 //! a quiet period is listed exactly while the quiet period lasts, so every
 //! device of hers keeps quiet that long.
+//!
+//! It also carries the person's notices not yet seen ("you asked, we
+//! delivered"), in the language the widget asks for (`locale`, English
+//! otherwise): the widget learns from this one read that one waits.
 
 use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
-use nps_protocol::{PendingMoment, UserHistory, WidgetConfig};
+use nps_protocol::{Notice, PendingMoment, UserHistory, WidgetConfig};
 use serde::Deserialize;
 use time::OffsetDateTime;
 
-use crate::domain::{ProjectKey, UserId};
+use crate::domain::{text_for, Locale, ProjectKey, UserId};
 use crate::http::error::Result;
 use crate::http::middleware::extract::QueryParams;
 use crate::http::shared::identity::require_proof;
@@ -33,6 +37,7 @@ use crate::http::state::rate_limits::Budget;
 use crate::http::state::AppState;
 use crate::store::moments::{self, PendingRow};
 use crate::store::to_millis;
+use crate::store::notices;
 
 /// Routes the widget calls.
 pub(in crate::http) fn public_router() -> Router<AppState> {
@@ -49,10 +54,13 @@ struct HistoryQuery {
     /// HMAC proof of `user_id` (required; the project must verify
     /// identities).
     user_hash: Option<String>,
+    /// The language of the notices' texts (`fr`, `fr-CA`…; English when
+    /// the announcement has none in it).
+    locale: Option<String>,
 }
 
-/// The user's last shown / answered / declined / snoozed times, and her
-/// pending moments.
+/// The user's last shown / answered / declined / snoozed times, her
+/// pending moments and the notices waiting for her.
 #[utoipa::path(get, path = "/api/v1/eligibility", tag = "widget", params(HistoryQuery),
     responses(
         (status = 200, description = "The user's history (never cached)", body = UserHistory),
@@ -67,12 +75,27 @@ async fn history(
     let user = UserId::try_from(query.user_id)?;
     let project = public_project(&state, &key, Budget::Reads, &headers).await?;
     require_proof(&project, &user, query.user_hash.as_deref())?;
+    let locale = query.locale.map(Locale::try_from).transpose()?;
     let mut history = state.store.user_history(&key, &user).await?;
     let config = project.settings.timing.as_config();
     let now = to_millis(OffsetDateTime::now_utc());
     let since = now - config.pending_moment_days.max(longest_quiet_days(config)) as i64 * DAY_MS;
     let rows = moments::pending(state.store.pool(), key.as_str(), user.as_str(), since).await?;
     history.pending = still_pending(config, rows, now);
+    history.notices = notices::of_user(state.store.pool(), key.as_str(), user.as_str(), true)
+        .await?
+        .into_iter()
+        .filter_map(|n| {
+            let said: nps_protocol::admin::Announcement =
+                serde_json::from_str(n.announcement.as_deref()?).ok()?;
+            Some(Notice {
+                id: n.id,
+                tag: n.tag,
+                text: text_for(&said, locale.as_ref().map(Locale::as_str)),
+                link: said.link,
+            })
+        })
+        .collect();
     Ok(([(header::CACHE_CONTROL, "no-store")], Json(history)))
 }
 

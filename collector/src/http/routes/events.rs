@@ -6,22 +6,27 @@
 //! project verifies identities, since it changes when she is asked next.
 //! A moment the project does not configure is stored under the
 //! `(other)` bucket, so invented names cannot grow the statistics.
+//!
+//! `notice_seen` records that the widget showed a notice: it needs the
+//! proof always (it changes what the person is shown on every device), is
+//! idempotent on the event id, and marks the notice seen once.
 
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::{Json, Router};
-use nps_protocol::{NewEvent, ResponseReceipt};
+use nps_protocol::{EventKind, NewEvent, ResponseReceipt};
 use time::OffsetDateTime;
 
 use crate::domain::ValidEvent;
-use crate::http::error::Result;
+use crate::http::error::{Error, Result};
 use crate::http::middleware::extract::IngestBody;
-use crate::http::shared::identity::verify_user;
+use crate::http::shared::identity::{require_proof, verify_user};
 use crate::http::shared::project::public_project;
 use crate::http::shared::receipt::receipt;
 use crate::http::state::rate_limits::Budget;
 use crate::http::state::AppState;
+use crate::store::{notices, to_millis, Inserted, Project};
 
 /// Routes the widget calls.
 pub(in crate::http) fn public_router() -> Router<AppState> {
@@ -33,7 +38,9 @@ pub(in crate::http) fn public_router() -> Router<AppState> {
     responses(
         (status = 201, description = "Stored", body = ResponseReceipt),
         (status = 200, description = "Already stored (replay)", body = ResponseReceipt),
-        (status = 403, description = "user_id not verified, or an Origin the project does not allow (origin_not_allowed)")))]
+        (status = 403, description = "user_id not verified (notice_seen: not proven), or an Origin the project does not allow (origin_not_allowed)"),
+        (status = 404, description = "notice_seen: the person has no such notice"),
+        (status = 422, description = "A bad field, or notice_seen without notice or user_id (invalid_notice)")))]
 #[tracing::instrument(level = "debug", skip_all)]
 async fn create(
     State(state): State<AppState>,
@@ -42,6 +49,9 @@ async fn create(
 ) -> Result<(StatusCode, Json<ResponseReceipt>)> {
     let mut event = ValidEvent::try_from(body)?;
     let project = public_project(&state, &event.key, Budget::Writes, &headers).await?;
+    if event.kind == EventKind::NoticeSeen {
+        return notice_seen(&state, &project, event).await;
+    }
     if project.settings.timing.as_config().anonymous {
         event.user_id = None;
         event.user_hash = None;
@@ -56,4 +66,34 @@ async fn create(
         .insert_event(event, OffsetDateTime::now_utc())
         .await?;
     Ok(receipt(id, inserted))
+}
+
+/// Records a notice as seen by its (proven) person.
+async fn notice_seen(
+    state: &AppState,
+    project: &Project,
+    event: ValidEvent,
+) -> Result<(StatusCode, Json<ResponseReceipt>)> {
+    let (Some(user), Some(notice)) = (&event.user_id, &event.notice) else {
+        return Err(Error::NotFound("no such notice".into()));
+    };
+    require_proof(project, user, event.user_hash.as_deref())?;
+    let id = event.id.uuid().to_string();
+    let now = to_millis(OffsetDateTime::now_utc());
+    let new = notices::see(
+        state.store.pool(),
+        event.key.as_str(),
+        &id,
+        notice,
+        user.as_str(),
+        now,
+    )
+    .await?
+    .ok_or_else(|| Error::NotFound(format!("no notice {notice} for this user")))?;
+    let inserted = if new {
+        Inserted::Created
+    } else {
+        Inserted::Duplicate
+    };
+    Ok(receipt(event.id, inserted))
 }

@@ -7,12 +7,14 @@
 //! - `GET /api/v1/stats/trend`: per day, week or month, each point with its
 //!   interval;
 //! - `GET /api/v1/stats/segments`: per moment, locale, tenure or trait;
-//! - `GET /api/v1/stats/tenure`: the NPS by days since signup.
+//! - `GET /api/v1/stats/tenure`: the NPS by days since signup;
+//! - `GET /api/v1/stats/loop`: follow-ups in time, recovery, notices.
 //!
 //! Answers without a score never enter a denominator: there are none (a
 //! response is stored only with its score).
 
 pub(in crate::http) mod compare;
+pub(in crate::http) mod loop_stats;
 mod views;
 
 use axum::extract::State;
@@ -40,6 +42,7 @@ pub(in crate::http) fn admin_router() -> Router<AppState> {
         .route("/api/v1/stats/trend", get(trend))
         .route("/api/v1/stats/segments", get(segments))
         .route("/api/v1/stats/tenure", get(tenure))
+        .route("/api/v1/stats/loop", get(loop_stats::loop_stats))
 }
 
 /// The NPS with its 95% interval, the distribution and response rates.

@@ -14,6 +14,7 @@ use crate::rules::outbox::Request;
 use crate::rules::timing::RemoteHistory;
 use crate::rules::Refusal;
 
+mod notices;
 mod outcomes;
 mod pending;
 mod privacy;

@@ -39,6 +39,7 @@ fn event(id: &str) -> Request {
         moment: None,
         user_id: None,
         user_hash: None,
+        notice: None,
     })
 }
 

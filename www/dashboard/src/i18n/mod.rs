@@ -6,6 +6,7 @@
 
 mod en;
 mod fr;
+mod person;
 mod themes;
 mod words;
 

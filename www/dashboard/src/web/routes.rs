@@ -33,6 +33,9 @@ pub(crate) enum Route {
     Integrations,
     #[at("/dashboard/members")]
     Members,
+    /// One person's story (`?user=ID`; `#/people/ID` leads here).
+    #[at("/dashboard/people")]
+    Person,
     #[not_found]
     #[at("/dashboard/404")]
     NotFound,
@@ -72,6 +75,7 @@ impl Route {
             Route::Look => t.look,
             Route::Integrations => t.integrations,
             Route::Members => t.members,
+            Route::Person => t.user,
             Route::NotFound => t.not_found,
         }
     }
@@ -101,11 +105,20 @@ fn adopt_hash_route() {
         return;
     };
     let (path, extra) = rest.split_once('?').unwrap_or((rest, ""));
+    let mut query = Query::parse(&location.search().unwrap_or_default());
+    // `#/people/ID`: the person page, its user in the query.
+    let path = match path.strip_prefix("people/") {
+        Some(user) => {
+            let user = js_sys::decode_uri_component(user).map_or(user.to_owned(), String::from);
+            query.set("user", Some(&user));
+            "people"
+        }
+        None => path,
+    };
     let target = format!("/dashboard/{path}");
     if Route::recognize(&target).is_none_or(|r| r == Route::NotFound) {
         return;
     }
-    let mut query = Query::parse(&location.search().unwrap_or_default());
     for (name, value) in Query::parse(extra).pairs() {
         query.set(name, Some(value));
     }

@@ -1,6 +1,7 @@
 //! A person's erasure and retention by age: the rows deleted (or, for
 //! retention, anonymised if the project says so) in one transaction, with
-//! what the team recorded about them and the alerts that held them, taken
+//! what the team recorded about them, the notices they were told and the
+//! alerts that held them, taken
 //! out of the roll-ups first, and logged.
 
 macro_rules! erase_queries {
@@ -60,6 +61,17 @@ macro_rules! erase_queries {
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
+            // What the person was told and saw.
+            for statement in [
+                "DELETE FROM notice_events WHERE project_key = $1 AND user_id = $2",
+                "DELETE FROM notices WHERE project_key = $1 AND user_id = $2",
+            ] {
+                sqlx::query(statement)
+                    .bind(key.as_str())
+                    .bind(user.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+            }
             // Alerts about the person, queued or sent (their payloads hold
             // the answers), after the answers: a dispatcher enqueueing one
             // holds its answer until it commits, so this statement sees it.
@@ -157,6 +169,17 @@ macro_rules! erase_queries {
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
+            // Notices name their person, so they go in either mode.
+            for statement in [
+                "DELETE FROM notice_events WHERE project_key = $1 AND created_at < $2",
+                "DELETE FROM notices WHERE project_key = $1 AND created_at < $2",
+            ] {
+                sqlx::query(statement)
+                    .bind(key.as_str())
+                    .bind(cutoff_ms)
+                    .execute(&mut *tx)
+                    .await?;
+            }
             // Alerts hold their answer whole, so they go in either mode. An
             // alert is made seconds after its answer, so going by its own
             // time removes it at most one run after the answer.

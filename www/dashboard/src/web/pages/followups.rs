@@ -4,6 +4,7 @@
 //! URL.
 
 mod case;
+mod loop_card;
 
 use web_sys::{FormData, HtmlFormElement};
 use yew::prelude::*;
@@ -100,6 +101,7 @@ pub(crate) fn FollowUps() -> Html {
                 </ul>
             }
         }) }
+        <loop_card::LoopCard project={project.clone()} />
         </>
     }
 }

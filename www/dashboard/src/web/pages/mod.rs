@@ -7,6 +7,7 @@ mod integrations;
 mod look;
 mod members;
 mod overview;
+pub(crate) mod person;
 mod segments;
 mod themes;
 pub(crate) mod timing;
@@ -49,6 +50,7 @@ fn Page(props: &PageProps) -> Html {
         Route::Look => html! { <look::Look /> },
         Route::Integrations => html! { <integrations::Integrations /> },
         Route::Members => html! { <members::MembersPage /> },
+        Route::Person => html! { <person::Person /> },
         Route::NotFound => html! {
             <>
                 <PageTitle title={t.not_found} />

@@ -12,6 +12,7 @@ use crate::web::api::{segment, ApiError};
 use crate::web::clock;
 use crate::web::components::load::Failure;
 use crate::web::ctx::{use_ctx, use_projects};
+use crate::web::pages::person::person_href;
 use crate::wire::{Answer, TagList};
 
 /// Props of [`Item`].
@@ -124,6 +125,9 @@ pub(crate) fn Item(props: &ItemProps) -> Html {
                 }
                 <p class="meta">{ meta.join(" · ") }</p>
                 if !traits.is_empty() { <p class="meta">{ traits.join(", ") }</p> }
+                if let Some(user) = &a.user_id {
+                    <p class="meta"><a href={person_href(&props.project, user)}>{ lang.person().open }</a></p>
+                }
                 <ul class="chips" aria-label={t.tags}>
                     { for tags.iter().map(|tag| {
                         let (change, name) = (change.clone(), tag.clone());

@@ -13,6 +13,7 @@ use crate::web::clock;
 use crate::web::components::load::Failure;
 use crate::web::ctx::{use_ctx, use_projects};
 use crate::web::pages::comments::item::{score_label, who};
+use crate::web::pages::person::person_href;
 use crate::wire::FollowUp;
 
 /// Props of [`Case`].
@@ -124,6 +125,9 @@ pub(crate) fn Case(props: &CaseProps) -> Html {
                     { who(lang, a) }{ " · " }
                     { format!("{} {due}", t.due) }
                     if case.overdue { { " · " }<span class="overdue-flag">{ t.overdue }</span> }
+                    if let Some(user) = &a.user_id {
+                        { " · " }<a href={person_href(&props.project, user)}>{ lang.person().open }</a>
+                    }
                 </p>
                 <p class="meta">
                     { format!("{}: {}", t.status, statuses(t).iter().find(|(v, _)| *v == case.status).map_or(case.status.as_str(), |(_, n)| n)) }

@@ -76,6 +76,7 @@ pub(crate) fn Webhooks(props: &WebhooksProps) -> Html {
                 score_min: None,
                 score_max: None,
                 digest: has("digest"),
+                types: None,
                 format: match data.get("format").as_string().as_deref() {
                     Some("slack") => WebhookFormat::Slack,
                     _ => WebhookFormat::Standard,
