@@ -72,6 +72,33 @@ impl Queue {
         }
     }
 
+    /// Stores many responses once each, at their own times: every write is
+    /// queued before the first answer is awaited, so the writer commits them
+    /// in full batches (an import's rows, not one batch per row).
+    pub(crate) async fn insert_many(
+        &self,
+        rows: Vec<(ValidResponse, OffsetDateTime)>,
+    ) -> StoreResult<Vec<Inserted>> {
+        let mut waiting = Vec::with_capacity(rows.len());
+        for (response, at) in rows {
+            let (done, outcome) = oneshot::channel();
+            let write = Write::Insert(response, at);
+            self.0
+                .send(Job { write, done })
+                .await
+                .map_err(|_| StoreError::WriterGone)?;
+            waiting.push(outcome);
+        }
+        let mut inserted = Vec::with_capacity(waiting.len());
+        for outcome in waiting {
+            match outcome.await.map_err(|_| StoreError::WriterGone)?? {
+                Outcome::Inserted(i) => inserted.push(i),
+                Outcome::Updated(_) => unreachable!("an insert answers Inserted"),
+            }
+        }
+        Ok(inserted)
+    }
+
     /// Stores an event once.
     pub(crate) async fn insert_event(
         &self,

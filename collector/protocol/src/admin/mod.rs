@@ -7,6 +7,7 @@
 //! dashboard deserialises the very same types.
 
 mod answers;
+mod imports;
 mod projects;
 mod stats;
 mod team;
@@ -17,6 +18,7 @@ pub use answers::{
     Answer, AnswerPage, Applied, FollowUp, FollowUpChange, HistoryEntry, Inbox, NewTag, NewTagRule,
     TagList, TagRule, TagRules,
 };
+pub use imports::{ImportRejected, ImportRowError, ImportSummary};
 pub use projects::{
     ConfigVersion, ConfigVersions, MomentSpec, NewProject, Project, ProjectUpdate, Projects,
     RetentionMode,

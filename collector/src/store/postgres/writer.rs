@@ -217,6 +217,7 @@ async fn apply_one(tx: &mut Transaction<'_, Postgres>, write: &Write) -> StoreRe
                 .bind(r.secret.as_ref().map(ResponseSecret::hash))
                 .bind(r.identity_unverified)
                 .bind(r.tenure_days(*now))
+                .bind(r.source())
                 .execute(&mut **tx)
                 .await?;
             let outcome = inserted(done.rows_affected());

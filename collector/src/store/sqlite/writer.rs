@@ -135,6 +135,7 @@ fn apply(tx: &rusqlite::Transaction<'_>, write: &Write) -> StoreResult<Outcome> 
                 secret_hash,
                 r.identity_unverified,
                 r.tenure_days(*now),
+                r.source(),
             ])?;
             // A replay changes nothing here: its comment is an edit, which
             // the HTTP layer authorises (see `http::responses::edits`).

@@ -77,6 +77,7 @@ pub(super) async fn insert(
         .bind(events.user_id)
         .bind(events.at)
         .bind(crate::store::rollup::MAX_TRAIT_VALUES)
+        .bind(responses.source)
         .fetch_all(connection)
         .await?;
     // The rows stored, by their place among the batch's responses or
