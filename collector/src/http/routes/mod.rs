@@ -9,6 +9,7 @@ pub(super) mod eligibility;
 pub(super) mod events;
 pub(super) mod followups;
 pub(super) mod health;
+pub(super) mod imports;
 pub(super) mod members;
 pub(super) mod metrics;
 pub(super) mod projects;
