@@ -133,8 +133,7 @@ pub async fn import(args: ImportArgs) -> anyhow::Result<()> {
         );
     }
     let say = |line: String| eprintln!("{line}");
-    let summary = match crate::import::run(store.as_ref(), &key, &args.file, &options, &say).await
-    {
+    let summary = match crate::import::run(store.as_ref(), &key, &args.file, &options, &say).await {
         Ok(summary) => summary,
         Err(crate::import::ImportError::Rejected(summary)) => {
             for e in &summary.errors {
@@ -148,7 +147,11 @@ pub async fn import(args: ImportArgs) -> anyhow::Result<()> {
         }
         Err(e) => anyhow::bail!("{e}; nothing was imported"),
     };
-    let would = if summary.dry_run { " (dry run: nothing written)" } else { "" };
+    let would = if summary.dry_run {
+        " (dry run: nothing written)"
+    } else {
+        ""
+    };
     println!(
         "imported {}, skipped {}, duplicates {}{would}",
         summary.imported, summary.skipped, summary.duplicates

@@ -35,9 +35,9 @@ pub struct Columns {
 pub fn parse_mappings(raw: &[String]) -> Result<Vec<(String, String)>, ImportError> {
     raw.iter()
         .map(|m| {
-            let (field, column) = m.split_once('=').ok_or_else(|| {
-                ImportError::Mapping(format!("--map {m:?} is not FIELD=COLUMN"))
-            })?;
+            let (field, column) = m
+                .split_once('=')
+                .ok_or_else(|| ImportError::Mapping(format!("--map {m:?} is not FIELD=COLUMN")))?;
             let field = canonical(field.trim())?;
             Ok((field, column.to_owned()))
         })
@@ -46,11 +46,18 @@ pub fn parse_mappings(raw: &[String]) -> Result<Vec<(String, String)>, ImportErr
 
 fn canonical(field: &str) -> Result<String, ImportError> {
     let lower = field.to_ascii_lowercase();
-    let lower = if lower == "time" { "created_at".to_owned() } else { lower };
+    let lower = if lower == "time" {
+        "created_at".to_owned()
+    } else {
+        lower
+    };
     if FIELDS.contains(&lower.as_str()) {
         return Ok(lower);
     }
-    if let Some(name) = field.strip_prefix("trait.").or_else(|| field.strip_prefix("traits.")) {
+    if let Some(name) = field
+        .strip_prefix("trait.")
+        .or_else(|| field.strip_prefix("traits."))
+    {
         if EventName::try_from(name.to_owned()).is_ok() {
             return Ok(format!("trait.{name}"));
         }
@@ -68,8 +75,15 @@ impl Columns {
     /// The columns of `header` for each field: the mapped ones, else the
     /// column named like the field (case-insensitive). `id`, `created_at`
     /// and `score` must be found.
-    pub fn resolve(header: &csv::StringRecord, maps: &[(String, String)]) -> Result<Self, ImportError> {
-        let find = |name: &str| header.iter().position(|h| h.trim().eq_ignore_ascii_case(name.trim()));
+    pub fn resolve(
+        header: &csv::StringRecord,
+        maps: &[(String, String)],
+    ) -> Result<Self, ImportError> {
+        let find = |name: &str| {
+            header
+                .iter()
+                .position(|h| h.trim().eq_ignore_ascii_case(name.trim()))
+        };
         let mut columns = Self::default();
         for (field, column) in maps {
             let at = find(column).ok_or_else(|| {
@@ -81,14 +95,18 @@ impl Columns {
             match field.strip_prefix("trait.") {
                 Some(name) => columns.traits.push((name.to_owned(), at)),
                 None => {
-                    let slot = FIELDS.iter().position(|f| f == field).expect("canonical field");
+                    let slot = FIELDS
+                        .iter()
+                        .position(|f| f == field)
+                        .expect("canonical field");
                     columns.fields[slot] = Some(at);
                 }
             }
         }
         for (slot, field) in FIELDS.iter().enumerate() {
             if columns.fields[slot].is_none() {
-                columns.fields[slot] = find(field).or_else(|| (*field == "created_at").then(|| find("time")).flatten());
+                columns.fields[slot] = find(field)
+                    .or_else(|| (*field == "created_at").then(|| find("time")).flatten());
             }
         }
         for (at, name) in header.iter().enumerate() {
@@ -127,7 +145,12 @@ impl Columns {
             .iter()
             .filter_map(|(name, at)| {
                 let value = record.get(*at)?.trim();
-                (!value.is_empty()).then(|| (name.clone(), nps_protocol::TraitValue::Text(value.to_owned())))
+                (!value.is_empty()).then(|| {
+                    (
+                        name.clone(),
+                        nps_protocol::TraitValue::Text(value.to_owned()),
+                    )
+                })
             })
             .collect();
         RawRow {
@@ -153,7 +176,9 @@ pub fn read(
     maps: &[(String, String)],
     mut each: impl FnMut(Place, Result<RawRow, String>),
 ) -> Result<(), ImportError> {
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(input);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(input);
     let header = reader
         .headers()
         .map_err(|e| ImportError::File(format!("the CSV header cannot be read: {e}")))?
@@ -170,7 +195,9 @@ pub fn read(
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
                 let why = match e.kind() {
-                    csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+                    csv::ErrorKind::UnequalLengths {
+                        expected_len, len, ..
+                    } => {
                         format!("{len} fields where the header has {expected_len}")
                     }
                     csv::ErrorKind::Utf8 { .. } => "not UTF-8 text".to_owned(),
@@ -189,7 +216,10 @@ pub fn read(
 mod tests {
     use super::*;
 
-    fn rows(text: &str, maps: &[&str]) -> Result<Vec<(Place, Result<RawRow, String>)>, ImportError> {
+    fn rows(
+        text: &str,
+        maps: &[&str],
+    ) -> Result<Vec<(Place, Result<RawRow, String>)>, ImportError> {
         let maps: Vec<String> = maps.iter().map(|m| (*m).to_owned()).collect();
         let maps = parse_mappings(&maps)?;
         let mut out = Vec::new();
@@ -199,7 +229,11 @@ mod tests {
 
     #[test]
     fn columns_named_like_the_fields_need_no_mapping() {
-        let out = rows("id,created_at,score,comment,trait.plan\n1,2024-01-01,9,Great,pro\n", &[]).unwrap();
+        let out = rows(
+            "id,created_at,score,comment,trait.plan\n1,2024-01-01,9,Great,pro\n",
+            &[],
+        )
+        .unwrap();
         let (place, row) = &out[0];
         assert_eq!(place, &Place::Line(2));
         let row = row.as_ref().unwrap();
@@ -212,7 +246,12 @@ mod tests {
     fn a_mapping_names_the_column_of_a_field() {
         let out = rows(
             "Response ID,Response Timestamp,NPS,Plan\nr1,1700000000,10,team\n",
-            &["id=Response ID", "created_at=Response Timestamp", "score=NPS", "trait.plan=Plan"],
+            &[
+                "id=Response ID",
+                "created_at=Response Timestamp",
+                "score=NPS",
+                "trait.plan=Plan",
+            ],
         )
         .unwrap();
         let row = out[0].1.as_ref().unwrap();
@@ -231,6 +270,10 @@ mod tests {
         assert!(e.to_string().contains("no column for created_at"), "{e}");
         let out = rows("id,created_at,score\n1,2024-01-01\n", &[]).unwrap();
         assert_eq!(out[0].0, Place::Line(2));
-        assert!(out[0].1.as_ref().unwrap_err().contains("2 fields"), "{:?}", out[0].1);
+        assert!(
+            out[0].1.as_ref().unwrap_err().contains("2 fields"),
+            "{:?}",
+            out[0].1
+        );
     }
 }

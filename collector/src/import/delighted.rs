@@ -21,11 +21,18 @@ use super::ImportError;
 /// Reads the array in `input`, calling `each` with every element's place
 /// and its raw row, or why the element is not a survey response. JSON that
 /// cannot be parsed fails the whole file, naming the element it reached.
-pub fn read(input: impl Read, mut each: impl FnMut(Place, Result<RawRow, String>)) -> Result<(), ImportError> {
+pub fn read(
+    input: impl Read,
+    mut each: impl FnMut(Place, Result<RawRow, String>),
+) -> Result<(), ImportError> {
     let mut seen = 0_u64;
-    let mut de = serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 16, input));
+    let mut de =
+        serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 16, input));
     let result = de
-        .deserialize_seq(Elements { each: &mut each, seen: &mut seen })
+        .deserialize_seq(Elements {
+            each: &mut each,
+            seen: &mut seen,
+        })
         .and_then(|()| de.end());
     result.map_err(|e| {
         ImportError::File(format!(
@@ -128,7 +135,11 @@ fn raw_row(element: Value) -> Result<RawRow, String> {
         None | Some(Value::Null) => {}
         Some(Value::Array(tags)) => {
             for t in tags {
-                row.tags.push(t.as_str().ok_or_else(|| format!("tag {t} is not text"))?.to_owned());
+                row.tags.push(
+                    t.as_str()
+                        .ok_or_else(|| format!("tag {t} is not text"))?
+                        .to_owned(),
+                );
             }
         }
         Some(_) => return Err("tags is not an array".into()),
@@ -148,10 +159,20 @@ fn raw_row(element: Value) -> Result<RawRow, String> {
 /// `{text, user_email, created_at}`, or a bare string.
 fn note(n: &Value) -> Result<RawNote, String> {
     match n {
-        Value::String(s) => Ok(RawNote { text: s.clone(), ..RawNote::default() }),
+        Value::String(s) => Ok(RawNote {
+            text: s.clone(),
+            ..RawNote::default()
+        }),
         Value::Object(o) => Ok(RawNote {
-            text: o.get("text").and_then(Value::as_str).ok_or("a note has no text")?.to_owned(),
-            author: o.get("user_email").and_then(Value::as_str).map(str::to_owned),
+            text: o
+                .get("text")
+                .and_then(Value::as_str)
+                .ok_or("a note has no text")?
+                .to_owned(),
+            author: o
+                .get("user_email")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
             at: o.get("created_at").and_then(Value::as_i64),
         }),
         other => Err(format!("note {other} is neither text nor an object")),

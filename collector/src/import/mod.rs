@@ -230,7 +230,10 @@ async fn pass(
                 summary.duplicates += duplicates;
             }
             None if how.find_stored => {
-                let ids: Vec<String> = rows.iter().map(|r| r.response.id.uuid().to_string()).collect();
+                let ids: Vec<String> = rows
+                    .iter()
+                    .map(|r| r.response.id.uuid().to_string())
+                    .collect();
                 let stored = imported::existing(store.pool(), key.as_str(), &ids).await?;
                 summary.duplicates += stored;
                 summary.imported += ids.len() as u64 - stored;
@@ -240,7 +243,11 @@ async fn pass(
         if seen >= next_progress {
             next_progress += PROGRESS_EVERY;
             let rate = seen as f64 / started.elapsed().as_secs_f64().max(1e-3);
-            let verb = if writer.is_some() { "written" } else { "checked" };
+            let verb = if writer.is_some() {
+                "written"
+            } else {
+                "checked"
+            };
             say(format!("{seen} rows {verb} ({rate:.0} rows/s)"));
         }
     }
@@ -264,7 +271,8 @@ fn spawn_reader(read: Reading) -> mpsc::Receiver<Result<Vec<Checked>, ImportErro
             if batch.len() == BATCH {
                 // A closed channel: the pass stopped (a storage error);
                 // the rest of the file is read for nothing, never written.
-                let _ = tx.blocking_send(Ok(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))));
+                let _ =
+                    tx.blocking_send(Ok(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))));
             }
         };
         let done = std::fs::File::open(&read.path)

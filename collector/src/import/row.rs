@@ -287,7 +287,10 @@ mod tests {
         assert_eq!(trait_name("_hidden"), "t_hidden");
         for raw in ["Customer ID", "_x", "é", &"x".repeat(100)] {
             let name = trait_name(raw);
-            assert!(EventName::try_from(name.clone()).is_ok(), "{raw:?} → {name:?}");
+            assert!(
+                EventName::try_from(name.clone()).is_ok(),
+                "{raw:?} → {name:?}"
+            );
         }
     }
 
@@ -303,14 +306,70 @@ mod tests {
         };
         assert!(validate(good.clone(), "csv", &key, now).is_ok());
         let cases = [
-            ("no id", RawRow { id: None, ..good.clone() }, "no id"),
-            ("no score", RawRow { score: None, ..good.clone() }, "no score"),
-            ("score 11", RawRow { score: Some("11".into()), ..good.clone() }, "score \"11\""),
-            ("no time", RawRow { time: None, ..good.clone() }, "no time"),
-            ("bad time", RawRow { time: Some("soon".into()), ..good.clone() }, "time \"soon\""),
-            ("future", RawRow { time: Some("2999-01-01".into()), ..good.clone() }, "future"),
-            ("user id", RawRow { user_id: Some("a\u{0}b".into()), ..good.clone() }, "user_id"),
-            ("tag", RawRow { tags: vec!["café!".into()], ..good.clone() }, "tag"),
+            (
+                "no id",
+                RawRow {
+                    id: None,
+                    ..good.clone()
+                },
+                "no id",
+            ),
+            (
+                "no score",
+                RawRow {
+                    score: None,
+                    ..good.clone()
+                },
+                "no score",
+            ),
+            (
+                "score 11",
+                RawRow {
+                    score: Some("11".into()),
+                    ..good.clone()
+                },
+                "score \"11\"",
+            ),
+            (
+                "no time",
+                RawRow {
+                    time: None,
+                    ..good.clone()
+                },
+                "no time",
+            ),
+            (
+                "bad time",
+                RawRow {
+                    time: Some("soon".into()),
+                    ..good.clone()
+                },
+                "time \"soon\"",
+            ),
+            (
+                "future",
+                RawRow {
+                    time: Some("2999-01-01".into()),
+                    ..good.clone()
+                },
+                "future",
+            ),
+            (
+                "user id",
+                RawRow {
+                    user_id: Some("a\u{0}b".into()),
+                    ..good.clone()
+                },
+                "user_id",
+            ),
+            (
+                "tag",
+                RawRow {
+                    tags: vec!["café!".into()],
+                    ..good.clone()
+                },
+                "tag",
+            ),
         ];
         for (case, raw, says) in cases {
             let error = validate(raw, "csv", &key, now).expect_err(case);

@@ -18,6 +18,9 @@ pub(crate) const MAX_BATCH: usize = 512;
 pub(crate) enum Write {
     /// A response, received at that time.
     Insert(ValidResponse, OffsetDateTime),
+    /// An import's answers, each at its own time: one job, so they are
+    /// committed together (a few fsyncs for a file, not one per 512 rows).
+    Import(Vec<(ValidResponse, OffsetDateTime)>),
     /// An event, received at that time.
     Event(ValidEvent, OffsetDateTime),
     /// A comment set (or cleared) on a stored response.
@@ -36,6 +39,8 @@ pub(crate) enum Outcome {
     Inserted(Inserted),
     /// For updates: whether the row existed.
     Updated(bool),
+    /// For an import: what became of each answer, in order.
+    Imported(Vec<Inserted>),
 }
 
 /// A write and the caller waiting for it.
@@ -68,35 +73,20 @@ impl Queue {
     ) -> StoreResult<Inserted> {
         match self.submit(Write::Insert(response, now)).await? {
             Outcome::Inserted(inserted) => Ok(inserted),
-            Outcome::Updated(_) => unreachable!("an insert answers Inserted"),
+            _ => unreachable!("an insert answers Inserted"),
         }
     }
 
-    /// Stores many responses once each, at their own times: every write is
-    /// queued before the first answer is awaited, so the writer commits them
-    /// in full batches (an import's rows, not one batch per row).
+    /// Stores an import's answers once each, at their own times, in one
+    /// transaction.
     pub(crate) async fn insert_many(
         &self,
         rows: Vec<(ValidResponse, OffsetDateTime)>,
     ) -> StoreResult<Vec<Inserted>> {
-        let mut waiting = Vec::with_capacity(rows.len());
-        for (response, at) in rows {
-            let (done, outcome) = oneshot::channel();
-            let write = Write::Insert(response, at);
-            self.0
-                .send(Job { write, done })
-                .await
-                .map_err(|_| StoreError::WriterGone)?;
-            waiting.push(outcome);
+        match self.submit(Write::Import(rows)).await? {
+            Outcome::Imported(inserted) => Ok(inserted),
+            _ => unreachable!("an import answers Imported"),
         }
-        let mut inserted = Vec::with_capacity(waiting.len());
-        for outcome in waiting {
-            match outcome.await.map_err(|_| StoreError::WriterGone)?? {
-                Outcome::Inserted(i) => inserted.push(i),
-                Outcome::Updated(_) => unreachable!("an insert answers Inserted"),
-            }
-        }
-        Ok(inserted)
     }
 
     /// Stores an event once.
@@ -107,7 +97,7 @@ impl Queue {
     ) -> StoreResult<Inserted> {
         match self.submit(Write::Event(event, now)).await? {
             Outcome::Inserted(inserted) => Ok(inserted),
-            Outcome::Updated(_) => unreachable!("an insert answers Inserted"),
+            _ => unreachable!("an insert answers Inserted"),
         }
     }
 
@@ -127,7 +117,7 @@ impl Queue {
         };
         match self.submit(write).await? {
             Outcome::Updated(found) => Ok(found),
-            Outcome::Inserted(_) => unreachable!("a comment answers Updated"),
+            _ => unreachable!("a comment answers Updated"),
         }
     }
 }

@@ -50,7 +50,11 @@ pub fn stderr(out: &Output) -> String {
 }
 
 /// `POST /api/v1/projects/demo/import?QUERY` with `body`.
-pub async fn import_api(app: &TestApp, query: &str, body: impl Into<reqwest::Body>) -> reqwest::Response {
+pub async fn import_api(
+    app: &TestApp,
+    query: &str,
+    body: impl Into<reqwest::Body>,
+) -> reqwest::Response {
     app.client
         .post(app.url(&format!("/api/v1/projects/demo/import?{query}")))
         .bearer_auth(ADMIN_TOKEN)
@@ -88,13 +92,25 @@ async fn a_delighted_export_over_twelve_months_gives_the_stats_trend_and_tags_co
     let rows = fixture();
 
     // Act
-    let out = cli(&app, &["--project", "demo", "--format", "delighted", &fixture_path()]);
+    let out = cli(
+        &app,
+        &[
+            "--project",
+            "demo",
+            "--format",
+            "delighted",
+            &fixture_path(),
+        ],
+    );
 
     // Assert
     assert!(out.status.success(), "{}", stderr(&out));
     let said = stdout(&out);
     assert!(said.contains(&format!("imported {}", rows.len())), "{said}");
-    assert!(said.contains("skipped 0") && said.contains("duplicates 0"), "{said}");
+    assert!(
+        said.contains("skipped 0") && said.contains("duplicates 0"),
+        "{said}"
+    );
 
     let expected = counts(rows.iter().map(|r| &r["score"]));
     let stats = get(&app, &format!("/api/v1/stats?project=demo&{YEAR}")).await;
@@ -117,7 +133,10 @@ async fn a_delighted_export_over_twelve_months_gives_the_stats_trend_and_tags_co
     let mut seen = 0;
     for point in points {
         let start = OffsetDateTime::parse(point["start"].as_str().unwrap(), &Rfc3339).unwrap();
-        let (from, to) = (start.unix_timestamp(), (start + time::Duration::weeks(1)).unix_timestamp());
+        let (from, to) = (
+            start.unix_timestamp(),
+            (start + time::Duration::weeks(1)).unix_timestamp(),
+        );
         let week = counts(
             rows.iter()
                 .filter(|r| (from..to).contains(&r["created_at"].as_i64().unwrap()))
@@ -125,7 +144,10 @@ async fn a_delighted_export_over_twelve_months_gives_the_stats_trend_and_tags_co
         );
         assert_eq!(point["responses"].as_u64(), Some(week.0), "week of {start}");
         match (point["nps"].as_f64(), nps(week)) {
-            (Some(got), Some(want)) => assert!((got - want).abs() < 0.051, "week of {start}: {got} vs {want}"),
+            (Some(got), Some(want)) => assert!(
+                (got - want).abs() < 0.051,
+                "week of {start}: {got} vs {want}"
+            ),
             (got, want) => assert_eq!(got, want, "week of {start}"),
         }
         seen += week.0;
@@ -144,7 +166,12 @@ async fn a_delighted_export_over_twelve_months_gives_the_stats_trend_and_tags_co
         .as_array()
         .unwrap()
         .iter()
-        .map(|t| (t["value"].as_str().unwrap().to_owned(), t["responses"].as_u64().unwrap()))
+        .map(|t| {
+            (
+                t["value"].as_str().unwrap().to_owned(),
+                t["responses"].as_u64().unwrap(),
+            )
+        })
         .collect();
     assert!(!by_tag.is_empty(), "the fixture has tags");
     assert_eq!(got, by_tag, "answers per tag");
@@ -154,21 +181,46 @@ async fn a_delighted_export_over_twelve_months_gives_the_stats_trend_and_tags_co
 async fn importing_the_same_file_again_adds_nothing() {
     let app = spawn_app().await;
     let rows = fixture().len();
-    let first = cli(&app, &["--project", "demo", "--format", "delighted", &fixture_path()]);
+    let first = cli(
+        &app,
+        &[
+            "--project",
+            "demo",
+            "--format",
+            "delighted",
+            &fixture_path(),
+        ],
+    );
     assert!(first.status.success(), "{}", stderr(&first));
     let before = get(&app, &format!("/api/v1/stats?project=demo&{YEAR}")).await;
 
-    let again = cli(&app, &["--project", "demo", "--format", "delighted", &fixture_path()]);
+    let again = cli(
+        &app,
+        &[
+            "--project",
+            "demo",
+            "--format",
+            "delighted",
+            &fixture_path(),
+        ],
+    );
     let body = std::fs::read(fixture_path()).unwrap();
     let over_api = import_api(&app, "format=delighted", body).await;
 
     assert!(again.status.success(), "{}", stderr(&again));
     let said = stdout(&again);
-    assert!(said.contains(&format!("imported 0, skipped 0, duplicates {rows}")), "{said}");
+    assert!(
+        said.contains(&format!("imported 0, skipped 0, duplicates {rows}")),
+        "{said}"
+    );
     assert_eq!(over_api.status(), 200);
     let summary: Value = over_api.json().await.unwrap();
     assert_eq!(
-        (&summary["imported"], &summary["duplicates"], &summary["skipped"]),
+        (
+            &summary["imported"],
+            &summary["duplicates"],
+            &summary["skipped"]
+        ),
         (&json!(0), &json!(rows), &json!(0))
     );
     let after = get(&app, &format!("/api/v1/stats?project=demo&{YEAR}")).await;
@@ -179,14 +231,21 @@ async fn importing_the_same_file_again_adds_nothing() {
 async fn imported_answers_keep_their_time_say_where_they_come_from_and_bring_their_notes() {
     let app = spawn_app().await;
     let rows = fixture();
-    let noted = rows.iter().find(|r| !r["notes"].as_array().unwrap().is_empty()).unwrap();
+    let noted = rows
+        .iter()
+        .find(|r| !r["notes"].as_array().unwrap().is_empty())
+        .unwrap();
     let body = std::fs::read(fixture_path()).unwrap();
 
     let r = import_api(&app, "format=delighted", body).await;
 
     assert_eq!(r.status(), 200);
     let user = noted["person"]["email"].as_str().unwrap();
-    let feed = get(&app, &format!("/api/v1/responses?project=demo&user_id={user}&limit=100")).await;
+    let feed = get(
+        &app,
+        &format!("/api/v1/responses?project=demo&user_id={user}&limit=100"),
+    )
+    .await;
     let items = feed["items"].as_array().unwrap();
     let at = OffsetDateTime::from_unix_timestamp(noted["created_at"].as_i64().unwrap()).unwrap();
     let answer = items
@@ -211,8 +270,14 @@ async fn imported_answers_keep_their_time_say_where_they_come_from_and_bring_the
         .text()
         .await
         .unwrap();
-    assert!(export.lines().next().unwrap().ends_with(",source"), "{export:.200}");
-    assert_eq!(export.lines().filter(|l| l.ends_with(",import")).count(), rows.len());
+    assert!(
+        export.lines().next().unwrap().ends_with(",source"),
+        "{export:.200}"
+    );
+    assert_eq!(
+        export.lines().filter(|l| l.ends_with(",import")).count(),
+        rows.len()
+    );
 }
 
 #[tokio::test]
@@ -222,26 +287,38 @@ async fn imported_answers_fire_no_webhook_where_a_live_one_does() {
     let hook = create_webhook(&app, "demo", &receiver.url, json!({})).await;
     tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     let now = OffsetDateTime::now_utc().format(&Rfc3339).unwrap();
-    let csv = format!("id,created_at,score,comment,user_id\nd1,{now},0,Broken,u-1\nd2,{now},2,Slow,u-2\n");
+    let csv = format!(
+        "id,created_at,score,comment,user_id\nd1,{now},0,Broken,u-1\nd2,{now},2,Slow,u-2\n"
+    );
     let r = import_api(&app, "format=csv", csv).await;
     assert_eq!(r.status(), 200);
     let live = answer(&app, "demo", "u-3", 1, "Live and bad").await;
 
-    let queued = dispatch_once(&loops(&app.database_url).await, OffsetDateTime::now_utc() + time::Duration::seconds(30))
-        .await
-        .unwrap();
+    let queued = dispatch_once(
+        &loops(&app.database_url).await,
+        OffsetDateTime::now_utc() + time::Duration::seconds(30),
+    )
+    .await
+    .unwrap();
 
     assert_eq!(queued, 1, "the live detractor only");
     let deliveries = log(&app, &hook).await;
     assert_eq!(deliveries.len(), 1);
-    assert_eq!(deliveries[0]["event_id"], format!("msg_response_{}", live.replace('-', "")));
+    assert_eq!(
+        deliveries[0]["event_id"],
+        format!("msg_response_{}", live.replace('-', ""))
+    );
 }
 
 #[tokio::test]
 async fn erasure_and_retention_treat_imported_answers_like_others() {
     let app = spawn_app().await;
-    let old = (OffsetDateTime::now_utc() - time::Duration::days(400)).format(&Rfc3339).unwrap();
-    let recent = (OffsetDateTime::now_utc() - time::Duration::days(3)).format(&Rfc3339).unwrap();
+    let old = (OffsetDateTime::now_utc() - time::Duration::days(400))
+        .format(&Rfc3339)
+        .unwrap();
+    let recent = (OffsetDateTime::now_utc() - time::Duration::days(3))
+        .format(&Rfc3339)
+        .unwrap();
     let csv = format!(
         "id,created_at,score,comment,user_id\n1,{recent},0,Bad,ann\n2,{recent},10,Good,ann\n3,{recent},9,Fine,bob\n4,{old},3,Old,bob\n"
     );

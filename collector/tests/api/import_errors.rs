@@ -45,7 +45,16 @@ async fn every_kind_of_bad_row_is_named_and_nothing_of_the_file_is_imported() {
     let file = dir.path().join("bad.csv");
     std::fs::write(&file, &csv).unwrap();
 
-    let out = cli(&app, &["--project", "demo", "--format", "csv", file.to_str().unwrap()]);
+    let out = cli(
+        &app,
+        &[
+            "--project",
+            "demo",
+            "--format",
+            "csv",
+            file.to_str().unwrap(),
+        ],
+    );
     let r = import_api(&app, "format=csv", csv).await;
 
     assert!(!out.status.success(), "{}", stdout(&out));
@@ -78,16 +87,39 @@ async fn with_skip_invalid_the_good_rows_are_imported_and_the_bad_listed() {
     let file = dir.path().join("bad.csv");
     std::fs::write(&file, &csv).unwrap();
 
-    let out = cli(&app, &["--project", "demo", "--format", "csv", "--skip-invalid", file.to_str().unwrap()]);
+    let out = cli(
+        &app,
+        &[
+            "--project",
+            "demo",
+            "--format",
+            "csv",
+            "--skip-invalid",
+            file.to_str().unwrap(),
+        ],
+    );
     let again = import_api(&app, "format=csv&skip_invalid=true", csv).await;
 
     assert!(out.status.success(), "{}", stderr(&out));
     let said = stdout(&out);
-    assert!(said.contains(&format!("imported 1, skipped {}, duplicates 0", named.len())), "{said}");
-    assert!(stderr(&out).contains("skipped line 3: score"), "{}", stderr(&out));
+    assert!(
+        said.contains(&format!(
+            "imported 1, skipped {}, duplicates 0",
+            named.len()
+        )),
+        "{said}"
+    );
+    assert!(
+        stderr(&out).contains("skipped line 3: score"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(again.status(), 200);
     let summary: Value = again.json().await.unwrap();
-    assert_eq!((&summary["imported"], &summary["duplicates"]), (&json!(0), &json!(1)));
+    assert_eq!(
+        (&summary["imported"], &summary["duplicates"]),
+        (&json!(0), &json!(1))
+    );
     assert_eq!(summary["errors"].as_array().unwrap().len(), named.len());
     let stats = get(&app, "/api/v1/stats?project=demo").await;
     assert_eq!(stats["responses"], 1);
@@ -121,18 +153,36 @@ async fn bad_json_a_bad_element_and_bad_mappings_are_named() {
 async fn a_dry_run_says_what_it_would_import_and_writes_nothing() {
     let app = spawn_app().await;
 
-    let out = cli(&app, &["--project", "demo", "--format", "delighted", "--dry-run", &fixture_path()]);
+    let out = cli(
+        &app,
+        &[
+            "--project",
+            "demo",
+            "--format",
+            "delighted",
+            "--dry-run",
+            &fixture_path(),
+        ],
+    );
     let body = std::fs::read(fixture_path()).unwrap();
     let r = import_api(&app, "format=delighted&dry_run=true", body).await;
 
     assert!(out.status.success(), "{}", stderr(&out));
-    let rows = serde_json::from_str::<Vec<Value>>(&std::fs::read_to_string(fixture_path()).unwrap())
-        .unwrap()
-        .len();
-    assert!(stdout(&out).contains(&format!("imported {rows}, skipped 0, duplicates 0")), "{}", stdout(&out));
+    let rows =
+        serde_json::from_str::<Vec<Value>>(&std::fs::read_to_string(fixture_path()).unwrap())
+            .unwrap()
+            .len();
+    assert!(
+        stdout(&out).contains(&format!("imported {rows}, skipped 0, duplicates 0")),
+        "{}",
+        stdout(&out)
+    );
     assert_eq!(r.status(), 200);
     let summary: Value = r.json().await.unwrap();
-    assert_eq!((&summary["imported"], &summary["dry_run"]), (&json!(rows), &json!(true)));
+    assert_eq!(
+        (&summary["imported"], &summary["dry_run"]),
+        (&json!(rows), &json!(true))
+    );
     let stats = get(&app, "/api/v1/stats?project=demo").await;
     assert_eq!(stats["responses"], 0);
     let tags = get(&app, "/api/v1/stats/tags?project=demo").await;
@@ -163,5 +213,8 @@ async fn csv_columns_are_mapped_to_fields_and_traits() {
         .expect("a pro segment");
     assert_eq!(pro["responses"], 2);
     let feed = get(&app, "/api/v1/responses?project=demo&q=slow").await;
-    assert_eq!(feed["items"][0]["created_at"], "2025-03-01T09:30:00Z", "{feed}");
+    assert_eq!(
+        feed["items"][0]["created_at"], "2025-03-01T09:30:00Z",
+        "{feed}"
+    );
 }

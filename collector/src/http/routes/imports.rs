@@ -103,7 +103,11 @@ fn options(params: &[(String, String)]) -> Result<Options> {
                     maps.push(format!("{field}={value}"));
                     None
                 }
-                None => return Err(Error::BadQuery(format!("unknown query parameter {other:?}"))),
+                None => {
+                    return Err(Error::BadQuery(format!(
+                        "unknown query parameter {other:?}"
+                    )))
+                }
             },
         };
         if slot.is_some() {
@@ -140,13 +144,16 @@ impl Spool {
     /// Streams `body` into the file, at most [`MAX_IMPORT_BYTES`].
     async fn fill(&self, body: Body) -> Result<()> {
         let failed = |e: std::io::Error| {
-            Error::Store(crate::store::StoreError::Commit(format!("spooling the import: {e}")))
+            Error::Store(crate::store::StoreError::Commit(format!(
+                "spooling the import: {e}"
+            )))
         };
         let mut file = tokio::fs::File::create(&self.path).await.map_err(failed)?;
         let mut stream = body.into_data_stream();
         let mut written = 0_u64;
         while let Some(chunk) = stream.next().await {
-            let chunk = chunk.map_err(|e| Error::BadQuery(format!("the body could not be read: {e}")))?;
+            let chunk =
+                chunk.map_err(|e| Error::BadQuery(format!("the body could not be read: {e}")))?;
             written += chunk.len() as u64;
             if written > MAX_IMPORT_BYTES {
                 return Err(Error::PayloadTooLarge(MAX_IMPORT_BYTES as usize));
