@@ -85,15 +85,19 @@ pub struct Row {
     pub notes: Vec<ImportedNote>,
 }
 
-/// The stored id of source `source`'s answer `id`: the same every time, so
-/// importing a file again finds its answers stored (idempotent), and
-/// distinct across sources. SHA-256 of `source:id`, as a UUID (version 8,
-/// "custom").
-pub fn derived_id(source: &str, id: &str) -> ClientId {
+/// The stored id of source `source`'s answer `id`, answered at `at`: the
+/// same every time, so importing a file again finds its answers stored
+/// (idempotent), and distinct across sources. A UUIDv7 as the widget's
+/// ids are: the answer's time in milliseconds, then SHA-256 of
+/// `source:id`. Time-ordered ids keep the inserts of a file in time order
+/// at the end of the id index instead of all over it (random ids made a
+/// million rows 10× slower once the index outgrew the page cache).
+pub fn derived_id(source: &str, id: &str, at: OffsetDateTime) -> ClientId {
     let digest = Sha256::digest(format!("{source}:{id}").as_bytes());
-    let mut bytes = [0_u8; 16];
-    bytes.copy_from_slice(&digest[..16]);
-    let uuid = uuid::Builder::from_custom_bytes(bytes).into_uuid();
+    let mut rest = [0_u8; 10];
+    rest.copy_from_slice(&digest[..10]);
+    let millis = u64::try_from(to_millis(at)).unwrap_or(0);
+    let uuid = uuid::Builder::from_unix_timestamp_millis(millis, &rest).into_uuid();
     ClientId::try_from(uuid.to_string().as_str()).expect("a derived UUID is never nil")
 }
 
@@ -196,7 +200,7 @@ pub fn validate(
         .map(|n| note(n, at))
         .collect::<Result<Vec<_>, _>>()?;
     let response = ValidResponse {
-        id: derived_id(source, &id),
+        id: derived_id(source, &id, at),
         key: key.clone(),
         score,
         comment,
@@ -275,9 +279,15 @@ mod tests {
 
     #[test]
     fn the_same_source_id_always_gives_the_same_stored_id_and_sources_differ() {
-        assert_eq!(derived_id("csv", "42"), derived_id("csv", "42"));
-        assert_ne!(derived_id("csv", "42"), derived_id("delighted", "42"));
-        assert_ne!(derived_id("csv", "42"), derived_id("csv", "43"));
+        let at = OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap();
+        let later = at + time::Duration::seconds(1);
+        assert_eq!(derived_id("csv", "42", at), derived_id("csv", "42", at));
+        assert_ne!(derived_id("csv", "42", at), derived_id("delighted", "42", at));
+        assert_ne!(derived_id("csv", "42", at), derived_id("csv", "43", at));
+        assert!(
+            derived_id("csv", "9", at).uuid() < derived_id("csv", "1", later).uuid(),
+            "ids follow the answers' times"
+        );
     }
 
     #[test]

@@ -34,7 +34,9 @@ pub struct ImportRowError {
 }
 
 /// 422 `invalid_rows`: the file has bad rows and `skip_invalid` was not
-/// set, so nothing was imported.
+/// set, so nothing was imported. The import's other 422s (`invalid_import`:
+/// a mapping or a file that cannot be read) are plain problems
+/// `{code, message}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ImportRejected {
@@ -42,8 +44,11 @@ pub struct ImportRejected {
     pub code: String,
     /// The first bad row and how many there are.
     pub message: String,
-    /// How many rows are bad.
+    /// How many rows are bad (absent from the other 422s: a bad mapping,
+    /// unreadable JSON, a bad key).
+    #[serde(default)]
     pub skipped: u64,
     /// The bad rows (the first 1,000), each named.
+    #[serde(default)]
     pub errors: Vec<ImportRowError>,
 }
