@@ -215,11 +215,9 @@ pub fn read(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::row::ReadRow;
 
-    fn rows(
-        text: &str,
-        maps: &[&str],
-    ) -> Result<Vec<(Place, Result<RawRow, String>)>, ImportError> {
+    fn rows(text: &str, maps: &[&str]) -> Result<Vec<ReadRow>, ImportError> {
         let maps: Vec<String> = maps.iter().map(|m| (*m).to_owned()).collect();
         let maps = parse_mappings(&maps)?;
         let mut out = Vec::new();

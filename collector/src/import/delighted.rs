@@ -182,8 +182,9 @@ fn note(n: &Value) -> Result<RawNote, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::row::ReadRow;
 
-    fn rows(json: &str) -> Result<Vec<(Place, Result<RawRow, String>)>, ImportError> {
+    fn rows(json: &str) -> Result<Vec<ReadRow>, ImportError> {
         let mut out = Vec::new();
         read(json.as_bytes(), |place, row| out.push((place, row)))?;
         Ok(out)

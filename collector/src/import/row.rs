@@ -72,6 +72,10 @@ pub struct RawRow {
     pub notes: Vec<RawNote>,
 }
 
+/// A row as a reader hands it over: where it was, and the row or why it
+/// could not be read.
+pub type ReadRow = (Place, Result<RawRow, String>);
+
 /// A row ready for the store.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
@@ -282,7 +286,10 @@ mod tests {
         let at = OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap();
         let later = at + time::Duration::seconds(1);
         assert_eq!(derived_id("csv", "42", at), derived_id("csv", "42", at));
-        assert_ne!(derived_id("csv", "42", at), derived_id("delighted", "42", at));
+        assert_ne!(
+            derived_id("csv", "42", at),
+            derived_id("delighted", "42", at)
+        );
         assert_ne!(derived_id("csv", "42", at), derived_id("csv", "43", at));
         assert!(
             derived_id("csv", "9", at).uuid() < derived_id("csv", "1", later).uuid(),
