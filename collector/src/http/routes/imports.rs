@@ -5,7 +5,7 @@
 
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Json, Router};
 use futures_util::StreamExt;
@@ -47,7 +47,7 @@ pub(in crate::http) fn admin_router() -> Router<AppState> {
         (status = 200, description = "Imported (or, for a dry run, what would be)", body = ImportSummary),
         (status = 404, description = "No project has this key"),
         (status = 413, description = "The file is over 1 GiB (use `nps-collector import`)"),
-        (status = 422, description = "Bad rows and no skip_invalid (`invalid_rows`, nothing imported), or a mapping or file that cannot be read (`invalid_import`)", body = ImportRejected)))]
+        (status = 422, description = "Bad rows and no skip_invalid: `invalid_rows`, nothing imported, the problem carrying `skipped` and `errors: [{row, message}]` too; or a mapping or file that cannot be read: `invalid_import`")))]
 pub(in crate::http) async fn import(
     Admin(who): Admin,
     State(state): State<AppState>,
@@ -71,7 +71,13 @@ pub(in crate::http) async fn import(
                 skipped: summary.skipped,
                 errors: summary.errors,
             };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, Json(rejected)).into_response())
+            // A problem document, with the rows named beside its code.
+            let mut response = (StatusCode::UNPROCESSABLE_ENTITY, Json(rejected)).into_response();
+            response.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/problem+json"),
+            );
+            Ok(response)
         }
         Err(ImportError::Mapping(m) | ImportError::File(m)) => {
             Err(Invalid::new("invalid_import", m).into())
