@@ -10,6 +10,7 @@
 //! nps-collector user delete --project KEY USER_ID   # counts on stdout
 //! nps-collector member add --email E --role admin   # password on stdin
 //! nps-collector backup --to nps-copy.db             # SQLite, while serving
+//! nps-collector import --project KEY --format delighted responses.json
 //! ```
 
 use std::path::PathBuf;
@@ -81,6 +82,82 @@ pub struct BackupArgs {
     /// The file to write (replaced if it exists, once the copy is whole).
     #[arg(long)]
     to: PathBuf,
+}
+
+/// `import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The project's key.
+    #[arg(long)]
+    project: String,
+    /// `delighted` (the JSON of Delighted's `GET /v1/survey_responses.json`
+    /// with `expand[]=person`) or `csv` (any CSV with a header row).
+    #[arg(long)]
+    format: String,
+    /// CSV only: the column of a field, `FIELD=COLUMN`, e.g.
+    /// `created_at="Response Timestamp"` or `trait.plan=Plan`; repeat for
+    /// each. Fields: id, created_at, score, comment, user_id, moment,
+    /// locale, trait.NAME. Without one, the column named like the field.
+    #[arg(long = "map", value_name = "FIELD=COLUMN")]
+    maps: Vec<String>,
+    /// Check every row and say what would be imported; write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Leave bad rows out (each named on standard error) instead of
+    /// refusing the whole file.
+    #[arg(long)]
+    skip_invalid: bool,
+    #[command(flatten)]
+    database: DatabaseSettings,
+    /// The file.
+    file: PathBuf,
+}
+
+/// Runs `import`: the summary on standard output, bad rows and progress on
+/// standard error; a bad row without `--skip-invalid` fails the command
+/// with nothing imported.
+pub async fn import(args: ImportArgs) -> anyhow::Result<()> {
+    let key = ProjectKey::try_from(args.project)?;
+    let options = crate::import::Options {
+        format: args.format.parse()?,
+        maps: args.maps,
+        dry_run: args.dry_run,
+        skip_invalid: args.skip_invalid,
+    };
+    let store = store::open(&args.database.url).await?;
+    if store.project(&key).await?.is_none() {
+        anyhow::bail!(
+            "no project has the key {:?} in {}",
+            key.as_str(),
+            args.database
+        );
+    }
+    let say = |line: String| eprintln!("{line}");
+    let summary = match crate::import::run(store.as_ref(), &key, &args.file, &options, &say).await {
+        Ok(summary) => summary,
+        Err(crate::import::ImportError::Rejected(summary)) => {
+            for e in &summary.errors {
+                eprintln!("{}: {}", e.row, e.message);
+            }
+            anyhow::bail!(
+                "{} bad rows in {}; nothing was imported (fix them, or pass --skip-invalid)",
+                summary.skipped,
+                args.file.display()
+            );
+        }
+        Err(e) => anyhow::bail!("{e}; nothing was imported"),
+    };
+    let would = if summary.dry_run {
+        " (dry run: nothing written)"
+    } else {
+        ""
+    };
+    println!(
+        "imported {}, skipped {}, duplicates {}{would}",
+        summary.imported, summary.skipped, summary.duplicates
+    );
+    eprintln!("into project {} of {}", key.as_str(), args.database);
+    Ok(())
 }
 
 /// Runs `backup`.

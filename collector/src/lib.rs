@@ -11,6 +11,7 @@ pub mod backup;
 pub mod cli;
 pub mod domain;
 pub mod http;
+pub mod import;
 pub mod retention;
 pub mod settings;
 pub mod startup;

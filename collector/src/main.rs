@@ -7,6 +7,7 @@
 //! nps-collector user delete --project KEY USER_ID  # erase it
 //! nps-collector member add --email E --role admin  # the first admin
 //! nps-collector backup --to copy.db                # SQLite, while serving
+//! nps-collector import --project KEY --format csv answers.csv
 //! ```
 
 use clap::{Parser, Subcommand};
@@ -39,6 +40,8 @@ enum Command {
     Member(nps_collector::cli::MemberArgs),
     /// Copy a SQLite database consistently, even while `serve` writes to it.
     Backup(nps_collector::cli::BackupArgs),
+    /// Bring answers in from Delighted or a CSV file, keeping their times.
+    Import(nps_collector::cli::ImportArgs),
 }
 
 #[tokio::main]
@@ -54,6 +57,7 @@ async fn main() -> anyhow::Result<()> {
         Command::User(args) => return nps_collector::cli::user(args).await,
         Command::Member(args) => return nps_collector::cli::member(args).await,
         Command::Backup(args) => return nps_collector::cli::backup(args).await,
+        Command::Import(args) => return nps_collector::cli::import(args).await,
     };
     let token_was_given = settings.admin_token.is_some();
     let demo = settings.demo;

@@ -85,6 +85,7 @@ mod tests {
             url: None,
             traits: json!({}),
             identity_unverified: false,
+            source: None,
             created_at: time::OffsetDateTime::UNIX_EPOCH,
             updated_at: time::OffsetDateTime::UNIX_EPOCH,
         }

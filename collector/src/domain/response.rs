@@ -77,9 +77,17 @@ pub struct ValidResponse {
     /// A `user_id` was claimed without a valid proof in a project that
     /// verifies identities: it was dropped, and the answer kept anonymous.
     pub identity_unverified: bool,
+    /// Brought in by an import (`crate::import`), not collected live: stored
+    /// with `source = 'import'`, shown as such, never alerted on.
+    pub imported: bool,
 }
 
 impl ValidResponse {
+    /// What the `source` column stores: `None` for a live answer.
+    pub fn source(&self) -> Option<&'static str> {
+        self.imported.then_some("import")
+    }
+
     /// Whole days from the user's signup (the `signed_up_at` trait) to
     /// `answered`; `None` without a readable signup or when the answer
     /// predates it.
@@ -112,6 +120,7 @@ impl TryFrom<NewResponse> for ValidResponse {
             url: r.url.map(PageUrl::try_from).transpose()?,
             secret: r.secret.map(ResponseSecret::try_from).transpose()?,
             identity_unverified: false,
+            imported: false,
         })
     }
 }

@@ -46,6 +46,7 @@ pub fn app(state: AppState) -> Router {
         .merge(routes::webhooks::admin_router())
         .merge(routes::stats::admin_router())
         .merge(routes::projects::admin_router())
+        .merge(routes::imports::admin_router())
         .merge(routes::config_versions::admin_router())
         .merge(routes::themes::admin_router())
         .merge(routes::metrics::router())

@@ -40,6 +40,7 @@ use super::state::AppState;
         super::routes::projects::create,
         super::routes::projects::put_config,
         super::routes::projects::update,
+        super::routes::imports::import,
         super::routes::config_versions::list,
         super::routes::config_versions::revert,
         super::routes::users::export,

@@ -52,6 +52,9 @@ pub struct StoredResponse {
     /// A user id was claimed without a valid proof (the project verifies
     /// identities): it was dropped and the answer kept anonymous.
     pub identity_unverified: bool,
+    /// `import` for an answer brought in by an import; `None` for one
+    /// collected live.
+    pub source: Option<String>,
     /// When the score arrived.
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,

@@ -50,6 +50,13 @@ pub trait Store: Send + Sync + 'static {
         response: ValidResponse,
         now: OffsetDateTime,
     ) -> StoreResult<Inserted>;
+    /// Stores responses at their own times (an import's), each once, in the
+    /// write queue's batches; what became of each, in order. Roll-ups,
+    /// search and tag counts follow as for [`Store::insert_response`].
+    async fn insert_responses(
+        &self,
+        rows: Vec<(ValidResponse, OffsetDateTime)>,
+    ) -> StoreResult<Vec<Inserted>>;
     /// What is known of a user's prompts, from every device.
     async fn user_history(&self, key: &ProjectKey, user_id: &UserId) -> StoreResult<UserHistory>;
     /// Changes a project in one transaction: read from the database

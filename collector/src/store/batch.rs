@@ -18,6 +18,9 @@ pub(crate) const MAX_BATCH: usize = 512;
 pub(crate) enum Write {
     /// A response, received at that time.
     Insert(ValidResponse, OffsetDateTime),
+    /// An import's answers, each at its own time: one job, so they are
+    /// committed together (a few fsyncs for a file, not one per 512 rows).
+    Import(Vec<(ValidResponse, OffsetDateTime)>),
     /// An event, received at that time.
     Event(ValidEvent, OffsetDateTime),
     /// A comment set (or cleared) on a stored response.
@@ -36,6 +39,8 @@ pub(crate) enum Outcome {
     Inserted(Inserted),
     /// For updates: whether the row existed.
     Updated(bool),
+    /// For an import: what became of each answer, in order.
+    Imported(Vec<Inserted>),
 }
 
 /// A write and the caller waiting for it.
@@ -68,7 +73,19 @@ impl Queue {
     ) -> StoreResult<Inserted> {
         match self.submit(Write::Insert(response, now)).await? {
             Outcome::Inserted(inserted) => Ok(inserted),
-            Outcome::Updated(_) => unreachable!("an insert answers Inserted"),
+            _ => unreachable!("an insert answers Inserted"),
+        }
+    }
+
+    /// Stores an import's answers once each, at their own times, in one
+    /// transaction.
+    pub(crate) async fn insert_many(
+        &self,
+        rows: Vec<(ValidResponse, OffsetDateTime)>,
+    ) -> StoreResult<Vec<Inserted>> {
+        match self.submit(Write::Import(rows)).await? {
+            Outcome::Imported(inserted) => Ok(inserted),
+            _ => unreachable!("an import answers Imported"),
         }
     }
 
@@ -80,7 +97,7 @@ impl Queue {
     ) -> StoreResult<Inserted> {
         match self.submit(Write::Event(event, now)).await? {
             Outcome::Inserted(inserted) => Ok(inserted),
-            Outcome::Updated(_) => unreachable!("an insert answers Inserted"),
+            _ => unreachable!("an insert answers Inserted"),
         }
     }
 
@@ -100,7 +117,7 @@ impl Queue {
         };
         match self.submit(write).await? {
             Outcome::Updated(found) => Ok(found),
-            Outcome::Inserted(_) => unreachable!("a comment answers Updated"),
+            _ => unreachable!("a comment answers Updated"),
         }
     }
 }

@@ -32,6 +32,7 @@ pub mod comments;
 pub mod config_versions;
 mod error;
 pub mod followups;
+pub mod imported;
 pub mod members;
 pub mod moments;
 pub mod notices;

@@ -8,11 +8,11 @@
 //! sqlx functions per backend, generic over the executor.
 
 /// Stores a response once (idempotent on the project and `id`); `$10` is
-/// both timestamps.
+/// both timestamps, `$14` the source (`NULL`: live, `import`).
 pub(crate) const INSERT_RESPONSE: &str = "INSERT INTO responses
    (id, project_key, score, comment, user_id, moment, traits, locale, url, created_at, updated_at,
-    secret_hash, identity_unverified, tenure_days)
- VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13)
+    secret_hash, identity_unverified, tenure_days, source)
+ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13, $14)
  ON CONFLICT (project_key, id) DO NOTHING";
 
 /// Stores an event once (idempotent on the project and `id`).

@@ -21,6 +21,8 @@ mod events;
 mod export;
 mod growth;
 mod identity;
+mod import;
+mod import_errors;
 mod instances;
 mod moments;
 mod loop_figures;

@@ -24,9 +24,11 @@ async fn the_openapi_document_lists_every_api_route() {
         "/api/v1/projects",
         "/api/v1/projects/{key}/config",
         "/api/v1/eligibility",
+        "/api/v1/projects/{key}/import",
     ] {
         assert!(doc["paths"][path].is_object(), "{path} is documented");
     }
     assert!(doc["components"]["schemas"]["NewResponse"].is_object());
+    assert!(doc["components"]["schemas"]["ImportSummary"].is_object());
     assert!(doc["components"]["securitySchemes"]["admin_token"].is_object());
 }

@@ -29,6 +29,8 @@ enum Command {
     Member(cli::MemberArgs),
     /// Copy a SQLite database consistently, even while `serve` writes to it.
     Backup(cli::BackupArgs),
+    /// Bring answers in from Delighted or a CSV file, keeping their times.
+    Import(cli::ImportArgs),
 }
 
 /// The parser, as a clap command (for its help and its flags).

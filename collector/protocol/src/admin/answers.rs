@@ -33,6 +33,10 @@ pub struct Answer {
     /// identities): it was dropped and the answer kept anonymous.
     #[serde(default)]
     pub identity_unverified: bool,
+    /// `"import"` for an answer brought in by an import (its `created_at`
+    /// is the original time); `null` for one collected live.
+    #[serde(default)]
+    pub source: Option<String>,
     /// When the score arrived, RFC 3339.
     pub created_at: String,
     /// Last change (the comment usually arrives a little later), RFC 3339.

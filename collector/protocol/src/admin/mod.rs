@@ -10,6 +10,7 @@
 mod answers;
 mod lifecycle;
 mod loop_stats;
+mod imports;
 mod projects;
 mod stats;
 mod team;
@@ -24,6 +25,7 @@ pub use lifecycle::{
     Announcement, TagChange, TagState, TagStates, TagStatus, Timeline, TimelineItem,
 };
 pub use loop_stats::{AssigneeLoop, FollowUpLoop, LoopStats, NoticeCounts, Recovery};
+pub use imports::{ImportRejected, ImportRowError, ImportSummary};
 pub use projects::{
     ConfigVersion, ConfigVersions, MomentSpec, NewProject, Project, ProjectUpdate, Projects,
     RetentionMode,

@@ -8,6 +8,18 @@ use crate::http::error::{Error, Result};
 /// Largest request body accepted, in bytes.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
+/// Largest file `POST /api/v1/projects/{key}/import` takes, in bytes: its
+/// body is streamed to disk, never held in memory (bigger files: the
+/// command line's `nps-collector import`, which has no limit).
+pub(crate) const MAX_IMPORT_BYTES: u64 = 1 << 30;
+
+/// Whether `path` is an import's, whose body may be a whole file.
+pub(in crate::http) fn is_import(path: &str) -> bool {
+    path.strip_prefix("/api/v1/projects/")
+        .and_then(|rest| rest.strip_suffix("/import"))
+        .is_some_and(|key| !key.is_empty() && !key.contains('/'))
+}
+
 /// A `Content-Length` over the limit is refused before a byte of the body
 /// is read: a client announcing 10¹² bytes gets its 413 at once.
 pub(in crate::http) async fn refuse_oversized_bodies(
@@ -19,8 +31,13 @@ pub(in crate::http) async fn refuse_oversized_bodies(
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok());
-    if announced.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
-        return Err(Error::PayloadTooLarge(MAX_BODY_BYTES));
+    let limit = if is_import(request.uri().path()) {
+        MAX_IMPORT_BYTES
+    } else {
+        MAX_BODY_BYTES as u64
+    };
+    if announced.is_some_and(|n| n > limit) {
+        return Err(Error::PayloadTooLarge(limit as usize));
     }
     Ok(next.run(request).await)
 }

@@ -10,6 +10,7 @@ pub(super) mod events;
 pub(super) mod followups;
 pub(super) mod health;
 pub(super) mod lifecycle;
+pub(super) mod imports;
 pub(super) mod members;
 pub(super) mod metrics;
 pub(super) mod moments;

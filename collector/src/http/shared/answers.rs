@@ -24,6 +24,7 @@ pub(in crate::http) fn answer(r: StoredResponse, tags: Vec<String>) -> Answer {
         locale: r.locale,
         url: r.url,
         identity_unverified: r.identity_unverified,
+        source: r.source,
         tags,
     }
 }

@@ -127,6 +127,14 @@ impl Store for PostgresStore {
         self.writer.insert_response(response, now).await
     }
 
+    #[tracing::instrument(level = "debug", skip_all, fields(rows = rows.len()))]
+    async fn insert_responses(
+        &self,
+        rows: Vec<(ValidResponse, OffsetDateTime)>,
+    ) -> StoreResult<Vec<Inserted>> {
+        self.writer.insert_many(rows).await
+    }
+
     #[tracing::instrument(level = "debug", skip_all, fields(id = %event.id.uuid()))]
     async fn insert_event(&self, event: ValidEvent, now: OffsetDateTime) -> StoreResult<Inserted> {
         self.writer.insert_event(event, now).await

@@ -19,6 +19,7 @@ use std::time::Instant;
 
 use sqlx::pool::PoolConnection;
 use sqlx::{Connection, PgPool, Postgres, Transaction};
+use time::OffsetDateTime;
 use tokio::sync::{mpsc, Mutex};
 
 use super::super::batch::{Job, Outcome, Write, MAX_BATCH};
@@ -26,7 +27,7 @@ use super::super::queries::{kind_name, INSERT_EVENT, INSERT_RESPONSE, SET_COMMEN
 use super::super::{inserted, to_millis, Inserted, StoreError, StoreResult};
 use super::ingest;
 use super::reach::{acquire, Reach};
-use crate::domain::{Comment, ResponseSecret};
+use crate::domain::{Comment, ResponseSecret, ValidResponse};
 
 /// Writers committing in parallel. One: since a batch is one statement,
 /// a second writer only split the queue into smaller batches (16 answers
@@ -195,35 +196,20 @@ async fn follow_up(
 ) -> StoreResult<Option<Outcome>> {
     match write {
         Write::Comment { .. } => apply_one(tx, write).await.map(Some),
-        Write::Insert(..) | Write::Event(..) => Ok(None),
+        Write::Insert(..) | Write::Import(..) | Write::Event(..) => Ok(None),
     }
 }
 
 /// One write with the single-row statements.
 async fn apply_one(tx: &mut Transaction<'_, Postgres>, write: &Write) -> StoreResult<Outcome> {
     match write {
-        Write::Insert(r, now) => {
-            let done = sqlx::query(INSERT_RESPONSE)
-                .bind(r.id.uuid().to_string())
-                .bind(r.key.as_str())
-                .bind(i64::from(r.score.value()))
-                .bind(r.comment.as_ref().map(Comment::as_str))
-                .bind(r.user_id.as_ref().map(|u| u.as_str()))
-                .bind(r.moment.as_ref().map(|m| m.as_str()))
-                .bind(serde_json::to_string(r.traits.as_map())?)
-                .bind(r.locale.as_ref().map(|l| l.as_str()))
-                .bind(r.url.as_ref().map(|u| u.as_str()))
-                .bind(to_millis(*now))
-                .bind(r.secret.as_ref().map(ResponseSecret::hash))
-                .bind(r.identity_unverified)
-                .bind(r.tenure_days(*now))
-                .execute(&mut **tx)
-                .await?;
-            let outcome = inserted(done.rows_affected());
-            if outcome == Inserted::Created {
-                super::rollups::count(tx, &[(r, to_millis(*now))]).await?;
+        Write::Insert(r, now) => Ok(Outcome::Inserted(insert_one(tx, r, *now).await?)),
+        Write::Import(rows) => {
+            let mut done = Vec::with_capacity(rows.len());
+            for (r, at) in rows {
+                done.push(insert_one(tx, r, *at).await?);
             }
-            Ok(Outcome::Inserted(outcome))
+            Ok(Outcome::Imported(done))
         }
         Write::Event(e, now) => {
             let done = sqlx::query(INSERT_EVENT)
@@ -253,6 +239,37 @@ async fn apply_one(tx: &mut Transaction<'_, Postgres>, write: &Write) -> StoreRe
             Ok(Outcome::Updated(done.rows_affected() == 1))
         }
     }
+}
+
+/// One response with the single-row statement, counted in the roll-ups
+/// when new.
+async fn insert_one(
+    tx: &mut Transaction<'_, Postgres>,
+    r: &ValidResponse,
+    at: OffsetDateTime,
+) -> StoreResult<Inserted> {
+    let done = sqlx::query(INSERT_RESPONSE)
+        .bind(r.id.uuid().to_string())
+        .bind(r.key.as_str())
+        .bind(i64::from(r.score.value()))
+        .bind(r.comment.as_ref().map(Comment::as_str))
+        .bind(r.user_id.as_ref().map(|u| u.as_str()))
+        .bind(r.moment.as_ref().map(|m| m.as_str()))
+        .bind(serde_json::to_string(r.traits.as_map())?)
+        .bind(r.locale.as_ref().map(|l| l.as_str()))
+        .bind(r.url.as_ref().map(|u| u.as_str()))
+        .bind(to_millis(at))
+        .bind(r.secret.as_ref().map(ResponseSecret::hash))
+        .bind(r.identity_unverified)
+        .bind(r.tenure_days(at))
+        .bind(r.source())
+        .execute(&mut **tx)
+        .await?;
+    let outcome = inserted(done.rows_affected());
+    if outcome == Inserted::Created {
+        super::rollups::count(tx, &[(r, to_millis(at))]).await?;
+    }
+    Ok(outcome)
 }
 
 /// After a failed batch: each write in its own transaction, so one bad

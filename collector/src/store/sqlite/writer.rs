@@ -9,6 +9,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use rusqlite::{params, Connection, TransactionBehavior};
+use time::OffsetDateTime;
 use tokio::sync::mpsc;
 
 use super::super::batch::{Job, Outcome, Write, MAX_BATCH};
@@ -105,11 +106,17 @@ fn commit_batch(
         batch
             .iter()
             .zip(&outcomes)
-            .filter_map(|(job, outcome)| match (&job.write, outcome) {
+            .flat_map(|(job, outcome)| match (&job.write, outcome) {
                 (Write::Insert(r, now), Ok(Outcome::Inserted(Inserted::Created))) => {
-                    Some((r, to_millis(*now)))
+                    vec![(r, to_millis(*now))]
                 }
-                _ => None,
+                (Write::Import(rows), Ok(Outcome::Imported(done))) => rows
+                    .iter()
+                    .zip(done)
+                    .filter(|(_, d)| **d == Inserted::Created)
+                    .map(|((r, at), _)| (r, to_millis(*at)))
+                    .collect(),
+                _ => Vec::new(),
             });
     count_in_rollups(&tx, created, full)?;
     tx.commit()?;
@@ -119,26 +126,12 @@ fn commit_batch(
 fn apply(tx: &rusqlite::Transaction<'_>, write: &Write) -> StoreResult<Outcome> {
     let inserted = |changed: usize| inserted(changed as u64);
     match write {
-        Write::Insert(r, now) => {
-            let secret_hash = r.secret.as_ref().map(ResponseSecret::hash);
-            let changed = tx.prepare_cached(INSERT_RESPONSE)?.execute(params![
-                r.id.uuid().to_string(),
-                r.key.as_str(),
-                i64::from(r.score.value()),
-                r.comment.as_ref().map(Comment::as_str),
-                r.user_id.as_ref().map(|u| u.as_str()),
-                r.moment.as_ref().map(|m| m.as_str()),
-                serde_json::to_string(r.traits.as_map())?,
-                r.locale.as_ref().map(|l| l.as_str()),
-                r.url.as_ref().map(|u| u.as_str()),
-                to_millis(*now),
-                secret_hash,
-                r.identity_unverified,
-                r.tenure_days(*now),
-            ])?;
-            // A replay changes nothing here: its comment is an edit, which
-            // the HTTP layer authorises (see `http::responses::edits`).
-            Ok(Outcome::Inserted(inserted(changed)))
+        // A replay changes nothing here: its comment is an edit, which
+        // the HTTP layer authorises (see `http::responses::edits`).
+        Write::Insert(r, now) => Ok(Outcome::Inserted(insert(tx, r, *now)?)),
+        Write::Import(rows) => {
+            let done = rows.iter().map(|(r, at)| insert(tx, r, *at));
+            Ok(Outcome::Imported(done.collect::<StoreResult<_>>()?))
         }
         Write::Event(e, now) => {
             let changed = tx.prepare_cached(INSERT_EVENT)?.execute(params![
@@ -166,6 +159,31 @@ fn apply(tx: &rusqlite::Transaction<'_>, write: &Write) -> StoreResult<Outcome> 
             Ok(Outcome::Updated(changed == 1))
         }
     }
+}
+
+/// Stores one response once.
+fn insert(
+    tx: &rusqlite::Transaction<'_>,
+    r: &ValidResponse,
+    at: OffsetDateTime,
+) -> StoreResult<Inserted> {
+    let changed = tx.prepare_cached(INSERT_RESPONSE)?.execute(params![
+        r.id.uuid().to_string(),
+        r.key.as_str(),
+        i64::from(r.score.value()),
+        r.comment.as_ref().map(Comment::as_str),
+        r.user_id.as_ref().map(|u| u.as_str()),
+        r.moment.as_ref().map(|m| m.as_str()),
+        serde_json::to_string(r.traits.as_map())?,
+        r.locale.as_ref().map(|l| l.as_str()),
+        r.url.as_ref().map(|u| u.as_str()),
+        to_millis(at),
+        r.secret.as_ref().map(ResponseSecret::hash),
+        r.identity_unverified,
+        r.tenure_days(at),
+        r.source(),
+    ])?;
+    Ok(inserted(changed as u64))
 }
 
 /// New responses count in the daily, score, tenure and trait roll-ups and their

@@ -98,7 +98,8 @@ macro_rules! webhook_queries {
             row.map(|r| Ok(Cursor { at: r.try_get("seen_at")?, id: r.try_get("seen_id")? })).transpose()
         }
 
-        /// Answers of `project` after `after`, up to `until` ms, oldest first.
+        /// Answers of `project` after `after`, up to `until` ms, oldest
+        /// first; live ones only (an imported answer is history, not news).
         pub(crate) async fn answers_after(
             pool: &P,
             project: &str,
@@ -108,8 +109,8 @@ macro_rules! webhook_queries {
         ) -> StoreResult<Vec<StoredResponse>> {
             let rows = sqlx::query(
                 "SELECT id, score, comment, user_id, moment, locale, url, traits, created_at, updated_at,
-                        identity_unverified
-                 FROM responses WHERE project_key = $1 AND created_at <= $2
+                        identity_unverified, source
+                 FROM responses WHERE project_key = $1 AND created_at <= $2 AND source IS NULL
                    AND (created_at > $3 OR (created_at = $3 AND id > $4))
                  ORDER BY created_at, id LIMIT $5",
             )

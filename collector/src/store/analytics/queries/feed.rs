@@ -59,6 +59,7 @@ macro_rules! feed_queries {
                 url: row.try_get("url")?,
                 traits: serde_json::from_str(&traits)?,
                 identity_unverified: row.try_get("identity_unverified")?,
+                source: row.try_get("source")?,
                 created_at: crate::store::from_millis(row.try_get("created_at")?),
                 updated_at: crate::store::from_millis(row.try_get("updated_at")?),
             })

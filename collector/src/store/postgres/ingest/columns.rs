@@ -25,6 +25,7 @@ pub(super) struct Columns<'b> {
     pub(super) secret_hash: Vec<Option<String>>,
     pub(super) unverified: Vec<bool>,
     pub(super) tenure: Vec<Option<i64>>,
+    pub(super) source: Vec<Option<&'static str>>,
     pub(super) day: Vec<i64>,
     pub(super) moment_key: Vec<String>,
     pub(super) locale_key: Vec<String>,
@@ -51,6 +52,7 @@ impl<'b> Columns<'b> {
         self.unverified.push(r.identity_unverified);
         self.tenure
             .push(r.tenure_days(crate::store::from_millis(at)));
+        self.source.push(r.source());
         let k = keys(r, at);
         self.day.push(k.day);
         self.moment_key.push(k.moment);

@@ -45,6 +45,11 @@ pub(super) async fn insert(
     for job in batch {
         match &job.write {
             Write::Insert(r, now) => responses.push(r, to_millis(*now))?,
+            Write::Import(rows) => {
+                for (r, at) in rows {
+                    responses.push(r, to_millis(*at))?;
+                }
+            }
             Write::Event(e, now) => events.push(e, to_millis(*now)),
             Write::Comment { .. } => {}
         }
@@ -77,6 +82,7 @@ pub(super) async fn insert(
         .bind(events.user_id)
         .bind(events.at)
         .bind(crate::store::rollup::MAX_TRAIT_VALUES)
+        .bind(responses.source)
         .fetch_all(connection)
         .await?;
     // The rows stored, by their place among the batch's responses or
@@ -95,17 +101,20 @@ pub(super) async fn insert(
             &mut events
         };
         *seen += 1;
-        Some(Outcome::Inserted(if stored.contains(&(response, *seen)) {
+        if stored.contains(&(response, *seen)) {
             Inserted::Created
         } else {
             Inserted::Duplicate
-        }))
+        }
     };
     Ok(batch
         .iter()
         .map(|job| match &job.write {
-            Write::Insert(..) => outcome(true),
-            Write::Event(..) => outcome(false),
+            Write::Insert(..) => Some(Outcome::Inserted(outcome(true))),
+            Write::Import(rows) => Some(Outcome::Imported(
+                rows.iter().map(|_| outcome(true)).collect(),
+            )),
+            Write::Event(..) => Some(Outcome::Inserted(outcome(false))),
             Write::Comment { .. } => None,
         })
         .collect())

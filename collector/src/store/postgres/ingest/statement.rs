@@ -6,22 +6,24 @@
 //!
 //! Parameters: the responses' columns (`$1`–`$17`, see `columns`), their
 //! traits as (row, name, value) (`$18`–`$20`), the events' columns
-//! (`$21`–`$26`) and the most values a trait's roll-ups list (`$27`).
+//! (`$21`–`$26`), the most values a trait's roll-ups list (`$27`) and the
+//! responses' sources (`$28`, `NULL` for live answers).
 
 pub(super) const INGEST: &str = "WITH input AS (
   SELECT * FROM UNNEST($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[],
                        $7::text[], $8::text[], $9::text[], $10::bigint[], $11::text[], $12::bool[],
-                       $13::bigint[], $14::bigint[], $15::text[], $16::text[], $17::text[])
+                       $13::bigint[], $14::bigint[], $15::text[], $16::text[], $17::text[],
+                       $28::text[])
     WITH ORDINALITY
     AS r(id, project_key, score, comment, user_id, moment, traits, locale, url, at, secret_hash,
-         unverified, tenure, day, moment_key, locale_key, tenure_key, ord)
+         unverified, tenure, day, moment_key, locale_key, tenure_key, source, ord)
 ),
 new AS (
   INSERT INTO responses
     (id, project_key, score, comment, user_id, moment, traits, locale, url, created_at,
-     updated_at, secret_hash, identity_unverified, tenure_days)
+     updated_at, secret_hash, identity_unverified, tenure_days, source)
   SELECT id, project_key, score, comment, user_id, moment, traits, locale, url, at, at,
-         secret_hash, unverified, tenure
+         secret_hash, unverified, tenure, source
   FROM input ORDER BY ord
   ON CONFLICT (project_key, id) DO NOTHING
   RETURNING project_key, id
