@@ -8,12 +8,14 @@
 
 pub mod admin;
 mod appearance;
+mod locale;
 mod map;
 mod timing;
 
 use serde::{Deserialize, Serialize};
 
 pub use appearance::{contrast_with_white, Appearance, BadLook, MIN_CONTRAST, POSITIONS, THEMES};
+pub use locale::Locale;
 pub use map::{Map, MapIter};
 pub use timing::{
     Moment, MomentTexts, QuietPeriod, RecentTrait, TraitFilter, DAYS_AFTER_DECLINE,

@@ -1,5 +1,6 @@
 //! The NPS prompt's Yew components: the dialog, the 0–10 scale, the
-//! follow-up and the thank-you, with their texts in English and French.
+//! follow-up and the thank-you, with their texts in nine languages (one
+//! file per language in `texts/`; Arabic mirrored right to left).
 //!
 //! The widget's lazily loaded module (`nps-widget-lazy`, in `widget/lazy`)
 //! mounts them when a prompt is due, through its JavaScript entry points;
@@ -23,6 +24,7 @@
 pub mod i18n;
 pub mod keys;
 pub mod look;
+mod texts;
 
 #[cfg(target_arch = "wasm32")]
 mod follow_up;

@@ -113,13 +113,16 @@ pub fn prompt(props: &PromptProps) -> Html {
 
     let class = classes!(
         "card",
-        crate::look::position_class(&props.position),
+        crate::look::position_class(&props.position, props.locale.is_rtl()),
         crate::look::theme_class(&props.theme),
         props.inline.then_some("inline"),
     );
     let style = crate::look::brand_style(props.brand_color.as_deref());
     html! {
-        <div {class} {style} role="dialog" aria-labelledby="nps-q" {onkeydown}>
+        // `lang` lets screen readers pick the voice; `dir` mirrors the
+        // card (the scale's grid, the corners, the × button) in Arabic.
+        <div {class} {style} role="dialog" aria-labelledby="nps-q" {onkeydown}
+            lang={props.locale.code()} dir={if props.locale.is_rtl() { "rtl" } else { "ltr" }}>
             <p id="nps-q" class="q">{ question }</p>
             if !done {
                 <Scale locale={props.locale} selected={*score} locked={props.locked} {on_pick} autofocus={!props.inline} />
