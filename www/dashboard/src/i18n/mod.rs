@@ -1,26 +1,70 @@
-//! Every word the dashboard shows, in English and French.
+//! Every word the dashboard shows, in eight languages.
 //!
 //! One [`Texts`] table per language: a missing translation is a compile
-//! error, not a blank label. Sentences that hold numbers are small
-//! functions on [`Lang`], next to the number formatting they need.
+//! error, not a blank label. English and French are complete; German,
+//! Spanish, Italian, Portuguese, Dutch and Arabic translate the shell, the
+//! navigation, the sign-in and the main pages' headings and controls, and
+//! take the rest from English (`..EN`) until translated. Sentences that
+//! hold numbers are small functions on [`Lang`], next to the number
+//! formatting they need; those composed in `charts`, `reading`, `zones` and
+//! `timing_sentences` exist in English and French ([`Lang::prose`]).
 
+mod ar;
+mod de;
 mod en;
+mod es;
 mod fr;
+mod it;
+mod nl;
+mod pt;
 mod themes;
 mod words;
 
 pub(crate) use words::Texts;
 
-/// The two languages of the dashboard.
+/// The languages of the dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Lang {
     /// English, the default.
     En,
     /// French.
     Fr,
+    /// German.
+    De,
+    /// Spanish.
+    Es,
+    /// Italian.
+    It,
+    /// Portuguese.
+    Pt,
+    /// Dutch.
+    Nl,
+    /// Arabic, laid out right to left.
+    Ar,
+}
+
+/// The languages the sentences composed in code are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Prose {
+    /// English, for every language but French.
+    En,
+    /// French.
+    Fr,
 }
 
 impl Lang {
+    /// Every language, in the order the menu lists them.
+    pub(crate) const ALL: [Self; 8] = [
+        Self::En,
+        Self::Fr,
+        Self::De,
+        Self::Es,
+        Self::It,
+        Self::Pt,
+        Self::Nl,
+        Self::Ar,
+    ];
+
     /// The first supported language among the browser's preferences
     /// (`navigator.languages`), English otherwise.
     pub(crate) fn from_preferences<'a>(tags: impl IntoIterator<Item = &'a str>) -> Self {
@@ -29,14 +73,13 @@ impl Lang {
             .unwrap_or(Self::En)
     }
 
-    /// `fr`, `fr-CA`, `en-GB`… to a language; `None` for the others.
+    /// `fr`, `de-AT`, `pt-BR`… to a language (the region does not matter
+    /// here); `None` for the others.
     pub(crate) fn from_code(tag: &str) -> Option<Self> {
-        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "en" => Some(Self::En),
-            "fr" => Some(Self::Fr),
-            _ => None,
-        }
+        let primary = tag.split(['-', '_']).next()?;
+        Self::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(primary))
     }
 
     /// The BCP 47 code, for `<html lang>` and storage.
@@ -44,23 +87,55 @@ impl Lang {
         match self {
             Self::En => "en",
             Self::Fr => "fr",
+            Self::De => "de",
+            Self::Es => "es",
+            Self::It => "it",
+            Self::Pt => "pt",
+            Self::Nl => "nl",
+            Self::Ar => "ar",
         }
     }
 
-    /// The other language (the switch offers it).
-    pub(crate) fn other(self) -> Self {
-        match self {
-            Self::En => Self::Fr,
-            Self::Fr => Self::En,
+    /// `rtl` for Arabic, `ltr` otherwise: `<html dir>`.
+    pub(crate) fn dir(self) -> &'static str {
+        if self == Self::Ar {
+            "rtl"
+        } else {
+            "ltr"
         }
     }
 
-    /// The language's own name, as the switch shows it.
+    /// The language of the sentences composed around numbers in code
+    /// (summaries, readings): French for French, English for every other
+    /// language until those are written.
+    pub(crate) fn prose(self) -> Prose {
+        if self == Self::Fr {
+            Prose::Fr
+        } else {
+            Prose::En
+        }
+    }
+
+    /// The language's own name, as the menu lists it.
     pub(crate) fn own_name(self) -> &'static str {
         match self {
             Self::En => "English",
             Self::Fr => "Français",
+            Self::De => "Deutsch",
+            Self::Es => "Español",
+            Self::It => "Italiano",
+            Self::Pt => "Português",
+            Self::Nl => "Nederlands",
+            Self::Ar => "العربية",
         }
+    }
+
+    /// Whether the decimal separator is a comma (`12,5`), as in every
+    /// language here but English and Arabic (which keeps Western digits
+    /// and the point, as `Intl.NumberFormat('ar', {numberingSystem:
+    /// 'latn'})` writes them).
+    fn decimal_comma(self) -> bool {
+        !matches!(self, Self::En | Self::Ar)
     }
 
     /// The texts in this language.
@@ -68,6 +143,12 @@ impl Lang {
         match self {
             Self::En => &en::EN,
             Self::Fr => &fr::FR,
+            Self::De => &de::DE,
+            Self::Es => &es::ES,
+            Self::It => &it::IT,
+            Self::Pt => &pt::PT,
+            Self::Nl => &nl::NL,
+            Self::Ar => &ar::AR,
         }
     }
 
@@ -82,47 +163,66 @@ impl Lang {
         };
         // `-0` reads oddly: a tiny negative rounds to plain zero.
         let text = if text == "-0" { "0".to_owned() } else { text };
-        match self {
-            Self::En => text,
-            Self::Fr => text.replace('.', ","),
+        if self.decimal_comma() {
+            text.replace('.', ",")
+        } else {
+            text
         }
     }
 
     /// A share of 0–1 as a whole percentage (`42%`, `42 %`).
     pub(crate) fn percent(self, share: f64) -> String {
         let n = (share * 100.0).round();
+        // As `Intl.NumberFormat(lang, {style: 'percent'})` writes them:
+        // a no-break space before `%` in French, German and Spanish.
         match self {
-            Self::En => format!("{n:.0}%"),
-            Self::Fr => format!("{n:.0}\u{a0}%"),
+            Self::Fr | Self::De | Self::Es => format!("{n:.0}\u{a0}%"),
+            _ => format!("{n:.0}%"),
         }
     }
 
     /// "1 response", "12 responses".
     pub(crate) fn responses(self, n: u64) -> String {
+        // French counts 0 as singular; the others only 1. Arabic has a
+        // dual and a plural for 3–10 (counted on the last two digits).
         match (self, n) {
-            (Self::En, 1) => "1 response".to_owned(),
-            (Self::En, n) => format!("{n} responses"),
             (Self::Fr, 0 | 1) => format!("{n} réponse"),
             (Self::Fr, n) => format!("{n} réponses"),
+            (Self::De, 1) => "1 Antwort".to_owned(),
+            (Self::De, n) => format!("{n} Antworten"),
+            (Self::Es, 1) => "1 respuesta".to_owned(),
+            (Self::Es, n) => format!("{n} respuestas"),
+            (Self::It, 1) => "1 risposta".to_owned(),
+            (Self::It, n) => format!("{n} risposte"),
+            (Self::Pt, 1) => "1 resposta".to_owned(),
+            (Self::Pt, n) => format!("{n} respostas"),
+            (Self::Nl, 1) => "1 antwoord".to_owned(),
+            (Self::Nl, n) => format!("{n} antwoorden"),
+            (Self::Ar, 1) => "إجابة واحدة".to_owned(),
+            (Self::Ar, 2) => "إجابتان".to_owned(),
+            (Self::Ar, n) if (3..=10).contains(&(n % 100)) => format!("{n} إجابات"),
+            (Self::Ar, n) => format!("{n} إجابة"),
+            (Self::En, 1) => "1 response".to_owned(),
+            (Self::En, n) => format!("{n} responses"),
         }
     }
 
     /// "95% interval: 12 to 38".
     pub(crate) fn interval(self, low: f64, high: f64) -> String {
         let (low, high) = (self.num(low), self.num(high));
-        match self {
-            Self::En => format!("95% interval: {low} to {high}"),
-            Self::Fr => format!("Intervalle à 95\u{a0}% : de {low} à {high}"),
+        match self.prose() {
+            Prose::En => format!("95% interval: {low} to {high}"),
+            Prose::Fr => format!("Intervalle à 95\u{a0}% : de {low} à {high}"),
         }
     }
 
     /// How many more answers would narrow the interval.
     pub(crate) fn needed(self, for_5: u64, for_10: u64) -> String {
-        match self {
-            Self::En => {
+        match self.prose() {
+            Prose::En => {
                 format!("About {for_10} more answers for a margin of ±10 points, {for_5} for ±5.")
             }
-            Self::Fr => format!(
+            Prose::Fr => format!(
                 "Environ {for_10} réponses de plus pour une marge de ±10 points, {for_5} pour ±5."
             ),
         }
@@ -130,9 +230,9 @@ impl Lang {
 
     /// Accessible name of a tag's remove button.
     pub(crate) fn remove_tag(self, tag: &str) -> String {
-        match self {
-            Self::En => format!("Remove tag {tag}"),
-            Self::Fr => format!("Retirer l’étiquette {tag}"),
+        match self.prose() {
+            Prose::En => format!("Remove tag {tag}"),
+            Prose::Fr => format!("Retirer l’étiquette {tag}"),
         }
     }
 
