@@ -9,8 +9,9 @@
 // never becomes a global, and no error ever reaches the host page.
 //
 // The prompt's UI is a second wasm module with an ES-module glue, imported
-// only when the core asks for it through `ui(now)`: `ui(true)` when a
-// prompt is due (a promise of the module), `ui(false)` when one may come on
+// only when the core asks for it through `ui(now, code)`: `ui(true, code)`
+// when a prompt is due (a promise of the module, given the texts of
+// language `code`, fetched alongside unless it is English), `ui(false)` when one may come on
 // this page, or answers an earlier page left unsent are waiting in the
 // outbox, whose delivery the module holds (fetched when the page is idle, at
 // low priority).
@@ -74,9 +75,31 @@
     return uiLoading;
   }
 
+  // The visitor's language, if not English (the module's own): a file of
+  // its texts fetched beside the module, at most once per page.
+  var langs = {};
+  function lang(code) {
+    if (!langs[code]) {
+      langs[code] = fetch(new URL('widget/lang-@@LANG_HASH@@-' + code + '.json', src), { credentials: 'omit' })
+        .then(function (r) {
+          if (!r.ok) throw new Error(r.status);
+          return r.json();
+        });
+      langs[code].catch(function () {
+        langs[code] = null;
+      });
+    }
+    return langs[code];
+  }
+
   // `ui(false)`'s promise never rejects: a failed prefetch is only logged.
-  function ui(now) {
-    if (now) return loadUi('high');
+  // `ui(true, code)` also brings language `code`'s texts to the module.
+  function ui(now, code) {
+    if (now)
+      return Promise.all([loadUi('high'), code != 'en' && lang(code)]).then(function (got) {
+        if (got[1]) got[0].texts(code, got[1]);
+        return got[0];
+      });
     return new Promise(function (done) {
       (w.requestIdleCallback || setTimeout)(function () {
         done(

@@ -43,8 +43,76 @@ pub struct Texts {
     pub notice_heading: &'static str,
 }
 
+/// The keys of a [`Texts`], as the language files the widget fetches name
+/// them (`lang-<hash>-<code>.json`).
+pub const KEYS: [&str; 14] = [
+    "question",
+    "not_likely",
+    "very_likely",
+    "follow_up_detractor",
+    "follow_up_passive",
+    "follow_up_promoter",
+    "placeholder",
+    "send",
+    "close",
+    "thanks",
+    "failed",
+    "later",
+    "never",
+    "notice_heading",
+];
+
 impl Texts {
-    /// The texts for `locale`.
+    /// A table from a lookup by key (a fetched language file); `None` if a
+    /// key is missing. The strings live for the page: a table is built once
+    /// per language.
+    pub fn from_lookup(mut get: impl FnMut(&str) -> Option<String>) -> Option<Self> {
+        let mut next = KEYS.into_iter().map(move |k| get(k).map(|v| &*v.leak()));
+        Some(Self {
+            question: next.next()??,
+            not_likely: next.next()??,
+            very_likely: next.next()??,
+            follow_up_detractor: next.next()??,
+            follow_up_passive: next.next()??,
+            follow_up_promoter: next.next()??,
+            placeholder: next.next()??,
+            send: next.next()??,
+            close: next.next()??,
+            thanks: next.next()??,
+            failed: next.next()??,
+            later: next.next()??,
+            never: next.next()??,
+            notice_heading: next.next()??,
+        })
+    }
+
+    /// Every string with its key, in [`KEYS`] order.
+    pub fn entries(&self) -> [(&'static str, &'static str); 14] {
+        let values = [
+            self.question,
+            self.not_likely,
+            self.very_likely,
+            self.follow_up_detractor,
+            self.follow_up_passive,
+            self.follow_up_promoter,
+            self.placeholder,
+            self.send,
+            self.close,
+            self.thanks,
+            self.failed,
+            self.later,
+            self.never,
+            self.notice_heading,
+        ];
+        let mut i = 0;
+        values.map(|v| {
+            i += 1;
+            (KEYS[i - 1], v)
+        })
+    }
+
+    /// The texts for `locale`: compiled in or received with the prompt
+    /// ([`crate::texts::register`]); English if neither.
     pub fn of(locale: Locale) -> &'static Self {
         crate::texts::of(locale)
     }

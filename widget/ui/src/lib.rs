@@ -24,7 +24,7 @@
 pub mod i18n;
 pub mod keys;
 pub mod look;
-mod texts;
+pub mod texts;
 
 #[cfg(target_arch = "wasm32")]
 mod follow_up;

@@ -7,24 +7,8 @@ use nps_protocol::Locale;
 use super::of;
 use crate::i18n::Texts;
 
-/// Every string of a table, by key.
 fn entries(t: &Texts) -> [(&'static str, &'static str); 14] {
-    [
-        ("question", t.question),
-        ("not_likely", t.not_likely),
-        ("very_likely", t.very_likely),
-        ("follow_up_detractor", t.follow_up_detractor),
-        ("follow_up_passive", t.follow_up_passive),
-        ("follow_up_promoter", t.follow_up_promoter),
-        ("placeholder", t.placeholder),
-        ("send", t.send),
-        ("close", t.close),
-        ("thanks", t.thanks),
-        ("failed", t.failed),
-        ("later", t.later),
-        ("never", t.never),
-        ("notice_heading", t.notice_heading),
-    ]
+    t.entries()
 }
 
 /// Strings a language may share with English, each reviewed: (language,
@@ -80,6 +64,25 @@ fn brazil_differs_from_portugal_where_their_usage_does() {
     assert!(br.question.contains("você"), "Brazil addresses with você");
     assert!(!pt.question.contains("você"), "Portugal does not");
     assert!(pt.failed.contains("registar") && br.failed.contains("registrar"));
+}
+
+#[test]
+fn a_table_read_back_by_key_is_the_same_table() {
+    for locale in Locale::ALL {
+        let t = of(locale);
+        let read = Texts::from_lookup(|k| t.entries().iter().find(|(key, _)| *key == k).map(|(_, v)| v.to_string()))
+            .expect("every key");
+        assert_eq!(read.entries(), t.entries(), "{locale:?}");
+    }
+    assert!(Texts::from_lookup(|k| (k != "send").then(|| "x".to_owned())).is_none(), "a missing key");
+}
+
+#[test]
+fn a_registered_language_is_used_and_an_unknown_one_falls_back_to_english() {
+    // Natively every table is compiled in, so registering changes nothing.
+    super::register(Locale::De, Texts::from_lookup(|_| Some("x".to_owned())).unwrap());
+    assert_eq!(of(Locale::De).send, "Senden");
+    assert_eq!(of(Locale::En).send, "Send");
 }
 
 #[test]
