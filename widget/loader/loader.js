@@ -75,30 +75,66 @@
     return uiLoading;
   }
 
-  // The visitor's language, if not English (the module's own): a file of
-  // its texts fetched beside the module, at most once per page.
+  // `ui(false)`'s promise never rejects: a failed prefetch is only logged.
+  // `ui(true, code)` also gives the module language `code`'s texts, a file
+  // fetched beside it (once per page) unless English, the module's own. A
+  // failed fetch or an incomplete file (`texts` throws) rejects: no prompt
+  // then, rather than one in a language the answer would not record.
   var langs = {};
-  function lang(code) {
-    if (!langs[code]) {
-      langs[code] = fetch(new URL('widget/lang-@@LANG_HASH@@-' + code + '.json', src), { credentials: 'omit' })
-        .then(function (r) {
-          if (!r.ok) throw new Error(r.status);
-          return r.json();
+  function ui(now, code) {
+    if (now)
+      return Promise.all([
+        loadUi('high'),
+        code != 'en' &&
+          (langs[code] =
+            langs[code] ||
+            fetch(new URL('widget/lang-@@LANG_HASH@@-' + code + '.json', src), { credentials: 'omit' }).then(function (r) {
+              return r.json();
+            })),
+      ]).then(function (got) {
+        if (got[1]) got[0].texts(code, got[1]);
+        return got[0];
+      });
+    return new Promise(function (done) {
+      if (d.readyState !== 'loading') done();
+      else d.addEventListener('DOMContentLoaded', function () { done(); }, { once: true });
+    });
+  }
+
+  var uiLoading = null;
+  function loadUi(priority) {
+    if (!uiLoading) {
+      uiLoading = import(new URL('widget/@@UI_JS@@', src).href).then(function (ui) {
+        var wasm = fetch(new URL('widget/@@UI_WASM@@', src), { priority: priority, credentials: 'omit' });
+        return ui.default({ module_or_path: wasm }).then(function () {
+          return ui;
         });
-      langs[code].catch(function () {
-        langs[code] = null;
+      });
+      // A failed load may be retried by the next prompt.
+      uiLoading.catch(function () {
+        uiLoading = null;
       });
     }
-    return langs[code];
+    return uiLoading;
   }
 
   // `ui(false)`'s promise never rejects: a failed prefetch is only logged.
-  // `ui(true, code)` also brings language `code`'s texts to the module.
+  // `ui(true, code)` also gives the module language `code`'s texts, a file
+  // fetched beside it (once per page) unless English, the module's own.
+  var langs = {};
   function ui(now, code) {
     if (now)
-      return Promise.all([loadUi('high'), code != 'en' && lang(code)]).then(function (got) {
-        if (got[1]) got[0].texts(code, got[1]);
-        return got[0];
+      return Promise.all([
+        loadUi('high'),
+        code != 'en' &&
+          (langs[code] = langs[code] || fetch(new URL('widget/lang-@@LANG_HASH@@-' + code + '.json', src), { credentials: 'omit' })),
+      ]).then(function (got) {
+        // Throws on a failed fetch or an incomplete file: no prompt then,
+        // rather than one in a language the answer would not record.
+        return got[1] ? got[1].clone().json().then(function (texts) {
+          got[0].texts(code, texts, got[1].ok);
+          return got[0];
+        }) : got[0];
       });
     return new Promise(function (done) {
       (w.requestIdleCallback || setTimeout)(function () {

@@ -47,16 +47,28 @@ impl Locale {
     /// do not speak. The region counts only where the language has regional
     /// texts.
     pub fn from_tag(tag: &str) -> Option<Self> {
-        let mut parts = tag.trim().split(['-', '_']);
-        let primary = parts.next().unwrap_or_default();
-        let region = parts.next().unwrap_or_default();
-        if primary.eq_ignore_ascii_case("pt") && region.eq_ignore_ascii_case("br") {
-            return Some(Self::PtBr);
+        // Byte matching rather than a search of `ALL`: this runs in the
+        // widget's always-loaded core, where every byte counts.
+        let t = tag.trim().as_bytes();
+        let subtag_end = |i: usize| matches!(t.get(i), None | Some(b'-' | b'_'));
+        if !subtag_end(2) {
+            return None;
         }
-        // `pt-BR` is never a primary subtag, so only whole languages match.
-        Self::ALL
-            .into_iter()
-            .find(|l| l.code().eq_ignore_ascii_case(primary))
+        let lower = |i: usize| t.get(i).map(u8::to_ascii_lowercase);
+        Some(match (lower(0)?, lower(1)?) {
+            (b'e', b'n') => Self::En,
+            (b'f', b'r') => Self::Fr,
+            (b'd', b'e') => Self::De,
+            (b'e', b's') => Self::Es,
+            (b'i', b't') => Self::It,
+            (b'p', b't') if (lower(3), lower(4)) == (Some(b'b'), Some(b'r')) && subtag_end(5) => {
+                Self::PtBr
+            }
+            (b'p', b't') => Self::Pt,
+            (b'n', b'l') => Self::Nl,
+            (b'a', b'r') => Self::Ar,
+            _ => return None,
+        })
     }
 
     /// Its code, sent as the answer's `locale`: `en`, `fr`, `de`, `es`,
@@ -103,6 +115,9 @@ mod tests {
             ("pt-AO", Some(Locale::Pt)),
             ("pt-BR", Some(Locale::PtBr)),
             ("pt_br", Some(Locale::PtBr)),
+            ("pt-BRA", Some(Locale::Pt)),
+            ("de-", Some(Locale::De)),
+            ("d", None),
             ("fy", None),
             ("frr", None),
             ("ja-JP", None),

@@ -67,22 +67,29 @@ impl Texts {
     /// key is missing. The strings live for the page: a table is built once
     /// per language.
     pub fn from_lookup(mut get: impl FnMut(&str) -> Option<String>) -> Option<Self> {
-        let mut next = KEYS.into_iter().map(move |k| get(k).map(|v| &*v.leak()));
+        // One loop rather than a call per field: this is in the lazy
+        // module, whose bytes every prompt downloads.
+        let mut values = [""; KEYS.len()];
+        for (value, key) in values.iter_mut().zip(KEYS) {
+            *value = get(key)?.leak();
+        }
+        let [question, not_likely, very_likely, follow_up_detractor, follow_up_passive, follow_up_promoter, placeholder, send, close, thanks, failed, later, never, notice_heading] =
+            values;
         Some(Self {
-            question: next.next()??,
-            not_likely: next.next()??,
-            very_likely: next.next()??,
-            follow_up_detractor: next.next()??,
-            follow_up_passive: next.next()??,
-            follow_up_promoter: next.next()??,
-            placeholder: next.next()??,
-            send: next.next()??,
-            close: next.next()??,
-            thanks: next.next()??,
-            failed: next.next()??,
-            later: next.next()??,
-            never: next.next()??,
-            notice_heading: next.next()??,
+            question,
+            not_likely,
+            very_likely,
+            follow_up_detractor,
+            follow_up_passive,
+            follow_up_promoter,
+            placeholder,
+            send,
+            close,
+            thanks,
+            failed,
+            later,
+            never,
+            notice_heading,
         })
     }
 

@@ -54,7 +54,11 @@ mod tests {
             (None, "ArrowLeft", Some(10)),
         ];
         for (current, key, want) in cases {
-            assert_eq!(next_score(current, key, false), want, "{key} from {current:?}");
+            assert_eq!(
+                next_score(current, key, false),
+                want,
+                "{key} from {current:?}"
+            );
         }
     }
 

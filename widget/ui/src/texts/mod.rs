@@ -44,7 +44,9 @@ thread_local! {
 /// The table of `locale`: compiled in, or registered; English otherwise.
 pub(crate) fn of(locale: Locale) -> &'static Texts {
     builtin(locale)
-        .or_else(|| REGISTERED.with_borrow(|r| r.iter().find(|(l, _)| *l == locale).map(|(_, t)| *t)))
+        .or_else(|| {
+            REGISTERED.with_borrow(|r| r.iter().find(|(l, _)| *l == locale).map(|(_, t)| *t))
+        })
         .unwrap_or(&en::EN)
 }
 

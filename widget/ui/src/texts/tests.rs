@@ -70,17 +70,28 @@ fn brazil_differs_from_portugal_where_their_usage_does() {
 fn a_table_read_back_by_key_is_the_same_table() {
     for locale in Locale::ALL {
         let t = of(locale);
-        let read = Texts::from_lookup(|k| t.entries().iter().find(|(key, _)| *key == k).map(|(_, v)| v.to_string()))
-            .expect("every key");
+        let read = Texts::from_lookup(|k| {
+            t.entries()
+                .iter()
+                .find(|(key, _)| *key == k)
+                .map(|(_, v)| v.to_string())
+        })
+        .expect("every key");
         assert_eq!(read.entries(), t.entries(), "{locale:?}");
     }
-    assert!(Texts::from_lookup(|k| (k != "send").then(|| "x".to_owned())).is_none(), "a missing key");
+    assert!(
+        Texts::from_lookup(|k| (k != "send").then(|| "x".to_owned())).is_none(),
+        "a missing key"
+    );
 }
 
 #[test]
 fn a_registered_language_is_used_and_an_unknown_one_falls_back_to_english() {
     // Natively every table is compiled in, so registering changes nothing.
-    super::register(Locale::De, Texts::from_lookup(|_| Some("x".to_owned())).unwrap());
+    super::register(
+        Locale::De,
+        Texts::from_lookup(|_| Some("x".to_owned())).unwrap(),
+    );
     assert_eq!(of(Locale::De).send, "Senden");
     assert_eq!(of(Locale::En).send, "Send");
 }
@@ -93,9 +104,9 @@ fn numbers_stay_in_western_digits() {
         let t = of(locale);
         assert!(t.follow_up_passive.contains("10"), "{locale:?}");
         for (key, text) in entries(t) {
-            let eastern = text
-                .chars()
-                .any(|c| ('\u{660}'..='\u{669}').contains(&c) || ('\u{6f0}'..='\u{6f9}').contains(&c));
+            let eastern = text.chars().any(|c| {
+                ('\u{660}'..='\u{669}').contains(&c) || ('\u{6f0}'..='\u{6f9}').contains(&c)
+            });
             assert!(!eastern, "{locale:?}: {key} has Arabic-Indic digits");
         }
     }

@@ -36,7 +36,8 @@ pub(super) const NL: Texts = Texts {
     error_prefix: "Laden mislukt:",
     show_table: "Gegevens als tabel tonen",
     sign_in_title: "Aanmelden",
-    sign_in_intro: "Meld je aan met het e-mailadres en wachtwoord dat je van een beheerder hebt gekregen.",
+    sign_in_intro:
+        "Meld je aan met het e-mailadres en wachtwoord dat je van een beheerder hebt gekregen.",
     email: "E-mailadres",
     password: "Wachtwoord",
     sign_in: "Aanmelden",
