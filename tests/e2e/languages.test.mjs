@@ -108,7 +108,8 @@ for (const locale of ['ar', 'de']) {
     await dialog.waitFor();
     await scoreRadio(dialog, 3).click();
     await dialog.getByRole('textbox').waitFor();
-    assert.deepEqual(await seriousViolations(page), []);
+    // The prompt only: the demo page's own markup is not under test here.
+    assert.deepEqual(await seriousViolations(page, '[data-nps-widget]'), []);
     await browser.close();
   });
 }

@@ -24,6 +24,8 @@ pub(crate) fn points(x: f64) -> String {
 /// ("4 answers: too few to estimate; between −60 and +90"), the number
 /// first otherwise.
 pub(crate) fn score(lang: Lang, s: &Score) -> String {
+    // Sentences in English or French only; counts in the same language.
+    let lang = lang.prose_lang();
     let (Some(nps), Some(ci)) = (s.nps, s.ci95) else {
         return match lang.prose() {
             Prose::En => "no answers".to_owned(),
@@ -41,6 +43,8 @@ pub(crate) fn score(lang: Lang, s: &Score) -> String {
 }
 
 fn answers(lang: Lang, n: u64) -> String {
+    // Sentences in English or French only; counts in the same language.
+    let lang = lang.prose_lang();
     match (lang.prose(), n) {
         (Prose::En, 1) => "1 answer".to_owned(),
         (Prose::En, n) => format!("{n} answers"),
@@ -53,6 +57,8 @@ fn answers(lang: Lang, n: u64) -> String {
 /// provisional (a difference between two uncertain scores is not news):
 /// `None` when both read as numbers.
 pub(crate) fn compare_sides(lang: Lang, this: &Score, before: &Score) -> Option<[String; 2]> {
+    // Sentences in English or French only; counts in the same language.
+    let lang = lang.prose_lang();
     if !this.provisional && !before.provisional {
         return None;
     }

@@ -7,6 +7,8 @@ use crate::i18n::{Lang, Prose};
 
 /// "50% promoters, 30% passives, 20% detractors."
 pub(crate) fn split(lang: Lang, promoters: u64, passives: u64, detractors: u64) -> String {
+    // Sentences in English or French only; counts in the same language.
+    let lang = lang.prose_lang();
     let total = promoters + passives + detractors;
     if total == 0 {
         return lang.t().no_responses.to_owned();
@@ -32,6 +34,8 @@ pub(crate) fn split(lang: Lang, promoters: u64, passives: u64, detractors: u64) 
 
 /// The most frequent score and how answers lean.
 pub(crate) fn distribution(lang: Lang, counts: &[u64]) -> String {
+    // Sentences in English or French only; counts in the same language.
+    let lang = lang.prose_lang();
     let total: u64 = counts.iter().sum();
     let Some((top, n)) = counts
         .iter()
@@ -79,6 +83,8 @@ pub(crate) struct Period {
 /// provisional), lowest and highest, how many periods had none and how
 /// many are provisional.
 pub(crate) fn trend(lang: Lang, periods: &[Period]) -> String {
+    // Sentences in English or French only; counts in the same language.
+    let lang = lang.prose_lang();
     let with: Vec<(&Period, f64)> = periods.iter().filter_map(|p| Some((p, p.nps?))).collect();
     let (Some(first), Some(last)) = (with.first(), with.last()) else {
         return lang.t().no_trend.to_owned();
@@ -149,6 +155,8 @@ pub(crate) fn trend(lang: Lang, periods: &[Period]) -> String {
 
 /// The highest and lowest segments (and how many are provisional).
 pub(crate) fn segments(lang: Lang, rows: &[(String, Option<f64>, bool)]) -> String {
+    // Sentences in English or French only; counts in the same language.
+    let lang = lang.prose_lang();
     let with: Vec<&(String, Option<f64>, bool)> = rows.iter().filter(|r| r.1.is_some()).collect();
     let best = with
         .iter()

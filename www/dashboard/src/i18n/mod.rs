@@ -116,6 +116,15 @@ impl Lang {
         }
     }
 
+    /// [`Lang::prose`] as a language: a sentence composed in English keeps
+    /// its counts and numbers in English too.
+    pub(crate) fn prose_lang(self) -> Self {
+        match self.prose() {
+            Prose::En => Self::En,
+            Prose::Fr => Self::Fr,
+        }
+    }
+
     /// The language's own name, as the menu lists it.
     pub(crate) fn own_name(self) -> &'static str {
         match self {
@@ -248,9 +257,11 @@ mod tests {
 
     #[test]
     fn the_browser_preference_picks_the_first_supported_language() {
-        assert_eq!(Lang::from_preferences(["de-DE", "fr-FR", "en"]), Lang::Fr);
+        assert_eq!(Lang::from_preferences(["de-DE", "fr-FR", "en"]), Lang::De);
+        assert_eq!(Lang::from_preferences(["ja-JP", "fr-FR", "en"]), Lang::Fr);
         assert_eq!(Lang::from_preferences(["en-GB", "fr"]), Lang::En);
-        assert_eq!(Lang::from_preferences(["de", "es"]), Lang::En, "fallback");
+        assert_eq!(Lang::from_preferences(["ja", "de"]), Lang::De);
+        assert_eq!(Lang::from_preferences(["ja", "zh"]), Lang::En, "fallback");
         assert_eq!(Lang::from_preferences([]), Lang::En, "no preference");
     }
 
@@ -263,6 +274,51 @@ mod tests {
         assert_eq!(Lang::En.num(-20.0), "-20");
         assert_eq!(Lang::Fr.percent(0.425), "43\u{a0}%");
         assert_eq!(Lang::En.percent(0.4), "40%");
+    }
+
+    #[test]
+    fn every_language_writes_numbers_as_intl_does_in_western_digits() {
+        let cases = [
+            (Lang::De, "12,5", "43\u{a0}%"),
+            (Lang::Es, "12,5", "43\u{a0}%"),
+            (Lang::It, "12,5", "43%"),
+            (Lang::Pt, "12,5", "43%"),
+            (Lang::Nl, "12,5", "43%"),
+            (Lang::Ar, "12.5", "43%"),
+        ];
+        for (lang, num, percent) in cases {
+            assert_eq!(lang.num(12.54), num, "{lang:?}");
+            assert_eq!(lang.percent(0.425), percent, "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn every_language_has_its_plural_forms() {
+        assert_eq!(Lang::De.responses(1), "1 Antwort");
+        assert_eq!(Lang::De.responses(0), "0 Antworten");
+        assert_eq!(Lang::Nl.responses(3), "3 antwoorden");
+        assert_eq!(Lang::Ar.responses(1), "إجابة واحدة");
+        assert_eq!(Lang::Ar.responses(2), "إجابتان");
+        assert_eq!(Lang::Ar.responses(5), "5 إجابات");
+        assert_eq!(Lang::Ar.responses(11), "11 إجابة");
+        assert_eq!(Lang::Ar.responses(103), "103 إجابات");
+    }
+
+    #[test]
+    fn every_language_names_its_menu_and_navigation_in_itself() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang), "{lang:?}");
+            if lang != Lang::En {
+                let (t, en) = (lang.t(), Lang::En.t());
+                assert_ne!(t.language, en.language, "{lang:?} menu");
+                assert_ne!(t.overview, en.overview, "{lang:?} navigation");
+                assert_ne!(t.sign_out, en.sign_out, "{lang:?} sign out");
+            }
+        }
+        assert_eq!(Lang::from_code("de-AT"), Some(Lang::De));
+        assert_eq!(Lang::from_code("pt-BR"), Some(Lang::Pt));
+        assert_eq!(Lang::Ar.dir(), "rtl");
+        assert_eq!(Lang::De.dir(), "ltr");
     }
 
     #[test]

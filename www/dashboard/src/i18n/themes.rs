@@ -116,7 +116,8 @@ impl Lang {
 
     /// "35 answers, 37% of the comments".
     pub(crate) fn theme_share(self, responses: u64, share: f64) -> String {
-        let (n, p) = (self.responses(responses), self.percent(share));
+        let this = self.prose_lang();
+        let (n, p) = (this.responses(responses), this.percent(share));
         match self.prose() {
             Prose::En => format!("{n}, {p} of the comments"),
             Prose::Fr => format!("{n}, {p} des commentaires"),
@@ -125,7 +126,8 @@ impl Lang {
 
     /// "Before: 2% of the comments (1 response)".
     pub(crate) fn before(self, responses: u64, share: f64) -> String {
-        let (n, p) = (self.responses(responses), self.percent(share));
+        let this = self.prose_lang();
+        let (n, p) = (this.responses(responses), this.percent(share));
         match self.prose() {
             Prose::En => format!("Period before: {p} of the comments ({n})"),
             Prose::Fr => format!("Période précédente : {p} des commentaires ({n})"),
@@ -137,7 +139,7 @@ impl Lang {
         match self.prose() {
             Prose::En => format!(
                 "Found in {with_comment} comments, of {}.",
-                self.responses(responses)
+                Lang::En.responses(responses)
             ),
             Prose::Fr => format!(
                 "Trouvés dans {with_comment} commentaires, sur {}.",
