@@ -4,7 +4,8 @@
 //   - bytes on the wire (CDP `Network.loadingFinished.encodedDataLength`:
 //     compressed bodies and headers) of everything the widget fetches
 //     (`/widget.js`, `/widget/*`, `/api/v1/*`), for a first-time visitor's
-//     first page view without a prompt, one with a prompt, and a repeat view;
+//     first page view without a prompt, one with a prompt (in each language:
+//     all but English fetch their texts with it), and a repeat view;
 //   - at 4× CPU throttle, while the page loads the widget and while a
 //     prompt opens: the widget's longest task and its main-thread time (CPU
 //     profile samples with the widget's code on the stack), beside the
@@ -26,6 +27,7 @@
 import { writeFileSync } from 'node:fs';
 
 import { startCollector } from '../tests/support/collector.mjs';
+import { QUESTION } from '../tests/support/prompt.mjs';
 import { bytesRun, controlRun, costRun, promptRun } from './bench/runs.mjs';
 import { showRun } from './bench/show.mjs';
 
@@ -49,6 +51,10 @@ async function main() {
   try {
     const bytes = await bytesRun(collector);
     const withPrompt = await promptRun(collector);
+    // The same first view with a prompt in each language: English is the
+    // lazy module's own, each other adds its file of texts.
+    const perLanguage = {};
+    for (const locale of Object.keys(QUESTION)) perLanguage[locale] = (await promptRun(collector, locale)).bytes;
     const costs = [];
     const shows = [];
     const controls = [];
@@ -61,6 +67,7 @@ async function main() {
       bytes: {
         firstView: bytes.first.bytes,
         withPrompt: withPrompt.bytes,
+        withPromptPerLanguage: perLanguage,
         repeatView: bytes.repeat.bytes,
         requests: { firstView: bytes.first.requests, withPrompt: withPrompt.requests, repeatView: bytes.repeat.requests },
       },
@@ -119,6 +126,10 @@ function report(r) {
   const w = Math.max(...rows.map((x) => x[0].length));
   console.log(`widget bench (Chromium, median of ${r.runs} runs for timings)`);
   for (const [what, value, goal] of rows) console.log(`${what.padEnd(w)}  ${value.padStart(28)}  ${goal}`);
+  console.log('first view with a prompt, per language (bytes on the wire):');
+  for (const [locale, bytes] of Object.entries(r.bytes.withPromptPerLanguage)) {
+    console.log(`  ${locale.padEnd(5)}  ${n(bytes).padStart(9)} B  ${bytes <= r.goals.withPrompt ? 'ok' : 'OVER'}`);
+  }
   for (const [view, list] of Object.entries(r.bytes.requests)) {
     console.log(`  ${view}: ${list.map((x) => `${x.path.replace(/-[0-9a-f]{16}/, '-…')} ${n(x.bytes)}`).join(', ') || 'nothing'}`);
   }

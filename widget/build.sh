@@ -3,9 +3,11 @@
 # fails past the byte budget:
 #   widget.js          the loader with the core's glue (minified)
 #   nps-<hash>.wasm    the core (rules, state machine, controller; no Yew), always loaded
-#   ui-<hash>.js/.wasm the lazy module: the prompt's UI (Yew) and the outbox's
-#                      delivery, loaded only when a prompt may come or answers
-#                      wait to be sent
+#   ui-<hash>.js/.wasm the lazy module: the prompt's UI (Yew, English texts) and
+#                      the outbox's delivery, loaded only when a prompt may come
+#                      or answers wait to be sent
+#   lang-<hash>-<code>.json  each other language's texts, one fetched with a
+#                      prompt in that language (written from widget/ui/src/texts/)
 # and beside each a brotli (.br) and gzip (.gz) copy, which the collector
 # serves as they are.
 #
@@ -99,6 +101,12 @@ node "$WIDGET/minify-names.mjs" "$BIN/wasm-opt" "$WORK/nps_widget_lazy_bg.wasm" 
 "$BIN/esbuild" "$WORK/nps_widget_lazy.js" --minify --format=esm --target=es2020 --legal-comments=none \
   --log-level=warning --outfile="$WORK/ui.js"
 
+echo "==> the languages' texts (widget/ui/src/texts/ → lang-<hash>-<code>.json)"
+cargo run --quiet --manifest-path "$REPO/Cargo.toml" -p nps-widget-ui --features all-languages \
+  --example texts-json -- "$WORK/lang"
+# One hash over every language file: widget.js names them all by it.
+LANG_HASH="$(cat "$WORK"/lang/*.json | sha256sum | cut -c1-16)"
+
 mkdir -p "$DIST"
 # Installs $1 in dist as $2-<hash>.$3 and prints that name. Keeps the
 # previous file of the kind beside it: pages still holding the old
@@ -116,11 +124,21 @@ install_hashed() {
 WASM_FILE="$(install_hashed "$WORK/core.wasm" nps wasm)"
 UI_WASM="$(install_hashed "$WORK/ui.wasm" ui wasm)"
 UI_JS="$(install_hashed "$WORK/ui.js" ui js)"
+LANG_FILES=()
+if [ ! -f "$DIST/lang-$LANG_HASH-fr.json" ]; then
+  # The previous set stays beside the new one, as for the other files.
+  { ls -t "$DIST"/lang-*-fr.json 2>/dev/null || true; } | tail -n +2 | sed 's/-fr\.json$//' |
+    while read -r old; do rm -f "$old"-*.json "$old"-*.json.br "$old"-*.json.gz; done
+fi
+for f in "$WORK"/lang/*.json; do
+  cp "$f" "$DIST/lang-$LANG_HASH-$(basename "$f")"
+  LANG_FILES+=("$DIST/lang-$LANG_HASH-$(basename "$f")")
+done
 
 echo "==> widget.js"
 # Paste the glue into the loader's IIFE and name the hashed files.
 node - "$WIDGET/loader/loader.js" "$WORK/nps_widget.js" "$WORK/widget.js" \
-  "@@WASM_FILE@@=$WASM_FILE" "@@UI_WASM@@=$UI_WASM" "@@UI_JS@@=$UI_JS" <<'JS'
+  "@@WASM_FILE@@=$WASM_FILE" "@@UI_WASM@@=$UI_WASM" "@@UI_JS@@=$UI_JS" "@@LANG_HASH@@=$LANG_HASH" <<'JS'
 const fs = require('node:fs');
 const [loaderPath, gluePath, out, ...names] = process.argv.slice(2);
 let loader = fs.readFileSync(loaderPath, 'utf8');
@@ -139,7 +157,7 @@ JS
   --log-level=warning --outfile="$DIST/widget.js"
 
 echo "==> precompressed copies (brotli 11, gzip 9)"
-node "$WIDGET/compress.mjs" "$DIST/widget.js" "$DIST/$WASM_FILE" "$DIST/$UI_JS" "$DIST/$UI_WASM"
+node "$WIDGET/compress.mjs" "$DIST/widget.js" "$DIST/$WASM_FILE" "$DIST/$UI_JS" "$DIST/$UI_WASM" "${LANG_FILES[@]}"
 
 NPS_WIDGET_BUDGET="$BUDGET" node "$WIDGET/size-report.mjs" "$REPO/target/widget-size.json" \
-  --core "$DIST/widget.js" "$DIST/$WASM_FILE" --ui "$DIST/$UI_JS" "$DIST/$UI_WASM"
+  --core "$DIST/widget.js" "$DIST/$WASM_FILE" --ui "$DIST/$UI_JS" "$DIST/$UI_WASM" --lang "${LANG_FILES[@]}"

@@ -29,7 +29,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2);
   }
   for (const file of files) {
-    const { br, gz } = compress(readFileSync(file), { text: file.endsWith('.js') });
+    const { br, gz } = compress(readFileSync(file), { text: file.endsWith('.js') || file.endsWith('.json') });
     writeFileSync(`${file}.br`, br);
     writeFileSync(`${file}.gz`, gz);
   }

@@ -45,11 +45,11 @@ test('one answer reads as "too few to estimate", not as a bare 100', async () =>
   assert.deepEqual(await seriousViolations(page), []);
   await screenshots(page, 'dashboard-provisional');
 
-  await page.getByRole('button', { name: 'Français' }).click();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
   await card.getByText(stats.reading_fr).waitFor();
   assert.match(stats.reading_fr, /^1 réponse : trop peu pour estimer/);
   await card.getByRole('status', { name: 'Net Promoter Score (provisoire)' }).waitFor();
-  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
   await page.close();
 });
 

@@ -175,7 +175,7 @@ test('the filters apply: French answers only', async () => {
 test('the Themes page in French', async () => {
   const themes = await adminGet(spec.collector, '/api/v1/stats/themes?project=demo');
   const page = await openWithToken(spec.browser, spec.collector, '/dashboard/themes?project=demo');
-  await page.getByRole('button', { name: 'Français' }).click();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
   await page.getByRole('heading', { level: 1, name: 'Thèmes' }).waitFor();
   await page.getByRole('navigation').getByRole('link', { name: 'Thèmes', exact: true }).waitFor();
   await page.getByRole('heading', { level: 3, name: 'Ce qui pèse' }).waitFor();
@@ -185,7 +185,7 @@ test('the Themes page in French', async () => {
   await page.getByText('des commentaires', { exact: false }).first().waitFor();
   await shoot(page, 'themes-fr');
   await accessible(page, 'Themes (FR)');
-  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
   await page.getByRole('heading', { level: 1, name: 'Themes' }).waitFor();
   await page.close();
 });
@@ -210,7 +210,7 @@ test('the overview names what they talk about and the emerging theme, in English
   await shoot(page, 'overview-en');
   await accessible(page, 'Overview (EN)');
 
-  await page.getByRole('button', { name: 'Français' }).click();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
   const carte = page.getByRole('region', { name: 'Ce dont ils parlent' });
   await carte.getByText(`«\u00a0${dark.label}\u00a0» émerge`, { exact: false }).waitFor();
   await carte.getByRole('list', { name: 'Ce qui pèse' }).waitFor();
@@ -222,7 +222,7 @@ test('the overview names what they talk about and the emerging theme, in English
   await page.getByRole('heading', { level: 1, name: 'Thèmes' }).waitFor();
   assert.ok(new URL(page.url()).searchParams.get('from'), 'the period is in the URL');
   await themeItem(page, dark.label).getByText('Émergent', { exact: true }).waitFor();
-  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
   await themeItem(page, dark.label).getByText('Emerging', { exact: true }).waitFor();
   await themeItem(page, dark.label).getByText(/^Period before: \d+% of the comments/).waitFor();
   await shoot(page, 'themes-emerging');

@@ -114,15 +114,17 @@ export async function screenshots(page, name) {
 let axeSource;
 /**
  * Runs axe-core on the page (WCAG 2.1 A and AA rules) and returns the
- * serious and critical violations, each as "rule: target". Injected with
+ * serious and critical violations, each as "rule: target"; `within`, a
+ * selector, limits it to one element and its shadow root (the prompt on a
+ * host page whose own markup is not under test). Injected with
  * `evaluate`, which the page's CSP does not govern.
  */
-export async function seriousViolations(page) {
+export async function seriousViolations(page, within = null) {
   axeSource ??= await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
   await page.evaluate(axeSource);
-  const result = await page.evaluate(() => window.axe.run(document, {
+  const result = await page.evaluate((within) => window.axe.run(within ? document.querySelector(within) : document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-  }));
+  }), within);
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${v.help}`));

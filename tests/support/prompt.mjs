@@ -7,12 +7,26 @@ import { eventually } from './poll.mjs';
 export const QUESTION = {
   en: 'How likely are you to recommend us to a friend or colleague?',
   fr: 'Quelle est la probabilité que vous nous recommandiez à un ami ou à un collègue ?',
+  de: 'Wie wahrscheinlich ist es, dass Sie uns einem Freund oder Kollegen empfehlen?',
+  es: '¿Con qué probabilidad nos recomendarías a un amigo o colega?',
+  it: 'Con quale probabilità ci consiglieresti a un amico o a un collega?',
+  pt: 'Qual a probabilidade de nos recomendar a um amigo ou colega?',
+  'pt-BR': 'Qual a probabilidade de você nos recomendar a um amigo ou colega?',
+  nl: 'Hoe waarschijnlijk is het dat je ons aanbeveelt aan een vriend of collega?',
+  ar: 'ما مدى احتمال أن توصي بنا لصديق أو زميل؟',
 };
 
 /** Button labels per locale. */
 export const LABELS = {
   en: { send: 'Send', close: 'Close' },
   fr: { send: 'Envoyer', close: 'Fermer' },
+  de: { send: 'Senden', close: 'Schließen' },
+  es: { send: 'Enviar', close: 'Cerrar' },
+  it: { send: 'Invia', close: 'Chiudi' },
+  pt: { send: 'Enviar', close: 'Fechar' },
+  'pt-BR': { send: 'Enviar', close: 'Fechar' },
+  nl: { send: 'Verzenden', close: 'Sluiten' },
+  ar: { send: 'إرسال', close: 'إغلاق' },
 };
 
 /** The prompt dialog, located by its question. */

@@ -1,7 +1,8 @@
 // The widget bench's runs (widget/bench.mjs): bytes on the wire without
 // and with a prompt, and at 4x CPU throttle the widget's main-thread cost
 // (CPU profile) and the page's long tasks and layout shift.
-import { QUESTION, settle, visitor, widgetIdle } from './page.mjs';
+import { QUESTION } from '../../tests/support/prompt.mjs';
+import { settle, visitor, widgetIdle } from './page.mjs';
 
 /** One first-time visitor: first view, repeat view, then a prompt on a third view. */
 export async function bytesRun(collector) {
@@ -20,12 +21,12 @@ export async function bytesRun(collector) {
   }
 }
 
-export async function promptRun(collector) {
+export async function promptRun(collector, locale = 'en') {
   const { browser, page, net } = await visitor();
   try {
-    await page.goto(`${collector.url}/demo/`);
+    await page.goto(`${collector.url}/demo/?locale=${locale}`);
     await page.getByRole('button', { name: 'Finish onboarding', exact: true }).click();
-    await page.getByRole('dialog', { name: QUESTION }).waitFor();
+    await page.getByRole('dialog', { name: QUESTION[locale] }).waitFor();
     await page.waitForLoadState('networkidle');
     await settle(1_000);
     return net.take();
@@ -104,7 +105,7 @@ export async function costRun(collector) {
     const before = await page.evaluate(() => performance.now());
     await cdp.send('Profiler.start');
     await page.getByRole('button', { name: 'Finish onboarding', exact: true }).click();
-    await page.getByRole('dialog', { name: QUESTION }).waitFor();
+    await page.getByRole('dialog', { name: QUESTION.en }).waitFor();
     await settle(1_500);
     const prompt = widgetWork((await cdp.send('Profiler.stop')).profile);
     const promptTasks = await page.evaluate(() => window.__bench.longtasks.splice(0));

@@ -9,8 +9,9 @@
 // never becomes a global, and no error ever reaches the host page.
 //
 // The prompt's UI is a second wasm module with an ES-module glue, imported
-// only when the core asks for it through `ui(now)`: `ui(true)` when a
-// prompt is due (a promise of the module), `ui(false)` when one may come on
+// only when the core asks for it through `ui(now, code)`: `ui(true, code)`
+// when a prompt is due (a promise of the module, given the texts of
+// language `code`, fetched alongside unless it is English), `ui(false)` when one may come on
 // this page, or answers an earlier page left unsent are waiting in the
 // outbox, whose delivery the module holds (fetched when the page is idle, at
 // low priority).
@@ -75,8 +76,66 @@
   }
 
   // `ui(false)`'s promise never rejects: a failed prefetch is only logged.
-  function ui(now) {
-    if (now) return loadUi('high');
+  // `ui(true, code)` also gives the module language `code`'s texts, a file
+  // fetched beside it (once per page) unless English, the module's own. A
+  // failed fetch or an incomplete file (`texts` throws) rejects: no prompt
+  // then, rather than one in a language the answer would not record.
+  var langs = {};
+  function ui(now, code) {
+    if (now)
+      return Promise.all([
+        loadUi('high'),
+        code != 'en' &&
+          (langs[code] =
+            langs[code] ||
+            fetch(new URL('widget/lang-@@LANG_HASH@@-' + code + '.json', src), { credentials: 'omit' }).then(function (r) {
+              return r.json();
+            })),
+      ]).then(function (got) {
+        if (got[1]) got[0].texts(code, got[1]);
+        return got[0];
+      });
+    return new Promise(function (done) {
+      if (d.readyState !== 'loading') done();
+      else d.addEventListener('DOMContentLoaded', function () { done(); }, { once: true });
+    });
+  }
+
+  var uiLoading = null;
+  function loadUi(priority) {
+    if (!uiLoading) {
+      uiLoading = import(new URL('widget/@@UI_JS@@', src).href).then(function (ui) {
+        var wasm = fetch(new URL('widget/@@UI_WASM@@', src), { priority: priority, credentials: 'omit' });
+        return ui.default({ module_or_path: wasm }).then(function () {
+          return ui;
+        });
+      });
+      // A failed load may be retried by the next prompt.
+      uiLoading.catch(function () {
+        uiLoading = null;
+      });
+    }
+    return uiLoading;
+  }
+
+  // `ui(false)`'s promise never rejects: a failed prefetch is only logged.
+  // `ui(true, code)` also gives the module language `code`'s texts, a file
+  // fetched beside it (once per page) unless English, the module's own.
+  var langs = {};
+  function ui(now, code) {
+    if (now)
+      return Promise.all([
+        loadUi('high'),
+        code != 'en' &&
+          (langs[code] = langs[code] || fetch(new URL('widget/lang-@@LANG_HASH@@-' + code + '.json', src), { credentials: 'omit' })),
+      ]).then(function (got) {
+        // Throws on a failed fetch or an incomplete file: no prompt then,
+        // rather than one in a language the answer would not record.
+        return got[1] ? got[1].clone().json().then(function (texts) {
+          got[0].texts(code, texts, got[1].ok);
+          return got[0];
+        }) : got[0];
+      });
     return new Promise(function (done) {
       (w.requestIdleCallback || setTimeout)(function () {
         done(

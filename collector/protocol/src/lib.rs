@@ -8,6 +8,7 @@
 
 pub mod admin;
 mod appearance;
+mod locale;
 mod map;
 mod moments;
 mod timing;
@@ -15,6 +16,7 @@ mod timing;
 use serde::{Deserialize, Serialize};
 
 pub use appearance::{contrast_with_white, Appearance, BadLook, MIN_CONTRAST, POSITIONS, THEMES};
+pub use locale::Locale;
 pub use map::{Map, MapIter};
 pub use moments::{MomentReceipt, NewMoment, PendingMoment, ServerKey, PENDING_MOMENT_DAYS};
 pub use timing::{

@@ -41,6 +41,38 @@ async fn the_score_carries_its_adjusted_wald_interval() {
 }
 
 #[tokio::test]
+async fn every_language_the_prompt_speaks_is_kept_and_segments_by_its_code() {
+    let app = spawn_app().await;
+    let codes = ["en", "fr", "de", "es", "it", "pt", "pt-BR", "nl", "ar"];
+    for (n, code) in codes.iter().enumerate() {
+        answers(&app, n + 1, 10, json!({ "locale": code })).await;
+    }
+
+    for (n, code) in codes.iter().enumerate() {
+        let path = format!(
+            "/api/v1/stats?project=demo&locale={}",
+            code.replace('-', "%2D")
+        );
+        let stats = get(&app, &path).await;
+        assert_eq!(
+            stats["responses"],
+            n + 1,
+            "{code}: Brazil apart from Portugal"
+        );
+    }
+    let segments = get(&app, "/api/v1/stats/segments?project=demo&by=locale").await;
+    let listed: Vec<&str> = segments["segments"]
+        .as_array()
+        .expect("segments")
+        .iter()
+        .filter_map(|s| s["value"].as_str())
+        .collect();
+    for code in codes {
+        assert!(listed.contains(&code), "{code} among {listed:?}");
+    }
+}
+
+#[tokio::test]
 async fn filters_select_by_moment_locale_trait_and_tenure() {
     let app = spawn_app().await;
     let signed_recently =

@@ -15,6 +15,10 @@
 //!   privacy keeps them), and `refused(response, code)` tells the core of
 //!   each write the collector refused for good (the response's id, or
 //!   `undefined` for an event; the problem's `code`);
+//! - `texts(code, table)` (`nps_widget_ui::texts`): the visitor's
+//!   language, which the loader fetches beside this module
+//!   (`lang-<hash>-<code>.json`) when the core decided on one other than
+//!   English, the only one compiled in;
 //! - `lock(key)` (`nps_widget::lazy::prompt_lock`): the cross-tab lock
 //!   of project `key`: a promise of the function that releases it, or of
 //!   `null` when another tab holds it. The core takes it once this module
@@ -40,12 +44,34 @@ mod prompt;
 
 use std::rc::Rc;
 
-use js_sys::{Function, Promise};
+use js_sys::{Function, Promise, Reflect};
 use nps_widget::lazy::delivery::Delivery;
 use nps_widget::machine::Flush;
+use nps_widget_ui::{Locale, Texts};
 use wasm_bindgen::prelude::*;
 
 pub use prompt::{mount, Ui};
+
+/// Keeps the texts of language `code` (a parsed language file, keyed as
+/// `nps_widget_ui::i18n::KEYS`) for the prompts of this page. Throws for a
+/// file that is not one (an error page, a key missing), so that the loader
+/// gives up the prompt instead of showing it in English while the answer
+/// says `code`.
+#[wasm_bindgen]
+pub fn texts(code: &str, table: &JsValue) -> Result<(), JsValue> {
+    let get = |key: &str| {
+        Reflect::get(table, &JsValue::from_str(key))
+            .ok()?
+            .as_string()
+    };
+    match (Locale::from_tag(code), Texts::from_lookup(get)) {
+        (Some(locale), Some(texts)) => {
+            nps_widget_ui::texts::register(locale, texts);
+            Ok(())
+        }
+        _ => Err(JsValue::from_str("not a language file")),
+    }
+}
 
 /// Takes the cross-tab lock of project `key`: a promise of the function
 /// that releases it, or of `null` when another tab holds it.

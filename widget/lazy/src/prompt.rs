@@ -7,7 +7,7 @@
 //! ui.destroy();                      // removes it, gives focus back
 //! ```
 //!
-//! `props` is `{locale: 'en'|'fr', question?, follow_up?, locked?,
+//! `props` is `{locale: 'en'|'fr'|'de'|'es'|'it'|'pt'|'pt-BR'|'nl'|'ar', question?, follow_up?, locked?,
 //! thanking?, failed?, brand_color?, position?, theme?}`; `onEvent(kind, value)` is called with `('pick', score)`,
 //! `('send', comment)`, `('close')`, `('later')` or `('never')`.
 //!
@@ -102,7 +102,8 @@ fn read(props: &JsValue, on_event: &Callback<UiEvent>) -> PromptProps {
     let get = |name: &str| Reflect::get(props, &JsValue::from_str(name)).unwrap_or_default();
     let text = |name: &str| get(name).as_string().map(AttrValue::from);
     PromptProps {
-        locale: Locale::from_code(&get("locale").as_string().unwrap_or_default()),
+        locale: Locale::from_tag(&get("locale").as_string().unwrap_or_default())
+            .unwrap_or_default(),
         on_event: on_event.clone(),
         question: text("question"),
         follow_up: text("follow_up"),

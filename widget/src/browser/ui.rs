@@ -2,8 +2,9 @@
 //! the outbox's delivery), which the loader fetches only when a prompt is
 //! due, or prefetches at idle.
 //!
-//! The loader hands the core one function, `ui(now)`: `ui(true)` returns a
-//! promise of the ui module (loading it if needed), `ui(false)` fetches it
+//! The loader hands the core one function, `ui(now, code)`: `ui(true,
+//! code)` returns a promise of the ui module (loading it if needed) given
+//! the texts of language `code` (fetched beside it unless English), `ui(false)` fetches it
 //! when the page is idle, at low priority (a promise of the module, or of
 //! `undefined` if it failed). The module exports `mount(props, onEvent)`,
 //! which appends the prompt's host element to `<body>`, renders the prompt
@@ -19,14 +20,17 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::machine::UiProps;
 
-/// The loader's `ui(now)`.
+/// The loader's `ui(now, code)`.
 #[derive(Clone)]
 pub(crate) struct Loader(pub(crate) Function);
 
 impl Loader {
-    /// The ui module, loaded now.
-    pub(crate) fn load(&self) -> Result<Promise, JsValue> {
-        self.0.call1(&JsValue::NULL, &JsValue::TRUE)?.dyn_into()
+    /// The ui module, loaded now, with the texts of language `code` (the
+    /// loader fetches them beside the module unless it is English).
+    pub(crate) fn load(&self, code: &str) -> Result<Promise, JsValue> {
+        self.0
+            .call2(&JsValue::NULL, &JsValue::TRUE, &JsValue::from_str(code))?
+            .dyn_into()
     }
 
     /// Asks for the ui module to be fetched at idle priority: a promise of

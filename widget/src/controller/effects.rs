@@ -195,20 +195,22 @@ impl Controller {
         );
     }
 
-    /// Loads the ui module, then tells the machine it is ready with the
-    /// moment's texts and the response's id and secret.
+    /// Loads the ui module with the texts of `locale`, then tells the
+    /// machine it is ready with the moment's texts and the response's id
+    /// and secret.
     /// Once loaded, the module is used at once: a prompt shown again
     /// (`show()` after `reset()`) mounts in the lock's own callback rather
     /// than a microtask later.
     fn load_ui(&self, gen: u32, index: Option<usize>, locale: &'static str) {
         let (ui, loaded) = {
             let r = self.runner.borrow();
-            (r.ui.clone(), r.module.clone())
+            let same = r.module_lang == Some(locale);
+            (r.ui.clone(), r.module.clone().filter(|_| same))
         };
         if let Some(module) = loaded {
             return self.ui_loaded(gen, index, locale, Ok(module));
         }
-        let loading = ui.load().map(JsValue::from).unwrap_or_default();
+        let loading = ui.load(locale).map(JsValue::from).unwrap_or_default();
         let me = self.me.clone();
         settle(
             &loading,
@@ -237,6 +239,7 @@ impl Controller {
         let texts = {
             let mut r = self.runner.borrow_mut();
             r.module = Some(module);
+            r.module_lang = Some(locale);
             match (&r.config_json, index) {
                 (Some(json), Some(i)) => read::moment_texts(json, i, locale),
                 _ => Default::default(),

@@ -36,10 +36,13 @@ struct Runner {
     /// The machine's state (taken out while it steps).
     machine: Option<State>,
     listeners: Listeners,
-    /// Loads the prompt's ui module (the loader's `ui(now)`).
+    /// Loads the prompt's ui module (the loader's `ui(now, code)`).
     ui: Loader,
     /// The ui module, once loaded.
     module: Option<JsValue>,
+    /// The language the module was last given (with a prompt's loading);
+    /// another one is loaded through the loader first.
+    module_lang: Option<&'static str>,
     /// The config's JSON, for the moments' texts.
     config_json: Option<JsValue>,
     /// The prompt on the page.
@@ -71,6 +74,7 @@ impl Controller {
                 listeners: Listeners::default(),
                 ui,
                 module: None,
+                module_lang: None,
                 config_json: None,
                 mounted: None,
                 held: Vec::new(),

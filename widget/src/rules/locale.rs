@@ -1,37 +1,7 @@
-//! Which language the prompt speaks.
+//! Which language the prompt speaks. The core carries only this decision
+//! (the languages' codes); every word of them is in the lazy module.
 
-/// A language the prompt is translated into.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Locale {
-    /// English, the fallback.
-    #[default]
-    En,
-    /// French (any region: `fr`, `fr-FR`, `fr-CA`…).
-    Fr,
-}
-
-impl Locale {
-    /// The supported locale a BCP 47 tag asks for, by its primary language
-    /// subtag (`fr-CA` → French); `None` for languages we do not speak.
-    pub fn from_tag(tag: &str) -> Option<Self> {
-        let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
-        if primary.eq_ignore_ascii_case("fr") {
-            Some(Self::Fr)
-        } else if primary.eq_ignore_ascii_case("en") {
-            Some(Self::En)
-        } else {
-            None
-        }
-    }
-
-    /// The tag sent with responses (`en`, `fr`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::En => "en",
-            Self::Fr => "fr",
-        }
-    }
-}
+pub use nps_protocol::Locale;
 
 /// Picks the prompt's language.
 ///
@@ -56,12 +26,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn regional_french_is_french() {
-        for tag in ["fr", "fr-CA", "fr_FR", "FR-ch", " fr "] {
-            assert_eq!(Locale::from_tag(tag), Some(Locale::Fr), "{tag:?}");
+    fn regional_tags_pick_their_language() {
+        let cases = [
+            (Some("de-AT"), Locale::De),
+            (Some("pt-BR"), Locale::PtBr),
+            (Some("pt-PT"), Locale::Pt),
+            (Some("ar"), Locale::Ar),
+            (Some("fr-CA"), Locale::Fr),
+        ];
+        for (tag, want) in cases {
+            assert_eq!(pick_locale(tag, None, None), want, "{tag:?}");
         }
-        assert_eq!(Locale::from_tag("fy"), None);
-        assert_eq!(Locale::from_tag("en-GB"), Some(Locale::En));
     }
 
     #[test]
@@ -84,13 +59,14 @@ mod tests {
             ),
             (None, None, Some("fr-CA"), Locale::Fr, "navigator"),
             (
-                Some("de"),
+                Some("ja"),
                 None,
                 Some("fr"),
                 Locale::Fr,
                 "unsupported falls through",
             ),
-            (None, None, Some("es"), Locale::En, "english fallback"),
+            (None, None, Some("es"), Locale::Es, "spanish browser"),
+            (None, None, Some("zh-CN"), Locale::En, "english fallback"),
             (None, None, None, Locale::En, "nothing known"),
         ];
         for (init, tr, nav, want, case) in cases {

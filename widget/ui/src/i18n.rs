@@ -1,42 +1,13 @@
-//! Every word the prompt shows, in each supported language.
+//! Every word the prompt shows, as one table per language (the tables are
+//! in `texts/`, one file per language).
 //!
 //! Plain `&'static str` tables: no formatting at run time, nothing to parse,
 //! and a missing translation is a compile error rather than a blank label.
+//! They live in the lazy module only: the widget's core decides the
+//! language ([`Locale`], shared through `nps-protocol`) and carries none of
+//! its words.
 
-/// A language the prompt speaks. Which one to use is the widget's
-/// decision (`init({locale})`, the `locale` trait, the browser's); the
-/// components are only told its code.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Locale {
-    /// English, the fallback.
-    #[default]
-    En,
-    /// French.
-    Fr,
-}
-
-impl Locale {
-    /// The language of a code such as `fr` or `fr-CA`; English for any
-    /// other.
-    pub fn from_code(code: &str) -> Self {
-        let primary = code.get(..2).unwrap_or_default();
-        if primary.eq_ignore_ascii_case("fr")
-            && matches!(code.as_bytes().get(2), None | Some(b'-' | b'_'))
-        {
-            Self::Fr
-        } else {
-            Self::En
-        }
-    }
-
-    /// Its code, `en` or `fr`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::En => "en",
-            Self::Fr => "fr",
-        }
-    }
-}
+pub use nps_protocol::Locale;
 
 /// The prompt's texts in one language.
 #[derive(Debug)]
@@ -67,49 +38,90 @@ pub struct Texts {
     pub later: &'static str,
     /// The button that stops every prompt for good.
     pub never: &'static str,
+    /// Heading of the notice telling users that what they asked for is
+    /// done (the notice's Close button is [`Texts::close`]).
+    pub notice_heading: &'static str,
 }
 
-const EN: Texts = Texts {
-    question: "How likely are you to recommend us to a friend or colleague?",
-    not_likely: "Not at all likely",
-    very_likely: "Extremely likely",
-    follow_up_detractor: "What disappointed you, and what should we fix first?",
-    follow_up_passive: "What would make us a 10 for you?",
-    follow_up_promoter: "What do you love most about us?",
-    placeholder: "Your answer (optional)",
-    send: "Send",
-    close: "Close",
-    thanks: "Thank you for your feedback!",
-    failed: "Sorry, your answer could not be recorded.",
-    later: "Ask me later",
-    never: "Don't ask me again",
-};
-
-// French punctuation wants a space before `?` and `!`; it is a plain space
-// here so the accessible names match exactly what integrators search for.
-const FR: Texts = Texts {
-    question: "Quelle est la probabilité que vous nous recommandiez à un ami ou à un collègue ?",
-    not_likely: "Pas du tout probable",
-    very_likely: "Très probable",
-    follow_up_detractor: "Qu’est-ce qui vous a déçu, et que devrions-nous corriger en priorité ?",
-    follow_up_passive: "Que nous faudrait-il pour mériter un 10 à vos yeux ?",
-    follow_up_promoter: "Qu’appréciez-vous le plus chez nous ?",
-    placeholder: "Votre réponse (facultatif)",
-    send: "Envoyer",
-    close: "Fermer",
-    thanks: "Merci pour votre retour !",
-    failed: "Désolé, votre réponse n’a pas pu être enregistrée.",
-    later: "Plus tard",
-    never: "Ne plus me demander",
-};
+/// The keys of a [`Texts`], as the language files the widget fetches name
+/// them (`lang-<hash>-<code>.json`).
+pub const KEYS: [&str; 14] = [
+    "question",
+    "not_likely",
+    "very_likely",
+    "follow_up_detractor",
+    "follow_up_passive",
+    "follow_up_promoter",
+    "placeholder",
+    "send",
+    "close",
+    "thanks",
+    "failed",
+    "later",
+    "never",
+    "notice_heading",
+];
 
 impl Texts {
-    /// The texts for `locale`.
-    pub fn of(locale: Locale) -> &'static Self {
-        match locale {
-            Locale::En => &EN,
-            Locale::Fr => &FR,
+    /// A table from a lookup by key (a fetched language file); `None` if a
+    /// key is missing. The strings live for the page: a table is built once
+    /// per language.
+    pub fn from_lookup(mut get: impl FnMut(&str) -> Option<String>) -> Option<Self> {
+        // One loop rather than a call per field: this is in the lazy
+        // module, whose bytes every prompt downloads.
+        let mut values = [""; KEYS.len()];
+        for (value, key) in values.iter_mut().zip(KEYS) {
+            *value = get(key)?.leak();
         }
+        let [question, not_likely, very_likely, follow_up_detractor, follow_up_passive, follow_up_promoter, placeholder, send, close, thanks, failed, later, never, notice_heading] =
+            values;
+        Some(Self {
+            question,
+            not_likely,
+            very_likely,
+            follow_up_detractor,
+            follow_up_passive,
+            follow_up_promoter,
+            placeholder,
+            send,
+            close,
+            thanks,
+            failed,
+            later,
+            never,
+            notice_heading,
+        })
+    }
+
+    /// Every string with its key, in [`KEYS`] order.
+    pub fn entries(&self) -> [(&'static str, &'static str); 14] {
+        let values = [
+            self.question,
+            self.not_likely,
+            self.very_likely,
+            self.follow_up_detractor,
+            self.follow_up_passive,
+            self.follow_up_promoter,
+            self.placeholder,
+            self.send,
+            self.close,
+            self.thanks,
+            self.failed,
+            self.later,
+            self.never,
+            self.notice_heading,
+        ];
+        let mut i = 0;
+        values.map(|v| {
+            i += 1;
+            (KEYS[i - 1], v)
+        })
+    }
+
+    /// The texts for `locale`: compiled in or received with the prompt
+    /// ([`crate::texts::register`]); English if neither.
+    pub fn of(locale: Locale) -> &'static Self {
+        crate::texts::of(locale)
     }
 
     /// The follow-up question fitting a score: detractors are asked what to
@@ -145,17 +157,6 @@ mod tests {
         assert_eq!((fr.send, fr.close), ("Envoyer", "Fermer"));
 
         assert!(fr.question.starts_with("Quelle est la probabilité"));
-    }
-
-    #[test]
-    fn french_codes_give_french_and_everything_else_english() {
-        for code in ["fr", "fr-CA", "FR", "fr_BE"] {
-            assert_eq!(Locale::from_code(code), Locale::Fr, "{code}");
-        }
-        for code in ["en", "fy", "frr", "", "de-FR"] {
-            assert_eq!(Locale::from_code(code), Locale::En, "{code}");
-        }
-        assert_eq!(Locale::from_code(Locale::Fr.code()), Locale::Fr);
     }
 
     #[test]

@@ -2,6 +2,10 @@
 //!
 //! Arrows move *and* select, as radio groups do; Home/End jump to the ends;
 //! a digit selects that score directly, a shortcut for the most common case.
+//! Right to left (Arabic) the scale runs from 0 at the right, so Left and
+//! Right follow what is seen: Left goes up, as the ARIA practices ask of
+//! horizontal widgets in a right-to-left page; Up and Down keep their
+//! meaning.
 
 /// The highest score.
 pub const MAX_SCORE: u8 = 10;
@@ -10,9 +14,15 @@ pub const MAX_SCORE: u8 = 10;
 /// nothing there (so the event is left to the browser).
 ///
 /// `current` is the selected score; with none selected, arrows start from the
-/// focused first radio, 0, the way the roving tabindex presents it.
-pub fn next_score(current: Option<u8>, key: &str) -> Option<u8> {
+/// focused first radio, 0, the way the roving tabindex presents it. `rtl`
+/// says the scale is mirrored.
+pub fn next_score(current: Option<u8>, key: &str, rtl: bool) -> Option<u8> {
     let from = current.unwrap_or(0);
+    let key = match (rtl, key) {
+        (true, "ArrowLeft") => "ArrowRight",
+        (true, "ArrowRight") => "ArrowLeft",
+        _ => key,
+    };
     match key {
         // Wrapping matches native radio groups.
         "ArrowRight" | "ArrowDown" if current.is_none() => Some(0),
@@ -44,22 +54,43 @@ mod tests {
             (None, "ArrowLeft", Some(10)),
         ];
         for (current, key, want) in cases {
-            assert_eq!(next_score(current, key), want, "{key} from {current:?}");
+            assert_eq!(
+                next_score(current, key, false),
+                want,
+                "{key} from {current:?}"
+            );
         }
     }
 
     #[test]
     fn home_end_and_digits_jump() {
-        assert_eq!(next_score(Some(5), "Home"), Some(0));
-        assert_eq!(next_score(None, "End"), Some(10));
-        assert_eq!(next_score(None, "7"), Some(7));
-        assert_eq!(next_score(Some(9), "0"), Some(0));
+        assert_eq!(next_score(Some(5), "Home", false), Some(0));
+        assert_eq!(next_score(None, "End", false), Some(10));
+        assert_eq!(next_score(None, "7", false), Some(7));
+        assert_eq!(next_score(Some(9), "0", false), Some(0));
+    }
+
+    #[test]
+    fn right_to_left_the_horizontal_arrows_follow_the_mirrored_scale() {
+        let cases = [
+            (Some(4), "ArrowLeft", Some(5), "left goes up"),
+            (Some(4), "ArrowRight", Some(3), "right goes down"),
+            (Some(10), "ArrowLeft", Some(0), "wraps at the left end"),
+            (Some(0), "ArrowRight", Some(10), "wraps at the right end"),
+            (None, "ArrowLeft", Some(0), "starts at 0"),
+            (Some(4), "ArrowDown", Some(5), "down keeps its meaning"),
+            (Some(4), "ArrowUp", Some(3), "up keeps its meaning"),
+            (Some(4), "Home", Some(0), "home is 0"),
+        ];
+        for (current, key, want, case) in cases {
+            assert_eq!(next_score(current, key, true), want, "{case}");
+        }
     }
 
     #[test]
     fn other_keys_are_left_alone() {
         for key in ["Tab", "Enter", " ", "a", "10", "Escape", ""] {
-            assert_eq!(next_score(Some(3), key), None, "{key:?}");
+            assert_eq!(next_score(Some(3), key, false), None, "{key:?}");
         }
     }
 }

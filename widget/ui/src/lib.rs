@@ -1,7 +1,8 @@
 //! The NPS prompt's Yew components: the dialog, the 0–10 scale, the
-//! follow-up and the thank-you, with their texts in English and French;
-//! and the texts of the notice ("You asked, we delivered", in
-//! `notice_texts`), which the lazy module builds with plain DOM calls.
+//! follow-up and the thank-you, with their texts in nine languages (one
+//! file per language in `texts/`; Arabic mirrored right to left); and the
+//! texts of the notice ("You asked, we delivered", in `notice_texts`, English
+//! and French), which the lazy module builds with plain DOM calls.
 //!
 //! The widget's lazily loaded module (`nps-widget-lazy`, in `widget/lazy`)
 //! mounts them when a prompt is due, through its JavaScript entry points;
@@ -25,6 +26,7 @@
 pub mod i18n;
 pub mod keys;
 pub mod look;
+pub mod texts;
 
 #[cfg(target_arch = "wasm32")]
 mod follow_up;

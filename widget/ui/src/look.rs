@@ -2,11 +2,15 @@
 //! theme and brand colour, each falling back to the default look when the
 //! value is unknown (an older widget meeting a newer config keeps working).
 
-/// The class placing the card; none for the default bottom-right.
-pub fn position_class(position: &str) -> Option<&'static str> {
-    match position {
-        "bottom-left" => Some("left"),
-        "center" => Some("center"),
+/// The class placing the card; none for the default bottom-right. Right to
+/// left the corners swap, as the page's reading order does: the default
+/// corner is where a reader's eye ends, bottom-left in Arabic.
+pub fn position_class(position: &str, rtl: bool) -> Option<&'static str> {
+    match (position, rtl) {
+        ("center", _) => Some("center"),
+        ("bottom-left", false) => Some("left"),
+        ("bottom-left", true) => None,
+        (_, true) => Some("left"),
         _ => None,
     }
 }
@@ -36,14 +40,22 @@ mod tests {
 
     #[test]
     fn unknown_values_keep_the_default_look() {
-        assert_eq!(position_class("bottom-right"), None);
-        assert_eq!(position_class("top"), None);
-        assert_eq!(position_class("bottom-left"), Some("left"));
-        assert_eq!(position_class("center"), Some("center"));
+        assert_eq!(position_class("bottom-right", false), None);
+        assert_eq!(position_class("top", false), None);
+        assert_eq!(position_class("bottom-left", false), Some("left"));
+        assert_eq!(position_class("center", false), Some("center"));
         assert_eq!(theme_class("light"), None);
         assert_eq!(theme_class("sepia"), None);
         assert_eq!(theme_class("dark"), Some("dark"));
         assert_eq!(theme_class("auto"), Some("auto"));
+    }
+
+    #[test]
+    fn right_to_left_the_bottom_corners_swap() {
+        assert_eq!(position_class("bottom-right", true), Some("left"));
+        assert_eq!(position_class("top", true), Some("left"), "default corner");
+        assert_eq!(position_class("bottom-left", true), None);
+        assert_eq!(position_class("center", true), Some("center"));
     }
 
     #[test]

@@ -114,7 +114,7 @@ pub fn prompt(props: &PromptProps) -> Html {
 
     let class = classes!(
         "card",
-        crate::look::position_class(&props.position),
+        crate::look::position_class(&props.position, props.locale.is_rtl()),
         crate::look::theme_class(&props.theme),
         props.inline.then_some("inline"),
     );
@@ -135,7 +135,10 @@ pub fn prompt(props: &PromptProps) -> Html {
         });
     }
     html! {
-        <div {class} ref={card_ref} role="dialog" aria-labelledby="nps-q" {onkeydown}>
+        // `lang` lets screen readers pick the voice; `dir` mirrors the
+        // card (the scale's grid, the corners, the × button) in Arabic.
+        <div {class} ref={card_ref} role="dialog" aria-labelledby="nps-q" {onkeydown}
+            lang={props.locale.code()} dir={if props.locale.is_rtl() { "rtl" } else { "ltr" }}>
             <p id="nps-q" class="q">{ question }</p>
             if !done {
                 <Scale locale={props.locale} selected={*score} locked={props.locked} {on_pick} autofocus={!props.inline} />

@@ -55,12 +55,13 @@ pub(crate) fn scale(props: &ScaleProps) -> Html {
     let onkeydown = {
         let (refs, on_pick) = (refs.clone(), props.on_pick.clone());
         let (selected, locked) = (props.selected, props.locked);
+        let rtl = props.locale.is_rtl();
         Callback::from(move |e: KeyboardEvent| {
             // Leave shortcuts (Ctrl+digit switches tabs…) to the browser.
             if locked || e.ctrl_key() || e.alt_key() || e.meta_key() {
                 return;
             }
-            if let Some(n) = next_score(selected, &e.key()) {
+            if let Some(n) = next_score(selected, &e.key(), rtl) {
                 e.prevent_default();
                 focus(&refs[usize::from(n)]);
                 on_pick.emit(n);

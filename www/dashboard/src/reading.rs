@@ -5,7 +5,7 @@
 
 use nps_protocol::admin::Score;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Prose};
 
 /// A whole number of points with its sign and a real minus (`+98`,
 /// `−48`, `0`), as the collector writes its readings.
@@ -24,28 +24,32 @@ pub(crate) fn points(x: f64) -> String {
 /// ("4 answers: too few to estimate; between −60 and +90"), the number
 /// first otherwise.
 pub(crate) fn score(lang: Lang, s: &Score) -> String {
+    // Sentences in English or French only; counts in the same language.
+    let lang = lang.prose_lang();
     let (Some(nps), Some(ci)) = (s.nps, s.ci95) else {
-        return match lang {
-            Lang::En => "no answers".to_owned(),
-            Lang::Fr => "aucune réponse".to_owned(),
+        return match lang.prose() {
+            Prose::En => "no answers".to_owned(),
+            Prose::Fr => "aucune réponse".to_owned(),
         };
     };
     let (low, high, n) = (points(ci.low), points(ci.high), s.responses);
     let answers = answers(lang, n);
-    match (lang, s.provisional) {
-        (Lang::En, true) => format!("{answers}: too few to estimate; between {low} and {high}"),
-        (Lang::Fr, true) => format!("{answers} : trop peu pour estimer ; entre {low} et {high}"),
-        (Lang::En, false) => format!("{} (between {low} and {high}; {answers})", points(nps)),
-        (Lang::Fr, false) => format!("{} (entre {low} et {high} ; {answers})", points(nps)),
+    match (lang.prose(), s.provisional) {
+        (Prose::En, true) => format!("{answers}: too few to estimate; between {low} and {high}"),
+        (Prose::Fr, true) => format!("{answers} : trop peu pour estimer ; entre {low} et {high}"),
+        (Prose::En, false) => format!("{} (between {low} and {high}; {answers})", points(nps)),
+        (Prose::Fr, false) => format!("{} (entre {low} et {high} ; {answers})", points(nps)),
     }
 }
 
 fn answers(lang: Lang, n: u64) -> String {
-    match (lang, n) {
-        (Lang::En, 1) => "1 answer".to_owned(),
-        (Lang::En, n) => format!("{n} answers"),
-        (Lang::Fr, 0 | 1) => format!("{n} réponse"),
-        (Lang::Fr, n) => format!("{n} réponses"),
+    // Sentences in English or French only; counts in the same language.
+    let lang = lang.prose_lang();
+    match (lang.prose(), n) {
+        (Prose::En, 1) => "1 answer".to_owned(),
+        (Prose::En, n) => format!("{n} answers"),
+        (Prose::Fr, 0 | 1) => format!("{n} réponse"),
+        (Prose::Fr, n) => format!("{n} réponses"),
     }
 }
 
@@ -53,16 +57,18 @@ fn answers(lang: Lang, n: u64) -> String {
 /// provisional (a difference between two uncertain scores is not news):
 /// `None` when both read as numbers.
 pub(crate) fn compare_sides(lang: Lang, this: &Score, before: &Score) -> Option<[String; 2]> {
+    // Sentences in English or French only; counts in the same language.
+    let lang = lang.prose_lang();
     if !this.provisional && !before.provisional {
         return None;
     }
     let (a, b) = (score(lang, this), score(lang, before));
-    Some(match lang {
-        Lang::En => [
+    Some(match lang.prose() {
+        Prose::En => [
             format!("This period: {a}."),
             format!("The period before: {b}."),
         ],
-        Lang::Fr => [
+        Prose::Fr => [
             format!("Cette période : {a}."),
             format!("La période précédente : {b}."),
         ],

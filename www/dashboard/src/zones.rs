@@ -3,7 +3,7 @@
 //! collector is the judge of a name (422 `invalid_timezone`); this only
 //! trims and suggests.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Prose};
 
 /// Suggested when the browser cannot list its zones
 /// (`Intl.supportedValuesOf` is from 2022): the most common ones.
@@ -66,11 +66,11 @@ pub(crate) fn typed(raw: &str) -> Option<String> {
 
 /// Why the collector refused `name` (422 `invalid_timezone`), in words.
 pub(crate) fn invalid(lang: Lang, name: &str) -> String {
-    match lang {
-        Lang::En => format!(
+    match lang.prose() {
+        Prose::En => format!(
             "“{name}” is not a time zone the collector knows. Pick one from the list, such as Europe/Paris."
         ),
-        Lang::Fr => format!(
+        Prose::Fr => format!(
             "« {name} » n’est pas un fuseau horaire connu du collecteur. Choisissez-en un dans la liste, par exemple Europe/Paris."
         ),
     }
@@ -78,17 +78,17 @@ pub(crate) fn invalid(lang: Lang, name: &str) -> String {
 
 /// The filter bar's note on what its dates mean.
 pub(crate) fn days_in(lang: Lang, zone: &str) -> String {
-    match lang {
-        Lang::En => format!("Days are counted in the project’s time zone, {zone}."),
-        Lang::Fr => format!("Les jours sont comptés dans le fuseau horaire du projet, {zone}."),
+    match lang.prose() {
+        Prose::En => format!("Days are counted in the project’s time zone, {zone}."),
+        Prose::Fr => format!("Les jours sont comptés dans le fuseau horaire du projet, {zone}."),
     }
 }
 
 /// The button that fills in the browser's own zone.
 pub(crate) fn from_browser(lang: Lang, zone: &str) -> String {
-    match lang {
-        Lang::En => format!("Use this browser’s zone ({zone})"),
-        Lang::Fr => format!("Utiliser le fuseau de ce navigateur ({zone})"),
+    match lang.prose() {
+        Prose::En => format!("Use this browser’s zone ({zone})"),
+        Prose::Fr => format!("Utiliser le fuseau de ce navigateur ({zone})"),
     }
 }
 

@@ -3,24 +3,26 @@
 
 use nps_protocol::Category;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Prose};
 
 /// "50% promoters, 30% passives, 20% detractors."
 pub(crate) fn split(lang: Lang, promoters: u64, passives: u64, detractors: u64) -> String {
+    // Sentences in English or French only; counts in the same language.
+    let lang = lang.prose_lang();
     let total = promoters + passives + detractors;
     if total == 0 {
         return lang.t().no_responses.to_owned();
     }
     let p = |n: u64| lang.percent(n as f64 / total as f64);
-    match lang {
-        Lang::En => format!(
+    match lang.prose() {
+        Prose::En => format!(
             "{} promoters, {} passives, {} detractors, of {}.",
             p(promoters),
             p(passives),
             p(detractors),
             lang.responses(total)
         ),
-        Lang::Fr => format!(
+        Prose::Fr => format!(
             "{} de promoteurs, {} de passifs, {} de détracteurs, sur {}.",
             p(promoters),
             p(passives),
@@ -32,6 +34,8 @@ pub(crate) fn split(lang: Lang, promoters: u64, passives: u64, detractors: u64) 
 
 /// The most frequent score and how answers lean.
 pub(crate) fn distribution(lang: Lang, counts: &[u64]) -> String {
+    // Sentences in English or French only; counts in the same language.
+    let lang = lang.prose_lang();
     let total: u64 = counts.iter().sum();
     let Some((top, n)) = counts
         .iter()
@@ -50,13 +54,13 @@ pub(crate) fn distribution(lang: Lang, counts: &[u64]) -> String {
             .sum()
     };
     let high = in_category(Category::Promoter);
-    match lang {
-        Lang::En => format!(
+    match lang.prose() {
+        Prose::En => format!(
             "The most frequent score is {top} ({}). {} of answers are 9 or 10.",
             lang.responses(*n),
             lang.percent(high as f64 / total as f64)
         ),
-        Lang::Fr => format!(
+        Prose::Fr => format!(
             "La note la plus fréquente est {top} ({}). {} des réponses sont 9 ou 10.",
             lang.responses(*n),
             lang.percent(high as f64 / total as f64)
@@ -79,6 +83,8 @@ pub(crate) struct Period {
 /// provisional), lowest and highest, how many periods had none and how
 /// many are provisional.
 pub(crate) fn trend(lang: Lang, periods: &[Period]) -> String {
+    // Sentences in English or French only; counts in the same language.
+    let lang = lang.prose_lang();
     let with: Vec<(&Period, f64)> = periods.iter().filter_map(|p| Some((p, p.nps?))).collect();
     let (Some(first), Some(last)) = (with.first(), with.last()) else {
         return lang.t().no_trend.to_owned();
@@ -92,27 +98,27 @@ pub(crate) fn trend(lang: Lang, periods: &[Period]) -> String {
     let provisional = with.iter().filter(|(p, _)| p.provisional).count();
     let n = |v: f64| lang.num(v);
     // A provisional value says so where it is named.
-    let marked = |(p, v): &(&Period, f64)| match (lang, p.provisional) {
+    let marked = |(p, v): &(&Period, f64)| match (lang.prose(), p.provisional) {
         (_, false) => n(*v),
-        (Lang::En, true) => format!("{} (provisional)", n(*v)),
-        (Lang::Fr, true) => format!("{} (provisoire)", n(*v)),
+        (Prose::En, true) => format!("{} (provisional)", n(*v)),
+        (Prose::Fr, true) => format!("{} (provisoire)", n(*v)),
     };
     if with.len() == 1 && periods.len() == 1 {
-        return match lang {
-            Lang::En => format!(
+        return match lang.prose() {
+            Prose::En => format!(
                 "One period: NPS {} in the period of {}.",
                 marked(first),
                 first.0.day
             ),
-            Lang::Fr => format!(
+            Prose::Fr => format!(
                 "Une période : NPS de {} pour la période du {}.",
                 marked(first),
                 first.0.day
             ),
         };
     }
-    let mut s = match lang {
-        Lang::En => format!(
+    let mut s = match lang.prose() {
+        Prose::En => format!(
             "{} periods. NPS {} in the period of {}, {} in the period of {}; lowest {}, highest {}.",
             periods.len(),
             marked(first),
@@ -122,7 +128,7 @@ pub(crate) fn trend(lang: Lang, periods: &[Period]) -> String {
             n(low),
             n(high)
         ),
-        Lang::Fr => format!(
+        Prose::Fr => format!(
             "{} périodes. NPS de {} pour la période du {}, {} pour celle du {} ; minimum {}, maximum {}.",
             periods.len(),
             marked(first),
@@ -133,15 +139,15 @@ pub(crate) fn trend(lang: Lang, periods: &[Period]) -> String {
             n(high)
         ),
     };
-    match lang {
-        Lang::En if empty > 0 => s.push_str(&format!(" {empty} without answers.")),
-        Lang::Fr if empty > 0 => s.push_str(&format!(" {empty} sans réponse.")),
+    match lang.prose() {
+        Prose::En if empty > 0 => s.push_str(&format!(" {empty} without answers.")),
+        Prose::Fr if empty > 0 => s.push_str(&format!(" {empty} sans réponse.")),
         _ => {}
     }
-    match lang {
-        Lang::En if provisional > 0 => s.push_str(&format!(" {provisional} provisional.")),
-        Lang::Fr if provisional > 1 => s.push_str(&format!(" {provisional} provisoires.")),
-        Lang::Fr if provisional == 1 => s.push_str(" 1 provisoire."),
+    match lang.prose() {
+        Prose::En if provisional > 0 => s.push_str(&format!(" {provisional} provisional.")),
+        Prose::Fr if provisional > 1 => s.push_str(&format!(" {provisional} provisoires.")),
+        Prose::Fr if provisional == 1 => s.push_str(" 1 provisoire."),
         _ => {}
     }
     s
@@ -149,6 +155,8 @@ pub(crate) fn trend(lang: Lang, periods: &[Period]) -> String {
 
 /// The highest and lowest segments (and how many are provisional).
 pub(crate) fn segments(lang: Lang, rows: &[(String, Option<f64>, bool)]) -> String {
+    // Sentences in English or French only; counts in the same language.
+    let lang = lang.prose_lang();
     let with: Vec<&(String, Option<f64>, bool)> = rows.iter().filter(|r| r.1.is_some()).collect();
     let best = with
         .iter()
@@ -161,8 +169,8 @@ pub(crate) fn segments(lang: Lang, rows: &[(String, Option<f64>, bool)]) -> Stri
     };
     let small = rows.iter().filter(|r| r.2).count();
     let n = |v: Option<f64>| lang.num(v.unwrap_or_default());
-    match lang {
-        Lang::En => format!(
+    match lang.prose() {
+        Prose::En => format!(
             "{} segments. Highest: {} at {}; lowest: {} at {}. {small} provisional.",
             rows.len(),
             best.0,
@@ -170,7 +178,7 @@ pub(crate) fn segments(lang: Lang, rows: &[(String, Option<f64>, bool)]) -> Stri
             worst.0,
             n(worst.1)
         ),
-        Lang::Fr => format!(
+        Prose::Fr => format!(
             "{} segments. Le plus haut : {} à {} ; le plus bas : {} à {}. {small} {}.",
             rows.len(),
             best.0,

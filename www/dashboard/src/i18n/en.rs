@@ -4,6 +4,7 @@ use super::Texts;
 
 pub(super) const EN: Texts = Texts {
     app_name: "NPS dashboard",
+    language: "Language",
     skip_link: "Skip to content",
     nav_label: "Main",
     overview: "Overview",

@@ -4,6 +4,7 @@ use super::Texts;
 
 pub(super) const FR: Texts = Texts {
     app_name: "Tableau de bord NPS",
+    language: "Langue",
     skip_link: "Aller au contenu",
     nav_label: "Principale",
     overview: "Vue d'ensemble",

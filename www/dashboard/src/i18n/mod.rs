@@ -1,27 +1,71 @@
-//! Every word the dashboard shows, in English and French.
+//! Every word the dashboard shows, in eight languages.
 //!
 //! One [`Texts`] table per language: a missing translation is a compile
-//! error, not a blank label. Sentences that hold numbers are small
-//! functions on [`Lang`], next to the number formatting they need.
+//! error, not a blank label. English and French are complete; German,
+//! Spanish, Italian, Portuguese, Dutch and Arabic translate the shell, the
+//! navigation, the sign-in and the main pages' headings and controls, and
+//! take the rest from English (`..EN`) until translated. Sentences that
+//! hold numbers are small functions on [`Lang`], next to the number
+//! formatting they need; those composed in `charts`, `reading`, `zones` and
+//! `timing_sentences` exist in English and French ([`Lang::prose`]).
 
+mod ar;
+mod de;
 mod en;
+mod es;
 mod fr;
 mod person;
+mod it;
+mod nl;
+mod pt;
 mod themes;
 mod words;
 
 pub(crate) use words::Texts;
 
-/// The two languages of the dashboard.
+/// The languages of the dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Lang {
     /// English, the default.
     En,
     /// French.
     Fr,
+    /// German.
+    De,
+    /// Spanish.
+    Es,
+    /// Italian.
+    It,
+    /// Portuguese.
+    Pt,
+    /// Dutch.
+    Nl,
+    /// Arabic, laid out right to left.
+    Ar,
+}
+
+/// The languages the sentences composed in code are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Prose {
+    /// English, for every language but French.
+    En,
+    /// French.
+    Fr,
 }
 
 impl Lang {
+    /// Every language, in the order the menu lists them.
+    pub(crate) const ALL: [Self; 8] = [
+        Self::En,
+        Self::Fr,
+        Self::De,
+        Self::Es,
+        Self::It,
+        Self::Pt,
+        Self::Nl,
+        Self::Ar,
+    ];
+
     /// The first supported language among the browser's preferences
     /// (`navigator.languages`), English otherwise.
     pub(crate) fn from_preferences<'a>(tags: impl IntoIterator<Item = &'a str>) -> Self {
@@ -30,14 +74,13 @@ impl Lang {
             .unwrap_or(Self::En)
     }
 
-    /// `fr`, `fr-CA`, `en-GB`… to a language; `None` for the others.
+    /// `fr`, `de-AT`, `pt-BR`… to a language (the region does not matter
+    /// here); `None` for the others.
     pub(crate) fn from_code(tag: &str) -> Option<Self> {
-        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "en" => Some(Self::En),
-            "fr" => Some(Self::Fr),
-            _ => None,
-        }
+        let primary = tag.split(['-', '_']).next()?;
+        Self::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(primary))
     }
 
     /// The BCP 47 code, for `<html lang>` and storage.
@@ -45,23 +88,64 @@ impl Lang {
         match self {
             Self::En => "en",
             Self::Fr => "fr",
+            Self::De => "de",
+            Self::Es => "es",
+            Self::It => "it",
+            Self::Pt => "pt",
+            Self::Nl => "nl",
+            Self::Ar => "ar",
         }
     }
 
-    /// The other language (the switch offers it).
-    pub(crate) fn other(self) -> Self {
-        match self {
-            Self::En => Self::Fr,
-            Self::Fr => Self::En,
+    /// `rtl` for Arabic, `ltr` otherwise: `<html dir>`.
+    pub(crate) fn dir(self) -> &'static str {
+        if self == Self::Ar {
+            "rtl"
+        } else {
+            "ltr"
         }
     }
 
-    /// The language's own name, as the switch shows it.
+    /// The language of the sentences composed around numbers in code
+    /// (summaries, readings): French for French, English for every other
+    /// language until those are written.
+    pub(crate) fn prose(self) -> Prose {
+        if self == Self::Fr {
+            Prose::Fr
+        } else {
+            Prose::En
+        }
+    }
+
+    /// [`Lang::prose`] as a language: a sentence composed in English keeps
+    /// its counts and numbers in English too.
+    pub(crate) fn prose_lang(self) -> Self {
+        match self.prose() {
+            Prose::En => Self::En,
+            Prose::Fr => Self::Fr,
+        }
+    }
+
+    /// The language's own name, as the menu lists it.
     pub(crate) fn own_name(self) -> &'static str {
         match self {
             Self::En => "English",
             Self::Fr => "Français",
+            Self::De => "Deutsch",
+            Self::Es => "Español",
+            Self::It => "Italiano",
+            Self::Pt => "Português",
+            Self::Nl => "Nederlands",
+            Self::Ar => "العربية",
         }
+    }
+
+    /// Whether the decimal separator is a comma (`12,5`), as in every
+    /// language here but English and Arabic (which keeps Western digits
+    /// and the point, as `Intl.NumberFormat('ar', {numberingSystem:
+    /// 'latn'})` writes them).
+    fn decimal_comma(self) -> bool {
+        !matches!(self, Self::En | Self::Ar)
     }
 
     /// The texts in this language.
@@ -69,6 +153,12 @@ impl Lang {
         match self {
             Self::En => &en::EN,
             Self::Fr => &fr::FR,
+            Self::De => &de::DE,
+            Self::Es => &es::ES,
+            Self::It => &it::IT,
+            Self::Pt => &pt::PT,
+            Self::Nl => &nl::NL,
+            Self::Ar => &ar::AR,
         }
     }
 
@@ -83,47 +173,66 @@ impl Lang {
         };
         // `-0` reads oddly: a tiny negative rounds to plain zero.
         let text = if text == "-0" { "0".to_owned() } else { text };
-        match self {
-            Self::En => text,
-            Self::Fr => text.replace('.', ","),
+        if self.decimal_comma() {
+            text.replace('.', ",")
+        } else {
+            text
         }
     }
 
     /// A share of 0–1 as a whole percentage (`42%`, `42 %`).
     pub(crate) fn percent(self, share: f64) -> String {
         let n = (share * 100.0).round();
+        // As `Intl.NumberFormat(lang, {style: 'percent'})` writes them:
+        // a no-break space before `%` in French, German and Spanish.
         match self {
-            Self::En => format!("{n:.0}%"),
-            Self::Fr => format!("{n:.0}\u{a0}%"),
+            Self::Fr | Self::De | Self::Es => format!("{n:.0}\u{a0}%"),
+            _ => format!("{n:.0}%"),
         }
     }
 
     /// "1 response", "12 responses".
     pub(crate) fn responses(self, n: u64) -> String {
+        // French counts 0 as singular; the others only 1. Arabic has a
+        // dual and a plural for 3–10 (counted on the last two digits).
         match (self, n) {
-            (Self::En, 1) => "1 response".to_owned(),
-            (Self::En, n) => format!("{n} responses"),
             (Self::Fr, 0 | 1) => format!("{n} réponse"),
             (Self::Fr, n) => format!("{n} réponses"),
+            (Self::De, 1) => "1 Antwort".to_owned(),
+            (Self::De, n) => format!("{n} Antworten"),
+            (Self::Es, 1) => "1 respuesta".to_owned(),
+            (Self::Es, n) => format!("{n} respuestas"),
+            (Self::It, 1) => "1 risposta".to_owned(),
+            (Self::It, n) => format!("{n} risposte"),
+            (Self::Pt, 1) => "1 resposta".to_owned(),
+            (Self::Pt, n) => format!("{n} respostas"),
+            (Self::Nl, 1) => "1 antwoord".to_owned(),
+            (Self::Nl, n) => format!("{n} antwoorden"),
+            (Self::Ar, 1) => "إجابة واحدة".to_owned(),
+            (Self::Ar, 2) => "إجابتان".to_owned(),
+            (Self::Ar, n) if (3..=10).contains(&(n % 100)) => format!("{n} إجابات"),
+            (Self::Ar, n) => format!("{n} إجابة"),
+            (Self::En, 1) => "1 response".to_owned(),
+            (Self::En, n) => format!("{n} responses"),
         }
     }
 
     /// "95% interval: 12 to 38".
     pub(crate) fn interval(self, low: f64, high: f64) -> String {
         let (low, high) = (self.num(low), self.num(high));
-        match self {
-            Self::En => format!("95% interval: {low} to {high}"),
-            Self::Fr => format!("Intervalle à 95\u{a0}% : de {low} à {high}"),
+        match self.prose() {
+            Prose::En => format!("95% interval: {low} to {high}"),
+            Prose::Fr => format!("Intervalle à 95\u{a0}% : de {low} à {high}"),
         }
     }
 
     /// How many more answers would narrow the interval.
     pub(crate) fn needed(self, for_5: u64, for_10: u64) -> String {
-        match self {
-            Self::En => {
+        match self.prose() {
+            Prose::En => {
                 format!("About {for_10} more answers for a margin of ±10 points, {for_5} for ±5.")
             }
-            Self::Fr => format!(
+            Prose::Fr => format!(
                 "Environ {for_10} réponses de plus pour une marge de ±10 points, {for_5} pour ±5."
             ),
         }
@@ -131,9 +240,9 @@ impl Lang {
 
     /// Accessible name of a tag's remove button.
     pub(crate) fn remove_tag(self, tag: &str) -> String {
-        match self {
-            Self::En => format!("Remove tag {tag}"),
-            Self::Fr => format!("Retirer l’étiquette {tag}"),
+        match self.prose() {
+            Prose::En => format!("Remove tag {tag}"),
+            Prose::Fr => format!("Retirer l’étiquette {tag}"),
         }
     }
 
@@ -149,9 +258,11 @@ mod tests {
 
     #[test]
     fn the_browser_preference_picks_the_first_supported_language() {
-        assert_eq!(Lang::from_preferences(["de-DE", "fr-FR", "en"]), Lang::Fr);
+        assert_eq!(Lang::from_preferences(["de-DE", "fr-FR", "en"]), Lang::De);
+        assert_eq!(Lang::from_preferences(["ja-JP", "fr-FR", "en"]), Lang::Fr);
         assert_eq!(Lang::from_preferences(["en-GB", "fr"]), Lang::En);
-        assert_eq!(Lang::from_preferences(["de", "es"]), Lang::En, "fallback");
+        assert_eq!(Lang::from_preferences(["ja", "de"]), Lang::De);
+        assert_eq!(Lang::from_preferences(["ja", "zh"]), Lang::En, "fallback");
         assert_eq!(Lang::from_preferences([]), Lang::En, "no preference");
     }
 
@@ -164,6 +275,51 @@ mod tests {
         assert_eq!(Lang::En.num(-20.0), "-20");
         assert_eq!(Lang::Fr.percent(0.425), "43\u{a0}%");
         assert_eq!(Lang::En.percent(0.4), "40%");
+    }
+
+    #[test]
+    fn every_language_writes_numbers_as_intl_does_in_western_digits() {
+        let cases = [
+            (Lang::De, "12,5", "43\u{a0}%"),
+            (Lang::Es, "12,5", "43\u{a0}%"),
+            (Lang::It, "12,5", "43%"),
+            (Lang::Pt, "12,5", "43%"),
+            (Lang::Nl, "12,5", "43%"),
+            (Lang::Ar, "12.5", "43%"),
+        ];
+        for (lang, num, percent) in cases {
+            assert_eq!(lang.num(12.54), num, "{lang:?}");
+            assert_eq!(lang.percent(0.425), percent, "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn every_language_has_its_plural_forms() {
+        assert_eq!(Lang::De.responses(1), "1 Antwort");
+        assert_eq!(Lang::De.responses(0), "0 Antworten");
+        assert_eq!(Lang::Nl.responses(3), "3 antwoorden");
+        assert_eq!(Lang::Ar.responses(1), "إجابة واحدة");
+        assert_eq!(Lang::Ar.responses(2), "إجابتان");
+        assert_eq!(Lang::Ar.responses(5), "5 إجابات");
+        assert_eq!(Lang::Ar.responses(11), "11 إجابة");
+        assert_eq!(Lang::Ar.responses(103), "103 إجابات");
+    }
+
+    #[test]
+    fn every_language_names_its_menu_and_navigation_in_itself() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang), "{lang:?}");
+            if lang != Lang::En {
+                let (t, en) = (lang.t(), Lang::En.t());
+                assert_ne!(t.language, en.language, "{lang:?} menu");
+                assert_ne!(t.overview, en.overview, "{lang:?} navigation");
+                assert_ne!(t.sign_out, en.sign_out, "{lang:?} sign out");
+            }
+        }
+        assert_eq!(Lang::from_code("de-AT"), Some(Lang::De));
+        assert_eq!(Lang::from_code("pt-BR"), Some(Lang::Pt));
+        assert_eq!(Lang::Ar.dir(), "rtl");
+        assert_eq!(Lang::De.dir(), "ltr");
     }
 
     #[test]

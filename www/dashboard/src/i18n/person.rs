@@ -89,11 +89,12 @@ const FR: PersonTexts = PersonTexts {
 };
 
 impl Lang {
-    /// The person page's texts.
+    /// The person page's texts (English where they are not translated
+    /// yet, as the other tables do).
     pub(crate) fn person(self) -> &'static PersonTexts {
         match self {
-            Self::En => &EN,
             Self::Fr => &FR,
+            _ => &EN,
         }
     }
 }

@@ -1,9 +1,10 @@
 //! The words of the Themes page, its drivers and the overview's "What
-//! they talk about" card, in English and French: a table of their own, so
+//! they talk about" card, in English and French (the other languages read
+//! the English: [`Lang::prose`]): a table of their own, so
 //! the page's words stay beside each other (a missing one is still a
 //! compile error), and the sentences with numbers.
 
-use super::Lang;
+use super::{Lang, Prose};
 
 /// Fixed texts of the themes views in one language.
 #[derive(Debug)]
@@ -94,9 +95,9 @@ const FR: ThemeTexts = ThemeTexts {
 impl Lang {
     /// The themes views' texts.
     pub(crate) fn th(self) -> &'static ThemeTexts {
-        match self {
-            Self::En => &EN,
-            Self::Fr => &FR,
+        match self.prose() {
+            Prose::En => &EN,
+            Prose::Fr => &FR,
         }
     }
 
@@ -115,30 +116,32 @@ impl Lang {
 
     /// "35 answers, 37% of the comments".
     pub(crate) fn theme_share(self, responses: u64, share: f64) -> String {
-        let (n, p) = (self.responses(responses), self.percent(share));
-        match self {
-            Self::En => format!("{n}, {p} of the comments"),
-            Self::Fr => format!("{n}, {p} des commentaires"),
+        let this = self.prose_lang();
+        let (n, p) = (this.responses(responses), this.percent(share));
+        match self.prose() {
+            Prose::En => format!("{n}, {p} of the comments"),
+            Prose::Fr => format!("{n}, {p} des commentaires"),
         }
     }
 
     /// "Before: 2% of the comments (1 response)".
     pub(crate) fn before(self, responses: u64, share: f64) -> String {
-        let (n, p) = (self.responses(responses), self.percent(share));
-        match self {
-            Self::En => format!("Period before: {p} of the comments ({n})"),
-            Self::Fr => format!("Période précédente : {p} des commentaires ({n})"),
+        let this = self.prose_lang();
+        let (n, p) = (this.responses(responses), this.percent(share));
+        match self.prose() {
+            Prose::En => format!("Period before: {p} of the comments ({n})"),
+            Prose::Fr => format!("Période précédente : {p} des commentaires ({n})"),
         }
     }
 
     /// "Found in 94 comments of 94 answers."
     pub(crate) fn found_in(self, with_comment: u64, responses: u64) -> String {
-        match self {
-            Self::En => format!(
+        match self.prose() {
+            Prose::En => format!(
                 "Found in {with_comment} comments, of {}.",
-                self.responses(responses)
+                Lang::En.responses(responses)
             ),
-            Self::Fr => format!(
+            Prose::Fr => format!(
                 "Trouvés dans {with_comment} commentaires, sur {}.",
                 self.responses(responses)
             ),
@@ -147,26 +150,26 @@ impl Lang {
 
     /// Said when only a sample was read.
     pub(crate) fn sampled(self, size: u64) -> String {
-        match self {
-            Self::En => format!("Read from a sample of {size} comments spread over the period; the counts are scaled to all of them."),
-            Self::Fr => format!("Lus dans un échantillon de {size} commentaires répartis sur la période ; les nombres sont ramenés à tous."),
+        match self.prose() {
+            Prose::En => format!("Read from a sample of {size} comments spread over the period; the counts are scaled to all of them."),
+            Prose::Fr => format!("Lus dans un échantillon de {size} commentaires répartis sur la période ; les nombres sont ramenés à tous."),
         }
     }
 
     /// "«dark mode» is emerging: 2% of the comments before, 23% now."
     pub(crate) fn emerging_note(self, label: &str, before: f64, now: f64) -> String {
         let (b, n) = (self.percent(before), self.percent(now));
-        match self {
-            Self::En => format!("“{label}” is emerging: {b} of the comments in the period before, {n} now."),
-            Self::Fr => format!("«\u{a0}{label}\u{a0}» émerge : {b} des commentaires la période précédente, {n} maintenant."),
+        match self.prose() {
+            Prose::En => format!("“{label}” is emerging: {b} of the comments in the period before, {n} now."),
+            Prose::Fr => format!("«\u{a0}{label}\u{a0}» émerge : {b} des commentaires la période précédente, {n} maintenant."),
         }
     }
 
     /// What a theme's tag did.
     pub(crate) fn tagged(self, tag: &str, n: u64) -> String {
-        match self {
-            Self::En => format!("Tag {tag} created; {n} past answers tagged."),
-            Self::Fr => format!("Tag {tag} créé ; {n} réponses passées taguées."),
+        match self.prose() {
+            Prose::En => format!("Tag {tag} created; {n} past answers tagged."),
+            Prose::Fr => format!("Tag {tag} créé ; {n} réponses passées taguées."),
         }
     }
 }

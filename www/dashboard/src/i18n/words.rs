@@ -4,6 +4,8 @@
 #[derive(Debug)]
 pub(crate) struct Texts {
     pub(crate) app_name: &'static str,
+    /// Accessible name of the language menu.
+    pub(crate) language: &'static str,
     pub(crate) skip_link: &'static str,
     pub(crate) nav_label: &'static str,
     pub(crate) overview: &'static str,

@@ -37,7 +37,7 @@ pub(crate) fn start() {
     };
 }
 
-/// The language stored by the switch, or the browser's preference.
+/// The language stored by the menu, or the browser's preference.
 fn initial_lang() -> Lang {
     if let Some(lang) = LocalStorage::get::<String>(LANG_KEY)
         .ok()
@@ -65,6 +65,8 @@ fn App() -> Html {
         use_effect_with(lang, move |lang| {
             if let Some(html) = gloo_utils::document().document_element() {
                 let _ = html.set_attribute("lang", lang.code());
+                // Arabic lays the whole dashboard out right to left.
+                let _ = html.set_attribute("dir", lang.dir());
             }
         });
     }
@@ -72,6 +74,7 @@ fn App() -> Html {
         let phase = phase.clone();
         use_effect_with((), move |()| auth::restore(phase));
     }
+    // The menu's choice, kept for the next visit.
     let set_lang = {
         let lang = lang.clone();
         Callback::from(move |l: Lang| {

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::components::lang_switch::LangSwitch;
+use super::components::lang_menu::LangMenu;
 use super::components::nav_link::NavLink;
 use super::ctx::{go, use_ctx, use_query, Projects};
 use super::hooks::{use_fetch, use_reload, Load};
@@ -120,7 +120,7 @@ pub(crate) fn Shell() -> Html {
                     </div>
                 }
                 <p class="who muted">{ who }</p>
-                <LangSwitch lang={ctx.lang} set_lang={ctx.set_lang.clone()} />
+                <LangMenu lang={ctx.lang} set_lang={ctx.set_lang.clone()} />
                 <button type="button" class="quiet" onclick={sign_out}>{ t.sign_out }</button>
             </header>
             <nav class="tabs" aria-label={t.nav_label}>

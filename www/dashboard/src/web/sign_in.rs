@@ -6,7 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::auth::{self, Notice, Phase};
-use super::components::lang_switch::LangSwitch;
+use super::components::lang_menu::LangMenu;
 use crate::i18n::Lang;
 
 /// Props of [`SignIn`].
@@ -70,7 +70,7 @@ pub(crate) fn SignIn(props: &SignInProps) -> Html {
         <>
         <header class="topbar">
             <p class="brand">{ t.app_name }</p>
-            <LangSwitch lang={props.lang} set_lang={props.set_lang.clone()} />
+            <LangMenu lang={props.lang} set_lang={props.set_lang.clone()} />
         </header>
         <main id="main" class="sign-in">
             <h1>{ t.sign_in_title }</h1>

@@ -78,7 +78,7 @@ pub(crate) fn WidgetPreview(props: &WidgetPreviewProps) -> Html {
 fn prompt_props(p: &WidgetPreviewProps) -> PromptProps {
     let look = &p.appearance;
     PromptProps {
-        locale: Locale::from_code(&p.locale),
+        locale: Locale::from_tag(&p.locale).unwrap_or_default(),
         on_event: Callback::noop(),
         question: p.question.clone(),
         follow_up: p.follow_up.clone(),

@@ -21,7 +21,25 @@ use crate::web::components::page_title::PageTitle;
 use crate::web::components::preview::WidgetPreview;
 use crate::web::ctx::{use_ctx, use_projects};
 
-const LOCALES: [&str; 2] = ["en", "fr"];
+/// The languages the prompt speaks: a moment's texts can be set in each.
+const LOCALES: [&str; 9] = ["en", "fr", "de", "es", "it", "pt", "pt-BR", "nl", "ar"];
+
+/// A prompt language's name in a field's label: English and French in the
+/// reader's language, the others by their own name until every language
+/// names every other.
+fn lang_name(t: &Texts, code: &str) -> &'static str {
+    match code {
+        "en" => t.english,
+        "fr" => t.french,
+        "de" => "Deutsch",
+        "es" => "Español",
+        "it" => "Italiano",
+        "pt" => "Português",
+        "pt-BR" => "Português (Brasil)",
+        "nl" => "Nederlands",
+        _ => "العربية",
+    }
+}
 
 /// Which text the preview shows: the moment and language last edited.
 #[derive(Clone, Copy, PartialEq)]
@@ -132,7 +150,6 @@ pub(crate) fn Look() -> Html {
             });
         })
     };
-    let lang_name = |l: &str| if l == "fr" { t.french } else { t.english };
     let locale = showing.locale.unwrap_or(ctx.lang.code());
     let shown = text_of(&draft, showing.moment, locale);
     let color = draft.appearance.brand_color.clone().unwrap_or_default();
@@ -186,7 +203,7 @@ pub(crate) fn Look() -> Html {
                     <div class="form-grid">
                         { for LOCALES.iter().flat_map(|l| [(*l, true), (*l, false)]).map(|(l, question)| {
                             let name = format!("x-{i}-{l}-{}", if question { "q" } else { "f" });
-                            let label = format!("{} ({})", if question { t.question } else { t.follow_up_question }, lang_name(l));
+                            let label = format!("{} ({})", if question { t.question } else { t.follow_up_question }, lang_name(t, l));
                             let current = text_of(&draft, i, l);
                             let value = if question { current.question } else { current.follow_up };
                             html! {

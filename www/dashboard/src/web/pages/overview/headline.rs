@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Prose};
 use crate::reading;
 use crate::wire::{Comparison, Stats};
 
@@ -21,9 +21,9 @@ pub(super) fn score(lang: Lang, stats: &Stats) -> Html {
         html! { <p class="muted small">{ lang.needed(s.needed_for_5, s.needed_for_10) }</p> }
     });
     if s.provisional {
-        let words = match lang {
-            Lang::En => s.reading_en.clone(),
-            Lang::Fr => s.reading_fr.clone(),
+        let words = match lang.prose() {
+            Prose::En => s.reading_en.clone(),
+            Prose::Fr => s.reading_fr.clone(),
         };
         // An older collector sends no reading: say the interval ourselves.
         let words = if words.is_empty() {
