@@ -35,7 +35,7 @@ pub(crate) fn show_waiting(event: JsValue, outbox: Rc<Delivery>) {
         .ok()
         .and_then(|l| l.as_string())
         .unwrap_or_default();
-    let t = NoticeTexts::of(Locale::from_code(&locale));
+    let t = NoticeTexts::of(Locale::from_tag(&locale).unwrap_or(Locale::En));
     next(
         event,
         outbox,
