@@ -127,7 +127,6 @@ fn full_config() -> WidgetConfig {
             position: "center".into(),
             theme: "dark".into(),
         },
-        pending_moment_days: 14,
     }
 }
 
@@ -142,8 +141,6 @@ fn the_config_reads_back_as_serde_wrote_it() {
         for m in &mut expected.moments {
             m.texts = None;
         }
-        // The collector's setting: the widget never reads it.
-        expected.pending_moment_days = WidgetConfig::default().pending_moment_days;
         assert_eq!(read, expected);
         for (i, m) in config.moments.iter().enumerate() {
             for locale in ["en", "fr", "de"] {
@@ -180,16 +177,6 @@ fn the_users_history_reads_back_as_serde_wrote_it() {
         last_declined_at: Some(1_767_225_800_000.0),
         last_snoozed_at: Some(1_767_225_900_000.0),
         last_opted_out_at: Some(1_767_226_000_000.0),
-        pending: vec![
-            nps_protocol::PendingMoment {
-                moment: "ticket_solved".into(),
-                at: 1_767_226_100_000.0,
-            },
-            nps_protocol::PendingMoment {
-                moment: "support_contacted".into(),
-                at: 1_767_226_200_000.0,
-            },
-        ],
     };
     let empty = UserHistory {
         user_id: "u2".into(),
@@ -203,7 +190,6 @@ fn the_users_history_reads_back_as_serde_wrote_it() {
             declined: h.last_declined_at,
             snoozed: h.last_snoozed_at,
             opted_out: h.last_opted_out_at,
-            pending: h.pending.iter().map(|p| p.moment.clone()).collect(),
         };
         assert_eq!(read, want);
     }

@@ -171,7 +171,8 @@ pub fn widget_config(json: &JsValue) -> Option<WidgetConfig> {
         respect_dnt: flag(json, "respect_dnt"),
         allowed_traits,
         appearance: appearance(&field(json, "appearance").unwrap_or_default()),
-        // The collector's business: never read here.
+        // The collector's, for its eligibility read: the widget does not
+        // read pending moments yet.
         pending_moment_days: d.pending_moment_days,
     })
 }
@@ -207,25 +208,7 @@ pub fn remote_history(json: &JsValue) -> RemoteHistory {
         declined: number(json, "last_declined_at"),
         snoozed: number(json, "last_snoozed_at"),
         opted_out: number(json, "last_opted_out_at"),
-        pending: pending(json),
-        // Only whether one waits: the lazy module reads them (in its
-        // language) when it shows one.
-        notice: field(json, "notices")
-            .and_then(|n| number(&n, "length"))
-            .is_some_and(|n| n > 0.0),
     }
-}
-
-/// The names of `pending: [{moment, at}]` (the rules need no more); a
-/// loop, which weighs less in the wasm than an iterator chain.
-fn pending(json: &JsValue) -> Vec<String> {
-    let mut names = Vec::new();
-    for p in &list(json, "pending") {
-        if let Some(name) = text(p, "moment") {
-            names.push(name);
-        }
-    }
-    names
 }
 
 /// A [`Problem`] document from an error response.

@@ -75,24 +75,14 @@ impl Controller {
         }
     }
 
-    /// Delivers the outbox, loading the module first if answers wait
-    /// (then everything not in flight).
+    /// Delivers the outbox, loading the module first if answers wait.
     pub(super) fn flush(&self, how: Flush) {
-        let how = match self.outbox() {
-            Some(_) => how,
-            None if self.stored_outbox().is_some() => Flush::Wake,
-            None => return,
-        };
-        self.on_outbox("flush", JsValue::from(how as u8));
-    }
-
-    /// Calls the module outbox's `name(arg)`, loading the module at idle
-    /// priority first if it is not loaded: a flush when answers wait, or
-    /// a waiting notice (`notice(event)`; one function for both, since
-    /// each callback chain weighs in the core).
-    pub(super) fn on_outbox(&self, name: &'static str, arg: JsValue) {
+        let how = JsValue::from(how as u8);
         if let Some(o) = self.outbox() {
-            return call(&o, name, &arg);
+            return call(&o, "flush", &how);
+        }
+        if self.stored_outbox().is_none() {
+            return;
         }
         let loading = self.runner.borrow().ui.prefetch();
         let me = self.me.clone();
@@ -105,7 +95,7 @@ impl Controller {
                 if module.is_object() {
                     me.runner.borrow_mut().module.get_or_insert(module);
                     if let Some(o) = me.outbox() {
-                        call(&o, name, &arg);
+                        call(&o, "flush", &JsValue::from(Flush::Wake as u8));
                     }
                 }
             }),

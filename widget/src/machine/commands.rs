@@ -6,13 +6,11 @@
 //! `track`/`show` are held (at most [`HELD_MAX`]). The user's history from
 //! every device is fetched only for a signed identity, once the config
 //! says the project is not anonymous; a `track` made while it loads waits
-//! for it, at most [`REMOTE_WAIT_MS`]. The moments the host app's server
-//! sent for the user come with her history, and are decided when it
-//! arrives.
+//! for it, at most [`REMOTE_WAIT_MS`].
 
-use nps_protocol::{EventKind, NewEvent, Traits, WidgetConfig};
+use nps_protocol::{Traits, WidgetConfig};
 
-use super::{Config, Effect, Flush, Init, Level, Project, Remote, Step, Timer, Waiting};
+use super::{Config, Effect, Flush, Init, Level, Project, Remote, Step, Timer};
 use crate::rules::privacy::{Consent, Gate};
 use crate::rules::timing::RemoteHistory;
 use crate::rules::Refusal;
@@ -203,57 +201,20 @@ impl Step<'_> {
     }
 
     pub(super) fn remote_arrived(&mut self, gen: u32, history: Option<RemoteHistory>) {
-        if !matches!(self.state.remote, Remote::Loading(g) | Remote::Late(g) if g == gen) {
-            return; // another user, or `reset` since
-        }
+        let waited = match self.state.remote {
+            Remote::Loading(g) if g == gen => true,
+            Remote::Late(g) if g == gen => false,
+            _ => return, // another user, or `reset` since
+        };
         self.state.remote = match history {
-            Some(h) => {
-                // The server's moments, decided after what waited, like a
-                // `track` of each (not counted again, no delay): the first
-                // that prompts opens the page's one prompt, and its `shown`
-                // event consumes it on the collector.
-                for moment in &h.pending {
-                    self.state.waiting.push(Waiting::Due(moment.clone()));
-                }
-                Remote::Ready(h)
-            }
+            Some(h) => Remote::Ready(h),
             None => {
                 self.log(Level::Warn, "user history: could not be fetched");
                 Remote::None
             }
         };
-        // Late, it finds nothing waiting but its own moments: what waited
-        // for it went ahead at the time.
-        self.replay();
-        self.notice();
-    }
-
-    /// Shows a waiting notice, on a page view without a prompt: none on
-    /// screen, on its way, delayed or waiting, nor shown before; and only
-    /// while privacy lets the widget speak. Then no `track` prompts on
-    /// this page view (counted as shown; an explicit `show()` still does).
-    fn notice(&mut self) {
-        let s = &*self.state;
-        let waits = matches!(&s.remote, Remote::Ready(h) if h.notice);
-        let quiet = s.prompt.is_none()
-            && s.opening.is_none()
-            && s.delayed.is_none()
-            && s.waiting.is_empty()
-            && !s.shown_this_page;
-        let Some(project) = &s.project else { return };
-        if waits && quiet && s.privacy.gate(s.project_dnt()) == Gate::Open {
-            let seen = NewEvent {
-                id: String::new(),
-                key: project.key.clone(),
-                kind: EventKind::NoticeSeen,
-                moment: None,
-                user_id: s.user_id.clone(),
-                user_hash: s.user_hash.clone(),
-                notice: None,
-            };
-            self.state.shown_this_page = true;
-            let locale = self.locale();
-            self.emit(Effect::ShowNotice(seen, locale));
+        if waited {
+            self.replay();
         }
     }
 }

@@ -112,7 +112,7 @@ impl Step<'_> {
         // Merged after saving: the collector's record stays its own.
         let mut history = self.history.clone();
         if let Remote::Ready(r) = &s.remote {
-            history.merge_remote(r, now);
+            history.merge_remote(r);
         }
         if anon && self.world.anon_new {
             let id = self.world.anon_id.clone();

@@ -90,11 +90,6 @@ pub enum Effect {
     LoadUi(u32, Option<usize>, Locale),
     /// Fetch the ui module at idle priority.
     Prefetch,
-    /// Load the ui module and show the user's waiting notice in this
-    /// language; the module takes the cross-tab lock, reads the notice
-    /// afresh, and queues this `notice_seen` event with its id and the
-    /// notice's.
-    ShowNotice(NewEvent, Locale),
     /// Put the prompt on the page.
     Mount(UiProps),
     /// New props for the prompt.

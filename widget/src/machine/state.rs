@@ -39,7 +39,7 @@ pub enum Config {
 }
 
 /// The identified user's history from the collector.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub enum Remote {
     /// No user, a failed fetch, or not fetched.
     #[default]
@@ -146,8 +146,7 @@ pub struct State {
     pub remote: Remote,
     /// A prompt waiting for `delay_seconds`.
     pub delayed: Option<Delayed>,
-    /// A `track` prompted, or a notice was shown, on this page view
-    /// (`reset` starts afresh).
+    /// A `track` prompted on this page view (`reset` starts afresh).
     pub shown_this_page: bool,
     /// A prompt on its way.
     pub opening: Option<Opening>,

@@ -1,8 +1,6 @@
 //! The NPS prompt's Yew components: the dialog, the 0–10 scale, the
 //! follow-up and the thank-you, with their texts in nine languages (one
-//! file per language in `texts/`; Arabic mirrored right to left); and the
-//! texts of the notice ("You asked, we delivered", in `notice_texts`, English
-//! and French), which the lazy module builds with plain DOM calls.
+//! file per language in `texts/`; Arabic mirrored right to left).
 //!
 //! The widget's lazily loaded module (`nps-widget-lazy`, in `widget/lazy`)
 //! mounts them when a prompt is due, through its JavaScript entry points;
@@ -32,7 +30,6 @@ pub mod texts;
 mod follow_up;
 #[cfg(target_arch = "wasm32")]
 mod mount;
-pub mod notice_texts;
 #[cfg(target_arch = "wasm32")]
 mod prompt;
 #[cfg(target_arch = "wasm32")]
@@ -41,7 +38,7 @@ mod scale;
 pub use i18n::{Locale, Texts};
 
 #[cfg(target_arch = "wasm32")]
-pub use mount::{mount, shadow_root, Mounted};
+pub use mount::{mount, Mounted};
 #[cfg(target_arch = "wasm32")]
 pub use prompt::{Prompt, PromptProps};
 

@@ -1,4 +1,4 @@
-//! The project's appearance as the prompt's classes and colour: position,
+//! The project's appearance as the prompt's classes and style: position,
 //! theme and brand colour, each falling back to the default look when the
 //! value is unknown (an older widget meeting a newer config keeps working).
 
@@ -24,14 +24,14 @@ pub fn theme_class(theme: &str) -> Option<&'static str> {
     }
 }
 
-/// The brand colour, if it is a plain hex colour. Only `#rgb`/`#rrggbb`
-/// pass: the value ends up in CSS, and the collector checked its contrast,
-/// so nothing else is let through.
-pub fn brand_color(color: Option<&str>) -> Option<&str> {
+/// The `style` attribute carrying the brand colour, if it is a plain hex
+/// colour. Only `#rgb`/`#rrggbb` pass: the value ends up in CSS, and the
+/// collector checked its contrast, so nothing else is let through.
+pub fn brand_style(color: Option<&str>) -> Option<String> {
     let color = color?;
     let hex = color.strip_prefix('#')?;
     let plain = matches!(hex.len(), 3 | 6) && hex.bytes().all(|b| b.is_ascii_hexdigit());
-    plain.then_some(color)
+    plain.then(|| format!("--nps-brand:{color}"))
 }
 
 #[cfg(test)]
@@ -60,12 +60,18 @@ mod tests {
 
     #[test]
     fn only_hex_colours_reach_the_style() {
-        assert_eq!(brand_color(Some("#1a56db")), Some("#1a56db"));
-        assert_eq!(brand_color(Some("#abc")), Some("#abc"));
-        assert_eq!(brand_color(None), None);
-        assert_eq!(brand_color(Some("red")), None);
-        assert_eq!(brand_color(Some("#12345g")), None);
-        assert_eq!(brand_color(Some("#fff;background:url(x)")), None);
-        assert_eq!(brand_color(Some("#1234")), None);
+        assert_eq!(
+            brand_style(Some("#1a56db")).as_deref(),
+            Some("--nps-brand:#1a56db")
+        );
+        assert_eq!(
+            brand_style(Some("#abc")).as_deref(),
+            Some("--nps-brand:#abc")
+        );
+        assert_eq!(brand_style(None), None);
+        assert_eq!(brand_style(Some("red")), None);
+        assert_eq!(brand_style(Some("#12345g")), None);
+        assert_eq!(brand_style(Some("#fff;background:url(x)")), None);
+        assert_eq!(brand_style(Some("#1234")), None);
     }
 }

@@ -20,14 +20,6 @@ pub struct Mounted {
 /// with its stylesheet. The host element is the caller's: it places it,
 /// and removes it after [`Mounted::destroy`].
 pub fn mount(host: &Element, props: PromptProps) -> Result<Mounted, JsValue> {
-    let root = shadow_root(host)?;
-    let app = yew::Renderer::<Prompt>::with_root_and_props(root, props).render();
-    Ok(Mounted { app })
-}
-
-/// A new open shadow root on `host`, with the stylesheet, and the element
-/// in it to render into (the prompt's, or the lazy module's notice).
-pub fn shadow_root(host: &Element) -> Result<Element, JsValue> {
     let document = host
         .owner_document()
         .ok_or_else(|| JsValue::from_str("no document"))?;
@@ -35,7 +27,8 @@ pub fn shadow_root(host: &Element) -> Result<Element, JsValue> {
     style(&document, &shadow)?;
     let root = document.create_element("div")?;
     shadow.append_child(&root)?;
-    Ok(root)
+    let app = yew::Renderer::<Prompt>::with_root_and_props(root, props).render();
+    Ok(Mounted { app })
 }
 
 impl Mounted {

@@ -55,7 +55,6 @@ pub fn prompt(props: &PromptProps) -> Html {
     // change is the host's `locked`.
     let score = use_state(|| None::<u8>);
     let close_ref = use_node_ref();
-    let card_ref = use_node_ref();
     let emit = |event: UiEvent| {
         let on_event = props.on_event.clone();
         move || on_event.emit(event.clone())
@@ -118,26 +117,11 @@ pub fn prompt(props: &PromptProps) -> Html {
         crate::look::theme_class(&props.theme),
         props.inline.then_some("inline"),
     );
-    {
-        // Set through the CSSOM, not a `style` attribute: a host page's
-        // strict Content-Security-Policy (no `'unsafe-inline'` for styles)
-        // blocks the attribute, not this.
-        let card = card_ref.clone();
-        let brand = crate::look::brand_color(props.brand_color.as_deref()).map(str::to_owned);
-        use_effect_with(brand, move |brand| {
-            if let Some(card) = card.cast::<HtmlElement>() {
-                let style = card.style();
-                let _ = match brand {
-                    Some(color) => style.set_property("--nps-brand", color),
-                    None => style.remove_property("--nps-brand").map(drop),
-                };
-            }
-        });
-    }
+    let style = crate::look::brand_style(props.brand_color.as_deref());
     html! {
         // `lang` lets screen readers pick the voice; `dir` mirrors the
         // card (the scale's grid, the corners, the × button) in Arabic.
-        <div {class} ref={card_ref} role="dialog" aria-labelledby="nps-q" {onkeydown}
+        <div {class} {style} role="dialog" aria-labelledby="nps-q" {onkeydown}
             lang={props.locale.code()} dir={if props.locale.is_rtl() { "rtl" } else { "ltr" }}>
             <p id="nps-q" class="q">{ question }</p>
             if !done {

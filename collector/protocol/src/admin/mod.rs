@@ -8,9 +8,9 @@
 //! dashboard deserialises the very same types.
 
 mod answers;
+mod imports;
 mod lifecycle;
 mod loop_stats;
-mod imports;
 mod projects;
 mod stats;
 mod team;
@@ -21,11 +21,11 @@ pub use answers::{
     Answer, AnswerPage, Applied, FollowUp, FollowUpChange, HistoryEntry, Inbox, NewTag, NewTagRule,
     TagList, TagRule, TagRules,
 };
+pub use imports::{ImportRejected, ImportRowError, ImportSummary};
 pub use lifecycle::{
     Announcement, TagChange, TagState, TagStates, TagStatus, Timeline, TimelineItem,
 };
 pub use loop_stats::{AssigneeLoop, FollowUpLoop, LoopStats, NoticeCounts, Recovery};
-pub use imports::{ImportRejected, ImportRowError, ImportSummary};
 pub use projects::{
     ConfigVersion, ConfigVersions, MomentSpec, NewProject, Project, ProjectUpdate, Projects,
     RetentionMode,

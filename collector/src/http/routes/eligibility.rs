@@ -36,8 +36,8 @@ use crate::http::shared::project::public_project;
 use crate::http::state::rate_limits::Budget;
 use crate::http::state::AppState;
 use crate::store::moments::{self, PendingRow};
-use crate::store::to_millis;
 use crate::store::notices;
+use crate::store::to_millis;
 
 /// Routes the widget calls.
 pub(in crate::http) fn public_router() -> Router<AppState> {

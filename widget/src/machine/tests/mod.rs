@@ -1,7 +1,7 @@
 //! The state machine, natively: a small simulated browser (`Sim`) runs the
 //! effects the way the browser layer does (storage, timers, the lock, the
 //! ui module), one scenario per behaviour (`showing`, `privacy`,
-//! `outcomes`, `refusals`, `pending`), then property tests over arbitrary sequences of commands, user actions,
+//! `outcomes`, `refusals`), then property tests over arbitrary sequences of commands, user actions,
 //! deliveries and time (`properties`).
 
 use std::cell::Cell;
@@ -14,9 +14,7 @@ use crate::rules::outbox::Request;
 use crate::rules::timing::RemoteHistory;
 use crate::rules::Refusal;
 
-mod notices;
 mod outcomes;
-mod pending;
 mod privacy;
 mod properties;
 mod refusals;
@@ -153,7 +151,7 @@ impl Sim {
                 Some(why) => Event::Config(g, Err(why)),
                 None => Event::Config(g, Ok(self.config.clone())),
             },
-            Pending::Remote(g) => Event::Remote(g, Some(self.remote.clone())),
+            Pending::Remote(g) => Event::Remote(g, Some(self.remote)),
             Pending::Timer(t, _) => Event::Fired(t),
             Pending::Lock(g) => Event::Locked(g, self.take_lock(g)),
             Pending::Ui(g) if self.ui_fails => Event::UiFailed(g),
