@@ -127,6 +127,7 @@ fn full_config() -> WidgetConfig {
             position: "center".into(),
             theme: "dark".into(),
         },
+        pending_moment_days: 14,
     }
 }
 
@@ -141,6 +142,8 @@ fn the_config_reads_back_as_serde_wrote_it() {
         for m in &mut expected.moments {
             m.texts = None;
         }
+        // The collector's setting: the widget never reads it.
+        expected.pending_moment_days = WidgetConfig::default().pending_moment_days;
         assert_eq!(read, expected);
         for (i, m) in config.moments.iter().enumerate() {
             for locale in ["en", "fr", "de"] {
@@ -177,6 +180,17 @@ fn the_users_history_reads_back_as_serde_wrote_it() {
         last_declined_at: Some(1_767_225_800_000.0),
         last_snoozed_at: Some(1_767_225_900_000.0),
         last_opted_out_at: Some(1_767_226_000_000.0),
+        // The collector's: the widget reads neither yet.
+        pending: vec![nps_protocol::PendingMoment {
+            moment: "ticket_solved".into(),
+            at: 1_767_226_100_000.0,
+        }],
+        notices: vec![nps_protocol::Notice {
+            id: "n1".into(),
+            tag: "dark-mode".into(),
+            text: "Dark mode shipped".into(),
+            link: None,
+        }],
     };
     let empty = UserHistory {
         user_id: "u2".into(),
