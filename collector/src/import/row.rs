@@ -88,7 +88,6 @@ pub struct Row {
     pub notes: Vec<ImportedNote>,
 }
 
-
 /// Checks a raw row as a live answer is checked; `now` bounds its time (an
 /// answer from the future is a wrong column or a wrong unit).
 pub fn validate(

@@ -5,7 +5,7 @@
 use serde_json::{json, Value};
 use time::{Duration, OffsetDateTime};
 
-use crate::helpers::{new_id, problem_code, spawn_app, TestApp, ADMIN_TOKEN};
+use crate::helpers::{new_id, spawn_app, TestApp, ADMIN_TOKEN};
 
 /// Project `secure` (identities verified) with moment `ticket_solved` and a
 /// quiet period after `support_contacted`; its identity secret and server
@@ -39,7 +39,7 @@ pub async fn send(app: &TestApp, key: &str, body: &Value) -> reqwest::Response {
         .unwrap()
 }
 
-pub async fn sent(app: &TestApp, key: &str, body: Value) {
+async fn sent(app: &TestApp, key: &str, body: Value) {
     let r = send(app, key, &body).await;
     assert_eq!(r.status(), 201, "{body}");
     let receipt: Value = r.json().await.unwrap();

@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 
 use crate::helpers::{problem_code, spawn_app, ADMIN_TOKEN};
-use crate::moments::{pending, project, send, sent};
+use crate::moments::{pending, project, send};
 
 #[tokio::test]
 async fn the_server_key_is_shown_once_and_never_listed() {

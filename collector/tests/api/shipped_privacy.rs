@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 
 use crate::helpers::{spawn_app, TestApp};
 use crate::loop_support::{admin, announced, answer, set_tag, verified_project};
+use crate::receiver::Receiver;
 
 async fn export(app: &TestApp, user: &str) -> Value {
     let r = admin(
@@ -33,8 +34,14 @@ fn shipped_people(export: &Value) -> Vec<Value> {
 async fn an_export_lists_the_notices_and_shipped_alerts_and_an_erasure_takes_her_out_of_them() {
     let app = spawn_app().await;
     let secret = verified_project(&app).await;
-    let body = json!({"project": "secure", "url": "https://hooks.example.com/nps", "types": ["tag.shipped"]});
-    assert_eq!(admin(&app, "POST", "/api/v1/webhooks", Some(body)).await.status(), 201);
+    let receiver = Receiver::start().await;
+    let body = json!({"project": "secure", "url": receiver.url, "types": ["tag.shipped"]});
+    assert_eq!(
+        admin(&app, "POST", "/api/v1/webhooks", Some(body))
+            .await
+            .status(),
+        201
+    );
     answer(&app, &secret, Some("alice"), 2, &["export"]).await;
     answer(&app, &secret, Some("bob"), 3, &["export"]).await;
     answer(&app, &secret, Some("carol"), 4, &["speed"]).await;
@@ -48,7 +55,10 @@ async fn an_export_lists_the_notices_and_shipped_alerts_and_an_erasure_takes_her
     assert_eq!(shipped_people(&alice), [json!(["alice", "bob"])]);
     let carol = export(&app, "carol").await;
     assert_eq!(carol["notices"], json!([]));
-    assert!(shipped_people(&carol).is_empty(), "carol was not told: {carol}");
+    assert!(
+        shipped_people(&carol).is_empty(),
+        "carol was not told: {carol}"
+    );
 
     let r = admin(&app, "DELETE", "/api/v1/users/alice?project=secure", None).await;
     assert_eq!(r.status(), 200);

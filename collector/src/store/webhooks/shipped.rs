@@ -37,10 +37,12 @@ mod tests {
 
     #[test]
     fn a_person_is_taken_out_of_the_people_told_and_no_one_else() {
-        let body = json!({"type": TAG_SHIPPED, "data": {"tag": "export", "people": ["alice", "bob"]}});
+        let body =
+            json!({"type": TAG_SHIPPED, "data": {"tag": "export", "people": ["alice", "bob"]}});
         assert!(names(&body, "alice"));
         assert!(!names(&body, "ali"));
-        let left: Value = serde_json::from_str(&without(&body.to_string(), "alice").unwrap()).unwrap();
+        let left: Value =
+            serde_json::from_str(&without(&body.to_string(), "alice").unwrap()).unwrap();
         assert_eq!(left["data"]["people"], json!(["bob"]));
         assert_eq!(left["data"]["tag"], "export");
         assert_eq!(without(&body.to_string(), "carol"), None);
@@ -48,7 +50,10 @@ mod tests {
 
     #[test]
     fn a_body_without_people_is_left_alone() {
-        assert_eq!(without(r#"{"text":"export shipped; 2 people told"}"#, "alice"), None);
+        assert_eq!(
+            without(r#"{"text":"export shipped; 2 people told"}"#, "alice"),
+            None
+        );
         assert_eq!(without("not json", "alice"), None);
     }
 }
