@@ -92,19 +92,31 @@ pub(crate) fn words(lang: Lang, c: &Comparison) -> String {
             }
         ),
         _ => format!(
-            "{} {} نقطة، {}",
+            "{} {} {}، {}",
             if up {
                 "ارتفاع بمقدار"
             } else {
                 "انخفاض بمقدار"
             },
             lang.ltr(&n),
+            arabic_points(points),
             if sig {
                 "دالّ إحصائيًا"
             } else {
                 "غير دالّ إحصائيًا بعد"
             }
         ),
+    }
+}
+
+/// "نقاط" after a whole 3 to 10 (counted on the last two digits),
+/// "نقطة" otherwise, as Arabic counts.
+fn arabic_points(points: f64) -> &'static str {
+    let whole = points.round();
+    if (whole - points).abs() < 0.05 && (3.0..=10.0).contains(&(whole % 100.0)) {
+        "نقاط"
+    } else {
+        "نقطة"
     }
 }
 
@@ -161,6 +173,11 @@ mod tests {
             words(Lang::De, &comparison(0.02, false, true)),
             "unverändert"
         );
+        assert_eq!(
+            words(Lang::Ar, &comparison(5.0, true, true)),
+            "ارتفاع بمقدار \u{2066}5\u{2069} نقاط، دالّ إحصائيًا"
+        );
+        assert!(words(Lang::Ar, &up).contains("20\u{2069} نقطة،"));
         let none = comparison(0.0, false, false);
         for lang in [Lang::De, Lang::Es, Lang::It, Lang::Pt, Lang::Nl, Lang::Ar] {
             assert_ne!(words(lang, &none), words(lang, &up), "{lang:?}");

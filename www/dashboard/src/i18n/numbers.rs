@@ -126,7 +126,7 @@ impl Lang {
                 "Nog ongeveer {for_10} antwoorden voor een marge van ±10 punten, {for_5} voor ±5."
             ),
             Self::Ar => format!(
-                "نحو {for_10} إجابة إضافية لهامش ±10 نقاط، و{for_5} لهامش ±5."
+                "الإجابات الإضافية اللازمة لهامش ±10 نقاط: نحو {for_10}، ولهامش ±5: نحو {for_5}."
             ),
         }
     }

@@ -116,7 +116,8 @@ impl Lang {
             Self::It => format!("Trovati in {n} commenti, su {of}."),
             Self::Pt => format!("Encontrados em {n} comentários, de {of}."),
             Self::Nl => format!("Gevonden in {n} opmerkingen, van {of}."),
-            Self::Ar => format!("وُجدت في {n} تعليقًا، من أصل {of}."),
+            // The count after a colon: no noun has to agree with it.
+            Self::Ar => format!("التعليقات التي وُجدت فيها: {n}، من أصل {of}."),
         }
     }
 
@@ -130,7 +131,7 @@ impl Lang {
             Self::It => format!("Letti da un campione di {size} commenti distribuiti sul periodo; i conteggi sono riportati al totale."),
             Self::Pt => format!("Lidos numa amostra de {size} comentários distribuídos pelo período; as contagens são extrapoladas para todos."),
             Self::Nl => format!("Gelezen uit een steekproef van {size} opmerkingen verspreid over de periode; de aantallen zijn naar het geheel omgerekend."),
-            Self::Ar => format!("قُرئت من عيّنة من {size} تعليقًا موزعة على الفترة؛ والأعداد محسوبة بالتناسب على جميع التعليقات."),
+            Self::Ar => format!("قُرئت من عيّنة تعليقات موزعة على الفترة، حجمها {size}؛ والأعداد محسوبة بالتناسب على جميع التعليقات."),
         }
     }
 
