@@ -77,49 +77,6 @@
 
   // `ui(false)`'s promise never rejects: a failed prefetch is only logged.
   // `ui(true, code)` also gives the module language `code`'s texts, a file
-  // fetched beside it (once per page) unless English, the module's own. A
-  // failed fetch or an incomplete file (`texts` throws) rejects: no prompt
-  // then, rather than one in a language the answer would not record.
-  var langs = {};
-  function ui(now, code) {
-    if (now)
-      return Promise.all([
-        loadUi('high'),
-        code != 'en' &&
-          (langs[code] =
-            langs[code] ||
-            fetch(new URL('widget/lang-@@LANG_HASH@@-' + code + '.json', src), { credentials: 'omit' }).then(function (r) {
-              return r.json();
-            })),
-      ]).then(function (got) {
-        if (got[1]) got[0].texts(code, got[1]);
-        return got[0];
-      });
-    return new Promise(function (done) {
-      if (d.readyState !== 'loading') done();
-      else d.addEventListener('DOMContentLoaded', function () { done(); }, { once: true });
-    });
-  }
-
-  var uiLoading = null;
-  function loadUi(priority) {
-    if (!uiLoading) {
-      uiLoading = import(new URL('widget/@@UI_JS@@', src).href).then(function (ui) {
-        var wasm = fetch(new URL('widget/@@UI_WASM@@', src), { priority: priority, credentials: 'omit' });
-        return ui.default({ module_or_path: wasm }).then(function () {
-          return ui;
-        });
-      });
-      // A failed load may be retried by the next prompt.
-      uiLoading.catch(function () {
-        uiLoading = null;
-      });
-    }
-    return uiLoading;
-  }
-
-  // `ui(false)`'s promise never rejects: a failed prefetch is only logged.
-  // `ui(true, code)` also gives the module language `code`'s texts, a file
   // fetched beside it (once per page) unless English, the module's own.
   var langs = {};
   function ui(now, code) {
@@ -132,7 +89,7 @@
         // Throws on a failed fetch or an incomplete file: no prompt then,
         // rather than one in a language the answer would not record.
         return got[1] ? got[1].clone().json().then(function (texts) {
-          got[0].texts(code, texts, got[1].ok);
+          got[0].texts(code, texts);
           return got[0];
         }) : got[0];
       });

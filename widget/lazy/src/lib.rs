@@ -48,18 +48,14 @@ use wasm_bindgen::prelude::*;
 
 pub use prompt::{mount, Ui};
 
-/// Keeps the texts of language `code` (a parsed language file, keyed as
-/// `nps_widget_ui::i18n::KEYS`) for the prompts of this page. Throws for a
-/// file that is not one (an error page, a key missing), so that the loader
-/// gives up the prompt instead of showing it in English while the answer
-/// says `code`.
+/// Keeps the texts of language `code` (a parsed language file: the
+/// strings in `nps_widget_ui::i18n::KEYS` order) for the prompts of this
+/// page. Throws for a file that is not one (an error page, a string
+/// missing), so that the loader gives up the prompt instead of showing it
+/// in English while the answer says `code`.
 #[wasm_bindgen]
 pub fn texts(code: &str, table: &JsValue) -> Result<(), JsValue> {
-    let get = |key: &str| {
-        Reflect::get(table, &JsValue::from_str(key))
-            .ok()?
-            .as_string()
-    };
+    let get = |i: u32| Reflect::get_u32(table, i).ok()?.as_string();
     match (Locale::from_tag(code), Texts::from_lookup(get)) {
         (Some(locale), Some(texts)) => {
             nps_widget_ui::texts::register(locale, texts);

@@ -1,7 +1,9 @@
 //! Writes each language but English (which the lazy module carries) as
 //! `<code>.json` into the directory given, for `widget/build.sh` to install
 //! as `lang-<hash>-<code>.json`: the language files the loader fetches with
-//! the prompt, made from the same tables the tests check.
+//! the prompt, made from the same tables the tests check. Each is a JSON
+//! array of the strings in `nps_widget_ui::i18n::KEYS` order: the keys
+//! would add about 60 B brotli to each prompt in another language.
 //!
 //! ```sh
 //! cargo run -p nps-widget-ui --features all-languages --example texts-json -- OUT_DIR
@@ -20,11 +22,11 @@ fn main() -> std::io::Result<()> {
         let fields: Vec<String> = texts
             .entries()
             .iter()
-            .map(|(key, value)| format!("\"{key}\":\"{}\"", escape(value)))
+            .map(|(_, value)| format!("\"{}\"", escape(value)))
             .collect();
         std::fs::write(
             dir.join(format!("{}.json", locale.code())),
-            format!("{{{}}}", fields.join(",")),
+            format!("[{}]", fields.join(",")),
         )?;
     }
     Ok(())

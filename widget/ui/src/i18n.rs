@@ -43,8 +43,10 @@ pub struct Texts {
     pub notice_heading: &'static str,
 }
 
-/// The keys of a [`Texts`], as the language files the widget fetches name
-/// them (`lang-<hash>-<code>.json`).
+/// The keys of a [`Texts`], in the order of the language files the widget
+/// fetches (`lang-<hash>-<code>.json`: a JSON array of the strings in this
+/// order, without the keys, which would only add bytes to every prompt in
+/// another language than English).
 pub const KEYS: [&str; 14] = [
     "question",
     "not_likely",
@@ -63,15 +65,15 @@ pub const KEYS: [&str; 14] = [
 ];
 
 impl Texts {
-    /// A table from a lookup by key (a fetched language file); `None` if a
-    /// key is missing. The strings live for the page: a table is built once
-    /// per language.
-    pub fn from_lookup(mut get: impl FnMut(&str) -> Option<String>) -> Option<Self> {
+    /// A table from a lookup by position in [`KEYS`] (a fetched language
+    /// file); `None` if a string is missing. The strings live for the
+    /// page: a table is built once per language.
+    pub fn from_lookup(mut get: impl FnMut(u32) -> Option<String>) -> Option<Self> {
         // One loop rather than a call per field: this is in the lazy
         // module, whose bytes every prompt downloads.
         let mut values = [""; KEYS.len()];
-        for (value, key) in values.iter_mut().zip(KEYS) {
-            *value = get(key)?.leak();
+        for (i, value) in (0..).zip(values.iter_mut()) {
+            *value = get(i)?.leak();
         }
         let [question, not_likely, very_likely, follow_up_detractor, follow_up_passive, follow_up_promoter, placeholder, send, close, thanks, failed, later, never, notice_heading] =
             values;
