@@ -220,6 +220,7 @@ fn a_problem_reads_back() {
 
 fn response(full: bool) -> NewResponse {
     NewResponse {
+        variant: None,
         id: "01a20846-fe00-7d2a-9f3c-6f1e2d3c4b5a".into(),
         key: "demo".into(),
         score: 9,
@@ -236,6 +237,7 @@ fn response(full: bool) -> NewResponse {
 
 fn event(kind: EventKind, full: bool) -> NewEvent {
     NewEvent {
+        variant: None,
         id: "01a20846-fe00-7d2a-9f3c-6f1e2d3c4b5b".into(),
         key: "demo".into(),
         kind,

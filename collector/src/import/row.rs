@@ -217,6 +217,7 @@ pub fn validate(
         secret: None,
         identity_unverified: false,
         imported: true,
+        variant: None,
     };
     Ok(Row {
         response,
