@@ -98,6 +98,8 @@ fn full_config() -> WidgetConfig {
                 texts: Some(moment_texts),
                 days_after_response: Some(120),
                 days_after_decline: Some(45),
+                // Not read by the widget yet (issue 25's collector side).
+                ..Moment::default()
             },
             Moment {
                 event: "onboarding_completed".into(),
@@ -128,6 +130,8 @@ fn full_config() -> WidgetConfig {
             theme: "dark".into(),
         },
         pending_moment_days: 14,
+        // Not read by the widget yet (issue 25's collector side).
+        ..WidgetConfig::default()
     }
 }
 
