@@ -254,7 +254,7 @@ async fn experiment_figures_match_the_hand_computed_ones() {
 }
 
 #[tokio::test]
-async fn an_erased_person_leaves_no_variant_behind() {
+async fn a_persons_export_shows_her_variants_and_erasure_leaves_none() {
     let app = spawn_app().await;
     assert_eq!(put_config(&app, &two_variants()).await.status(), 200);
     let moment = "onboarding_completed";
@@ -264,6 +264,14 @@ async fn an_erased_person_leaves_no_variant_behind() {
                         "variant": "short", "user_id": "alice"});
     assert_eq!(post(&app, "/api/v1/events", event).await.status(), 201);
     assert_eq!(app.post_response(&answer).await.status(), 201);
+    let export: Value = app
+        .admin_get("/api/v1/users/alice/export?project=demo")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(export["responses"][0]["variant"], "short", "{export}");
+    assert_eq!(export["events"][0]["variant"], "short", "{export}");
 
     let erased = app
         .client
