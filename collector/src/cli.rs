@@ -226,8 +226,10 @@ pub async fn user(args: UserArgs) -> anyhow::Result<()> {
                 "user_id": user.as_str(),
                 "responses": data.responses,
                 "events": data.events,
+                "moments": data.moments,
                 "tags": data.tags,
                 "followups": data.followups,
+                "notices": data.notices,
                 "webhook_deliveries": data.webhook_deliveries,
             });
             println!("{}", serde_json::to_string_pretty(&out)?);

@@ -15,7 +15,8 @@ use std::io::Read;
 use serde::de::{Deserializer, SeqAccess, Visitor};
 use serde_json::Value;
 
-use super::row::{trait_name, trait_value, Place, RawNote, RawRow};
+use super::fields::{trait_name, trait_value};
+use super::row::{Place, RawNote, RawRow};
 use super::ImportError;
 
 /// Reads the array in `input`, calling `each` with every element's place

@@ -17,6 +17,7 @@
 
 pub mod csv;
 pub mod delighted;
+pub mod fields;
 pub mod row;
 mod write;
 

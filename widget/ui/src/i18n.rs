@@ -118,12 +118,6 @@ impl Texts {
         })
     }
 
-    /// The texts for `locale`: compiled in or received with the prompt
-    /// ([`crate::texts::register`]); English if neither.
-    pub fn of(locale: Locale) -> &'static Self {
-        crate::texts::of(locale)
-    }
-
     /// The follow-up question fitting a score: detractors are asked what to
     /// fix, passives what is missing, promoters what to keep.
     pub fn follow_up(&self, score: u8) -> &'static str {

@@ -21,6 +21,7 @@
 //! The components are tested in headless Chromium through the widget, which
 //! links them into its test wasm (`widget/tests/browser.rs`).
 
+mod event;
 pub mod i18n;
 pub mod keys;
 pub mod look;
@@ -35,28 +36,11 @@ mod prompt;
 #[cfg(target_arch = "wasm32")]
 mod scale;
 
+pub use event::UiEvent;
 pub use i18n::{Locale, Texts};
+pub use look::CSS;
 
 #[cfg(target_arch = "wasm32")]
 pub use mount::{mount, Mounted};
 #[cfg(target_arch = "wasm32")]
 pub use prompt::{Prompt, PromptProps};
-
-/// The prompt's stylesheet (scoped to its shadow root by [`mount`]; a
-/// host rendering [`Prompt`] in its own tree includes it itself).
-pub const CSS: &str = include_str!("style.css");
-
-/// What the user did; the host of the components decides what follows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UiEvent {
-    /// A score was chosen (0–10). Ignored by the scale while `locked`.
-    Pick(u8),
-    /// Send was pressed with this comment (possibly empty).
-    Send(String),
-    /// The × button or Escape.
-    Close,
-    /// "Ask me later".
-    Later,
-    /// "Don't ask me again".
-    Never,
-}

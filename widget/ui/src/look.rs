@@ -2,6 +2,10 @@
 //! theme and brand colour, each falling back to the default look when the
 //! value is unknown (an older widget meeting a newer config keeps working).
 
+/// The prompt's stylesheet (scoped to its shadow root by `mount`; a
+/// host rendering `Prompt` in its own tree includes it itself).
+pub const CSS: &str = include_str!("style.css");
+
 /// The class placing the card; none for the default bottom-right. Right to
 /// left the corners swap, as the page's reading order does: the default
 /// corner is where a reader's eye ends, bottom-left in Arabic.

@@ -8,8 +8,8 @@ use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, Document, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
+use crate::look::CSS;
 use crate::prompt::{Prompt, PromptProps};
-use crate::CSS;
 
 /// A prompt rendered into a host element's shadow root.
 pub struct Mounted {

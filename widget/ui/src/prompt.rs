@@ -4,10 +4,10 @@
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::event::UiEvent;
 use crate::follow_up::FollowUp;
 use crate::i18n::{Locale, Texts};
 use crate::scale::Scale;
-use crate::UiEvent;
 
 /// Properties of [`Prompt`]: what it says, and the state its host decided.
 #[derive(Properties, PartialEq, Clone)]

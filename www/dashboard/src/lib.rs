@@ -15,6 +15,7 @@
 // unused there.
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
+mod change;
 mod charts;
 mod dates;
 mod filters;
@@ -26,6 +27,7 @@ mod reading;
 mod refusal_fields;
 mod themes;
 mod timing_sentences;
+mod timing_words;
 mod wire;
 mod zones;
 

@@ -5,7 +5,7 @@
 
 use nps_protocol::admin::Score;
 
-use crate::i18n::{Lang, Prose};
+use crate::i18n::Lang;
 
 /// A whole number of points with its sign and a real minus (`+98`,
 /// `−48`, `0`), as the collector writes its readings.
@@ -20,36 +20,63 @@ pub(crate) fn points(x: f64) -> String {
     }
 }
 
+/// [`points`] kept whole in a right-to-left sentence: in Arabic the sign
+/// would otherwise be laid out after the digits.
+fn signed(lang: Lang, x: f64) -> String {
+    lang.ltr(&points(x))
+}
+
 /// One score in words, to follow a label: interval first when provisional
 /// ("4 answers: too few to estimate; between −60 and +90"), the number
 /// first otherwise.
 pub(crate) fn score(lang: Lang, s: &Score) -> String {
-    // Sentences in English or French only; counts in the same language.
-    let lang = lang.prose_lang();
     let (Some(nps), Some(ci)) = (s.nps, s.ci95) else {
-        return match lang.prose() {
-            Prose::En => "no answers".to_owned(),
-            Prose::Fr => "aucune réponse".to_owned(),
-        };
+        return match lang {
+            Lang::En => "no answers",
+            Lang::Fr => "aucune réponse",
+            Lang::De => "keine Antworten",
+            Lang::Es => "sin respuestas",
+            Lang::It => "nessuna risposta",
+            Lang::Pt => "sem respostas",
+            Lang::Nl => "geen antwoorden",
+            Lang::Ar => "لا توجد إجابات",
+        }
+        .to_owned();
     };
-    let (low, high, n) = (points(ci.low), points(ci.high), s.responses);
-    let answers = answers(lang, n);
-    match (lang.prose(), s.provisional) {
-        (Prose::En, true) => format!("{answers}: too few to estimate; between {low} and {high}"),
-        (Prose::Fr, true) => format!("{answers} : trop peu pour estimer ; entre {low} et {high}"),
-        (Prose::En, false) => format!("{} (between {low} and {high}; {answers})", points(nps)),
-        (Prose::Fr, false) => format!("{} (entre {low} et {high} ; {answers})", points(nps)),
+    let (low, high) = (signed(lang, ci.low), signed(lang, ci.high));
+    let n = answers(lang, s.responses);
+    if s.provisional {
+        return match lang {
+            Lang::En => format!("{n}: too few to estimate; between {low} and {high}"),
+            Lang::Fr => format!("{n} : trop peu pour estimer ; entre {low} et {high}"),
+            Lang::De => format!("{n}: zu wenige für eine Schätzung; zwischen {low} und {high}"),
+            Lang::Es => format!("{n}: muy pocas para estimar; entre {low} y {high}"),
+            Lang::It => format!("{n}: troppo poche per una stima; tra {low} e {high}"),
+            Lang::Pt => format!("{n}: poucas para estimar; entre {low} e {high}"),
+            Lang::Nl => format!("{n}: te weinig voor een schatting; tussen {low} en {high}"),
+            Lang::Ar => format!("{n}: أقل من أن تسمح بالتقدير؛ بين {low} و{high}"),
+        };
+    }
+    let nps = signed(lang, nps);
+    match lang {
+        Lang::En => format!("{nps} (between {low} and {high}; {n})"),
+        Lang::Fr => format!("{nps} (entre {low} et {high} ; {n})"),
+        Lang::De => format!("{nps} (zwischen {low} und {high}; {n})"),
+        Lang::Es => format!("{nps} (entre {low} y {high}; {n})"),
+        Lang::It => format!("{nps} (tra {low} e {high}; {n})"),
+        Lang::Pt => format!("{nps} (entre {low} e {high}; {n})"),
+        Lang::Nl => format!("{nps} (tussen {low} en {high}; {n})"),
+        Lang::Ar => format!("{nps} (بين {low} و{high}؛ {n})"),
     }
 }
 
+/// "1 answer", "12 answers": English says answers here, as the
+/// collector's readings do; the other languages count as everywhere.
 fn answers(lang: Lang, n: u64) -> String {
-    // Sentences in English or French only; counts in the same language.
-    let lang = lang.prose_lang();
-    match (lang.prose(), n) {
-        (Prose::En, 1) => "1 answer".to_owned(),
-        (Prose::En, n) => format!("{n} answers"),
-        (Prose::Fr, 0 | 1) => format!("{n} réponse"),
-        (Prose::Fr, n) => format!("{n} réponses"),
+    match (lang, n) {
+        (Lang::En, 1) => "1 answer".to_owned(),
+        (Lang::En, n) => format!("{n} answers"),
+        (lang, n) => lang.responses(n),
     }
 }
 
@@ -57,21 +84,40 @@ fn answers(lang: Lang, n: u64) -> String {
 /// provisional (a difference between two uncertain scores is not news):
 /// `None` when both read as numbers.
 pub(crate) fn compare_sides(lang: Lang, this: &Score, before: &Score) -> Option<[String; 2]> {
-    // Sentences in English or French only; counts in the same language.
-    let lang = lang.prose_lang();
     if !this.provisional && !before.provisional {
         return None;
     }
     let (a, b) = (score(lang, this), score(lang, before));
-    Some(match lang.prose() {
-        Prose::En => [
+    Some(match lang {
+        Lang::En => [
             format!("This period: {a}."),
             format!("The period before: {b}."),
         ],
-        Prose::Fr => [
+        Lang::Fr => [
             format!("Cette période : {a}."),
             format!("La période précédente : {b}."),
         ],
+        Lang::De => [
+            format!("Dieser Zeitraum: {a}."),
+            format!("Voriger Zeitraum: {b}."),
+        ],
+        Lang::Es => [
+            format!("Este periodo: {a}."),
+            format!("El periodo anterior: {b}."),
+        ],
+        Lang::It => [
+            format!("Questo periodo: {a}."),
+            format!("Il periodo precedente: {b}."),
+        ],
+        Lang::Pt => [
+            format!("Este período: {a}."),
+            format!("O período anterior: {b}."),
+        ],
+        Lang::Nl => [
+            format!("Deze periode: {a}."),
+            format!("De vorige periode: {b}."),
+        ],
+        Lang::Ar => [format!("هذه الفترة: {a}."), format!("الفترة السابقة: {b}.")],
     })
 }
 
@@ -146,5 +192,28 @@ mod tests {
             a.starts_with("Cette période : 4 réponses : trop peu"),
             "{a}"
         );
+    }
+
+    #[test]
+    fn every_language_reads_a_score_in_its_own_words() {
+        let one = s(100.0, -48.4, 97.6, 1, true);
+        assert_eq!(
+            score(Lang::De, &one),
+            "1 Antwort: zu wenige für eine Schätzung; zwischen \u{2212}48 und +98"
+        );
+        assert_eq!(
+            score(Lang::Ar, &one),
+            "إجابة واحدة: أقل من أن تسمح بالتقدير؛ بين \u{2066}\u{2212}48\u{2069} و\u{2066}+98\u{2069}"
+        );
+        let firm = s(42.0, 35.0, 49.0, 400, false);
+        for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+            for x in [&one, &firm] {
+                assert_ne!(score(lang, x), score(Lang::En, x), "{lang:?}");
+                assert!(score(lang, x).contains("98") || score(lang, x).contains("42"));
+            }
+            let [a, b] = compare_sides(lang, &one, &firm).unwrap();
+            let [ea, eb] = compare_sides(Lang::En, &one, &firm).unwrap();
+            assert!(a != ea && b != eb, "{lang:?}");
+        }
     }
 }

@@ -4,132 +4,71 @@
 use nps_protocol::{Moment, WidgetConfig};
 
 use crate::form_lists::trait_filter;
-use crate::i18n::Lang;
+use crate::i18n::{fill, Lang};
+use crate::timing_words::TimingWords;
 
 /// The rules as sentences, most important first.
 pub(crate) fn summary(lang: Lang, c: &WidgetConfig) -> Vec<String> {
+    let w = TimingWords::of(lang);
     let mut out = Vec::new();
-    let fr = lang == Lang::Fr;
     if c.moments.is_empty() {
-        out.push(if fr {
-            "Aucun moment n’est configuré : l’invitation ne s’affiche que sur nps('show').".into()
-        } else {
-            "No moment is configured: the prompt shows only on nps('show').".into()
-        });
+        out.push(w.no_moment.to_owned());
     }
     for m in &c.moments {
         out.push(moment(lang, m));
     }
-    let sampling = lang.num(c.sampling_percent);
-    out.push(if fr {
-        format!("{sampling} % des utilisateurs peuvent être interrogés.")
-    } else {
-        format!("{sampling}% of users may be asked.")
-    });
-    out.push(if fr {
-        format!(
-            "Jamais deux invitations à moins de {} jours d’écart ; {} jours de calme après une réponse, {} après un refus.",
-            c.min_days_between_prompts, c.days_after_response, c.days_after_decline
-        )
-    } else {
-        format!(
-            "Never two prompts within {} days; {} quiet days after an answer, {} after a decline.",
-            c.min_days_between_prompts, c.days_after_response, c.days_after_decline
-        )
-    });
-    out.push(if fr {
-        format!(
-            "« Plus tard » redemande après {} jours, au plus {} fois de suite.",
-            c.days_after_snooze, c.max_snoozes
-        )
-    } else {
-        format!(
-            "“Ask me later” asks again after {} days, at most {} times in a row.",
-            c.days_after_snooze, c.max_snoozes
-        )
-    });
+    out.push(fill(w.sampling, &[&lang.num(c.sampling_percent)]));
+    out.push(fill(
+        w.spacing,
+        &[
+            &c.min_days_between_prompts.to_string(),
+            &c.days_after_response.to_string(),
+            &c.days_after_decline.to_string(),
+        ],
+    ));
+    out.push(fill(
+        w.snooze,
+        &[&c.days_after_snooze.to_string(), &c.max_snoozes.to_string()],
+    ));
     for q in &c.quiet_after {
-        out.push(if fr {
-            format!("Pas d’invitation pendant {} h après {}.", q.hours, q.event)
-        } else {
-            format!("No prompt for {} h after {}.", q.hours, q.event)
-        });
+        out.push(fill(w.quiet, &[&q.hours.to_string(), &q.event]));
     }
     for x in &c.exclude_if_recent {
-        out.push(if fr {
-            format!(
-                "Pas d’invitation si {} date de moins de {} jours.",
-                x.name, x.days
-            )
-        } else {
-            format!(
-                "No prompt while {} is less than {} days old.",
-                x.name, x.days
-            )
-        });
+        out.push(fill(w.exclude, &[&x.name, &x.days.to_string()]));
     }
     if c.anonymous {
-        out.push(if fr {
-            "Enquête anonyme : ni identifiant, ni URL, ni trait non autorisé.".into()
-        } else {
-            "Anonymous survey: no user id, URL or trait not allowed.".into()
-        });
+        out.push(w.anonymous.to_owned());
     }
     if c.respect_dnt {
-        out.push(if fr {
-            "Rien n’est affiché ni envoyé aux navigateurs qui demandent à ne pas être suivis."
-                .into()
-        } else {
-            "Nothing shows or is sent in browsers that ask not to be tracked.".into()
-        });
+        out.push(w.dnt.to_owned());
     }
     out
 }
 
 fn moment(lang: Lang, m: &Moment) -> String {
-    let fr = lang == Lang::Fr;
+    let w = TimingWords::of(lang);
     let mut parts = Vec::new();
     if let Some(n) = m.min_count {
-        parts.push(if fr {
-            format!("à partir de la {n}e fois")
-        } else {
-            format!("from the {n}th time")
-        });
+        parts.push(fill(w.min_count, &[&n.to_string()]));
     }
     if let Some(d) = m.days_since_signup {
-        parts.push(if fr {
-            format!("{d} jours après l’inscription")
-        } else {
-            format!("{d} days after signup")
-        });
+        parts.push(fill(w.days_since_signup, &[&d.to_string()]));
     }
     for (name, filter) in m.traits.iter().flatten() {
         parts.push(format!("{name} = {}", trait_filter(filter)));
     }
     if let Some(s) = m.delay_seconds {
-        parts.push(if fr {
-            format!("après {s} s")
-        } else {
-            format!("after {s} s")
-        });
+        parts.push(fill(w.delay, &[&s.to_string()]));
     }
     if let Some(p) = m.priority {
-        parts.push(if fr {
-            format!("priorité {p}")
-        } else {
-            format!("priority {p}")
-        });
+        parts.push(fill(w.priority, &[&p.to_string()]));
     }
     let when = if parts.is_empty() {
         String::new()
     } else {
-        format!(" ({})", parts.join(", "))
+        format!(" ({})", parts.join(w.comma))
     };
-    if fr {
-        format!("Demande après {}{when}.", m.event)
-    } else {
-        format!("Asks after {}{when}.", m.event)
-    }
+    fill(w.asks_after, &[&m.event, &when])
 }
 
 #[cfg(test)]
@@ -164,5 +103,53 @@ mod tests {
             "No prompt for 24 h after support_contacted."
         );
         assert!(summary(Lang::Fr, &WidgetConfig::default())[0].starts_with("Aucun moment"));
+        let de = summary(Lang::De, &c);
+        assert_eq!(
+            de[0],
+            "Fragt nach onboarding_completed (7 Tage nach der Registrierung)."
+        );
+        assert_eq!(de[1], "100\u{a0}% der Nutzer können befragt werden.");
+        assert_eq!(
+            de.last().unwrap(),
+            "Keine Umfrage für 24 h nach support_contacted."
+        );
+    }
+
+    #[test]
+    fn every_language_says_every_rule_in_its_own_words() {
+        let c = WidgetConfig {
+            moments: vec![Moment {
+                event: "plan_upgraded".into(),
+                min_count: Some(3),
+                days_since_signup: Some(14),
+                delay_seconds: Some(5),
+                priority: Some(2),
+                ..Moment::default()
+            }],
+            quiet_after: vec![QuietPeriod {
+                event: "support_contacted".into(),
+                hours: 24,
+            }],
+            anonymous: true,
+            respect_dnt: true,
+            ..WidgetConfig::default()
+        };
+        let en = summary(Lang::En, &c);
+        for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+            let s = summary(lang, &c);
+            assert_eq!(s.len(), en.len(), "{lang:?}");
+            for (mine, english) in s.iter().zip(&en) {
+                assert_ne!(mine, english, "{lang:?} left in English");
+                assert!(
+                    !mine.contains('{'),
+                    "{lang:?}: a placeholder left in {mine}"
+                );
+            }
+            assert!(
+                s[0].contains("plan_upgraded") && s[0].contains("14"),
+                "{lang:?}: {}",
+                s[0]
+            );
+        }
     }
 }

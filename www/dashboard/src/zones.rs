@@ -3,7 +3,7 @@
 //! collector is the judge of a name (422 `invalid_timezone`); this only
 //! trims and suggests.
 
-use crate::i18n::{Lang, Prose};
+use crate::i18n::Lang;
 
 /// Suggested when the browser cannot list its zones
 /// (`Intl.supportedValuesOf` is from 2022): the most common ones.
@@ -66,29 +66,59 @@ pub(crate) fn typed(raw: &str) -> Option<String> {
 
 /// Why the collector refused `name` (422 `invalid_timezone`), in words.
 pub(crate) fn invalid(lang: Lang, name: &str) -> String {
-    match lang.prose() {
-        Prose::En => format!(
+    match lang {
+        Lang::En => format!(
             "“{name}” is not a time zone the collector knows. Pick one from the list, such as Europe/Paris."
         ),
-        Prose::Fr => format!(
+        Lang::Fr => format!(
             "« {name} » n’est pas un fuseau horaire connu du collecteur. Choisissez-en un dans la liste, par exemple Europe/Paris."
+        ),
+        Lang::De => format!(
+            "„{name}“ ist keine Zeitzone, die der Collector kennt. Wählen Sie eine aus der Liste, etwa Europe/Berlin."
+        ),
+        Lang::Es => format!(
+            "«{name}» no es una zona horaria que conozca el colector. Elige una de la lista, como Europe/Madrid."
+        ),
+        Lang::It => format!(
+            "«{name}» non è un fuso orario noto al collector. Scegline uno dall’elenco, ad esempio Europe/Rome."
+        ),
+        Lang::Pt => format!(
+            "«{name}» não é um fuso horário que o coletor conheça. Escolha um da lista, como Europe/Lisbon."
+        ),
+        Lang::Nl => format!(
+            "‘{name}’ is geen tijdzone die de collector kent. Kies er een uit de lijst, zoals Europe/Amsterdam."
+        ),
+        Lang::Ar => format!(
+            "«{name}» ليست منطقة زمنية يعرفها المُجمِّع. اختر واحدة من القائمة، مثل Asia/Dubai."
         ),
     }
 }
 
 /// The filter bar's note on what its dates mean.
 pub(crate) fn days_in(lang: Lang, zone: &str) -> String {
-    match lang.prose() {
-        Prose::En => format!("Days are counted in the project’s time zone, {zone}."),
-        Prose::Fr => format!("Les jours sont comptés dans le fuseau horaire du projet, {zone}."),
+    match lang {
+        Lang::En => format!("Days are counted in the project’s time zone, {zone}."),
+        Lang::Fr => format!("Les jours sont comptés dans le fuseau horaire du projet, {zone}."),
+        Lang::De => format!("Tage werden in der Zeitzone des Projekts gezählt, {zone}."),
+        Lang::Es => format!("Los días se cuentan en la zona horaria del proyecto, {zone}."),
+        Lang::It => format!("I giorni sono contati nel fuso orario del progetto, {zone}."),
+        Lang::Pt => format!("Os dias são contados no fuso horário do projeto, {zone}."),
+        Lang::Nl => format!("Dagen worden geteld in de tijdzone van het project, {zone}."),
+        Lang::Ar => format!("تُحسب الأيام بالمنطقة الزمنية للمشروع، {zone}."),
     }
 }
 
 /// The button that fills in the browser's own zone.
 pub(crate) fn from_browser(lang: Lang, zone: &str) -> String {
-    match lang.prose() {
-        Prose::En => format!("Use this browser’s zone ({zone})"),
-        Prose::Fr => format!("Utiliser le fuseau de ce navigateur ({zone})"),
+    match lang {
+        Lang::En => format!("Use this browser’s zone ({zone})"),
+        Lang::Fr => format!("Utiliser le fuseau de ce navigateur ({zone})"),
+        Lang::De => format!("Zeitzone dieses Browsers verwenden ({zone})"),
+        Lang::Es => format!("Usar la zona de este navegador ({zone})"),
+        Lang::It => format!("Usa il fuso di questo browser ({zone})"),
+        Lang::Pt => format!("Usar o fuso deste navegador ({zone})"),
+        Lang::Nl => format!("De tijdzone van deze browser gebruiken ({zone})"),
+        Lang::Ar => format!("استخدام منطقة هذا المتصفح ({zone})"),
     }
 }
 
@@ -120,10 +150,23 @@ mod tests {
     }
 
     #[test]
-    fn the_sentences_name_the_zone_in_both_languages() {
+    fn the_sentences_name_the_zone_in_every_language() {
         assert!(invalid(Lang::En, "Mars/Olympus").starts_with("“Mars/Olympus” is not"));
         assert!(invalid(Lang::Fr, "Mars/Olympus").starts_with("« Mars/Olympus » n’est"));
         assert!(days_in(Lang::Fr, "UTC").ends_with("UTC."));
+        for lang in Lang::ALL {
+            assert!(
+                invalid(lang, "Mars/Olympus").contains("Mars/Olympus"),
+                "{lang:?}"
+            );
+            assert!(
+                days_in(lang, "Asia/Tokyo").contains("Asia/Tokyo"),
+                "{lang:?}"
+            );
+            if lang != Lang::En {
+                assert_ne!(days_in(lang, "UTC"), days_in(Lang::En, "UTC"), "{lang:?}");
+            }
+        }
         assert_eq!(
             from_browser(Lang::En, "Europe/Paris"),
             "Use this browser’s zone (Europe/Paris)"

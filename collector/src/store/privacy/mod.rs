@@ -43,6 +43,19 @@ pub struct StoredServerMoment {
     pub created_at: i64,
 }
 
+/// A notice the person was told ("you asked, we delivered"), as exported.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema, sqlx::FromRow)]
+pub struct StoredNotice {
+    /// Its id.
+    pub id: String,
+    /// The tag that shipped.
+    pub tag: String,
+    /// When it was made, Unix ms.
+    pub created_at: i64,
+    /// When the widget first showed it, Unix ms.
+    pub seen_at: Option<i64>,
+}
+
 /// Everything stored about one person in one project.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct UserData {
@@ -57,7 +70,10 @@ pub struct UserData {
     /// Follow-up changes and notes about their answers:
     /// `[response_id, kind, value]`.
     pub followups: Vec<(String, String, Option<String>)>,
-    /// Alerts about their answers, queued or sent, with the payloads.
+    /// What they were told had shipped.
+    pub notices: Vec<StoredNotice>,
+    /// Alerts about them, queued or sent, with the payloads: their
+    /// answers' alerts and the shipped tags that name them.
     pub webhook_deliveries: Vec<AlertAbout>,
 }
 

@@ -15,6 +15,7 @@
 
 mod queries;
 pub(crate) mod queue;
+pub(crate) mod shipped;
 
 use serde::Serialize;
 

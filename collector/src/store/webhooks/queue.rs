@@ -12,7 +12,7 @@ macro_rules! queue_queries {
     ($db:ty) => {
         use sqlx::Row;
 
-        use super::super::{AlertAbout, Attempt, Due, StoredDelivery};
+        use super::super::{shipped, AlertAbout, Attempt, Due, StoredDelivery};
         use crate::store::StoreResult;
 
         type P = sqlx::Pool<$db>;
@@ -86,32 +86,38 @@ macro_rules! queue_queries {
         /// The alerts about `user` in `project`, oldest first.
         pub(crate) async fn about_user(pool: &P, project: &str, user: &str) -> StoreResult<Vec<AlertAbout>> {
             let rows = sqlx::query(
-                "SELECT d.event_id, d.event_type, d.status, d.payload, d.created_at, d.delivered_at, w.url
+                "SELECT d.event_id, d.event_type, d.user_id, d.status, d.payload, d.created_at, d.delivered_at, w.url
                  FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
-                 WHERE w.project_key = $1 AND d.user_id = $2 ORDER BY d.id",
+                 WHERE w.project_key = $1 AND (d.user_id = $2 OR d.event_type = $3) ORDER BY d.id",
             )
             .bind(project.to_owned())
             .bind(user.to_owned())
+            .bind(shipped::TAG_SHIPPED)
             .fetch_all(pool)
             .await?;
-            rows.iter()
-                .map(|r| {
-                    let payload: String = r.try_get("payload")?;
-                    let url: String = r.try_get("url")?;
-                    Ok(AlertAbout {
-                        event_id: r.try_get("event_id")?,
-                        event_type: r.try_get("event_type")?,
-                        status: r.try_get("status")?,
-                        receiver: reqwest::Url::parse(&url)
-                            .map(|u| u.origin().ascii_serialization())
-                            .unwrap_or_default(),
-                        payload: serde_json::from_str(&payload)
-                            .unwrap_or(serde_json::Value::String(payload)),
-                        created_at: r.try_get("created_at")?,
-                        delivered_at: r.try_get("delivered_at")?,
-                    })
-                })
-                .collect()
+            let mut about = Vec::new();
+            for r in &rows {
+                let payload: String = r.try_get("payload")?;
+                let payload = serde_json::from_str(&payload).unwrap_or(serde_json::Value::String(payload));
+                let whose: Option<String> = r.try_get("user_id")?;
+                // A shipped tag's delivery is about her only if it names her.
+                if whose.as_deref() != Some(user) && !shipped::names(&payload, user) {
+                    continue;
+                }
+                let url: String = r.try_get("url")?;
+                about.push(AlertAbout {
+                    event_id: r.try_get("event_id")?,
+                    event_type: r.try_get("event_type")?,
+                    status: r.try_get("status")?,
+                    receiver: reqwest::Url::parse(&url)
+                        .map(|u| u.origin().ascii_serialization())
+                        .unwrap_or_default(),
+                    payload,
+                    created_at: r.try_get("created_at")?,
+                    delivered_at: r.try_get("delivered_at")?,
+                });
+            }
+            Ok(about)
         }
     };
 }

@@ -41,13 +41,18 @@ thread_local! {
     static REGISTERED: RefCell<Vec<(Locale, &'static Texts)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The table of `locale`: compiled in, or registered; English otherwise.
-pub(crate) fn of(locale: Locale) -> &'static Texts {
-    builtin(locale)
-        .or_else(|| {
-            REGISTERED.with_borrow(|r| r.iter().find(|(l, _)| *l == locale).map(|(_, t)| *t))
-        })
-        .unwrap_or(&en::EN)
+// Looked up here rather than in `i18n`, which defines the table: the
+// languages depend on the table, never the table on the languages.
+impl Texts {
+    /// The texts for `locale`: compiled in or received with the prompt
+    /// ([`register`]); English if neither.
+    pub fn of(locale: Locale) -> &'static Self {
+        builtin(locale)
+            .or_else(|| {
+                REGISTERED.with_borrow(|r| r.iter().find(|(l, _)| *l == locale).map(|(_, t)| *t))
+            })
+            .unwrap_or(&en::EN)
+    }
 }
 
 /// Keeps `texts` as the table of `locale` for the rest of the page, unless

@@ -4,7 +4,6 @@
 
 use nps_protocol::Locale;
 
-use super::of;
 use crate::i18n::Texts;
 
 fn entries(t: &Texts) -> [(&'static str, &'static str); 14] {
@@ -18,7 +17,7 @@ const SAME_AS_ENGLISH: &[(Locale, &str)] = &[];
 #[test]
 fn every_language_has_every_key_and_none_is_empty() {
     for locale in Locale::ALL {
-        for (key, text) in entries(of(locale)) {
+        for (key, text) in entries(Texts::of(locale)) {
             assert!(!text.trim().is_empty(), "{locale:?}: {key} is empty");
             assert_eq!(text, text.trim(), "{locale:?}: {key} has stray spaces");
         }
@@ -27,9 +26,9 @@ fn every_language_has_every_key_and_none_is_empty() {
 
 #[test]
 fn no_string_is_left_in_english_unless_reviewed() {
-    let english = entries(of(Locale::En));
+    let english = entries(Texts::of(Locale::En));
     for locale in Locale::ALL.into_iter().filter(|l| *l != Locale::En) {
-        for ((key, text), (_, en)) in entries(of(locale)).into_iter().zip(english) {
+        for ((key, text), (_, en)) in entries(Texts::of(locale)).into_iter().zip(english) {
             let allowed = SAME_AS_ENGLISH.contains(&(locale, key));
             assert!(
                 text != en || allowed,
@@ -53,14 +52,14 @@ fn the_buttons_carry_each_language_usual_names() {
         (Locale::Ar, "إرسال", "إغلاق"),
     ];
     for (locale, send, close) in cases {
-        let t = of(locale);
+        let t = Texts::of(locale);
         assert_eq!((t.send, t.close), (send, close), "{locale:?}");
     }
 }
 
 #[test]
 fn brazil_differs_from_portugal_where_their_usage_does() {
-    let (pt, br) = (of(Locale::Pt), of(Locale::PtBr));
+    let (pt, br) = (Texts::of(Locale::Pt), Texts::of(Locale::PtBr));
     assert!(br.question.contains("você"), "Brazil addresses with você");
     assert!(!pt.question.contains("você"), "Portugal does not");
     assert!(pt.failed.contains("registar") && br.failed.contains("registrar"));
@@ -69,7 +68,7 @@ fn brazil_differs_from_portugal_where_their_usage_does() {
 #[test]
 fn a_table_read_back_by_key_is_the_same_table() {
     for locale in Locale::ALL {
-        let t = of(locale);
+        let t = Texts::of(locale);
         let read = Texts::from_lookup(|k| {
             t.entries()
                 .iter()
@@ -92,8 +91,8 @@ fn a_registered_language_is_used_and_an_unknown_one_falls_back_to_english() {
         Locale::De,
         Texts::from_lookup(|_| Some("x".to_owned())).unwrap(),
     );
-    assert_eq!(of(Locale::De).send, "Senden");
-    assert_eq!(of(Locale::En).send, "Send");
+    assert_eq!(Texts::of(Locale::De).send, "Senden");
+    assert_eq!(Texts::of(Locale::En).send, "Send");
 }
 
 #[test]
@@ -101,7 +100,7 @@ fn numbers_stay_in_western_digits() {
     // The scale shows 0–10 in Western digits in every language, Arabic
     // included, so the passive follow-up's "10" must match it.
     for locale in Locale::ALL {
-        let t = of(locale);
+        let t = Texts::of(locale);
         assert!(t.follow_up_passive.contains("10"), "{locale:?}");
         for (key, text) in entries(t) {
             let eastern = text.chars().any(|c| {
@@ -114,7 +113,7 @@ fn numbers_stay_in_western_digits() {
 
 #[test]
 fn arabic_is_written_in_arabic_script() {
-    for (key, text) in entries(of(Locale::Ar)) {
+    for (key, text) in entries(Texts::of(Locale::Ar)) {
         assert!(
             !text.chars().any(|c| c.is_ascii_alphabetic()),
             "Arabic {key} holds Latin letters: {text:?}"

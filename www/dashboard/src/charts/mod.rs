@@ -3,6 +3,7 @@
 
 pub(crate) mod geometry;
 pub(crate) mod summary;
+mod summary_words;
 
 #[cfg(target_arch = "wasm32")]
 mod distribution;

@@ -3,39 +3,29 @@
 
 use nps_protocol::Category;
 
-use crate::i18n::{Lang, Prose};
+use super::summary_words::Words;
+use crate::i18n::{fill, Lang};
 
 /// "50% promoters, 30% passives, 20% detractors."
 pub(crate) fn split(lang: Lang, promoters: u64, passives: u64, detractors: u64) -> String {
-    // Sentences in English or French only; counts in the same language.
-    let lang = lang.prose_lang();
     let total = promoters + passives + detractors;
     if total == 0 {
         return lang.t().no_responses.to_owned();
     }
     let p = |n: u64| lang.percent(n as f64 / total as f64);
-    match lang.prose() {
-        Prose::En => format!(
-            "{} promoters, {} passives, {} detractors, of {}.",
-            p(promoters),
-            p(passives),
-            p(detractors),
-            lang.responses(total)
-        ),
-        Prose::Fr => format!(
-            "{} de promoteurs, {} de passifs, {} de détracteurs, sur {}.",
-            p(promoters),
-            p(passives),
-            p(detractors),
-            lang.responses(total)
-        ),
-    }
+    fill(
+        Words::of(lang).split,
+        &[
+            &p(promoters),
+            &p(passives),
+            &p(detractors),
+            &lang.responses(total),
+        ],
+    )
 }
 
 /// The most frequent score and how answers lean.
 pub(crate) fn distribution(lang: Lang, counts: &[u64]) -> String {
-    // Sentences in English or French only; counts in the same language.
-    let lang = lang.prose_lang();
     let total: u64 = counts.iter().sum();
     let Some((top, n)) = counts
         .iter()
@@ -54,18 +44,14 @@ pub(crate) fn distribution(lang: Lang, counts: &[u64]) -> String {
             .sum()
     };
     let high = in_category(Category::Promoter);
-    match lang.prose() {
-        Prose::En => format!(
-            "The most frequent score is {top} ({}). {} of answers are 9 or 10.",
-            lang.responses(*n),
-            lang.percent(high as f64 / total as f64)
-        ),
-        Prose::Fr => format!(
-            "La note la plus fréquente est {top} ({}). {} des réponses sont 9 ou 10.",
-            lang.responses(*n),
-            lang.percent(high as f64 / total as f64)
-        ),
-    }
+    fill(
+        Words::of(lang).distribution,
+        &[
+            &top.to_string(),
+            &lang.responses(*n),
+            &lang.percent(high as f64 / total as f64),
+        ],
+    )
 }
 
 /// One period of a trend, as its summary reads it.
@@ -83,8 +69,7 @@ pub(crate) struct Period {
 /// provisional), lowest and highest, how many periods had none and how
 /// many are provisional.
 pub(crate) fn trend(lang: Lang, periods: &[Period]) -> String {
-    // Sentences in English or French only; counts in the same language.
-    let lang = lang.prose_lang();
+    let w = Words::of(lang);
     let with: Vec<(&Period, f64)> = periods.iter().filter_map(|p| Some((p, p.nps?))).collect();
     let (Some(first), Some(last)) = (with.first(), with.last()) else {
         return lang.t().no_trend.to_owned();
@@ -96,67 +81,50 @@ pub(crate) fn trend(lang: Lang, periods: &[Period]) -> String {
         .fold(f64::NEG_INFINITY, f64::max);
     let empty = periods.len() - with.len();
     let provisional = with.iter().filter(|(p, _)| p.provisional).count();
-    let n = |v: f64| lang.num(v);
+    let n = |v: f64| lang.ltr(&lang.num(v));
     // A provisional value says so where it is named.
-    let marked = |(p, v): &(&Period, f64)| match (lang.prose(), p.provisional) {
-        (_, false) => n(*v),
-        (Prose::En, true) => format!("{} (provisional)", n(*v)),
-        (Prose::Fr, true) => format!("{} (provisoire)", n(*v)),
+    let marked = |(p, v): &(&Period, f64)| {
+        if p.provisional {
+            fill(w.provisional_value, &[&n(*v)])
+        } else {
+            n(*v)
+        }
     };
     if with.len() == 1 && periods.len() == 1 {
-        return match lang.prose() {
-            Prose::En => format!(
-                "One period: NPS {} in the period of {}.",
-                marked(first),
-                first.0.day
-            ),
-            Prose::Fr => format!(
-                "Une période : NPS de {} pour la période du {}.",
-                marked(first),
-                first.0.day
-            ),
-        };
+        return fill(w.one_period, &[&marked(first), &first.0.day]);
     }
-    let mut s = match lang.prose() {
-        Prose::En => format!(
-            "{} periods. NPS {} in the period of {}, {} in the period of {}; lowest {}, highest {}.",
-            periods.len(),
-            marked(first),
-            first.0.day,
-            marked(last),
-            last.0.day,
-            n(low),
-            n(high)
-        ),
-        Prose::Fr => format!(
-            "{} périodes. NPS de {} pour la période du {}, {} pour celle du {} ; minimum {}, maximum {}.",
-            periods.len(),
-            marked(first),
-            first.0.day,
-            marked(last),
-            last.0.day,
-            n(low),
-            n(high)
-        ),
-    };
-    match lang.prose() {
-        Prose::En if empty > 0 => s.push_str(&format!(" {empty} without answers.")),
-        Prose::Fr if empty > 0 => s.push_str(&format!(" {empty} sans réponse.")),
-        _ => {}
+    let mut s = fill(
+        w.periods,
+        &[
+            &periods.len().to_string(),
+            &marked(first),
+            &first.0.day,
+            &marked(last),
+            &last.0.day,
+            &n(low),
+            &n(high),
+        ],
+    );
+    if empty > 0 {
+        s.push_str(&fill(w.without_answers, &[&empty.to_string()]));
     }
-    match lang.prose() {
-        Prose::En if provisional > 0 => s.push_str(&format!(" {provisional} provisional.")),
-        Prose::Fr if provisional > 1 => s.push_str(&format!(" {provisional} provisoires.")),
-        Prose::Fr if provisional == 1 => s.push_str(" 1 provisoire."),
-        _ => {}
+    if provisional > 0 {
+        s.push_str(&provisional_count(lang, provisional));
     }
     s
 }
 
+/// " 1 provisional.", in the number the language gives that count.
+fn provisional_count(lang: Lang, n: usize) -> String {
+    let [one, other] = Words::of(lang).provisional;
+    fill(
+        if lang.is_one(n as u64) { one } else { other },
+        &[&n.to_string()],
+    )
+}
+
 /// The highest and lowest segments (and how many are provisional).
 pub(crate) fn segments(lang: Lang, rows: &[(String, Option<f64>, bool)]) -> String {
-    // Sentences in English or French only; counts in the same language.
-    let lang = lang.prose_lang();
     let with: Vec<&(String, Option<f64>, bool)> = rows.iter().filter(|r| r.1.is_some()).collect();
     let best = with
         .iter()
@@ -168,30 +136,19 @@ pub(crate) fn segments(lang: Lang, rows: &[(String, Option<f64>, bool)]) -> Stri
         return lang.t().no_segments.to_owned();
     };
     let small = rows.iter().filter(|r| r.2).count();
-    let n = |v: Option<f64>| lang.num(v.unwrap_or_default());
-    match lang.prose() {
-        Prose::En => format!(
-            "{} segments. Highest: {} at {}; lowest: {} at {}. {small} provisional.",
-            rows.len(),
-            best.0,
-            n(best.1),
-            worst.0,
-            n(worst.1)
-        ),
-        Prose::Fr => format!(
-            "{} segments. Le plus haut : {} à {} ; le plus bas : {} à {}. {small} {}.",
-            rows.len(),
-            best.0,
-            n(best.1),
-            worst.0,
-            n(worst.1),
-            if small > 1 {
-                "provisoires"
-            } else {
-                "provisoire"
-            }
-        ),
-    }
+    let n = |v: Option<f64>| lang.ltr(&lang.num(v.unwrap_or_default()));
+    let mut s = fill(
+        Words::of(lang).segments,
+        &[
+            &rows.len().to_string(),
+            &best.0,
+            &n(best.1),
+            &worst.0,
+            &n(worst.1),
+        ],
+    );
+    s.push_str(&provisional_count(lang, small));
+    s
 }
 
 #[cfg(test)]
@@ -279,5 +236,48 @@ mod tests {
             "2 segments. Highest: pro at 40; lowest: free at -10. 1 provisional."
         );
         assert!(segments(Lang::Fr, &rows).ends_with("1 provisoire."));
+    }
+
+    #[test]
+    fn every_language_summarises_the_charts_in_its_own_words() {
+        assert_eq!(
+            split(Lang::De, 5, 3, 2),
+            "50\u{a0}% Promotoren, 30\u{a0}% Passive, 20\u{a0}% Kritiker, von 10 Antworten."
+        );
+        let rows = vec![
+            ("pro".to_owned(), Some(40.0), true),
+            ("free".to_owned(), Some(-10.0), true),
+        ];
+        assert!(segments(Lang::Es, &rows).ends_with(" 2 provisionales."));
+        assert_eq!(
+            segments(Lang::Ar, &rows),
+            "عدد الشرائح: 2. الأعلى: pro بقيمة \u{2066}40\u{2069}؛ الأدنى: free بقيمة \u{2066}-10\u{2069}. المؤقتة: 2."
+        );
+        let periods = vec![
+            period("2026-11-02", Some(10.0), false),
+            period("2026-11-09", None, true),
+            period("2026-11-16", Some(30.0), true),
+        ];
+        let mut counts = vec![0; 11];
+        counts[9] = 4;
+        let en = [
+            split(Lang::En, 5, 3, 2),
+            distribution(Lang::En, &counts),
+            trend(Lang::En, &periods),
+            segments(Lang::En, &rows),
+        ];
+        for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+            let mine = [
+                split(lang, 5, 3, 2),
+                distribution(lang, &counts),
+                trend(lang, &periods),
+                segments(lang, &rows),
+            ];
+            for (m, e) in mine.iter().zip(&en) {
+                assert_ne!(m, e, "{lang:?}");
+                assert!(!m.contains('{'), "{lang:?}: a placeholder left in {m}");
+            }
+            assert!(mine[2].contains("2026-11-16"), "{lang:?}: {}", mine[2]);
+        }
     }
 }

@@ -1,26 +1,31 @@
 //! Every word the dashboard shows, in eight languages.
 //!
-//! One [`Texts`] table per language: a missing translation is a compile
-//! error, not a blank label. English and French are complete; German,
-//! Spanish, Italian, Portuguese, Dutch and Arabic translate the shell, the
-//! navigation, the sign-in and the main pages' headings and controls, and
-//! take the rest from English (`..EN`) until translated. Sentences that
-//! hold numbers are small functions on [`Lang`], next to the number
-//! formatting they need; those composed in `charts`, `reading`, `zones` and
-//! `timing_sentences` exist in English and French ([`Lang::prose`]).
+//! One complete [`Texts`] table per language, with no fallback: a missing
+//! translation is a compile error, not a blank label or an English one
+//! (the tests below also catch a field left in English). The themes views
+//! and the person page have tables of their own ([`themes`], [`person`]).
+//! Sentences that hold numbers are small functions on [`Lang`] in
+//! [`numbers`], next to the number formatting they need; the longer ones
+//! composed in `charts`, `timing_sentences` and `reading` are per-language
+//! templates ([`fill`]) or `match`es on [`Lang`].
 
 mod ar;
+#[cfg(test)]
+mod coverage;
 mod de;
 mod en;
 mod es;
 mod fr;
 mod it;
 mod nl;
+mod numbers;
 mod person;
 mod pt;
+mod template;
 mod themes;
 mod words;
 
+pub(crate) use template::fill;
 pub(crate) use words::Texts;
 
 /// The languages of the dashboard.
@@ -42,15 +47,6 @@ pub(crate) enum Lang {
     Nl,
     /// Arabic, laid out right to left.
     Ar,
-}
-
-/// The languages the sentences composed in code are written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Prose {
-    /// English, for every language but French.
-    En,
-    /// French.
-    Fr,
 }
 
 impl Lang {
@@ -106,26 +102,6 @@ impl Lang {
         }
     }
 
-    /// The language of the sentences composed around numbers in code
-    /// (summaries, readings): French for French, English for every other
-    /// language until those are written.
-    pub(crate) fn prose(self) -> Prose {
-        if self == Self::Fr {
-            Prose::Fr
-        } else {
-            Prose::En
-        }
-    }
-
-    /// [`Lang::prose`] as a language: a sentence composed in English keeps
-    /// its counts and numbers in English too.
-    pub(crate) fn prose_lang(self) -> Self {
-        match self.prose() {
-            Prose::En => Self::En,
-            Prose::Fr => Self::Fr,
-        }
-    }
-
     /// The language's own name, as the menu lists it.
     pub(crate) fn own_name(self) -> &'static str {
         match self {
@@ -140,14 +116,6 @@ impl Lang {
         }
     }
 
-    /// Whether the decimal separator is a comma (`12,5`), as in every
-    /// language here but English and Arabic (which keeps Western digits
-    /// and the point, as `Intl.NumberFormat('ar', {numberingSystem:
-    /// 'latn'})` writes them).
-    fn decimal_comma(self) -> bool {
-        !matches!(self, Self::En | Self::Ar)
-    }
-
     /// The texts in this language.
     pub(crate) fn t(self) -> &'static Texts {
         match self {
@@ -159,90 +127,6 @@ impl Lang {
             Self::Pt => &pt::PT,
             Self::Nl => &nl::NL,
             Self::Ar => &ar::AR,
-        }
-    }
-
-    /// A number with at most one decimal, in this language's notation
-    /// (`12.5`, `12,5`); whole numbers have no decimals.
-    pub(crate) fn num(self, value: f64) -> String {
-        let rounded = (value * 10.0).round() / 10.0;
-        let text = if rounded.fract() == 0.0 {
-            format!("{rounded:.0}")
-        } else {
-            format!("{rounded:.1}")
-        };
-        // `-0` reads oddly: a tiny negative rounds to plain zero.
-        let text = if text == "-0" { "0".to_owned() } else { text };
-        if self.decimal_comma() {
-            text.replace('.', ",")
-        } else {
-            text
-        }
-    }
-
-    /// A share of 0–1 as a whole percentage (`42%`, `42 %`).
-    pub(crate) fn percent(self, share: f64) -> String {
-        let n = (share * 100.0).round();
-        // As `Intl.NumberFormat(lang, {style: 'percent'})` writes them:
-        // a no-break space before `%` in French, German and Spanish.
-        match self {
-            Self::Fr | Self::De | Self::Es => format!("{n:.0}\u{a0}%"),
-            _ => format!("{n:.0}%"),
-        }
-    }
-
-    /// "1 response", "12 responses".
-    pub(crate) fn responses(self, n: u64) -> String {
-        // French counts 0 as singular; the others only 1. Arabic has a
-        // dual and a plural for 3–10 (counted on the last two digits).
-        match (self, n) {
-            (Self::Fr, 0 | 1) => format!("{n} réponse"),
-            (Self::Fr, n) => format!("{n} réponses"),
-            (Self::De, 1) => "1 Antwort".to_owned(),
-            (Self::De, n) => format!("{n} Antworten"),
-            (Self::Es, 1) => "1 respuesta".to_owned(),
-            (Self::Es, n) => format!("{n} respuestas"),
-            (Self::It, 1) => "1 risposta".to_owned(),
-            (Self::It, n) => format!("{n} risposte"),
-            (Self::Pt, 1) => "1 resposta".to_owned(),
-            (Self::Pt, n) => format!("{n} respostas"),
-            (Self::Nl, 1) => "1 antwoord".to_owned(),
-            (Self::Nl, n) => format!("{n} antwoorden"),
-            (Self::Ar, 1) => "إجابة واحدة".to_owned(),
-            (Self::Ar, 2) => "إجابتان".to_owned(),
-            (Self::Ar, n) if (3..=10).contains(&(n % 100)) => format!("{n} إجابات"),
-            (Self::Ar, n) => format!("{n} إجابة"),
-            (Self::En, 1) => "1 response".to_owned(),
-            (Self::En, n) => format!("{n} responses"),
-        }
-    }
-
-    /// "95% interval: 12 to 38".
-    pub(crate) fn interval(self, low: f64, high: f64) -> String {
-        let (low, high) = (self.num(low), self.num(high));
-        match self.prose() {
-            Prose::En => format!("95% interval: {low} to {high}"),
-            Prose::Fr => format!("Intervalle à 95\u{a0}% : de {low} à {high}"),
-        }
-    }
-
-    /// How many more answers would narrow the interval.
-    pub(crate) fn needed(self, for_5: u64, for_10: u64) -> String {
-        match self.prose() {
-            Prose::En => {
-                format!("About {for_10} more answers for a margin of ±10 points, {for_5} for ±5.")
-            }
-            Prose::Fr => format!(
-                "Environ {for_10} réponses de plus pour une marge de ±10 points, {for_5} pour ±5."
-            ),
-        }
-    }
-
-    /// Accessible name of a tag's remove button.
-    pub(crate) fn remove_tag(self, tag: &str) -> String {
-        match self.prose() {
-            Prose::En => format!("Remove tag {tag}"),
-            Prose::Fr => format!("Retirer l’étiquette {tag}"),
         }
     }
 
@@ -298,6 +182,13 @@ mod tests {
         assert_eq!(Lang::De.responses(1), "1 Antwort");
         assert_eq!(Lang::De.responses(0), "0 Antworten");
         assert_eq!(Lang::Nl.responses(3), "3 antwoorden");
+        assert_eq!(Lang::Nl.responses(1), "1 antwoord");
+        assert_eq!(Lang::Es.responses(1), "1 respuesta");
+        assert_eq!(Lang::Es.responses(0), "0 respuestas");
+        assert_eq!(Lang::It.responses(1), "1 risposta");
+        assert_eq!(Lang::It.responses(7), "7 risposte");
+        assert_eq!(Lang::Pt.responses(1), "1 resposta");
+        assert_eq!(Lang::Pt.responses(2), "2 respostas");
         assert_eq!(Lang::Ar.responses(1), "إجابة واحدة");
         assert_eq!(Lang::Ar.responses(2), "إجابتان");
         assert_eq!(Lang::Ar.responses(5), "5 إجابات");

@@ -83,6 +83,25 @@ macro_rules! erase_queries {
             .bind(user.as_str())
             .execute(&mut *tx)
             .await?;
+            // A shipped tag's deliveries name everyone told at once: she
+            // is taken out of their bodies, the others still hear of it.
+            let shipped: Vec<(i64, String)> = sqlx::query_as(
+                "SELECT id, payload FROM webhook_deliveries WHERE event_type = $2
+                   AND webhook_id IN (SELECT id FROM webhooks WHERE project_key = $1)",
+            )
+            .bind(key.as_str())
+            .bind(crate::store::webhooks::shipped::TAG_SHIPPED)
+            .fetch_all(&mut *tx)
+            .await?;
+            for (id, payload) in shipped {
+                if let Some(payload) = crate::store::webhooks::shipped::without(&payload, user.as_str()) {
+                    sqlx::query("UPDATE webhook_deliveries SET payload = $1 WHERE id = $2")
+                        .bind(payload)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
             let removed = Removed { responses, events, moments };
             log(&mut *tx, key, "delete_user", actor, removed.total(), now_ms).await?;
             tx.commit().await?;

@@ -1,5 +1,6 @@
 //! A person's data export: their answers (read through the feed's
-//! pages), events, the moments her app's server sent, the tags and follow-up notes about their answers, and
+//! pages), events, the moments her app's server sent, the tags and
+//! follow-up notes about their answers, the notices she was told, and
 //! the alerts that told of them.
 
 macro_rules! export_queries {
@@ -114,12 +115,21 @@ macro_rules! export_queries {
                     created_at,
                 })
                 .collect();
+            let notices = sqlx::query_as(
+                "SELECT id, tag, created_at, seen_at FROM notices
+                 WHERE project_key = $1 AND user_id = $2 ORDER BY created_at, id",
+            )
+            .bind(key.as_str())
+            .bind(user.as_str())
+            .fetch_all(pool)
+            .await?;
             Ok(UserData {
                 responses,
                 events,
                 moments,
                 tags,
                 followups,
+                notices,
                 webhook_deliveries,
             })
         }

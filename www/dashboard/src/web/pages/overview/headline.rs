@@ -3,9 +3,11 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Prose};
-use crate::reading;
+use nps_protocol::admin::Score;
+
+use crate::i18n::Lang;
 use crate::wire::{Comparison, Stats};
+use crate::{change, reading};
 
 /// The big number, its interval, the sample and what more would buy; or,
 /// while the score is provisional, the interval in words first and the
@@ -21,9 +23,21 @@ pub(super) fn score(lang: Lang, stats: &Stats) -> Html {
         html! { <p class="muted small">{ lang.needed(s.needed_for_5, s.needed_for_10) }</p> }
     });
     if s.provisional {
-        let words = match lang.prose() {
-            Prose::En => s.reading_en.clone(),
-            Prose::Fr => s.reading_fr.clone(),
+        let words = match lang {
+            Lang::En => s.reading_en.clone(),
+            Lang::Fr => s.reading_fr.clone(),
+            // The collector reads in English and French: the same rule in
+            // the reader's language.
+            _ => reading::score(
+                lang,
+                &Score {
+                    nps: s.nps,
+                    ci95: s.ci95,
+                    margin_of_error: s.margin_of_error,
+                    responses: s.responses,
+                    provisional: s.provisional,
+                },
+            ),
         };
         // An older collector sends no reading: say the interval ourselves.
         let words = if words.is_empty() {
@@ -65,7 +79,7 @@ pub(super) fn change(lang: Lang, c: &Comparison) -> Html {
     html! {
         <>
             <p class={classes!("change", c.significant.then_some("significant"))}>
-                { if lang == Lang::Fr { c.summary_fr.clone() } else { c.summary_en.clone() } }
+                { change::words(lang, c) }
             </p>
             if let Some(sides) = sides {
                 <ul class="sides muted small">
