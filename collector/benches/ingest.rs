@@ -36,6 +36,7 @@ fn response(score: u8) -> ValidResponse {
         locale: None,
         url: None,
         secret: Some(uuid::Uuid::new_v4().simple().to_string()),
+        variant: None,
     };
     ValidResponse::try_from(wire).expect("valid")
 }

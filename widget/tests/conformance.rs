@@ -98,6 +98,8 @@ fn full_config() -> WidgetConfig {
                 texts: Some(moment_texts),
                 days_after_response: Some(120),
                 days_after_decline: Some(45),
+                // Not read by the widget yet (issue 25's collector side).
+                ..Moment::default()
             },
             Moment {
                 event: "onboarding_completed".into(),
@@ -128,6 +130,8 @@ fn full_config() -> WidgetConfig {
             theme: "dark".into(),
         },
         pending_moment_days: 14,
+        // Not read by the widget yet (issue 25's collector side).
+        ..WidgetConfig::default()
     }
 }
 
@@ -220,6 +224,7 @@ fn a_problem_reads_back() {
 
 fn response(full: bool) -> NewResponse {
     NewResponse {
+        variant: None,
         id: "01a20846-fe00-7d2a-9f3c-6f1e2d3c4b5a".into(),
         key: "demo".into(),
         score: 9,
@@ -236,6 +241,7 @@ fn response(full: bool) -> NewResponse {
 
 fn event(kind: EventKind, full: bool) -> NewEvent {
     NewEvent {
+        variant: None,
         id: "01a20846-fe00-7d2a-9f3c-6f1e2d3c4b5b".into(),
         key: "demo".into(),
         kind,

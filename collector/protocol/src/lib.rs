@@ -8,6 +8,7 @@
 
 pub mod admin;
 mod appearance;
+mod experiments;
 mod locale;
 mod map;
 mod moments;
@@ -16,6 +17,7 @@ mod timing;
 use serde::{Deserialize, Serialize};
 
 pub use appearance::{contrast_with_white, Appearance, BadLook, MIN_CONTRAST, POSITIONS, THEMES};
+pub use experiments::{CadenceOverride, Experiment, Idle, Sampling, Variant, VariantTexts};
 pub use locale::Locale;
 pub use map::{Map, MapIter};
 pub use moments::{MomentReceipt, NewMoment, PendingMoment, ServerKey, PENDING_MOMENT_DAYS};
@@ -83,6 +85,9 @@ pub struct NewResponse {
     /// comment. Without one, the comment can never be changed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret: Option<String>,
+    /// The moment's variant the person was shown, in an experiment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant: Option<String>,
 }
 
 /// `PATCH /api/v1/responses/{id}`: the follow-up comment of a response.
@@ -144,6 +149,9 @@ pub struct NewEvent {
     /// The notice seen (`notice_seen` only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice: Option<String>,
+    /// The moment's variant the person was shown, in an experiment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant: Option<String>,
 }
 
 /// A notice waiting for its person: something she asked for shipped.
@@ -258,6 +266,12 @@ pub struct WidgetConfig {
     /// travels only when changed.
     #[serde(skip_serializing_if = "is_default_pending_days")]
     pub pending_moment_days: u32,
+    /// Cooldowns per trait value, overriding the project's.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cadence_overrides: Vec<CadenceOverride>,
+    /// Stop prompting once the month's score is precise enough.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sampling: Option<Sampling>,
 }
 
 fn is_default_pending_days(days: &u32) -> bool {
@@ -283,6 +297,8 @@ impl Default for WidgetConfig {
             allowed_traits: Vec::new(),
             appearance: Appearance::default(),
             pending_moment_days: PENDING_MOMENT_DAYS,
+            cadence_overrides: Vec::new(),
+            sampling: None,
         }
     }
 }

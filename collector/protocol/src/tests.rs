@@ -28,6 +28,7 @@ fn a_minimal_response_omits_absent_fields_on_the_wire() {
         locale: None,
         url: None,
         secret: None,
+        variant: None,
     };
     let json = serde_json::to_string(&r).unwrap();
     assert_eq!(json, r#"{"id":"x","key":"demo","score":9}"#);

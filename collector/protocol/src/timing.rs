@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::TraitValue;
+use crate::{Experiment, Idle, TraitValue, Variant};
 
 /// Default days without a prompt after an answer.
 pub const DAYS_AFTER_RESPONSE: u32 = 90;
@@ -56,6 +56,22 @@ pub struct Moment {
     /// This moment's own clock after a decline (never below the floor).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days_after_decline: Option<u32>,
+    /// Variants tried against each other (the first is the control).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<Variant>,
+    /// The experiment the variants run in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experiment: Option<Experiment>,
+    /// Show only once the user pauses (a moment without variants; a
+    /// variant carries its own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idle: Option<Idle>,
+    /// Set by the collector, never stored: the month's answers reached the
+    /// project's `sampling.target_margin`, so the widget does not prompt
+    /// for this moment before this instant (RFC 3339, the next month's
+    /// start in the project's time zone). `show()` still opens the prompt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paused_until: Option<String>,
 }
 
 /// A trait condition of a moment.

@@ -86,6 +86,7 @@ mod tests {
             traits: json!({}),
             identity_unverified: false,
             source: None,
+            variant: None,
             created_at: time::OffsetDateTime::UNIX_EPOCH,
             updated_at: time::OffsetDateTime::UNIX_EPOCH,
         }

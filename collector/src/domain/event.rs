@@ -4,7 +4,7 @@ use nps_protocol::{EventKind, NewEvent};
 
 use super::announcement::notice_id;
 use super::response::user_hash;
-use super::{ClientId, EventName, Invalid, ProjectKey, UserId};
+use super::{ClientId, EventName, Invalid, ProjectKey, UserId, VariantId};
 
 /// An event whose every field was checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +23,8 @@ pub struct ValidEvent {
     pub user_hash: Option<String>,
     /// The notice seen (`notice_seen`, which needs it and a user id).
     pub notice: Option<String>,
+    /// The moment's variant the person was shown, in an experiment.
+    pub variant: Option<VariantId>,
 }
 
 impl TryFrom<NewEvent> for ValidEvent {
@@ -49,6 +51,7 @@ impl TryFrom<NewEvent> for ValidEvent {
             user_id: e.user_id.map(UserId::try_from).transpose()?,
             user_hash: e.user_hash.map(user_hash).transpose()?,
             notice,
+            variant: e.variant.map(VariantId::try_from).transpose()?,
         })
     }
 }

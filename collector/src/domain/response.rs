@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::{
     Comment, EventName, Invalid, Locale, PageUrl, ProjectKey, ResponseSecret, Score, UserId,
-    ValidTraits,
+    ValidTraits, VariantId,
 };
 
 /// A client-generated UUID (of a response or an event): its idempotency key.
@@ -80,6 +80,8 @@ pub struct ValidResponse {
     /// Brought in by an import (`crate::import`), not collected live: stored
     /// with `source = 'import'`, shown as such, never alerted on.
     pub imported: bool,
+    /// The moment's variant the person was shown, in an experiment.
+    pub variant: Option<VariantId>,
 }
 
 impl ValidResponse {
@@ -121,6 +123,7 @@ impl TryFrom<NewResponse> for ValidResponse {
             secret: r.secret.map(ResponseSecret::try_from).transpose()?,
             identity_unverified: false,
             imported: false,
+            variant: r.variant.map(VariantId::try_from).transpose()?,
         })
     }
 }

@@ -123,6 +123,7 @@ impl TryFrom<WidgetConfig> for TimingRules {
             name(&x.name, "exclude_if_recent[].trait")?;
             days(x.days, "exclude_if_recent[].days")?;
         }
+        super::experiment::check_asking(&mut c)?;
         // Stored without a key; the old name of the floor follows it.
         c.key = String::new();
         c.days_after_prompt = c.min_days_between_prompts;

@@ -57,6 +57,7 @@ use super::state::AppState;
         super::routes::lifecycle::change,
         super::routes::timeline::timeline,
         super::routes::stats::loop_stats::loop_stats,
+        super::routes::stats::experiments::experiments,
         super::routes::themes::themes,
         super::routes::themes::drivers::drivers,
         super::routes::themes::tag,

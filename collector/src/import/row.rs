@@ -149,6 +149,7 @@ pub fn validate(
         secret: None,
         identity_unverified: false,
         imported: true,
+        variant: None,
     };
     Ok(Row {
         response,

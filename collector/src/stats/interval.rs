@@ -118,6 +118,13 @@ pub fn still_needed(d: &Distribution, margin_points: f64) -> u64 {
     sample_size_for(d, margin_points).saturating_sub(d.total())
 }
 
+/// Whether the answers already give an adjusted-Wald margin of error at
+/// or below `margin_points`: sampling to a precision stops asking then.
+/// Never with no answers (the empty margin, 80 points, says nothing).
+pub fn precise_enough(d: &Distribution, margin_points: f64) -> bool {
+    d.total() > 0 && adjusted_wald(d).margin_of_error <= margin_points
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,6 +136,16 @@ mod tests {
 
     fn round2(x: f64) -> f64 {
         (x * 100.0).round() / 100.0
+    }
+
+    #[test]
+    fn ten_promoters_are_precise_to_30_points_not_29() {
+        // p = 10.75/13, d = 0.75/13, NPS' = 0.7692, Var' = 0.2929,
+        // SE = sqrt(0.2929/13) = 0.1501: a margin of 29.42 points.
+        let ten = split(10, 0, 0);
+        assert!(precise_enough(&ten, 30.0));
+        assert!(!precise_enough(&ten, 29.0));
+        assert!(!precise_enough(&Distribution::default(), 90.0));
     }
 
     #[test]

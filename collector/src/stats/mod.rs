@@ -4,6 +4,7 @@
 pub mod closing;
 mod compare;
 mod interval;
+mod proportion;
 mod reading;
 mod tenure;
 pub mod themes;
@@ -12,7 +13,10 @@ pub mod trend;
 use serde::Serialize;
 
 pub use compare::{compare, describe, two_sided_p_value, Comparison, Lang};
-pub use interval::{adjusted_wald, sample_size_for, still_needed, Adjusted, Interval};
+pub use interval::{
+    adjusted_wald, precise_enough, sample_size_for, still_needed, Adjusted, Interval,
+};
+pub use proportion::{impressions_needed, two_proportions, wilson};
 pub use reading::{is_provisional, reading, MAX_MARGIN, MIN_ANSWERS};
 pub use tenure::{
     signup_millis, tenure_bucket, tenure_class, tenure_days, NEW_USER_DAYS, TENURE_BUCKETS,

@@ -55,6 +55,8 @@ pub struct StoredResponse {
     /// `import` for an answer brought in by an import; `None` for one
     /// collected live.
     pub source: Option<String>,
+    /// The moment's variant it answered, in an experiment.
+    pub variant: Option<String>,
     /// When the score arrived.
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,

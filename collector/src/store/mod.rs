@@ -31,6 +31,7 @@ mod cache;
 pub mod comments;
 pub mod config_versions;
 mod error;
+pub mod experiments;
 pub mod followups;
 pub mod imported;
 pub mod members;

@@ -8,17 +8,18 @@
 //! sqlx functions per backend, generic over the executor.
 
 /// Stores a response once (idempotent on the project and `id`); `$10` is
-/// both timestamps, `$14` the source (`NULL`: live, `import`).
+/// both timestamps, `$14` the source (`NULL`: live, `import`), `$15` the
+/// experiment's variant.
 pub(crate) const INSERT_RESPONSE: &str = "INSERT INTO responses
    (id, project_key, score, comment, user_id, moment, traits, locale, url, created_at, updated_at,
-    secret_hash, identity_unverified, tenure_days, source)
- VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13, $14)
+    secret_hash, identity_unverified, tenure_days, source, variant)
+ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13, $14, $15)
  ON CONFLICT (project_key, id) DO NOTHING";
 
 /// Stores an event once (idempotent on the project and `id`).
 pub(crate) const INSERT_EVENT: &str =
-    "INSERT INTO events (id, project_key, kind, moment, user_id, created_at)
- VALUES ($1, $2, $3, $4, $5, $6)
+    "INSERT INTO events (id, project_key, kind, moment, user_id, created_at, variant)
+ VALUES ($1, $2, $3, $4, $5, $6, $7)
  ON CONFLICT (project_key, id) DO NOTHING";
 
 /// Sets the comment of a response of a project.

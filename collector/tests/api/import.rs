@@ -271,11 +271,11 @@ async fn imported_answers_keep_their_time_say_where_they_come_from_and_bring_the
         .await
         .unwrap();
     assert!(
-        export.lines().next().unwrap().ends_with(",source"),
+        export.lines().next().unwrap().ends_with(",source,variant"),
         "{export:.200}"
     );
     assert_eq!(
-        export.lines().filter(|l| l.ends_with(",import")).count(),
+        export.lines().filter(|l| l.ends_with(",import,")).count(),
         rows.len()
     );
 }

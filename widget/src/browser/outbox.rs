@@ -75,6 +75,7 @@ fn response(json: &JsValue) -> Option<NewResponse> {
         traits
     });
     Some(NewResponse {
+        variant: None,
         id: text(json, "id")?,
         key: text(json, "key")?,
         score: score as u8,
@@ -99,6 +100,7 @@ fn event(json: &JsValue) -> Option<NewEvent> {
         _ => return None,
     };
     Some(NewEvent {
+        variant: None,
         id: text(json, "id")?,
         key: text(json, "key")?,
         kind,

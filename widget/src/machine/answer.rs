@@ -33,6 +33,7 @@ impl Step<'_> {
             return;
         };
         let mut body = NewResponse {
+            variant: None,
             id: p.id.clone(),
             key: project.key.clone(),
             score,
@@ -94,6 +95,7 @@ impl Step<'_> {
             return;
         };
         let mut event = NewEvent {
+            variant: None,
             id: String::new(),
             key: project.key.clone(),
             kind,

@@ -55,6 +55,7 @@ mod tests {
     #[test]
     fn a_response_keeps_its_score_and_only_the_allowed_traits() {
         let mut r = NewResponse {
+            variant: None,
             id: "r1".into(),
             key: "enps".into(),
             score: 7,
@@ -88,6 +89,7 @@ mod tests {
     #[test]
     fn events_and_comments_lose_their_user() {
         let mut e = NewEvent {
+            variant: None,
             id: "e1".into(),
             key: "enps".into(),
             kind: EventKind::OptedOut,

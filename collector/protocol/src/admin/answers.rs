@@ -37,6 +37,9 @@ pub struct Answer {
     /// is the original time); `null` for one collected live.
     #[serde(default)]
     pub source: Option<String>,
+    /// The moment's variant it answered, in an experiment.
+    #[serde(default)]
+    pub variant: Option<String>,
     /// When the score arrived, RFC 3339.
     pub created_at: String,
     /// Last change (the comment usually arrives a little later), RFC 3339.

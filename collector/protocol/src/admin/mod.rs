@@ -8,6 +8,7 @@
 //! dashboard deserialises the very same types.
 
 mod answers;
+mod experiments;
 mod imports;
 mod lifecycle;
 mod loop_stats;
@@ -21,6 +22,7 @@ pub use answers::{
     Answer, AnswerPage, Applied, FollowUp, FollowUpChange, HistoryEntry, Inbox, NewTag, NewTagRule,
     TagList, TagRule, TagRules,
 };
+pub use experiments::{ExperimentStats, NeededFor, VariantStats, VsControl};
 pub use imports::{ImportRejected, ImportRowError, ImportSummary};
 pub use lifecycle::{
     Announcement, TagChange, TagState, TagStates, TagStatus, Timeline, TimelineItem,

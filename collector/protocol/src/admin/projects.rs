@@ -81,8 +81,9 @@ pub struct Projects {
 pub enum MomentSpec {
     /// Just the event name (default conditions).
     Event(String),
-    /// The full moment.
-    Full(Moment),
+    /// The full moment (boxed: with its variants it is ten times the
+    /// size of a name).
+    Full(Box<Moment>),
 }
 
 /// `POST /api/v1/projects`.

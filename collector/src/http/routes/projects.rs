@@ -150,7 +150,7 @@ async fn create(
                 event,
                 ..Moment::default()
             },
-            MomentSpec::Full(moment) => moment,
+            MomentSpec::Full(moment) => *moment,
         }));
     let project = Project {
         key: ProjectKey::try_from(body.key)?,

@@ -87,7 +87,12 @@ async fn create(
         .await?;
     metrics::histogram!("nps_ingest_seconds").record(started.elapsed().as_secs_f64());
     let tagging = match inserted {
-        Inserted::Created => comment,
+        Inserted::Created => {
+            if project.settings.timing.as_config().sampling.is_some() {
+                state.pauses.forget(project.key.as_str());
+            }
+            comment
+        }
         Inserted::Duplicate => {
             let (secret, user_hash) = proof;
             edits::replay(

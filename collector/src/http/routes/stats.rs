@@ -8,12 +8,15 @@
 //!   interval;
 //! - `GET /api/v1/stats/segments`: per moment, locale, tenure or trait;
 //! - `GET /api/v1/stats/tenure`: the NPS by days since signup;
-//! - `GET /api/v1/stats/loop`: follow-ups in time, recovery, notices.
+//! - `GET /api/v1/stats/loop`: follow-ups in time, recovery, notices;
+//! - `GET /api/v1/stats/experiments`: a moment's variants against its
+//!   control.
 //!
 //! Answers without a score never enter a denominator: there are none (a
 //! response is stored only with its score).
 
 pub(in crate::http) mod compare;
+pub(in crate::http) mod experiments;
 pub(in crate::http) mod loop_stats;
 mod views;
 
@@ -43,6 +46,7 @@ pub(in crate::http) fn admin_router() -> Router<AppState> {
         .route("/api/v1/stats/segments", get(segments))
         .route("/api/v1/stats/tenure", get(tenure))
         .route("/api/v1/stats/loop", get(loop_stats::loop_stats))
+        .route("/api/v1/stats/experiments", get(experiments::experiments))
 }
 
 /// The NPS with its 95% interval, the distribution and response rates.

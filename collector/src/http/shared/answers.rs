@@ -25,6 +25,7 @@ pub(in crate::http) fn answer(r: StoredResponse, tags: Vec<String>) -> Answer {
         url: r.url,
         identity_unverified: r.identity_unverified,
         source: r.source,
+        variant: r.variant,
         tags,
     }
 }

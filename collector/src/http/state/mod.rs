@@ -9,6 +9,7 @@
 //! those drops alone at 7% of the request threads' time. One `Arc` makes a
 //! clone one increment.
 
+pub(super) mod pauses;
 pub(super) mod rate_limits;
 pub(super) mod rule_cache;
 
@@ -19,6 +20,7 @@ use secrecy::SecretString;
 
 use crate::auth::limits::SignInLimits;
 use crate::store::{ProjectCache, Store};
+use pauses::Pauses;
 use rate_limits::RateLimits;
 use rule_cache::RuleCache;
 
@@ -50,6 +52,8 @@ pub struct Shared {
     pub limits: Arc<RateLimits>,
     /// Each project's tag rules, compiled.
     pub(crate) tag_rules: Arc<RuleCache>,
+    /// Sampled projects' pauses, as the public config carries them.
+    pub(crate) pauses: Arc<Pauses>,
 }
 
 impl AppState {
@@ -71,6 +75,7 @@ impl AppState {
             demo,
             limits,
             tag_rules: Arc::default(),
+            pauses: Arc::default(),
         }))
     }
 }

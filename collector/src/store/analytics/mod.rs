@@ -20,7 +20,7 @@ pub(crate) use queries::{postgres, sqlite};
 /// The columns of a stored response the feed reads, in
 /// `response_from_row`'s names.
 pub(crate) const RESPONSE_COLUMNS: &str = "id, score, comment, user_id, moment, locale, url, \
-     traits, created_at, updated_at, identity_unverified, source";
+     traits, created_at, updated_at, identity_unverified, source, variant";
 
 use crate::domain::{Filter, Tenure};
 

@@ -95,7 +95,7 @@ async fn matching(
     // matches newest first and looks each answer up by its key.
     let mut b = QueryBuilder::<Sqlite>::new(
         "SELECT responses.id, score, responses.comment, user_id, moment, locale, url, traits, \
-         created_at, updated_at, identity_unverified, source \
+         created_at, updated_at, identity_unverified, source, variant \
          FROM responses_search CROSS JOIN responses ON responses.search_key = responses_search.rowid",
     );
     push_filter(&mut b, key, f);

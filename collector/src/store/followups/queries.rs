@@ -94,7 +94,7 @@ macro_rules! followup_queries {
         ) -> StoreResult<Vec<InboxItem>> {
             let mut b = QueryBuilder::<$db>::new(
                 "SELECT r.id, r.score, r.comment, r.user_id, r.moment, r.locale, r.url, r.traits, r.created_at,
-                        r.updated_at, r.identity_unverified, r.source, COALESCE(f.status, 'new') AS fstatus, f.assignee
+                        r.updated_at, r.identity_unverified, r.source, r.variant, COALESCE(f.status, 'new') AS fstatus, f.assignee
                  FROM responses r LEFT JOIN followups f ON f.project_key = r.project_key AND f.response_id = r.id
                  WHERE r.project_key = ",
             );

@@ -219,6 +219,7 @@ async fn apply_one(tx: &mut Transaction<'_, Postgres>, write: &Write) -> StoreRe
                 .bind(e.moment.as_ref().map(|m| m.as_str()))
                 .bind(e.user_id.as_ref().map(|u| u.as_str()))
                 .bind(to_millis(*now))
+                .bind(e.variant.as_ref().map(|v| v.as_str()))
                 .execute(&mut **tx)
                 .await?;
             Ok(Outcome::Inserted(inserted(done.rows_affected())))
@@ -263,6 +264,7 @@ async fn insert_one(
         .bind(r.identity_unverified)
         .bind(r.tenure_days(at))
         .bind(r.source())
+        .bind(r.variant.as_ref().map(|v| v.as_str()))
         .execute(&mut **tx)
         .await?;
     let outcome = inserted(done.rows_affected());

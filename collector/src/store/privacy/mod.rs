@@ -20,6 +20,9 @@ pub struct StoredEvent {
     pub kind: String,
     /// The moment.
     pub moment: Option<String>,
+    /// The experiment's variant shown, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub variant: Option<String>,
     /// When it arrived, Unix ms.
     pub created_at: i64,
 }

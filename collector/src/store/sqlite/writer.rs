@@ -141,6 +141,7 @@ fn apply(tx: &rusqlite::Transaction<'_>, write: &Write) -> StoreResult<Outcome> 
                 e.moment.as_ref().map(|m| m.as_str()),
                 e.user_id.as_ref().map(|u| u.as_str()),
                 to_millis(*now),
+                e.variant.as_ref().map(|v| v.as_str()),
             ])?;
             Ok(Outcome::Inserted(inserted(changed)))
         }
@@ -182,6 +183,7 @@ fn insert(
         r.identity_unverified,
         r.tenure_days(at),
         r.source(),
+        r.variant.as_ref().map(|v| v.as_str()),
     ])?;
     Ok(inserted(changed as u64))
 }

@@ -109,7 +109,7 @@ macro_rules! webhook_queries {
         ) -> StoreResult<Vec<StoredResponse>> {
             let rows = sqlx::query(
                 "SELECT id, score, comment, user_id, moment, locale, url, traits, created_at, updated_at,
-                        identity_unverified, source
+                        identity_unverified, source, variant
                  FROM responses WHERE project_key = $1 AND created_at <= $2 AND source IS NULL
                    AND (created_at > $3 OR (created_at = $3 AND id > $4))
                  ORDER BY created_at, id LIMIT $5",

@@ -5,6 +5,7 @@ use super::*;
 
 fn response(id: &str) -> Request {
     Request::Response(NewResponse {
+        variant: None,
         id: id.to_owned(),
         key: "demo".to_owned(),
         score: 7,
@@ -33,6 +34,7 @@ fn comment(id: &str, text: &str) -> Request {
 
 fn event(id: &str) -> Request {
     Request::Event(NewEvent {
+        variant: None,
         id: id.to_owned(),
         key: "demo".to_owned(),
         kind: EventKind::Shown,

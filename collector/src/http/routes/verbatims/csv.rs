@@ -9,7 +9,7 @@ use crate::store::StoredResponse;
 
 /// The first line.
 pub(super) const HEADER: &str =
-    "id,created_at,score,category,comment,user_id,moment,locale,url,traits,source\r\n";
+    "id,created_at,score,category,comment,user_id,moment,locale,url,traits,source,variant\r\n";
 
 /// One cell: neutralised, then quoted if it holds a comma, a quote or a
 /// line break.
@@ -54,6 +54,7 @@ pub(super) fn push_row(out: &mut String, r: &StoredResponse, category: Category)
         r.url.as_deref().unwrap_or_default(),
         traits.as_str(),
         r.source.as_deref().unwrap_or_default(),
+        r.variant.as_deref().unwrap_or_default(),
     ];
     for (i, value) in cells.iter().enumerate() {
         if i > 0 {

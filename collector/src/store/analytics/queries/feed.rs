@@ -60,6 +60,7 @@ macro_rules! feed_queries {
                 traits: serde_json::from_str(&traits)?,
                 identity_unverified: row.try_get("identity_unverified")?,
                 source: row.try_get("source")?,
+                variant: row.try_get("variant")?,
                 created_at: crate::store::from_millis(row.try_get("created_at")?),
                 updated_at: crate::store::from_millis(row.try_get("updated_at")?),
             })

@@ -26,6 +26,7 @@ pub(super) struct Columns<'b> {
     pub(super) unverified: Vec<bool>,
     pub(super) tenure: Vec<Option<i64>>,
     pub(super) source: Vec<Option<&'static str>>,
+    pub(super) variant: Vec<Option<&'b str>>,
     pub(super) day: Vec<i64>,
     pub(super) moment_key: Vec<String>,
     pub(super) locale_key: Vec<String>,
@@ -53,6 +54,7 @@ impl<'b> Columns<'b> {
         self.tenure
             .push(r.tenure_days(crate::store::from_millis(at)));
         self.source.push(r.source());
+        self.variant.push(r.variant.as_ref().map(|v| v.as_str()));
         let k = keys(r, at);
         self.day.push(k.day);
         self.moment_key.push(k.moment);
@@ -78,6 +80,7 @@ pub(super) struct EventColumns<'b> {
     pub(super) moment: Vec<Option<&'b str>>,
     pub(super) user_id: Vec<Option<&'b str>>,
     pub(super) at: Vec<i64>,
+    pub(super) variant: Vec<Option<&'b str>>,
 }
 
 impl<'b> EventColumns<'b> {
@@ -88,5 +91,6 @@ impl<'b> EventColumns<'b> {
         self.moment.push(e.moment.as_ref().map(|m| m.as_str()));
         self.user_id.push(e.user_id.as_ref().map(|u| u.as_str()));
         self.at.push(at);
+        self.variant.push(e.variant.as_ref().map(|v| v.as_str()));
     }
 }

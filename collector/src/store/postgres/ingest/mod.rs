@@ -83,6 +83,8 @@ pub(super) async fn insert(
         .bind(events.at)
         .bind(crate::store::rollup::MAX_TRAIT_VALUES)
         .bind(responses.source)
+        .bind(responses.variant)
+        .bind(events.variant)
         .fetch_all(connection)
         .await?;
     // The rows stored, by their place among the batch's responses or

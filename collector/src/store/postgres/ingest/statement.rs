@@ -6,24 +6,25 @@
 //!
 //! Parameters: the responses' columns (`$1`–`$17`, see `columns`), their
 //! traits as (row, name, value) (`$18`–`$20`), the events' columns
-//! (`$21`–`$26`), the most values a trait's roll-ups list (`$27`) and the
-//! responses' sources (`$28`, `NULL` for live answers).
+//! (`$21`–`$26`), the most values a trait's roll-ups list (`$27`), the
+//! responses' sources (`$28`, `NULL` for live answers) and the variants of
+//! the responses (`$29`) and of the events (`$30`).
 
 pub(super) const INGEST: &str = "WITH input AS (
   SELECT * FROM UNNEST($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[],
                        $7::text[], $8::text[], $9::text[], $10::bigint[], $11::text[], $12::bool[],
                        $13::bigint[], $14::bigint[], $15::text[], $16::text[], $17::text[],
-                       $28::text[])
+                       $28::text[], $29::text[])
     WITH ORDINALITY
     AS r(id, project_key, score, comment, user_id, moment, traits, locale, url, at, secret_hash,
-         unverified, tenure, day, moment_key, locale_key, tenure_key, source, ord)
+         unverified, tenure, day, moment_key, locale_key, tenure_key, source, variant, ord)
 ),
 new AS (
   INSERT INTO responses
     (id, project_key, score, comment, user_id, moment, traits, locale, url, created_at,
-     updated_at, secret_hash, identity_unverified, tenure_days, source)
+     updated_at, secret_hash, identity_unverified, tenure_days, source, variant)
   SELECT id, project_key, score, comment, user_id, moment, traits, locale, url, at, at,
-         secret_hash, unverified, tenure, source
+         secret_hash, unverified, tenure, source, variant
   FROM input ORDER BY ord
   ON CONFLICT (project_key, id) DO NOTHING
   RETURNING project_key, id
@@ -123,12 +124,12 @@ traits_quarter AS (
 ),
 event_input AS (
   SELECT * FROM UNNEST($21::text[], $22::text[], $23::text[], $24::text[], $25::text[],
-                       $26::bigint[])
-    WITH ORDINALITY AS e(id, project_key, kind, moment, user_id, at, ord)
+                       $26::bigint[], $30::text[])
+    WITH ORDINALITY AS e(id, project_key, kind, moment, user_id, at, variant, ord)
 ),
 new_events AS (
-  INSERT INTO events (id, project_key, kind, moment, user_id, created_at)
-  SELECT id, project_key, kind, moment, user_id, at FROM event_input ORDER BY ord
+  INSERT INTO events (id, project_key, kind, moment, user_id, created_at, variant)
+  SELECT id, project_key, kind, moment, user_id, at, variant FROM event_input ORDER BY ord
   ON CONFLICT (project_key, id) DO NOTHING
   RETURNING project_key, id
 )

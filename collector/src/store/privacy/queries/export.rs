@@ -39,7 +39,7 @@ macro_rules! export_queries {
                 }
             }
             let rows = sqlx::query(
-                "SELECT id, kind, moment, created_at FROM events
+                "SELECT id, kind, moment, variant, created_at FROM events
                  WHERE project_key = $1 AND user_id = $2 ORDER BY created_at, id",
             )
             .bind(key.as_str())
@@ -53,6 +53,7 @@ macro_rules! export_queries {
                         id: row.try_get("id")?,
                         kind: row.try_get("kind")?,
                         moment: row.try_get("moment")?,
+                        variant: row.try_get("variant")?,
                         created_at: row.try_get("created_at")?,
                     })
                 })

@@ -136,11 +136,14 @@ pub(crate) fn read(
         .map_err(|line| errors.insert(traits_name, format!("{} ({line})", t.bad_line)))
         .ok()
         .flatten();
-    let texts = original
+    // What this form does not edit (texts, experiments, the idle rule)
+    // is kept as it was, so saving the timing page never drops them.
+    let kept = original
         .moments
         .iter()
         .find(|m| m.event == event)
-        .and_then(|m| m.texts.clone());
+        .cloned()
+        .unwrap_or_default();
     Some(Moment {
         min_count: n("min_count", errors),
         days_since_signup: n("days_since_signup", errors),
@@ -149,7 +152,8 @@ pub(crate) fn read(
         days_after_response: n("days_after_response", errors),
         days_after_decline: n("days_after_decline", errors),
         traits,
-        texts,
         event,
+        paused_until: None,
+        ..kept
     })
 }
