@@ -267,9 +267,11 @@ pub struct WidgetConfig {
     #[serde(skip_serializing_if = "is_default_pending_days")]
     pub pending_moment_days: u32,
     /// Cooldowns per trait value, overriding the project's.
+    #[cfg(feature = "experiments")]
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub cadence_overrides: Vec<CadenceOverride>,
     /// Stop prompting once the month's score is precise enough.
+    #[cfg(feature = "experiments")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sampling: Option<Sampling>,
 }
@@ -297,7 +299,9 @@ impl Default for WidgetConfig {
             allowed_traits: Vec::new(),
             appearance: Appearance::default(),
             pending_moment_days: PENDING_MOMENT_DAYS,
+            #[cfg(feature = "experiments")]
             cadence_overrides: Vec::new(),
+            #[cfg(feature = "experiments")]
             sampling: None,
         }
     }

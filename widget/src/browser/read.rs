@@ -105,11 +105,8 @@ fn moment(m: &JsValue) -> Option<Moment> {
         map
     });
     Some(Moment {
-        // Not read yet: the widget does not run experiments or wait for
-        // a pause (issue 25 landed the collector's side first).
-        variants: Vec::new(),
-        experiment: None,
-        idle: None,
+        // Not read yet: the widget does not wait for a pause (issue 25
+        // landed the collector's side first).
         paused_until: None,
         event: text(m, "event")?,
         min_count: count(m, "min_count"),
@@ -161,9 +158,6 @@ pub fn widget_config(json: &JsValue) -> Option<WidgetConfig> {
         .filter_map(JsValue::as_string)
         .collect();
     Some(WidgetConfig {
-        // Not read yet (issue 25): the collector's side came first.
-        cadence_overrides: Vec::new(),
-        sampling: None,
         key: text(json, "key")?,
         moments,
         days_after_prompt: floor,
