@@ -114,9 +114,9 @@ for (const lang of ['en', 'fr']) {
       assert.equal(await cell('shown'), String(v.shown));
       assert.equal(await cell('answered'), String(v.answered));
       const ci = v.response_rate_ci95;
-      assert.equal(await cell('response_rate'), `${f.pct(v.response_rate)} (${f.pct(ci.low)}\u00a0–\u00a0${f.pct(ci.high)})`);
+      assert.equal(await cell('response_rate'), `${f.pct(v.response_rate)} (${f.pct(ci.low)}\u00a0–\u2060\u00a0${f.pct(ci.high)})`);
       assert.equal(await cell('comment_rate'), f.pct(v.comment_rate));
-      assert.equal(await cell('nps'), `${f.num(v.nps)} (${f.num(v.ci95.low)}\u00a0–\u00a0${f.num(v.ci95.high)})`);
+      assert.equal(await cell('nps'), `${f.num(v.nps)} (${f.num(v.ci95.low)}\u00a0–\u2060\u00a0${f.num(v.ci95.high)})`);
       if (v.vs_control) {
         const vs = v.vs_control;
         assert.equal(await cell('rate_difference'), `${f.points(vs.rate_difference * 100)} (${f.p(vs.rate_p_value)})`);

@@ -166,9 +166,9 @@ mod tests {
             vs_control: Some(vs(true, 0.125)),
         };
         let en = Row::of(Lang::En, &v);
-        assert_eq!(en.response_rate, "30% (18%\u{a0}–\u{a0}46%)");
+        assert_eq!(en.response_rate, "30% (18%\u{a0}–\u{2060}\u{a0}46%)");
         assert_eq!(en.comment_rate, "25%");
-        assert_eq!(en.nps, "16.7 (-20.4\u{a0}–\u{a0}50.5)");
+        assert_eq!(en.nps, "16.7 (-20.4\u{a0}–\u{2060}\u{a0}50.5)");
         let (rate, nps, verdict) = en.vs_control.unwrap();
         assert_eq!(rate, "+12.5 points (p\u{a0}=\u{a0}0.010)");
         assert_eq!(nps, "\u{2212}4.5 points (p\u{a0}=\u{a0}0.620)");
@@ -176,9 +176,9 @@ mod tests {
         let fr = Row::of(Lang::Fr, &v);
         assert_eq!(
             fr.response_rate,
-            "30\u{a0}% (18\u{a0}%\u{a0}–\u{a0}46\u{a0}%)"
+            "30\u{a0}% (18\u{a0}%\u{a0}–\u{2060}\u{a0}46\u{a0}%)"
         );
-        assert_eq!(fr.nps, "16,7 (-20,4\u{a0}–\u{a0}50,5)");
+        assert_eq!(fr.nps, "16,7 (-20,4\u{a0}–\u{2060}\u{a0}50,5)");
     }
 
     #[test]

@@ -99,9 +99,10 @@ impl Lang {
         self.ltr(&format!("p\u{a0}{op}\u{a0}{text}"))
     }
 
-    /// A range kept left to right and on one line: `35% – 51%`.
+    /// A range kept left to right and on one line (`35% – 51%`): a
+    /// word joiner after the dash, after which lines may otherwise break.
     pub(crate) fn range(self, low: &str, high: &str) -> String {
-        self.ltr(&format!("{low}\u{a0}–\u{a0}{high}"))
+        self.ltr(&format!("{low}\u{a0}–\u{2060}\u{a0}{high}"))
     }
 }
 
