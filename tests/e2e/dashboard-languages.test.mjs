@@ -14,14 +14,14 @@ process.env.NPS_RATE_LIMIT_PER_IP = '0';
 
 /** Per language: the menu's name, then the navigation's links in order. */
 const LANGUAGES = {
-  en: ['Language', ['Overview', 'Segments', 'Comments', 'Themes', 'Follow-up', 'Timing', 'Look', 'Integrations', 'Members']],
-  fr: ['Langue', ["Vue d'ensemble", 'Segments', 'Commentaires', 'Thèmes', 'Suivi', 'Déclenchement', 'Apparence', 'Intégrations', 'Membres']],
-  de: ['Sprache', ['Übersicht', 'Segmente', 'Kommentare', 'Themen', 'Nachverfolgung', 'Zeitpunkt', 'Aussehen', 'Integrationen', 'Mitglieder']],
-  es: ['Idioma', ['Resumen', 'Segmentos', 'Comentarios', 'Temas', 'Seguimiento', 'Cuándo preguntar', 'Apariencia', 'Integraciones', 'Miembros']],
-  it: ['Lingua', ['Panoramica', 'Segmenti', 'Commenti', 'Temi', 'Follow-up', 'Tempistica', 'Aspetto', 'Integrazioni', 'Membri']],
-  pt: ['Idioma', ['Visão geral', 'Segmentos', 'Comentários', 'Temas', 'Acompanhamento', 'Momento de perguntar', 'Aparência', 'Integrações', 'Membros']],
-  nl: ['Taal', ['Overzicht', 'Segmenten', 'Opmerkingen', 'Thema’s', 'Opvolging', 'Timing', 'Uiterlijk', 'Integraties', 'Leden']],
-  ar: ['اللغة', ['نظرة عامة', 'الشرائح', 'التعليقات', 'المواضيع', 'المتابعة', 'التوقيت', 'المظهر', 'التكاملات', 'الأعضاء']],
+  en: ['Language', ['Overview', 'Segments', 'Comments', 'Themes', 'Experiments', 'Follow-up', 'Timing', 'Look', 'Integrations', 'Members']],
+  fr: ['Langue', ["Vue d'ensemble", 'Segments', 'Commentaires', 'Thèmes', 'Expériences', 'Suivi', 'Déclenchement', 'Apparence', 'Intégrations', 'Membres']],
+  de: ['Sprache', ['Übersicht', 'Segmente', 'Kommentare', 'Themen', 'Experimente', 'Nachverfolgung', 'Zeitpunkt', 'Aussehen', 'Integrationen', 'Mitglieder']],
+  es: ['Idioma', ['Resumen', 'Segmentos', 'Comentarios', 'Temas', 'Experimentos', 'Seguimiento', 'Cuándo preguntar', 'Apariencia', 'Integraciones', 'Miembros']],
+  it: ['Lingua', ['Panoramica', 'Segmenti', 'Commenti', 'Temi', 'Esperimenti', 'Follow-up', 'Tempistica', 'Aspetto', 'Integrazioni', 'Membri']],
+  pt: ['Idioma', ['Visão geral', 'Segmentos', 'Comentários', 'Temas', 'Experimentos', 'Acompanhamento', 'Momento de perguntar', 'Aparência', 'Integrações', 'Membros']],
+  nl: ['Taal', ['Overzicht', 'Segmenten', 'Opmerkingen', 'Thema’s', 'Experimenten', 'Opvolging', 'Timing', 'Uiterlijk', 'Integraties', 'Leden']],
+  ar: ['اللغة', ['نظرة عامة', 'الشرائح', 'التعليقات', 'المواضيع', 'التجارب', 'المتابعة', 'التوقيت', 'المظهر', 'التكاملات', 'الأعضاء']],
 };
 
 /**
@@ -114,7 +114,7 @@ for (const [code, loading] of [['de', 'Wird geladen…'], ['ar', 'جارٍ ال�
     const nav = LANGUAGES[code][1];
     await page.getByRole('heading', { level: 1, name: nav[0] }).waitFor();
     assert.equal(await page.locator('html').getAttribute('dir'), code === 'ar' ? 'rtl' : 'ltr');
-    const pages = ['overview', 'segments', 'comments', 'themes', 'follow-up', 'timing', 'look', 'integrations', 'members'];
+    const pages = ['overview', 'segments', 'comments', 'themes', 'experiments', 'follow-up', 'timing', 'look', 'integrations', 'members'];
     for (const [i, name] of nav.entries()) {
       await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
       await page.getByRole('heading', { level: 1, name }).waitFor();

@@ -9,7 +9,7 @@ import { addMember, hasSessions, signIn } from '../support/dashboard.mjs';
 import { specFixture } from '../support/fixture.mjs';
 
 const PASSWORD = 'correct horse battery staple 42';
-const ALL = ['Overview', 'Segments', 'Comments', 'Themes', 'Follow-up', 'Timing', 'Look', 'Integrations', 'Members'];
+const ALL = ['Overview', 'Segments', 'Comments', 'Themes', 'Experiments', 'Follow-up', 'Timing', 'Look', 'Integrations', 'Members'];
 const ADMIN_ONLY = ['Timing', 'Look', 'Integrations', 'Members'];
 
 let sessions = false;
@@ -95,7 +95,7 @@ test('a French browser gets the French form and navigation', async (t) => {
     const nav = page.getByRole('navigation');
     await nav.getByRole('link', { name: "Vue d'ensemble" }).waitFor();
     assert.deepEqual(await nav.getByRole('link').allTextContents(),
-      ["Vue d'ensemble", 'Segments', 'Commentaires', 'Thèmes', 'Suivi', 'Déclenchement', 'Apparence', 'Intégrations', 'Membres']);
+      ["Vue d'ensemble", 'Segments', 'Commentaires', 'Thèmes', 'Expériences', 'Suivi', 'Déclenchement', 'Apparence', 'Intégrations', 'Membres']);
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByRole('button', { name: 'Se connecter' }).waitFor();
   } finally {

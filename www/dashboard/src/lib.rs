@@ -18,6 +18,7 @@
 mod change;
 mod charts;
 mod dates;
+mod experiments;
 mod filters;
 mod form_lists;
 mod i18n;

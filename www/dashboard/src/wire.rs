@@ -7,10 +7,10 @@
 #[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
 pub(crate) use nps_protocol::admin::{
     Answer, AnswerPage, Comparison, ConfigVersion, ConfigVersions, Credentials, Deliveries, Driver,
-    Drivers, FollowUp, Inbox, LoopStats, Member, Members, MomentRate, NewMember, NewWebhook,
-    Project, Projects, Role, Segment, Segments, Session, Stats, TagList, TagRules, TagStats, Theme,
-    ThemeTagged, Themes, Timeline, TimelineItem, Trend, TrendPoint, Webhook, WebhookFormat,
-    Webhooks,
+    Drivers, ExperimentStats, FollowUp, Inbox, LoopStats, Member, Members, MomentRate, NewMember,
+    NewWebhook, Project, Projects, Role, Segment, Segments, Session, Stats, TagList, TagRules,
+    TagStats, Theme, ThemeTagged, Themes, Timeline, TimelineItem, Trend, TrendPoint, Webhook,
+    WebhookFormat, Webhooks,
 };
 
 #[cfg(test)]

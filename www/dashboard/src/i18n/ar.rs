@@ -13,6 +13,7 @@ pub(super) const AR: Texts = Texts {
     segments: "الشرائح",
     comments: "التعليقات",
     themes: "المواضيع",
+    experiments: "التجارب",
     follow_up: "المتابعة",
     timing: "التوقيت",
     look: "المظهر",

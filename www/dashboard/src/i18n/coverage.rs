@@ -27,6 +27,7 @@ const SAME_AS_ENGLISH: &[(&str, &[&str])] = &[
             "impact",
             "note",
             "moments",
+            "verdict",
         ],
     ),
     (
@@ -40,9 +41,10 @@ const SAME_AS_ENGLISH: &[(&str, &[&str])] = &[
             "webhooks",
             "format",
             "title",
+            "experiment",
         ],
     ),
-    ("es", &["no", "provisional", "webhooks"]),
+    ("es", &["no", "provisional", "webhooks", "control"]),
     (
         "it",
         &["no", "follow_up", "follow_up_title", "password", "followup"],
@@ -65,6 +67,8 @@ const SAME_AS_ENGLISH: &[(&str, &[&str])] = &[
             "impact",
             "significant",
             "passives",
+            "experiment",
+            "variant",
         ],
     ),
     ("ar", &[]),
@@ -103,6 +107,7 @@ fn every_field_of_every_language_is_translated() {
             format!("{:#?}", l.t()),
             format!("{:#?}", l.th()),
             format!("{:#?}", l.person()),
+            format!("{:#?}", l.xp()),
         ]
     };
     let english = tables(en);
@@ -130,6 +135,7 @@ fn the_allow_list_names_only_fields_that_are_the_same() {
                 format!("{:#?}", lang.person()),
                 format!("{:#?}", Lang::En.person()),
             ),
+            (format!("{:#?}", lang.xp()), format!("{:#?}", Lang::En.xp())),
         ]
         .iter()
         .flat_map(|(t, e)| {

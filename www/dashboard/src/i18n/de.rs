@@ -12,6 +12,7 @@ pub(super) const DE: Texts = Texts {
     segments: "Segmente",
     comments: "Kommentare",
     themes: "Themen",
+    experiments: "Experimente",
     follow_up: "Nachverfolgung",
     timing: "Zeitpunkt",
     look: "Aussehen",

@@ -11,6 +11,7 @@ pub(super) const EN: Texts = Texts {
     segments: "Segments",
     comments: "Comments",
     themes: "Themes",
+    experiments: "Experiments",
     follow_up: "Follow-up",
     timing: "Timing",
     look: "Look",

@@ -12,6 +12,7 @@ pub(super) const ES: Texts = Texts {
     segments: "Segmentos",
     comments: "Comentarios",
     themes: "Temas",
+    experiments: "Experimentos",
     follow_up: "Seguimiento",
     timing: "Cuándo preguntar",
     look: "Apariencia",

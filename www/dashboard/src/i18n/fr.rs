@@ -11,6 +11,7 @@ pub(super) const FR: Texts = Texts {
     segments: "Segments",
     comments: "Commentaires",
     themes: "Thèmes",
+    experiments: "Expériences",
     follow_up: "Suivi",
     timing: "Déclenchement",
     look: "Apparence",

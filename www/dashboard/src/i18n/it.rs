@@ -12,6 +12,7 @@ pub(super) const IT: Texts = Texts {
     segments: "Segmenti",
     comments: "Commenti",
     themes: "Temi",
+    experiments: "Esperimenti",
     follow_up: "Follow-up",
     timing: "Tempistica",
     look: "Aspetto",

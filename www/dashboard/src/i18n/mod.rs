@@ -2,8 +2,9 @@
 //!
 //! One complete [`Texts`] table per language, with no fallback: a missing
 //! translation is a compile error, not a blank label or an English one
-//! (the tests below also catch a field left in English). The themes views
-//! and the person page have tables of their own ([`themes`], [`person`]).
+//! (the tests below also catch a field left in English). The themes views,
+//! the person page and the experiments page have tables of their own
+//! ([`themes`], [`person`], [`experiments`]).
 //! Sentences that hold numbers are small functions on [`Lang`] in
 //! [`numbers`], next to the number formatting they need; the longer ones
 //! composed in `charts`, `timing_sentences` and `reading` are per-language
@@ -15,6 +16,7 @@ mod coverage;
 mod de;
 mod en;
 mod es;
+mod experiments;
 mod fr;
 mod it;
 mod nl;

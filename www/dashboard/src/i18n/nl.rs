@@ -12,6 +12,7 @@ pub(super) const NL: Texts = Texts {
     segments: "Segmenten",
     comments: "Opmerkingen",
     themes: "Thema’s",
+    experiments: "Experimenten",
     follow_up: "Opvolging",
     timing: "Timing",
     look: "Uiterlijk",

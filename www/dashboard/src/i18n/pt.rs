@@ -12,6 +12,7 @@ pub(super) const PT: Texts = Texts {
     segments: "Segmentos",
     comments: "Comentários",
     themes: "Temas",
+    experiments: "Experimentos",
     follow_up: "Acompanhamento",
     timing: "Momento de perguntar",
     look: "Aparência",

@@ -12,6 +12,7 @@ pub(crate) struct Texts {
     pub(crate) segments: &'static str,
     pub(crate) comments: &'static str,
     pub(crate) themes: &'static str,
+    pub(crate) experiments: &'static str,
     pub(crate) follow_up: &'static str,
     pub(crate) timing: &'static str,
     pub(crate) look: &'static str,

@@ -23,6 +23,8 @@ pub(crate) enum Route {
     Comments,
     #[at("/dashboard/themes")]
     Themes,
+    #[at("/dashboard/experiments")]
+    Experiments,
     #[at("/dashboard/follow-up")]
     FollowUp,
     #[at("/dashboard/timing")]
@@ -43,11 +45,12 @@ pub(crate) enum Route {
 
 impl Route {
     /// The navigation, in order.
-    pub(crate) const NAV: [Route; 9] = [
+    pub(crate) const NAV: [Route; 10] = [
         Route::Overview,
         Route::Segments,
         Route::Comments,
         Route::Themes,
+        Route::Experiments,
         Route::FollowUp,
         Route::Timing,
         Route::Look,
@@ -70,6 +73,7 @@ impl Route {
             Route::Segments => t.segments,
             Route::Comments => t.comments,
             Route::Themes => t.themes,
+            Route::Experiments => t.experiments,
             Route::FollowUp => t.follow_up,
             Route::Timing => t.timing,
             Route::Look => t.look,

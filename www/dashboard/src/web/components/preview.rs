@@ -26,6 +26,13 @@ pub(crate) struct WidgetPreviewProps {
     /// Colour, position and theme.
     #[prop_or_default]
     pub(crate) appearance: Appearance,
+    /// The card's heading ("Live preview" without one).
+    #[prop_or_default]
+    pub(crate) heading: Option<AttrValue>,
+    /// The heading's id, unique on the page (several previews side by
+    /// side each need their own).
+    #[prop_or(AttrValue::Static("preview-title"))]
+    pub(crate) heading_id: AttrValue,
 }
 
 /// The preview card.
@@ -66,8 +73,8 @@ pub(crate) fn WidgetPreview(props: &WidgetPreviewProps) -> Html {
         _ => t.position_bottom_right,
     };
     html! {
-        <section class="card preview" aria-labelledby="preview-title">
-            <h2 id="preview-title">{ t.preview }</h2>
+        <section class="card preview" aria-labelledby={props.heading_id.clone()}>
+            <h2 id={props.heading_id.clone()}>{ props.heading.clone().unwrap_or(AttrValue::Static(t.preview)) }</h2>
             <p class="muted">{ format!("{}: {position}", t.position) }</p>
             <div class="preview-host" data-widget-preview="" lang={props.locale.clone()} ref={host} />
         </section>

@@ -2,6 +2,7 @@
 //! members out of the configuration pages.
 
 pub(crate) mod comments;
+mod experiments;
 mod followups;
 mod integrations;
 mod look;
@@ -45,6 +46,7 @@ fn Page(props: &PageProps) -> Html {
         Route::Segments => html! { <segments::SegmentsPage /> },
         Route::Comments => html! { <comments::Comments /> },
         Route::Themes => html! { <themes::ThemesPage /> },
+        Route::Experiments => html! { <experiments::ExperimentsPage /> },
         Route::FollowUp => html! { <followups::FollowUps /> },
         Route::Timing => html! { <timing::Timing /> },
         Route::Look => html! { <look::Look /> },
