@@ -27,16 +27,7 @@ pub(super) struct Words {
 impl Words {
     /// The sentences in `lang`.
     pub(super) fn of(lang: Lang) -> &'static Self {
-        match lang {
-            Lang::En => &EN,
-            Lang::Fr => &FR,
-            Lang::De => &DE,
-            Lang::Es => &ES,
-            Lang::It => &IT,
-            Lang::Pt => &PT,
-            Lang::Nl => &NL,
-            Lang::Ar => &AR,
-        }
+        lang.pick([&EN, &FR, &DE, &ES, &IT, &PT, &NL, &AR])
     }
 }
 

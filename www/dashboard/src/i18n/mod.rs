@@ -120,16 +120,24 @@ impl Lang {
 
     /// The texts in this language.
     pub(crate) fn t(self) -> &'static Texts {
-        match self {
-            Self::En => &en::EN,
-            Self::Fr => &fr::FR,
-            Self::De => &de::DE,
-            Self::Es => &es::ES,
-            Self::It => &it::IT,
-            Self::Pt => &pt::PT,
-            Self::Nl => &nl::NL,
-            Self::Ar => &ar::AR,
-        }
+        self.pick([
+            &en::EN,
+            &fr::FR,
+            &de::DE,
+            &es::ES,
+            &it::IT,
+            &pt::PT,
+            &nl::NL,
+            &ar::AR,
+        ])
+    }
+
+    /// This language's entry of a table given in [`Lang::ALL`]'s order:
+    /// one entry per language, so a language without its table does not
+    /// compile.
+    pub(crate) fn pick<T: ?Sized>(self, tables: [&'static T; 8]) -> &'static T {
+        // The variants are declared in `ALL`'s order (a test checks it).
+        tables[self as usize]
     }
 
     /// A page's `<title>`.
@@ -141,6 +149,14 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_language_picks_its_own_table() {
+        for (i, lang) in Lang::ALL.into_iter().enumerate() {
+            assert_eq!(lang as usize, i, "{lang:?}");
+            assert_eq!(lang.pick(Lang::ALL.map(Lang::own_name)), lang.own_name());
+        }
+    }
 
     #[test]
     fn the_browser_preference_picks_the_first_supported_language() {

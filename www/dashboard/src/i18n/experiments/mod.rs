@@ -40,16 +40,16 @@ pub(crate) struct ExperimentTexts {
 impl Lang {
     /// The Experiments page's texts.
     pub(crate) fn xp(self) -> &'static ExperimentTexts {
-        match self {
-            Self::En => &tables::EN,
-            Self::Fr => &tables::FR,
-            Self::De => &tables::DE,
-            Self::Es => &tables::ES,
-            Self::It => &tables::IT,
-            Self::Pt => &tables::PT,
-            Self::Nl => &tables::NL,
-            Self::Ar => &tables::AR,
-        }
+        self.pick([
+            &tables::EN,
+            &tables::FR,
+            &tables::DE,
+            &tables::ES,
+            &tables::IT,
+            &tables::PT,
+            &tables::NL,
+            &tables::AR,
+        ])
     }
 
     /// "About 1,565 impressions per variant are needed to detect a

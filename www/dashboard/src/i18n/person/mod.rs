@@ -39,16 +39,16 @@ pub(crate) struct PersonTexts {
 impl Lang {
     /// The person page's texts.
     pub(crate) fn person(self) -> &'static PersonTexts {
-        match self {
-            Self::En => &tables::EN,
-            Self::Fr => &tables::FR,
-            Self::De => &tables::DE,
-            Self::Es => &tables::ES,
-            Self::It => &tables::IT,
-            Self::Pt => &tables::PT,
-            Self::Nl => &tables::NL,
-            Self::Ar => &tables::AR,
-        }
+        self.pick([
+            &tables::EN,
+            &tables::FR,
+            &tables::DE,
+            &tables::ES,
+            &tables::IT,
+            &tables::PT,
+            &tables::NL,
+            &tables::AR,
+        ])
     }
 }
 

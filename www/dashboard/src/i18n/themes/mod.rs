@@ -40,16 +40,16 @@ pub(crate) struct ThemeTexts {
 impl Lang {
     /// The themes views' texts.
     pub(crate) fn th(self) -> &'static ThemeTexts {
-        match self {
-            Self::En => &tables::EN,
-            Self::Fr => &tables::FR,
-            Self::De => &tables::DE,
-            Self::Es => &tables::ES,
-            Self::It => &tables::IT,
-            Self::Pt => &tables::PT,
-            Self::Nl => &tables::NL,
-            Self::Ar => &tables::AR,
-        }
+        self.pick([
+            &tables::EN,
+            &tables::FR,
+            &tables::DE,
+            &tables::ES,
+            &tables::IT,
+            &tables::PT,
+            &tables::NL,
+            &tables::AR,
+        ])
     }
 
     /// Points with a sign and one decimal (`+14.7 points`, `−45,4 Punkte`).
