@@ -16,8 +16,9 @@
 use std::collections::BTreeMap;
 
 use nps_protocol::{
-    Appearance, CommentUpdate, EventKind, Moment, MomentTexts, NewEvent, NewResponse, Problem,
-    QuietPeriod, RecentTrait, TraitFilter, TraitValue, Traits, UserHistory, WidgetConfig,
+    Appearance, CadenceOverride, CommentUpdate, EventKind, Experiment, Idle, Moment, MomentTexts,
+    NewEvent, NewResponse, Problem, QuietPeriod, RecentTrait, TraitFilter, TraitValue, Traits,
+    UserHistory, Variant, WidgetConfig,
 };
 use nps_widget::codec::{encode, outbox, read};
 use nps_widget::rules::outbox::{Entry, Outbox, Request};
@@ -98,8 +99,33 @@ fn full_config() -> WidgetConfig {
                 texts: Some(moment_texts),
                 days_after_response: Some(120),
                 days_after_decline: Some(45),
-                // Not read by the widget yet (issue 25's collector side).
-                ..Moment::default()
+                variants: vec![
+                    Variant {
+                        id: "control".into(),
+                        weight: 1.0,
+                        ..Variant::default()
+                    },
+                    Variant {
+                        id: "later".into(),
+                        weight: 2.5,
+                        delay_ms: Some(1_500),
+                        position: Some("bottom-left".into()),
+                        idle: Some(Idle {
+                            idle_ms: 800,
+                            max_wait_ms: 20_000,
+                            carry: Some(true),
+                        }),
+                    },
+                ],
+                experiment: Some(Experiment {
+                    id: "timing-1".into(),
+                }),
+                idle: Some(Idle {
+                    idle_ms: 2_000,
+                    max_wait_ms: 9_000,
+                    carry: None,
+                }),
+                paused_until: Some("2027-01-01T00:00:00+01:00".into()),
             },
             Moment {
                 event: "onboarding_completed".into(),
@@ -130,8 +156,13 @@ fn full_config() -> WidgetConfig {
             theme: "dark".into(),
         },
         pending_moment_days: 14,
-        // Not read by the widget yet (issue 25's collector side).
-        ..WidgetConfig::default()
+        cadence_overrides: vec![CadenceOverride {
+            name: "plan".into(),
+            value: TraitValue::Text("enterprise".into()),
+            after_answer_days: Some(180),
+            after_close_days: None,
+            after_snooze_days: Some(30),
+        }],
     }
 }
 
@@ -140,26 +171,20 @@ fn the_config_reads_back_as_serde_wrote_it() {
     for config in [full_config(), WidgetConfig::default()] {
         let json = parsed(&config);
         let read = read::widget_config(&json).expect("a config");
-        // The moments' texts are read when a prompt opens, not with the
-        // config (below).
+        // The moments' texts, the variants' positions and the project's
+        // look are read by the lazily loaded module when a prompt opens,
+        // from the config's JSON as it is.
         let mut expected = config.clone();
         for m in &mut expected.moments {
             m.texts = None;
+            for v in &mut m.variants {
+                v.position = None;
+            }
         }
+        expected.appearance = Appearance::default();
         // The collector's setting: the widget never reads it.
         expected.pending_moment_days = WidgetConfig::default().pending_moment_days;
         assert_eq!(read, expected);
-        for (i, m) in config.moments.iter().enumerate() {
-            for locale in ["en", "fr", "de"] {
-                let want = m
-                    .texts
-                    .as_ref()
-                    .and_then(|t| t.get(locale))
-                    .cloned()
-                    .unwrap_or_default();
-                assert_eq!(read::moment_texts(&json, i, locale), want, "{locale}");
-            }
-        }
     }
 }
 
@@ -184,11 +209,17 @@ fn the_users_history_reads_back_as_serde_wrote_it() {
         last_declined_at: Some(1_767_225_800_000.0),
         last_snoozed_at: Some(1_767_225_900_000.0),
         last_opted_out_at: Some(1_767_226_000_000.0),
-        // The collector's: the widget reads neither yet.
-        pending: vec![nps_protocol::PendingMoment {
-            moment: "ticket_solved".into(),
-            at: 1_767_226_100_000.0,
-        }],
+        pending: vec![
+            nps_protocol::PendingMoment {
+                moment: "ticket_solved".into(),
+                at: 1_767_226_100_000.0,
+            },
+            nps_protocol::PendingMoment {
+                moment: "support_contacted".into(),
+                at: 1_767_226_200_000.0,
+            },
+        ],
+        // The collector's: the widget does not read them yet.
         notices: vec![nps_protocol::Notice {
             id: "n1".into(),
             tag: "dark-mode".into(),
@@ -208,6 +239,7 @@ fn the_users_history_reads_back_as_serde_wrote_it() {
             declined: h.last_declined_at,
             snoozed: h.last_snoozed_at,
             opted_out: h.last_opted_out_at,
+            pending: h.pending.iter().map(|p| p.moment.clone()).collect(),
         };
         assert_eq!(read, want);
     }
@@ -224,7 +256,7 @@ fn a_problem_reads_back() {
 
 fn response(full: bool) -> NewResponse {
     NewResponse {
-        variant: None,
+        variant: full.then(|| "short".into()),
         id: "01a20846-fe00-7d2a-9f3c-6f1e2d3c4b5a".into(),
         key: "demo".into(),
         score: 9,
@@ -241,7 +273,7 @@ fn response(full: bool) -> NewResponse {
 
 fn event(kind: EventKind, full: bool) -> NewEvent {
     NewEvent {
-        variant: None,
+        variant: full.then(|| "short".into()),
         id: "01a20846-fe00-7d2a-9f3c-6f1e2d3c4b5b".into(),
         key: "demo".into(),
         kind,

@@ -7,6 +7,7 @@
 //! Every optional field stays off the wire when absent: the config travels
 //! on every page view.
 
+#[cfg(feature = "experiments")]
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -25,7 +26,9 @@ pub struct Variant {
     pub id: String,
     /// Its share of people, relative to the other variants' (positive).
     pub weight: f64,
-    /// Text overrides per language (`en`, `fr`, …).
+    /// Text overrides per language (`en`, `fr`, …). The widget reads them
+    /// from the config's JSON only when a prompt opens.
+    #[cfg(feature = "experiments")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<BTreeMap<String, VariantTexts>>))]
     pub texts: Option<BTreeMap<String, VariantTexts>>,
@@ -84,12 +87,15 @@ pub struct Experiment {
     /// characters from `A-Z a-z 0-9 _ -`): a new id reshuffles everyone.
     pub id: String,
     /// When it started (RFC 3339): its statistics count from then.
+    #[cfg(feature = "experiments")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started_at: Option<String>,
     /// When it ended (RFC 3339): its statistics count until then.
+    #[cfg(feature = "experiments")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended_at: Option<String>,
     /// The variant kept, one of the moment's.
+    #[cfg(feature = "experiments")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub winner: Option<String>,
 }

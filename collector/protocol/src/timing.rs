@@ -7,9 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::TraitValue;
-#[cfg(feature = "experiments")]
-use crate::{Experiment, Idle, Variant};
+use crate::{Experiment, Idle, TraitValue, Variant};
 
 /// Default days without a prompt after an answer.
 pub const DAYS_AFTER_RESPONSE: u32 = 90;
@@ -59,16 +57,13 @@ pub struct Moment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days_after_decline: Option<u32>,
     /// Variants tried against each other (the first is the control).
-    #[cfg(feature = "experiments")]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub variants: Vec<Variant>,
     /// The experiment the variants run in.
-    #[cfg(feature = "experiments")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub experiment: Option<Experiment>,
     /// Show only once the user pauses (a moment without variants; a
     /// variant carries its own).
-    #[cfg(feature = "experiments")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idle: Option<Idle>,
     /// Set by the collector, never stored: the month's answers reached the

@@ -3,12 +3,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::CadenceOverride;
+#[cfg(feature = "experiments")]
+use crate::Sampling;
 use crate::{
     Appearance, Moment, QuietPeriod, RecentTrait, DAYS_AFTER_DECLINE, DAYS_AFTER_RESPONSE,
     DAYS_AFTER_SNOOZE, MAX_SNOOZES, MIN_DAYS_BETWEEN_PROMPTS, PENDING_MOMENT_DAYS,
 };
-#[cfg(feature = "experiments")]
-use crate::{CadenceOverride, Sampling};
 
 /// `GET /api/v1/config?key=KEY`: what the widget needs to decide when to
 /// prompt. Public and cacheable. Fields missing from the JSON take their
@@ -57,7 +58,6 @@ pub struct WidgetConfig {
     #[serde(skip_serializing_if = "is_default_pending_days")]
     pub pending_moment_days: u32,
     /// Cooldowns per trait value, overriding the project's.
-    #[cfg(feature = "experiments")]
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub cadence_overrides: Vec<CadenceOverride>,
     /// Stop prompting once the month's score is precise enough.
@@ -89,7 +89,6 @@ impl Default for WidgetConfig {
             allowed_traits: Vec::new(),
             appearance: Appearance::default(),
             pending_moment_days: PENDING_MOMENT_DAYS,
-            #[cfg(feature = "experiments")]
             cadence_overrides: Vec::new(),
             #[cfg(feature = "experiments")]
             sampling: None,

@@ -60,6 +60,28 @@ impl TryFrom<String> for VariantId {
     }
 }
 
+/// The rules as the widget gets them: a moment whose experiment ended
+/// (`ended_at` or `winner` set) keeps only its winner (else its control),
+/// with no experiment, so everyone gets the winner's settings and nothing
+/// more is recorded for the experiment. The stored rules keep it all.
+pub fn settle_ended_experiments(c: &mut WidgetConfig) {
+    for m in &mut c.moments {
+        let Some(e) = m
+            .experiment
+            .take_if(|e| e.ended_at.is_some() || e.winner.is_some())
+        else {
+            continue;
+        };
+        let at = e
+            .winner
+            .and_then(|w| m.variants.iter().position(|v| v.id == w))
+            .unwrap_or(0);
+        if at < m.variants.len() {
+            m.variants = vec![m.variants.swap_remove(at)];
+        }
+    }
+}
+
 fn invalid(message: impl Into<String>) -> Invalid {
     Invalid::new("invalid_config", message)
 }

@@ -27,7 +27,7 @@ pub use announcement::{notice_id, text_for, ValidAnnouncement};
 pub use comment::Comment;
 pub use event::ValidEvent;
 pub use event_name::EventName;
-pub use experiment::VariantId;
+pub use experiment::{settle_ended_experiments, VariantId};
 pub use filter::{Filter, Tenure};
 pub use identity::{user_hash, user_hash_is_valid};
 pub use origin::AllowedOrigin;

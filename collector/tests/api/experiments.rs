@@ -307,3 +307,39 @@ async fn experiment_figures_need_a_member_and_a_configured_moment() {
     assert_eq!(plain["variants"], json!([]), "a moment without variants");
     assert_eq!(plain["experiment"], Value::Null);
 }
+
+#[tokio::test]
+async fn an_ended_experiment_serves_its_winner_alone_and_keeps_its_history() {
+    let app = spawn_app().await;
+    let mut body = two_variants();
+    body["moments"][0]["experiment"]["ended_at"] = json!("2020-02-01T00:00:00Z");
+    body["moments"][0]["experiment"]["winner"] = json!("short");
+
+    assert_eq!(put_config(&app, &body).await.status(), 200);
+    let served = public_config(&app).await;
+    let projects: Value = app
+        .client
+        .get(app.url("/api/v1/projects"))
+        .bearer_auth(ADMIN_TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+
+    let moment = &served["moments"][0];
+    assert!(moment.get("experiment").is_none(), "{moment}");
+    assert_eq!(moment["variants"].as_array().unwrap().len(), 1);
+    assert_eq!(moment["variants"][0]["id"], "short");
+    assert_eq!(moment["variants"][0]["position"], "bottom-left");
+    let demo = projects["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["key"] == "demo")
+        .unwrap();
+    let kept = &demo["config"]["moments"][0];
+    assert_eq!(kept["experiment"]["winner"], "short", "{demo}");
+    assert_eq!(kept["variants"].as_array().unwrap().len(), 2);
+}

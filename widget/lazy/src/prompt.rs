@@ -7,9 +7,13 @@
 //! ui.destroy();                      // removes it, gives focus back
 //! ```
 //!
-//! `props` is `{locale: 'en'|'fr'|'de'|'es'|'it'|'pt'|'pt-BR'|'nl'|'ar', question?, follow_up?, locked?,
-//! thanking?, failed?, brand_color?, position?, theme?}`; `onEvent(kind, value)` is called with `('pick', score)`,
-//! `('send', comment)`, `('close')`, `('later')` or `('never')`.
+//! `props` is `{locale: 'en'|'fr'|'de'|'es'|'it'|'pt'|'pt-BR'|'nl'|'ar',
+//! locked?, thanking?, failed?, moment?, variant?, appearance?}`, where
+//! `moment` and `appearance` are the config's JSON as the collector sent
+//! it (the moment's `texts` and `variants`, the project's look) and
+//! `variant` the index of the person's variant; `onEvent(kind, value)` is
+//! called with `('pick', score)`, `('send', comment)`, `('close')`,
+//! `('later')` or `('never')`.
 //!
 //! The module owns the host element, `<div data-nps-widget>` at the end of
 //! `<body>`: the always-loaded core then needs none of the DOM calls that
@@ -98,21 +102,48 @@ impl Ui {
     }
 }
 
+/// Property `name` of `object` (`undefined` if it has none).
+fn get(object: &JsValue, name: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(name)).unwrap_or_default()
+}
+
+/// A string property, for the prompt.
+fn text(object: &JsValue, name: &str) -> Option<AttrValue> {
+    get(object, name).as_string().map(AttrValue::from)
+}
+
+/// The core's props, with the config's JSON: the moment's texts in the
+/// prompt's language, its variant's over them, and the project's look
+/// with the variant's position over it.
 fn read(props: &JsValue, on_event: &Callback<UiEvent>) -> PromptProps {
-    let get = |name: &str| Reflect::get(props, &JsValue::from_str(name)).unwrap_or_default();
-    let text = |name: &str| get(name).as_string().map(AttrValue::from);
+    let locale = get(props, "locale").as_string().unwrap_or_default();
+    let moment = get(props, "moment");
+    let in_locale = |o: &JsValue| get(&get(o, "texts"), &locale);
+    let own = in_locale(&moment);
+    let variant = get(props, "variant")
+        .as_f64()
+        .map(|i| Reflect::get_u32(&get(&moment, "variants"), i as u32).unwrap_or_default())
+        .unwrap_or_default();
+    let theirs = in_locale(&variant);
+    let look = get(props, "appearance");
     PromptProps {
-        locale: Locale::from_tag(&get("locale").as_string().unwrap_or_default())
-            .unwrap_or_default(),
+        locale: Locale::from_tag(&locale).unwrap_or_default(),
         on_event: on_event.clone(),
-        question: text("question"),
-        follow_up: text("follow_up"),
-        locked: get("locked").is_truthy(),
-        thanking: get("thanking").is_truthy(),
-        failed: get("failed").is_truthy(),
-        brand_color: text("brand_color"),
-        position: text("position").unwrap_or_default(),
-        theme: text("theme").unwrap_or_default(),
+        question: text(&theirs, "question").or_else(|| text(&own, "question")),
+        follow_up: text(&own, "follow_up"),
+        whys: [
+            text(&theirs, "why_detractor"),
+            text(&theirs, "why_passive"),
+            text(&theirs, "why_promoter"),
+        ],
+        locked: get(props, "locked").is_truthy(),
+        thanking: get(props, "thanking").is_truthy(),
+        failed: get(props, "failed").is_truthy(),
+        brand_color: text(&look, "brand_color"),
+        position: text(&variant, "position")
+            .or_else(|| text(&look, "position"))
+            .unwrap_or_default(),
+        theme: text(&look, "theme").unwrap_or_default(),
         inline: false,
     }
 }

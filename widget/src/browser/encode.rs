@@ -54,6 +54,7 @@ pub fn response(r: &NewResponse) -> Object {
     text(&o, "user_id", r.user_id.as_deref());
     text(&o, "user_hash", r.user_hash.as_deref());
     text(&o, "moment", r.moment.as_deref());
+    text(&o, "variant", r.variant.as_deref());
     if let Some(t) = &r.traits {
         set(&o, "traits", &traits(t));
     }
@@ -91,6 +92,7 @@ pub fn event(e: &NewEvent) -> Object {
     set(&o, "key", &JsValue::from_str(&e.key));
     set(&o, "kind", &JsValue::from_str(kind(e.kind)));
     text(&o, "moment", e.moment.as_deref());
+    text(&o, "variant", e.variant.as_deref());
     text(&o, "user_id", e.user_id.as_deref());
     text(&o, "user_hash", e.user_hash.as_deref());
     text(&o, "notice", e.notice.as_deref());

@@ -11,6 +11,7 @@ pub(crate) mod clock;
 pub mod encode;
 pub(crate) mod history;
 pub(crate) mod http;
+pub(crate) mod input;
 pub(crate) mod log;
 pub mod outbox;
 pub(crate) mod promise;

@@ -75,7 +75,7 @@ fn response(json: &JsValue) -> Option<NewResponse> {
         traits
     });
     Some(NewResponse {
-        variant: None,
+        variant: text(json, "variant"),
         id: text(json, "id")?,
         key: text(json, "key")?,
         score: score as u8,
@@ -100,7 +100,7 @@ fn event(json: &JsValue) -> Option<NewEvent> {
         _ => return None,
     };
     Some(NewEvent {
-        variant: None,
+        variant: text(json, "variant"),
         id: text(json, "id")?,
         key: text(json, "key")?,
         kind,

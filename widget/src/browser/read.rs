@@ -10,8 +10,8 @@
 
 use js_sys::{Array, Object, Reflect};
 use nps_protocol::{
-    Appearance, Map, Moment, MomentTexts, Problem, QuietPeriod, RecentTrait, TraitFilter,
-    TraitValue, WidgetConfig,
+    Appearance, CadenceOverride, Experiment, Idle, Map, Moment, Problem, QuietPeriod, RecentTrait,
+    TraitFilter, TraitValue, Variant, WidgetConfig,
 };
 use wasm_bindgen::JsValue;
 
@@ -92,6 +92,53 @@ fn trait_filter(v: &JsValue) -> Option<TraitFilter> {
     trait_value(v).map(TraitFilter::Equals)
 }
 
+/// A moment's or a variant's wait for a pause.
+fn idle(object: &JsValue) -> Option<Idle> {
+    let i = field(object, "idle")?;
+    Some(Idle {
+        idle_ms: count(&i, "idle_ms")?,
+        max_wait_ms: count(&i, "max_wait_ms")?,
+        carry: field(&i, "carry").and_then(|c| c.as_bool()),
+    })
+}
+
+/// A moment's variants, without their texts and position (read by the
+/// lazily loaded module when a prompt opens). Loops rather than iterator
+/// chains: they weigh less in the wasm.
+fn variants(m: &JsValue) -> Vec<Variant> {
+    let mut out = Vec::new();
+    for v in &list(m, "variants") {
+        if let (Some(id), Some(weight)) = (text(v, "id"), number(v, "weight")) {
+            out.push(Variant {
+                id,
+                weight,
+                delay_ms: count(v, "delay_ms"),
+                position: None,
+                idle: idle(v),
+            });
+        }
+    }
+    out
+}
+
+/// The project's cooldowns per trait value.
+fn cadence_overrides(json: &JsValue) -> Vec<CadenceOverride> {
+    let mut out = Vec::new();
+    for o in &list(json, "cadence_overrides") {
+        let value = field(o, "value").and_then(|v| trait_value(&v));
+        if let (Some(name), Some(value)) = (text(o, "trait"), value) {
+            out.push(CadenceOverride {
+                name,
+                value,
+                after_answer_days: count(o, "after_answer_days"),
+                after_close_days: count(o, "after_close_days"),
+                after_snooze_days: count(o, "after_snooze_days"),
+            });
+        }
+    }
+    out
+}
+
 fn moment(m: &JsValue) -> Option<Moment> {
     // Inserted one by one: `collect` into a map sorts first, and a sort
     // instance costs kilobytes of wasm.
@@ -104,17 +151,23 @@ fn moment(m: &JsValue) -> Option<Moment> {
         }
         map
     });
+    let experiment = field(m, "experiment").and_then(|e| {
+        Some(Experiment {
+            id: text(&e, "id")?,
+        })
+    });
     Some(Moment {
-        // Not read yet: the widget does not wait for a pause (issue 25
-        // landed the collector's side first).
-        paused_until: None,
+        paused_until: text(m, "paused_until"),
+        variants: variants(m),
+        experiment,
+        idle: idle(m),
         event: text(m, "event")?,
         min_count: count(m, "min_count"),
         days_since_signup: count(m, "days_since_signup"),
         traits,
         delay_seconds: count(m, "delay_seconds"),
         priority: number(m, "priority").map(|p| p as i32),
-        // Read when a prompt opens (`moment_texts`): a map of them here
+        // Read by the lazily loaded module when a prompt opens: a map of them here
         // would cost over a kilobyte of wasm.
         texts: None,
         days_after_response: count(m, "days_after_response"),
@@ -173,34 +226,13 @@ pub fn widget_config(json: &JsValue) -> Option<WidgetConfig> {
         anonymous: flag(json, "anonymous"),
         respect_dnt: flag(json, "respect_dnt"),
         allowed_traits,
-        appearance: appearance(&field(json, "appearance").unwrap_or_default()),
-        // The collector's, for its eligibility read: the widget does not
-        // read pending moments yet.
+        // Read by the lazily loaded module from the config's JSON, with
+        // the moments' texts, when a prompt opens.
+        appearance: Appearance::default(),
+        // The collector's business: never read here.
         pending_moment_days: d.pending_moment_days,
+        cadence_overrides: cadence_overrides(json),
     })
-}
-
-/// The prompt's look; missing fields take their defaults.
-fn appearance(json: &JsValue) -> Appearance {
-    let d = Appearance::default();
-    Appearance {
-        brand_color: text(json, "brand_color"),
-        position: text(json, "position").unwrap_or(d.position),
-        theme: text(json, "theme").unwrap_or(d.theme),
-    }
-}
-
-/// The texts of moment `index` in `locale`, from the config's JSON.
-pub fn moment_texts(json: &JsValue, index: usize, locale: &str) -> MomentTexts {
-    let t = list(json, "moments")
-        .get(index)
-        .and_then(|m| field(m, "texts"))
-        .and_then(|t| field(&t, locale))
-        .unwrap_or(JsValue::UNDEFINED);
-    MomentTexts {
-        question: text(&t, "question"),
-        follow_up: text(&t, "follow_up"),
-    }
 }
 
 /// The collector's `UserHistory` (Unix ms, or `null`).
@@ -211,7 +243,20 @@ pub fn remote_history(json: &JsValue) -> RemoteHistory {
         declined: number(json, "last_declined_at"),
         snoozed: number(json, "last_snoozed_at"),
         opted_out: number(json, "last_opted_out_at"),
+        pending: pending(json),
     }
+}
+
+/// The names of `pending: [{moment, at}]` (the rules need no more); a
+/// loop, which weighs less in the wasm than an iterator chain.
+fn pending(json: &JsValue) -> Vec<String> {
+    let mut names = Vec::new();
+    for p in &list(json, "pending") {
+        if let Some(name) = text(p, "moment") {
+            names.push(name);
+        }
+    }
+    names
 }
 
 /// A [`Problem`] document from an error response.

@@ -18,6 +18,7 @@ use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::read;
 use crate::machine::UiProps;
 
 /// The loader's `ui(now, code)`.
@@ -42,28 +43,34 @@ impl Loader {
     }
 }
 
-/// What the prompt shows: `{locale, question?, follow_up?, locked,
-/// thanking, failed, brand_color?, position, theme}`.
-pub(crate) fn props(p: &UiProps) -> JsValue {
+/// What the prompt shows: `{locale, locked, thanking, failed, moment?,
+/// variant?, appearance?}`. `moment` (its texts and variants) and
+/// `appearance` are the config's JSON as it is, which the lazily loaded
+/// module reads; `variant` is the index of the person's variant.
+pub(crate) fn props(p: &UiProps, config: Option<JsValue>) -> JsValue {
     let o = Object::new();
     let set = |name: &str, value: &JsValue| {
         let _ = Reflect::set(&o, &JsValue::from_str(name), value);
     };
-    let text = |name: &str, value: Option<&str>| {
-        if let Some(v) = value {
-            set(name, &JsValue::from_str(v));
-        }
-    };
-    text("locale", Some(p.locale.code()));
-    text("question", p.texts.question.as_deref());
-    text("follow_up", p.texts.follow_up.as_deref());
+    set("locale", &JsValue::from_str(p.locale.code()));
     set("locked", &JsValue::from_bool(p.locked));
     set("thanking", &JsValue::from_bool(p.thanking));
     set("failed", &JsValue::from_bool(p.failed));
-    let look = &p.appearance;
-    text("brand_color", look.brand_color.as_deref());
-    text("position", Some(&look.position));
-    text("theme", Some(&look.theme));
+    if let Some(config) = config {
+        set(
+            "appearance",
+            &read::field(&config, "appearance").unwrap_or_default(),
+        );
+        if let (Some(i), Some(moments)) = (p.moment, read::field(&config, "moments")) {
+            set(
+                "moment",
+                &Reflect::get_u32(&moments, i as u32).unwrap_or_default(),
+            );
+        }
+    }
+    if let Some(v) = p.variant {
+        set("variant", &JsValue::from(v as u32));
+    }
     o.into()
 }
 

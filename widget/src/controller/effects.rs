@@ -50,7 +50,7 @@ impl Controller {
                     let _ = release.call0(&JsValue::UNDEFINED);
                 }
             }
-            Effect::LoadUi(gen, index, locale) => self.load_ui(gen, index, locale.code()),
+            Effect::LoadUi(gen, locale) => self.load_ui(gen, locale.code()),
             Effect::Prefetch => {
                 let ui = self.runner.borrow().ui.clone();
                 let _ = ui.prefetch();
@@ -64,7 +64,8 @@ impl Controller {
                     .as_ref()
                     .map(ui::Mounted::handle);
                 if let Some(handle) = handle {
-                    ui::call(&handle, "update", Some(&ui::props(&props)));
+                    let config = self.runner.borrow().config_json.clone();
+                    ui::call(&handle, "update", Some(&ui::props(&props, config)));
                 }
             }
             Effect::Unmount => {
@@ -88,6 +89,7 @@ impl Controller {
                 Level::Warn => log::warn(&text),
             },
             Effect::Listen => self.hook_page_events(),
+            Effect::WatchInput(on) => self.runner.borrow_mut().input.watch(on),
         }
     }
 
@@ -188,19 +190,18 @@ impl Controller {
     }
 
     /// Loads the ui module with the texts of `locale`, then tells the
-    /// machine it is ready with the moment's texts and the response's id
-    /// and secret.
+    /// machine it is ready with the response's id and secret.
     /// Once loaded, the module is used at once: a prompt shown again
     /// (`show()` after `reset()`) mounts in the lock's own callback rather
     /// than a microtask later.
-    fn load_ui(&self, gen: u32, index: Option<usize>, locale: &'static str) {
+    fn load_ui(&self, gen: u32, locale: &'static str) {
         let (ui, loaded) = {
             let r = self.runner.borrow();
             let same = r.module_lang == Some(locale);
             (r.ui.clone(), r.module.clone().filter(|_| same))
         };
         if let Some(module) = loaded {
-            return self.ui_loaded(gen, index, locale, Ok(module));
+            return self.ui_loaded(gen, locale, Ok(module));
         }
         let loading = ui.load(locale).map(JsValue::from).unwrap_or_default();
         let me = self.me.clone();
@@ -208,19 +209,13 @@ impl Controller {
             &loading,
             Box::new(move |module| {
                 if let Some(me) = me.upgrade() {
-                    me.ui_loaded(gen, index, locale, module);
+                    me.ui_loaded(gen, locale, module);
                 }
             }),
         );
     }
 
-    fn ui_loaded(
-        &self,
-        gen: u32,
-        index: Option<usize>,
-        locale: &'static str,
-        module: Result<JsValue, JsValue>,
-    ) {
+    fn ui_loaded(&self, gen: u32, locale: &'static str, module: Result<JsValue, JsValue>) {
         let module = match module {
             Ok(m) => m,
             Err(e) => {
@@ -228,18 +223,13 @@ impl Controller {
                 return self.input(Event::UiFailed(gen));
             }
         };
-        let texts = {
+        {
             let mut r = self.runner.borrow_mut();
             r.module = Some(module);
             r.module_lang = Some(locale);
-            match (&r.config_json, index) {
-                (Some(json), Some(i)) => read::moment_texts(json, i, locale),
-                _ => Default::default(),
-            }
-        };
+        }
         self.input(Event::UiReady {
             gen,
-            texts,
             id: uuid::new_id(),
             secret: uuid::new_secret(),
         });
@@ -247,7 +237,10 @@ impl Controller {
 
     /// Puts the prompt on the page.
     fn mount(&self, props: &UiProps) {
-        let module = self.runner.borrow().module.clone();
+        let (module, config) = {
+            let r = self.runner.borrow();
+            (r.module.clone(), r.config_json.clone())
+        };
         let me = self.me.clone();
         let on_event = Closure::new(move |kind: JsValue, value: JsValue| {
             let event = match kind.as_string().as_deref() {
@@ -267,7 +260,7 @@ impl Controller {
         });
         let mounted = module
             .ok_or_else(|| JsValue::from_str("no ui module"))
-            .and_then(|m| ui::mount(&m, &ui::props(props), on_event));
+            .and_then(|m| ui::mount(&m, &ui::props(props, config), on_event));
         match mounted {
             Ok(m) => self.runner.borrow_mut().mounted = Some(m),
             Err(e) => {

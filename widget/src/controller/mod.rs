@@ -26,6 +26,7 @@ use js_sys::Function;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 
+use crate::browser::input::InputWatch;
 use crate::browser::ui::{Loader, Mounted};
 use crate::browser::{self, clock, history, storage, uuid};
 use crate::events::{Listeners, NoticeKind};
@@ -55,6 +56,8 @@ struct Runner {
     outbox: Option<JsValue>,
     /// The listener of the page's events.
     on_page_event: Option<Closure<dyn FnMut(web_sys::Event)>>,
+    /// The user's input, noted while a prompt waits for a pause.
+    input: InputWatch,
 }
 
 /// The widget of one page; see the module documentation.
@@ -80,6 +83,7 @@ impl Controller {
                 held: Vec::new(),
                 outbox: None,
                 on_page_event: None,
+                input: InputWatch::default(),
             }),
         })
     }
@@ -121,6 +125,7 @@ impl Controller {
             hidden: browser::page_hidden(),
             language: browser::navigator_language(),
             dnt: browser::privacy_signal(),
+            last_input: self.runner.borrow().input.last(),
         }
     }
 

@@ -33,7 +33,7 @@ impl Step<'_> {
             return;
         };
         let mut body = NewResponse {
-            variant: None,
+            variant: p.variant.clone(),
             id: p.id.clone(),
             key: project.key.clone(),
             score,
@@ -95,7 +95,7 @@ impl Step<'_> {
             return;
         };
         let mut event = NewEvent {
-            variant: None,
+            variant: p.variant.clone(),
             id: String::new(),
             key: project.key.clone(),
             kind,

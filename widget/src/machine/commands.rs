@@ -6,11 +6,13 @@
 //! `track`/`show` are held (at most [`HELD_MAX`]). The user's history from
 //! every device is fetched only for a signed identity, once the config
 //! says the project is not anonymous; a `track` made while it loads waits
-//! for it, at most [`REMOTE_WAIT_MS`].
+//! for it, at most [`REMOTE_WAIT_MS`]. The moments the host app's server
+//! sent for the user come with her history, and are decided when it
+//! arrives.
 
 use nps_protocol::{Traits, WidgetConfig};
 
-use super::{Config, Effect, Flush, Init, Level, Project, Remote, Step, Timer};
+use super::{Config, Effect, Flush, Init, Level, Project, Remote, Step, Timer, Waiting};
 use crate::rules::privacy::{Consent, Gate};
 use crate::rules::timing::RemoteHistory;
 use crate::rules::Refusal;
@@ -201,20 +203,27 @@ impl Step<'_> {
     }
 
     pub(super) fn remote_arrived(&mut self, gen: u32, history: Option<RemoteHistory>) {
-        let waited = match self.state.remote {
-            Remote::Loading(g) if g == gen => true,
-            Remote::Late(g) if g == gen => false,
-            _ => return, // another user, or `reset` since
-        };
+        if !matches!(self.state.remote, Remote::Loading(g) | Remote::Late(g) if g == gen) {
+            return; // another user, or `reset` since
+        }
         self.state.remote = match history {
-            Some(h) => Remote::Ready(h),
+            Some(h) => {
+                // The server's moments, decided after what waited, like a
+                // `track` of each (not counted again, no delay): the first
+                // that prompts opens the page's one prompt, and its `shown`
+                // event consumes it on the collector.
+                for moment in &h.pending {
+                    self.state.waiting.push(Waiting::Due(moment.clone()));
+                }
+                Remote::Ready(h)
+            }
             None => {
                 self.log(Level::Warn, "user history: could not be fetched");
                 Remote::None
             }
         };
-        if waited {
-            self.replay();
-        }
+        // Late, it finds nothing waiting but its own moments: what waited
+        // for it went ahead at the time.
+        self.replay();
     }
 }

@@ -1,6 +1,7 @@
 //! `track` and `show`: whether to prompt (`rules::timing::decide`), keeping
-//! commands in order while the config or the user's history loads, and a
-//! moment's `delay_seconds`.
+//! commands in order while the config or the user's history loads, the
+//! person's variant of the moment (`rules::experiment`), and its delay and
+//! wait for a pause (`rules::pause`).
 //!
 //! Neither prompts without the project's configuration, nor once the
 //! collector refused the page's writes for good (`rules::refusal`): a
@@ -17,6 +18,8 @@ use nps_protocol::WidgetConfig;
 
 use super::commands::HELD_MAX;
 use super::{Config, Delayed, Effect, Level, Remote, Step, Timer, Waiting};
+use crate::rules::experiment::{assign, Wait};
+use crate::rules::pause::{pause, Pause};
 use crate::rules::privacy::Gate;
 use crate::rules::timing::{decide, prompts_when_counted, Decision, Page, Reason, Trigger, User};
 
@@ -112,7 +115,7 @@ impl Step<'_> {
         // Merged after saving: the collector's record stays its own.
         let mut history = self.history.clone();
         if let Remote::Ready(r) = &s.remote {
-            history.merge_remote(r);
+            history.merge_remote(r, now);
         }
         if anon && self.world.anon_new {
             let id = self.world.anon_id.clone();
@@ -120,26 +123,26 @@ impl Step<'_> {
         }
         match decide(config, &history, &user, page, trigger, now) {
             Decision::Prompt {
-                moment: Some(m),
-                index: Some(i),
-                ..
-            } if matches!(what, Waiting::Track(_))
-                && config.moments[i].delay_seconds.unwrap_or(0) > 0 =>
-            {
-                let seconds = config.moments[i].delay_seconds.unwrap_or(0);
-                self.log(Level::Debug, "prompt delayed (delay_seconds)");
-                self.prefetch();
-                self.delay(m, seconds);
-            }
-            Decision::Prompt {
                 moment,
                 index,
                 reason,
             } => {
-                if self.state.debug {
-                    self.log(Level::Info, reason.sentence());
+                let person = user.id.as_deref().or(user.anon_id.as_deref());
+                let variant = index.and_then(|i| assign(&config.moments[i], person.unwrap_or("")));
+                let wait = index.map_or(Wait::default(), |i| Wait::of(&config.moments[i], variant));
+                match (moment, what) {
+                    (Some(m), Waiting::Track(_)) if wait.waits() => {
+                        self.log(Level::Debug, "prompt delayed (delay or pause)");
+                        self.prefetch();
+                        self.delay(m, wait);
+                    }
+                    (moment, _) => {
+                        if self.state.debug {
+                            self.log(Level::Info, reason.sentence());
+                        }
+                        self.acquire(moment, index, variant, seen);
+                    }
                 }
-                self.acquire(moment, index, seen);
             }
             Decision::Skip(reason) => {
                 // Only more occurrences missing: the ui may be needed soon.
@@ -164,18 +167,25 @@ impl Step<'_> {
         }
     }
 
-    /// Prompts for `moment` in `seconds`, if the page is still the same;
-    /// replaces an earlier delayed prompt.
-    fn delay(&mut self, moment: String, seconds: u32) {
+    /// Prompts for `moment` after `wait` (its delay, then a pause), if
+    /// the page is still the same; replaces an earlier delayed prompt.
+    fn delay(&mut self, moment: String, wait: Wait) {
+        self.cancel_delayed();
         let gen = self.state.next();
         self.state.delayed = Some(Delayed {
             gen,
             moment,
             href: self.world.href.clone(),
+            idle: wait.idle,
+            since: self.now + f64::from(wait.delay_ms),
         });
+        if wait.idle.is_some() {
+            self.emit(Effect::WatchInput(true));
+        }
+        let first = wait.idle.map_or(0, |i| i.idle_ms);
         self.emit(Effect::Timer(
             Timer::Delay(gen),
-            seconds.saturating_mul(1_000),
+            wait.delay_ms.saturating_add(first),
         ));
     }
 
@@ -186,13 +196,37 @@ impl Step<'_> {
             return; // cancelled or replaced
         };
         if d.href != self.world.href || self.world.hidden {
+            self.stop_watching(&d);
             return self.log(Level::Debug, "delayed prompt cancelled: the page changed");
+        }
+        if let Some(idle) = d.idle {
+            match pause(idle, d.since, self.world.last_input, self.now) {
+                Pause::Wait(ms) => {
+                    self.emit(Effect::Timer(Timer::Delay(d.gen), ms));
+                    self.state.delayed = Some(d);
+                    return;
+                }
+                Pause::Never => {
+                    self.stop_watching(&d);
+                    return self.explain("not prompting: the user did not pause in time".into());
+                }
+                Pause::Now => self.stop_watching(&d),
+            }
         }
         self.trigger(Waiting::Due(d.moment));
     }
 
     /// Cancels a delayed prompt (`reset()`, the page hidden).
     pub(super) fn cancel_delayed(&mut self) {
-        self.state.delayed = None;
+        if let Some(d) = self.state.delayed.take() {
+            self.stop_watching(&d);
+        }
+    }
+
+    /// Stops noting input for `d`, if it waited for a pause.
+    fn stop_watching(&mut self, d: &Delayed) {
+        if d.idle.is_some() {
+            self.emit(Effect::WatchInput(false));
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! What comes out of [`step`](super::step): the [`Effect`]s the browser
 //! layer (`controller`) carries out, and what they carry.
 
-use nps_protocol::{Appearance, MomentTexts, NewEvent};
+use nps_protocol::NewEvent;
 
 use super::Timer;
 use crate::rules::outbox::Request;
@@ -20,13 +20,18 @@ pub enum Flush {
     LastChance = 2,
 }
 
-/// What the prompt shows.
-#[derive(Debug, Clone, PartialEq)]
+/// What the prompt shows. Its texts and look are the config's (the
+/// moment's texts, the variant's, the project's appearance): the lazily
+/// loaded module reads them from the config's JSON, so the always-loaded
+/// core carries none of them.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct UiProps {
     /// Its language.
     pub locale: Locale,
-    /// The moment's own question and follow-up.
-    pub texts: MomentTexts,
+    /// The moment's index in the config (`None` for `show()`).
+    pub moment: Option<usize>,
+    /// The index of the person's variant among the moment's.
+    pub variant: Option<usize>,
     /// The score was sent: read-only.
     pub locked: bool,
     /// The thank-you instead of the form.
@@ -34,9 +39,6 @@ pub struct UiProps {
     /// The collector refused the answer for good: a short notice saying
     /// it was not recorded, instead of the form or the thank-you.
     pub failed: bool,
-    /// The project's colour, position and theme (a prompt opens only once
-    /// the config has loaded).
-    pub appearance: Appearance,
 }
 
 /// What the host app's `nps('on')` listeners hear.
@@ -85,9 +87,9 @@ pub enum Effect {
     Lock(u32),
     /// Release the cross-tab lock of opening `gen`.
     Release(u32),
-    /// Load the ui module for opening `gen` and read moment `index`'s texts
-    /// in `locale`; answered with [`Event::UiReady`] or [`Event::UiFailed`].
-    LoadUi(u32, Option<usize>, Locale),
+    /// Load the ui module for opening `gen` in `locale`; answered with
+    /// [`Event::UiReady`] or [`Event::UiFailed`].
+    LoadUi(u32, Locale),
     /// Fetch the ui module at idle priority.
     Prefetch,
     /// Put the prompt on the page.
@@ -109,4 +111,7 @@ pub enum Effect {
     Log(Level, String),
     /// Listen for `online`, `visibilitychange` and `pagehide` (once).
     Listen,
+    /// Start (`true`) or stop noting the time of the user's input, with
+    /// passive listeners, for a prompt that waits for a pause.
+    WatchInput(bool),
 }

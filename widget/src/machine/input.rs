@@ -2,7 +2,7 @@
 //! answers, timers, lock grants and user actions ([`Event`]), with what the
 //! browser read for them ([`World`]).
 
-use nps_protocol::{MomentTexts, Traits, WidgetConfig};
+use nps_protocol::{Traits, WidgetConfig};
 
 use crate::rules::timing::{History, RemoteHistory};
 use crate::rules::Refusal;
@@ -42,6 +42,10 @@ pub struct World {
     pub language: Option<String>,
     /// The browser sends Do Not Track or Global Privacy Control.
     pub dnt: bool,
+    /// When the user last sent key, pointer, wheel, scroll or touch input,
+    /// watched only while a prompt waits for a pause
+    /// ([`Effect::WatchInput`](super::Effect::WatchInput)).
+    pub last_input: Option<f64>,
 }
 
 /// Something that happened.
@@ -82,13 +86,11 @@ pub enum Event {
     /// The cross-tab lock for opening `gen` (taken once its ui module is
     /// loaded): this tab's (`true`) or not.
     Locked(u32, bool),
-    /// The ui module is loaded for opening `gen`, with the moment's texts
-    /// and the response's id and secret; the lock comes next.
+    /// The ui module is loaded for opening `gen`, with the response's id
+    /// and secret; the lock comes next.
     UiReady {
         /// The opening.
         gen: u32,
-        /// The moment's own texts in the prompt's language.
-        texts: MomentTexts,
         /// The response's id (a UUID).
         id: String,
         /// The response's secret.

@@ -102,12 +102,7 @@ impl Step<'_> {
             Event::Remote(gen, history) => self.remote_arrived(gen, history),
             Event::Fired(timer) => self.fired(timer),
             Event::Locked(gen, got) => self.locked(gen, got),
-            Event::UiReady {
-                gen,
-                texts,
-                id,
-                secret,
-            } => self.ui_ready(gen, texts, id, secret),
+            Event::UiReady { gen, id, secret } => self.ui_ready(gen, id, secret),
             Event::UiFailed(gen) => self.ui_failed(gen),
             Event::Ui(e) => self.ui(e),
             Event::Hidden => {

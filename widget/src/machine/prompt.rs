@@ -12,11 +12,12 @@
 //! it stays are decided here. What the user answered is queued in the
 //! outbox by `answer`.
 
-use nps_protocol::{Appearance, EventKind, MomentTexts};
+use nps_protocol::EventKind;
 
 use super::{
     Config, Effect, Level, Loaded, Notice, Opening, Prompt, Step, Timer, UiEvent, UiProps,
 };
+use crate::rules::experiment::recorded;
 use crate::rules::submission::{DEBOUNCE_MS, THANKS_MS};
 use crate::rules::timing::Outcome;
 use crate::rules::{pick_locale, Locale, Refusal, Submission};
@@ -43,6 +44,7 @@ impl Step<'_> {
         &mut self,
         moment: Option<String>,
         index: Option<usize>,
+        variant: Option<usize>,
         seen: Option<f64>,
     ) {
         let gen = self.state.next();
@@ -50,20 +52,21 @@ impl Step<'_> {
             gen,
             moment,
             index,
+            variant,
             seen,
             ready: None,
         });
         let locale = self.locale();
-        self.emit(Effect::LoadUi(gen, index, locale));
+        self.emit(Effect::LoadUi(gen, locale));
     }
 
     /// The ui module is loaded: keeps what it brought and takes the
     /// cross-tab lock through it.
-    pub(super) fn ui_ready(&mut self, gen: u32, texts: MomentTexts, id: String, secret: String) {
+    pub(super) fn ui_ready(&mut self, gen: u32, id: String, secret: String) {
         let Some(o) = self.state.opening.as_mut().filter(|o| o.gen == gen) else {
             return; // cancelled meanwhile
         };
-        o.ready = Some(Loaded { texts, id, secret });
+        o.ready = Some(Loaded { id, secret });
         self.emit(Effect::Lock(gen));
     }
 
@@ -121,28 +124,30 @@ impl Step<'_> {
     /// shown. Every clock starts now, and until the user acts the prompt
     /// counts as ignored.
     fn show(&mut self, o: Opening) {
-        let Some(Loaded { texts, id, secret }) = o.ready else {
+        let Some(Loaded { id, secret }) = o.ready else {
             return;
         };
         let gen = o.gen;
+        let variant = match &self.state.config {
+            Config::Ready(c) => o.index.and_then(|i| recorded(c.moments.get(i)?, o.variant)),
+            _ => None,
+        };
         let props = UiProps {
             locale: self.locale(),
-            texts,
+            moment: o.index,
+            variant: o.variant,
             locked: false,
             thanking: false,
             failed: false,
-            appearance: match &self.state.config {
-                Config::Ready(c) => c.appearance.clone(),
-                _ => Appearance::default(),
-            },
         };
-        self.emit(Effect::Mount(props.clone()));
+        self.emit(Effect::Mount(props));
         self.history.record_shown(o.moment.as_deref(), self.now);
         self.save_history();
         self.state.shown_this_page = true;
         self.state.prompt = Some(Prompt {
             gen,
             moment: o.moment.clone(),
+            variant,
             props,
             id,
             secret,
@@ -197,7 +202,7 @@ impl Step<'_> {
         self.commit(None);
         if let Some(p) = self.state.prompt.as_mut() {
             p.props.locked = p.submission.sent().is_some();
-            let props = p.props.clone();
+            let props = p.props;
             self.emit(Effect::Update(props));
         }
     }
@@ -257,7 +262,7 @@ impl Step<'_> {
         p.props.thanking = !failed;
         p.props.failed = failed;
         p.props.locked = true;
-        let (gen, props) = (p.gen, p.props.clone());
+        let (gen, props) = (p.gen, p.props);
         self.emit(Effect::Update(props));
         self.emit(Effect::Timer(Timer::Thanks(gen), THANKS_MS));
     }

@@ -3,7 +3,7 @@
 //! user's history, waiting commands, a delayed prompt, an opening, the
 //! prompt on screen).
 
-use nps_protocol::{MomentTexts, Traits, WidgetConfig};
+use nps_protocol::{Idle, Traits, WidgetConfig};
 
 use super::UiProps;
 use crate::rules::privacy::Privacy;
@@ -39,7 +39,7 @@ pub enum Config {
 }
 
 /// The identified user's history from the collector.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum Remote {
     /// No user, a failed fetch, or not fetched.
     #[default]
@@ -64,8 +64,9 @@ pub enum Waiting {
     Show,
 }
 
-/// A prompt waiting for its moment's `delay_seconds`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A prompt waiting for its moment's (or variant's) delay, then, if it
+/// says so, for the user to pause.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Delayed {
     /// Its number ([`Timer::Delay`]).
     pub gen: u32,
@@ -73,6 +74,10 @@ pub struct Delayed {
     pub moment: String,
     /// The page's address when it was tracked.
     pub href: Option<String>,
+    /// Wait for a pause too, counted from `since`.
+    pub idle: Option<Idle>,
+    /// When the delay ends (ms since the epoch).
+    pub since: f64,
 }
 
 /// A prompt on its way: the ui module, then the cross-tab lock (which the
@@ -85,6 +90,8 @@ pub struct Opening {
     pub moment: Option<String>,
     /// Its index in the config's moments (for its texts).
     pub index: Option<usize>,
+    /// The index of the person's variant among the moment's.
+    pub variant: Option<usize>,
     /// When this browser last showed a prompt, as the decision read it.
     pub seen: Option<f64>,
     /// The ui module is loaded: what the prompt needs once the lock is
@@ -95,8 +102,6 @@ pub struct Opening {
 /// What a loaded ui module brought for an opening.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
-    /// The moment's own texts in the prompt's language.
-    pub texts: MomentTexts,
     /// The response's id.
     pub id: String,
     /// The response's secret.
@@ -110,6 +115,9 @@ pub struct Prompt {
     pub gen: u32,
     /// The moment (`None` for `show()`).
     pub moment: Option<String>,
+    /// The variant's id, while its experiment runs: sent with the
+    /// prompt's events and answer.
+    pub variant: Option<String>,
     /// What it shows.
     pub props: UiProps,
     /// The response's id.

@@ -6,9 +6,11 @@
 //! gathers the inputs and carries the decisions out.
 
 pub mod anonymous;
+pub mod experiment;
 pub mod ids;
 pub mod locale;
 pub mod outbox;
+pub mod pause;
 pub mod privacy;
 pub mod refusal;
 pub mod stored_lock;

@@ -22,6 +22,10 @@ pub struct PromptProps {
     /// The moment's own follow-up, whatever the score.
     #[prop_or_default]
     pub follow_up: Option<AttrValue>,
+    /// A variant's "why?" for detractors, passives and promoters, each
+    /// over `follow_up`.
+    #[prop_or_default]
+    pub whys: [Option<AttrValue>; 3],
     /// The score was sent: the scale is read-only (`aria-disabled`).
     #[prop_or_default]
     pub locked: bool,
@@ -45,6 +49,15 @@ pub struct PromptProps {
     /// leaving focus where it is (the dashboard's preview).
     #[prop_or_default]
     pub inline: bool,
+}
+
+/// The index of a score's category in [`PromptProps::whys`].
+fn category(score: u8) -> usize {
+    match score {
+        0..=6 => 0,
+        7 | 8 => 1,
+        _ => 2,
+    }
 }
 
 /// The prompt: a non-modal dialog named by its question.
@@ -127,7 +140,7 @@ pub fn prompt(props: &PromptProps) -> Html {
             if !done {
                 <Scale locale={props.locale} selected={*score} locked={props.locked} {on_pick} autofocus={!props.inline} />
                 if let Some(s) = *score {
-                    <FollowUp locale={props.locale} score={s} text={props.follow_up.clone()} {on_send} />
+                    <FollowUp locale={props.locale} score={s} text={props.whys[category(s)].clone().or_else(|| props.follow_up.clone())} {on_send} />
                 }
                 // Beside Close, in a quieter voice: closing for good.
                 <div class="foot">

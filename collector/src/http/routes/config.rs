@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 use time::format_description::well_known::Rfc3339;
 use time::{Date, Month, OffsetDateTime};
 
-use crate::domain::{Filter, ProjectKey, Zone};
+use crate::domain::{settle_ended_experiments, Filter, ProjectKey, Zone};
 use crate::http::error::Result;
 use crate::http::middleware::caching::cached;
 use crate::http::middleware::extract::QueryParams;
@@ -57,6 +57,7 @@ async fn config(
     let key = ProjectKey::try_from(query.key)?;
     let project = public_project(&state, &key, Budget::Reads, &headers).await?;
     let mut config = project.settings.timing.widget_config(key.as_str());
+    settle_ended_experiments(&mut config);
     if let Some(sampling) = config.sampling {
         let zone = project.settings.zone();
         pause(&state, &key, &zone, sampling, &mut config).await?;

@@ -1,20 +1,22 @@
 //! The state machine, natively: a small simulated browser (`Sim`) runs the
 //! effects the way the browser layer does (storage, timers, the lock, the
 //! ui module), one scenario per behaviour (`showing`, `privacy`,
-//! `outcomes`, `refusals`), then property tests over arbitrary sequences of commands, user actions,
+//! `outcomes`, `refusals`, `pending`), then property tests over arbitrary sequences of commands, user actions,
 //! deliveries and time (`properties`).
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use nps_protocol::{Appearance, EventKind, Moment, MomentTexts, Traits, WidgetConfig};
+use nps_protocol::{EventKind, Moment, Traits, WidgetConfig};
 
 use super::*;
 use crate::rules::outbox::Request;
 use crate::rules::timing::RemoteHistory;
 use crate::rules::Refusal;
 
+mod asking;
 mod outcomes;
+mod pending;
 mod privacy;
 mod properties;
 mod refusals;
@@ -151,13 +153,12 @@ impl Sim {
                 Some(why) => Event::Config(g, Err(why)),
                 None => Event::Config(g, Ok(self.config.clone())),
             },
-            Pending::Remote(g) => Event::Remote(g, Some(self.remote)),
+            Pending::Remote(g) => Event::Remote(g, Some(self.remote.clone())),
             Pending::Timer(t, _) => Event::Fired(t),
             Pending::Lock(g) => Event::Locked(g, self.take_lock(g)),
             Pending::Ui(g) if self.ui_fails => Event::UiFailed(g),
             Pending::Ui(g) => Event::UiReady {
                 gen: g,
-                texts: MomentTexts::default(),
                 id: "response-1".into(),
                 secret: "secret".into(),
             },

@@ -310,7 +310,6 @@ fn the_ui_is_not_mounted_before_the_lock_is_this_tabs() {
     let gen = sim.state.opening.as_ref().unwrap().gen;
     let early = sim.feed(Event::UiReady {
         gen,
-        texts: MomentTexts::default(),
         id: "r".into(),
         secret: "s".into(),
     });

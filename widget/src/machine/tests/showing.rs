@@ -36,23 +36,21 @@ fn a_tracked_moment_loads_the_ui_takes_the_lock_then_shows_and_records_the_promp
 }
 
 #[test]
-fn the_prompt_wears_the_projects_look() {
-    let look = Appearance {
-        brand_color: Some("#8a1c7c".into()),
-        position: "bottom-left".into(),
-        theme: "dark".into(),
-    };
-    let mut sim = Sim::started(WidgetConfig {
-        appearance: look.clone(),
-        ..config(None)
-    });
+fn the_prompt_is_told_its_moment_and_language() {
+    let mut config = config(None);
+    config.moments.insert(0, Moment::default());
+    let mut sim = Sim::started(config);
     sim.feed(Event::Track("checkout".into()));
     sim.settle();
     let mounted = sim.log.iter().find_map(|e| match e {
-        Effect::Mount(p) => Some(p.appearance.clone()),
+        Effect::Mount(p) => Some(*p),
         _ => None,
     });
-    assert_eq!(mounted, Some(look));
+    // Its texts and look are read from the config by the lazy module.
+    assert_eq!(
+        mounted.map(|p| (p.moment, p.variant)),
+        Some((Some(1), None))
+    );
 }
 
 #[test]

@@ -1,8 +1,9 @@
 //! The rules themselves: the project-wide ones (exclusions, sampling,
 //! quiet periods, clocks since the last prompt) and each moment's own.
 
-use nps_protocol::{Moment, TraitFilter, TraitValue, WidgetConfig};
+use nps_protocol::{CadenceOverride, Moment, TraitFilter, TraitValue, WidgetConfig};
 
+use super::dates::iso_ms;
 use super::history::lookup;
 use super::{sampled, trait_ms, History, Outcome, Reason, User, DAY_MS};
 
@@ -10,21 +11,41 @@ const HOUR_MS: f64 = 3_600_000.0;
 
 /// The days a moment or the project must wait after `outcome`; snoozes
 /// past `max_snoozes` in a row count as declines. Never below the floor,
-/// except a snooze honoured.
+/// except a snooze honoured. The first cadence override whose trait value
+/// is the user's replaces the project's clocks (a moment's own still
+/// outrank them).
 fn wait_days(
     config: &WidgetConfig,
+    user: &User,
     outcome: Outcome,
     snoozes: u32,
     own: (Option<u32>, Option<u32>),
 ) -> (u32, bool) {
     let floor = config.min_days_between_prompts;
+    let segment = config
+        .cadence_overrides
+        .iter()
+        .find(|o| user.traits.get(&o.name) == Some(&o.value));
+    let by_segment = |pick: fn(&CadenceOverride) -> Option<u32>, project: u32| {
+        segment.and_then(pick).unwrap_or(project)
+    };
     match outcome {
-        Outcome::Snoozed if snoozes <= config.max_snoozes => (config.days_after_snooze, true),
+        Outcome::Snoozed if snoozes <= config.max_snoozes => (
+            by_segment(|o| o.after_snooze_days, config.days_after_snooze),
+            true,
+        ),
         Outcome::Answered => (
-            own.0.unwrap_or(config.days_after_response).max(floor),
+            own.0
+                .unwrap_or_else(|| by_segment(|o| o.after_answer_days, config.days_after_response))
+                .max(floor),
             false,
         ),
-        _ => (own.1.unwrap_or(config.days_after_decline).max(floor), false),
+        _ => (
+            own.1
+                .unwrap_or_else(|| by_segment(|o| o.after_close_days, config.days_after_decline))
+                .max(floor),
+            false,
+        ),
     }
 }
 
@@ -72,7 +93,7 @@ pub(super) fn global_rules(
     };
     // A prompt shown with no outcome recorded was left untouched.
     let outcome = history.last_outcome.unwrap_or(Outcome::Ignored);
-    let (days, snooze) = wait_days(config, outcome, history.snoozes_in_row, (None, None));
+    let (days, snooze) = wait_days(config, user, outcome, history.snoozes_in_row, (None, None));
     // Compared as `now < last + wait`, not as a difference in days, so that
     // float rounding cannot let a prompt in early; a stored time in the
     // future (clock moved back) still counts as recent.
@@ -98,6 +119,12 @@ pub(super) fn moment_rules(
     user: &User,
     now_ms: f64,
 ) -> Result<(), Reason> {
+    // The month's score is precise enough (`sampling.target_margin`).
+    if let Some(until) = m.paused_until.as_deref().and_then(iso_ms) {
+        if now_ms < until {
+            return Err(Reason::Paused);
+        }
+    }
     let own = lookup(&history.moments, &m.event);
     if let Some(min) = m.min_count {
         let count = own.map_or(0, |h| h.count);
@@ -136,6 +163,7 @@ pub(super) fn moment_rules(
     };
     let (days, snooze) = wait_days(
         config,
+        user,
         outcome,
         history.snoozes_in_row,
         (m.days_after_response, m.days_after_decline),

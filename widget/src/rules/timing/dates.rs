@@ -29,7 +29,7 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 /// `YYYY-MM-DD[(T| )hh:mm[:ss[.fff]][Z|±hh[:]mm|±hh]]`; no offset means
 /// UTC. Bytes and `get` only: string slicing would link its panic path,
 /// about a kilobyte of wasm.
-fn iso_ms(s: &str) -> Option<f64> {
+pub(crate) fn iso_ms(s: &str) -> Option<f64> {
     let b = s.as_bytes();
     let num = |at: usize, len: usize| -> Option<i64> {
         b.get(at..at + len)?.iter().try_fold(0i64, |n, c| {

@@ -95,11 +95,14 @@ pub(crate) fn lookup<'a, T>(list: &'a [(String, T)], key: &str) -> Option<&'a T>
 
 impl History {
     /// `track(event)` at `now_ms`: one more occurrence. Call it before
-    /// deciding, so `min_count` counts the current occurrence.
+    /// deciding, so `min_count` counts the current occurrence. The latest
+    /// time seen is kept: an occurrence the server reports (a pending
+    /// moment) may be older than one this browser saw.
     pub fn record_occurrence(&mut self, event: &str, now_ms: f64) {
         let m = slot(&mut self.moments, event);
         m.count = m.count.saturating_add(1);
-        *slot(&mut self.last_seen_ms, event) = now_ms;
+        let seen = slot(&mut self.last_seen_ms, event);
+        *seen = seen.max(now_ms);
     }
 
     /// A prompt (of `moment`, or `None` for `show()`) appeared at `now_ms`.

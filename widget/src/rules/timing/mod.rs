@@ -30,6 +30,7 @@ pub use dates::trait_ms;
 pub use history::{History, MomentHistory, Outcome};
 pub use reason::Reason;
 pub use remote::RemoteHistory;
+pub(crate) use sampling::fnv1a;
 pub use sampling::{bucket, sampled};
 pub use soon::prompts_when_counted;
 

@@ -140,7 +140,7 @@ proptest! {
             prop_assert_eq!(d, Decision::Skip(Reason::OptedOut));
             h.record_outcome(None, what);
             if remote {
-                h.merge_remote(&RemoteHistory { shown: Some(now), answered: Some(now), ..RemoteHistory::default() });
+                h.merge_remote(&RemoteHistory { shown: Some(now), answered: Some(now), ..RemoteHistory::default() }, now);
             }
         }
     }

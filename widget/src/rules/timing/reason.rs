@@ -85,6 +85,9 @@ pub enum Reason {
     },
     /// A trait filter of the moment does not match.
     TraitMismatch(String),
+    /// The moment is paused until next month: its score is precise enough
+    /// (`paused_until`).
+    Paused,
 }
 
 /// Whole units elapsed, for messages (floor; negative shows as 0).
@@ -135,6 +138,9 @@ impl Reason {
             Self::OptedOut => return "not prompting: the user chose \"Don't ask me again\"".into(),
             Self::DoNotTrack => {
                 return "not prompting: Do Not Track / Global Privacy Control".into()
+            }
+            Self::Paused => {
+                return "not prompting: this month's score is precise enough (paused_until)".into()
             }
             Self::AlreadyShownThisPage => {
                 return "not prompting: already prompted on this page".into()

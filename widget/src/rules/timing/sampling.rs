@@ -1,7 +1,7 @@
 //! Sticky sampling: the same user is always in, or always out.
 
 /// FNV-1a, 32 bits: tiny, stable across platforms and releases.
-fn fnv1a(parts: &[&str]) -> u32 {
+pub(crate) fn fnv1a(parts: &[&str]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {

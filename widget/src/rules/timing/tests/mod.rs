@@ -9,6 +9,7 @@ pub(super) use super::*;
 mod clocks;
 mod conditions;
 mod opt_out;
+mod segments;
 
 pub(super) const T0: f64 = 1_767_225_600_000.0; // 2026-01-01
 

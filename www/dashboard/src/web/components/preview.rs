@@ -89,6 +89,7 @@ fn prompt_props(p: &WidgetPreviewProps) -> PromptProps {
         on_event: Callback::noop(),
         question: p.question.clone(),
         follow_up: p.follow_up.clone(),
+        whys: Default::default(),
         locked: false,
         thanking: false,
         failed: false,
