@@ -107,7 +107,11 @@ for (const lang of ['en', 'fr']) {
     const card = page.locator(`section[data-moment="${MOMENT}"]`);
     await card.locator('tr[data-variant="short"]').waitFor();
     await card.getByText('wording-1', { exact: true }).waitFor();
-    await card.getByText('2020-01-01', { exact: true }).waitFor();
+    // The start's day in the project's zone (UTC), as `Intl` writes it in `lang`.
+    const started = new Intl.DateTimeFormat(lang, {
+      timeZone: 'UTC', calendar: 'gregory', numberingSystem: 'latn', year: 'numeric', month: 'short', day: 'numeric',
+    }).format(new Date('2020-01-01T00:00:00Z'));
+    await card.locator('time[datetime="2020-01-01T00:00:00Z"]').getByText(started, { exact: true }).waitFor();
     for (const v of x.variants) {
       const row = card.locator(`tr[data-variant="${v.id}"]`);
       const cell = (col) => row.locator(`td[data-col="${col}"]`).textContent();

@@ -93,6 +93,12 @@ impl Day {
         self.0 - earlier.0
     }
 
+    /// Its midnight in UTC, in milliseconds since the Unix epoch: the
+    /// instant `Intl` writes, in UTC, to name this day.
+    pub(crate) fn unix_ms(self) -> i64 {
+        self.0 * 86_400_000
+    }
+
     /// `YYYY-MM-DD`.
     pub(crate) fn iso(self) -> String {
         let (y, m, d) = civil_from_days(self.0);
@@ -100,23 +106,16 @@ impl Day {
     }
 }
 
-/// `YYYY-MM-DD HH:MM` from `formatToParts`-style `(type, value)` pairs
-/// (`year`, `month`, `day`, `hour`, `minute`): an instant as a clock in
-/// the project's zone reads it. `None` when a part is missing or wrong.
-pub(crate) fn stamp_from_parts<'a>(
-    parts: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> Option<String> {
-    let parts: Vec<(&str, &str)> = parts.into_iter().collect();
-    let part = |name: &str| {
-        parts
-            .iter()
-            .find(|(k, _)| *k == name)
-            .and_then(|(_, v)| v.trim().parse::<u32>().ok())
-    };
-    let day = Day::from_parts(parts.iter().copied())?;
-    // Some engines write midnight as hour 24 even in a 23-hour cycle.
-    let (hour, minute) = (part("hour")? % 24, part("minute")?);
-    (minute < 60).then(|| format!("{} {hour:02}:{minute:02}", day.iso()))
+/// `YYYY-MM-DDTHH:MM` in UTC of a Unix time in milliseconds: the instant
+/// as ISO text, for when the browser cannot write it in a language.
+pub(crate) fn utc_stamp(ms: i64) -> String {
+    let minutes = ms.rem_euclid(86_400_000) / 60_000;
+    format!(
+        "{}T{:02}:{:02}",
+        Day::from_unix_ms(ms).iso(),
+        minutes / 60,
+        minutes % 60
+    )
 }
 
 fn is_leap(y: i64) -> bool {
@@ -172,6 +171,9 @@ mod tests {
         }
         assert_eq!(Day::parse("1970-01-01"), Some(Day::from_epoch_days(0)));
         assert_eq!(Day::from_millis(86_400_000.0 * 3.5).iso(), "1970-01-04");
+        let d = Day::parse("2026-12-07").unwrap();
+        assert_eq!(Day::from_unix_ms(d.unix_ms()), d);
+        assert_eq!(d.unix_ms(), 1_796_601_600_000, "2026-12-07T00:00:00Z");
     }
 
     #[test]
@@ -216,29 +218,10 @@ mod tests {
     }
 
     #[test]
-    fn a_time_stamp_comes_from_the_parts_the_browser_formats() {
-        let parts = |hour| {
-            [
-                ("year", "2026"),
-                ("month", "11"),
-                ("day", "30"),
-                ("hour", hour),
-                ("minute", "05"),
-            ]
-        };
-        assert_eq!(
-            stamp_from_parts(parts("00")).as_deref(),
-            Some("2026-11-30 00:05")
-        );
-        assert_eq!(
-            stamp_from_parts(parts("24")).as_deref(),
-            Some("2026-11-30 00:05"),
-            "midnight written as 24"
-        );
-        assert_eq!(stamp_from_parts(parts("")), None);
-        let mut bad_minute = parts("10");
-        bad_minute[4] = ("minute", "60");
-        assert_eq!(stamp_from_parts(bad_minute), None);
+    fn a_unix_time_reads_as_its_utc_stamp() {
+        // 2026-12-07T17:43:59.999Z, and a second before 1970.
+        assert_eq!(utc_stamp(1_796_665_439_999), "2026-12-07T17:43");
+        assert_eq!(utc_stamp(-1_000), "1969-12-31T23:59");
     }
 
     #[test]

@@ -57,7 +57,8 @@ pub(crate) fn distribution(lang: Lang, counts: &[u64]) -> String {
 /// One period of a trend, as its summary reads it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Period {
-    /// Its first day, in the project's time zone (`YYYY-MM-DD`).
+    /// Its first day in the project's time zone, as the reader's language
+    /// writes it ("Dec 7, 2026").
     pub(crate) day: String,
     /// Its NPS; `None` without answers.
     pub(crate) nps: Option<f64>,

@@ -1,13 +1,14 @@
 //! The NPS over time: a line per run of periods with answers, the 95%
 //! interval as a band behind it, provisional periods as hollow dots, with
 //! a sentence and a table. Periods are named by their first day in the
-//! project's time zone.
+//! project's time zone, written in the reader's language.
 
 use yew::prelude::*;
 
 use super::geometry::{trend, x_of, Axis, Sample};
 use super::summary;
 use crate::dates::Day;
+use crate::web::clock;
 use crate::web::components::table::TableRegion;
 use crate::web::ctx::use_ctx;
 use crate::wire::TrendPoint;
@@ -41,10 +42,15 @@ pub(crate) fn TrendChart(props: &TrendChartProps) -> Html {
     let shape = trend(&samples, &axis, W);
     // `start` is midnight in the project's zone, written with its offset:
     // its date part is the day to show.
-    let days: Vec<String> = props
+    let starts: Vec<Option<Day>> = props
         .points
         .iter()
-        .map(|p| Day::of_local_instant(&p.start).map_or_else(|| p.start.clone(), Day::iso))
+        .map(|p| Day::of_local_instant(&p.start))
+        .collect();
+    let days: Vec<String> = starts
+        .iter()
+        .zip(&props.points)
+        .map(|(day, p)| day.map_or_else(|| p.start.clone(), |d| clock::show_day(lang, d)))
         .collect();
     let periods: Vec<summary::Period> = days
         .iter()
@@ -103,9 +109,15 @@ pub(crate) fn TrendChart(props: &TrendChartProps) -> Html {
                             <th scope="col">{ t.provisional }</th>
                         </tr></thead>
                         <tbody>
-                            { for props.points.iter().zip(&days).map(|(p, day)| html! {
+                            { for props.points.iter().zip(days.iter().zip(&starts)).map(|(p, (day, start))| html! {
                                 <tr>
-                                    <th scope="row">{ day.clone() }</th>
+                                    <th scope="row">
+                                        if let Some(start) = start {
+                                            <time datetime={start.iso()}>{ day.clone() }</time>
+                                        } else {
+                                            { day.clone() }
+                                        }
+                                    </th>
                                     <td>{ p.score.nps.map(|v| lang.num(v)).unwrap_or_else(|| "–".into()) }</td>
                                     <td>{ p.score.ci95.map(|i| i.low.to_string()).unwrap_or_else(|| "–".into()) }</td>
                                     <td>{ p.score.ci95.map(|i| i.high.to_string()).unwrap_or_else(|| "–".into()) }</td>

@@ -8,11 +8,13 @@
 //! Sentences that hold numbers are small functions on [`Lang`] in
 //! [`numbers`], next to the number formatting they need; the longer ones
 //! composed in `charts`, `timing_sentences` and `reading` are per-language
-//! templates ([`fill`]) or `match`es on [`Lang`].
+//! templates ([`fill`]) or `match`es on [`Lang`]. Dates are written by
+//! the browser's `Intl.DateTimeFormat` with the options [`dates`] picks.
 
 mod ar;
 #[cfg(test)]
 mod coverage;
+mod dates;
 mod de;
 mod en;
 mod es;
@@ -27,6 +29,9 @@ mod template;
 mod themes;
 mod words;
 
+// Only the browser binding (`web::clock`) writes dates.
+#[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
+pub(crate) use dates::{iso_fallback, Shown};
 pub(crate) use template::fill;
 pub(crate) use words::Texts;
 

@@ -1,12 +1,15 @@
-//! What the browser knows about time zones, through `Intl`: which day it
-//! is now in a project's zone, an instant as a clock there reads it, the
-//! zone names it can list, and its own zone. Thin on purpose: the date
-//! logic is in [`crate::dates`].
+//! What the browser knows about dates and time zones, through `Intl`:
+//! which day it is now in a project's zone, a date or an instant written
+//! in the reader's language (on a clock in the project's zone), the zone
+//! names it can list, and its own zone. Thin on purpose: the date logic is
+//! in [`crate::dates`], the choice of format in [`crate::i18n::Shown`]'s
+//! module.
 
 use js_sys::{Array, Date, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::dates::{stamp_from_parts, Day};
+use crate::dates::{utc_stamp, Day};
+use crate::i18n::{iso_fallback, Lang, Shown};
 
 #[wasm_bindgen]
 extern "C" {
@@ -22,6 +25,10 @@ extern "C" {
     /// Throws a `RangeError` for an invalid date.
     #[wasm_bindgen(method, js_name = formatToParts, catch)]
     fn format_to_parts(this: &DateTimeFormat, date: &Date) -> Result<Array, JsValue>;
+
+    /// Throws a `RangeError` for an invalid date.
+    #[wasm_bindgen(method, catch)]
+    fn format(this: &DateTimeFormat, date: &Date) -> Result<String, JsValue>;
 
     #[wasm_bindgen(method, js_name = resolvedOptions)]
     fn resolved_options(this: &DateTimeFormat) -> Object;
@@ -39,25 +46,16 @@ fn text(object: &JsValue, key: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The `(type, value)` parts of `date` in `zone`, with the clock too when
-/// `clock`; `None` when the browser does not know the zone or the date is
-/// invalid.
-fn parts(date: &Date, zone: &str, clock: bool) -> Option<Vec<(String, String)>> {
+/// The `(type, value)` parts of `date`'s day in `zone`; `None` when the
+/// browser does not know the zone or the date is invalid.
+fn parts(date: &Date, zone: &str) -> Option<Vec<(String, String)>> {
     let options = Object::new();
-    let mut fields = vec![
+    for (k, v) in [
         ("timeZone", zone),
         ("year", "numeric"),
         ("month", "2-digit"),
         ("day", "2-digit"),
-    ];
-    if clock {
-        fields.extend([
-            ("hour", "2-digit"),
-            ("minute", "2-digit"),
-            ("hourCycle", "h23"),
-        ]);
-    }
-    for (k, v) in fields {
+    ] {
         let _ = Reflect::set(&options, &k.into(), &v.into());
     }
     // Gregorian calendar, Latin digits: numbers `Day` can read.
@@ -75,18 +73,46 @@ fn parts(date: &Date, zone: &str, clock: bool) -> Option<Vec<(String, String)>> 
 /// know that zone.
 pub(crate) fn today_in(zone: &str) -> Day {
     let now = Date::new_0();
-    parts(&now, zone, false)
+    parts(&now, zone)
         .and_then(|p| Day::from_parts(p.iter().map(|(k, v)| (k.as_str(), v.as_str()))))
         .unwrap_or_else(|| Day::from_millis(now.get_time()))
 }
 
-/// An RFC 3339 instant as `YYYY-MM-DD HH:MM` on a clock in `zone`; as
-/// written (UTC, `T` made a space) when the browser cannot convert it.
-pub(crate) fn local_stamp(instant: &str, zone: &str) -> String {
+/// `date` as `lang` writes what `shown` keeps of it, on a clock in
+/// `zone`; `None` when the browser does not know the zone or the date is
+/// invalid.
+fn written(lang: Lang, date: &Date, zone: &str, shown: Shown) -> Option<String> {
+    let format = lang.date_format(shown, zone);
+    let options = Object::new();
+    for (k, v) in &format.options {
+        let _ = Reflect::set(&options, &(*k).into(), &v.as_str().into());
+    }
+    DateTimeFormat::new(format.locale, &options)
+        .ok()?
+        .format(date)
+        .ok()
+}
+
+/// An RFC 3339 instant in `lang` ("Dec 7, 2026, 5:43 PM"), on a clock in
+/// `zone`; as written (ISO) when the browser cannot convert it.
+pub(crate) fn show_instant(lang: Lang, instant: &str, zone: &str, shown: Shown) -> String {
     let date = Date::new(&JsValue::from_str(instant));
-    parts(&date, zone, true)
-        .and_then(|p| stamp_from_parts(p.iter().map(|(k, v)| (k.as_str(), v.as_str()))))
-        .unwrap_or_else(|| instant.get(..16).unwrap_or(instant).replace('T', " "))
+    written(lang, &date, zone, shown).unwrap_or_else(|| iso_fallback(instant, shown))
+}
+
+/// A Unix time in milliseconds, as the admin API gives some, in `lang` on
+/// a clock in `zone`; ISO in UTC when the browser cannot convert it.
+pub(crate) fn show_unix_ms(lang: Lang, ms: i64, zone: &str, shown: Shown) -> String {
+    // Milliseconds since 1970 fit a f64 exactly until the year 285,616.
+    #[allow(clippy::cast_precision_loss)]
+    let date = Date::new(&JsValue::from_f64(ms as f64));
+    written(lang, &date, zone, shown).unwrap_or_else(|| iso_fallback(&utc_stamp(ms), shown))
+}
+
+/// A civil day in `lang` ("7 déc. 2026"): its midnight in UTC, written in
+/// UTC, so no zone moves it to the day before.
+pub(crate) fn show_day(lang: Lang, day: Day) -> String {
+    show_unix_ms(lang, day.unix_ms(), "UTC", Shown::Day)
 }
 
 /// The zone names the browser can list (empty when it cannot).

@@ -6,16 +6,20 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{FormData, HtmlFormElement};
 use yew::prelude::*;
 
+use crate::i18n::{Lang, Shown};
 use crate::web::api::{segment, ApiError};
+use crate::web::clock;
 use crate::web::components::load::Failure;
 use crate::web::components::page_title::PageTitle;
 use crate::web::components::table::TableRegion;
-use crate::web::ctx::use_ctx;
+use crate::web::ctx::{use_ctx, use_projects};
 use crate::web::hooks::{use_fetch, use_reload, Load};
 use crate::wire::{Member, Members, NewMember, Role};
 
-fn created(m: &Member) -> String {
-    crate::dates::Day::from_unix_ms(m.created_at).iso()
+/// The day a member was added, in `lang`, in the current project's zone
+/// (UTC without one), as every other date of the dashboard.
+fn created(m: &Member, lang: Lang, zone: &str) -> String {
+    clock::show_unix_ms(lang, m.created_at, zone, Shown::Day)
 }
 
 /// The members page.
@@ -23,6 +27,7 @@ fn created(m: &Member) -> String {
 pub(crate) fn MembersPage() -> Html {
     let ctx = use_ctx();
     let t = ctx.t();
+    let zone = use_projects().zone();
     let (reload, bump) = use_reload();
     let members = use_fetch::<Members>(Some("/api/v1/members".into()), reload);
     let error = use_state(|| None::<ApiError>);
@@ -125,7 +130,7 @@ pub(crate) fn MembersPage() -> Html {
                                             <option value="admin" selected={m.role == Role::Admin}>{ t.role_admin }</option>
                                         </select>
                                     </td>
-                                    <td>{ created(m) }</td>
+                                    <td>{ created(m, ctx.lang, &zone) }</td>
                                     <td><div class="actions">
                                         <button type="button" class="quiet" onclick={revoke} aria-label={format!("{} – {}", t.revoke_sessions, m.email)}>{ t.revoke_sessions }</button>
                                         if !is_me {

@@ -7,6 +7,7 @@ use gloo_net::http::Method;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use crate::i18n::Shown;
 use crate::web::api::segment;
 use crate::web::clock;
 use crate::web::components::load::{show, Failure};
@@ -95,7 +96,7 @@ pub(crate) fn Person() -> Html {
                     <ol class="timeline">
                         { for s.items.iter().map(|i| html! {
                             <li class={classes!("timeline-item", format!("kind-{}", i.kind))}>
-                                <time datetime={i.at.clone()}>{ clock::local_stamp(&i.at, &zone) }</time>
+                                <time datetime={i.at.clone()}>{ clock::show_instant(ctx.lang, &i.at, &zone, Shown::Moment) }</time>
                                 <strong>{ p.kind(&i.kind) }</strong>
                                 <span class="meta">{ detail(i) }</span>
                             </li>

@@ -7,7 +7,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Shown};
 use crate::web::api::{segment, ApiError};
 use crate::web::clock;
 use crate::web::components::load::Failure;
@@ -104,9 +104,8 @@ pub(crate) fn Item(props: &ItemProps) -> Html {
         })
     };
     let category = crate::charts::class_of(a.score);
-    let when = clock::local_stamp(&a.created_at, &zone);
-    let mut meta = vec![when];
-    meta.extend(a.moment.clone());
+    let when = clock::show_instant(lang, &a.created_at, &zone, Shown::Moment);
+    let mut meta: Vec<String> = a.moment.iter().cloned().collect();
     meta.push(who(lang, a));
     meta.extend(a.locale.clone());
     let traits: Vec<String> = a
@@ -123,7 +122,7 @@ pub(crate) fn Item(props: &ItemProps) -> Html {
                 } else {
                     <p class="muted">{ t.no_comment }</p>
                 }
-                <p class="meta">{ meta.join(" · ") }</p>
+                <p class="meta"><time datetime={a.created_at.clone()}>{ when }</time>{ meta.iter().map(|m| format!(" · {m}")).collect::<String>() }</p>
                 if !traits.is_empty() { <p class="meta">{ traits.join(", ") }</p> }
                 if let Some(user) = &a.user_id {
                     <p class="meta"><a href={person_href(&props.project, user)}>{ lang.person().open }</a></p>

@@ -8,12 +8,13 @@ use nps_protocol::{Appearance, Moment};
 use yew::prelude::*;
 
 use crate::experiments::{question, Row};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Shown};
 use crate::web::api::segment;
+use crate::web::clock;
 use crate::web::components::load::show;
 use crate::web::components::preview::WidgetPreview;
 use crate::web::components::table::TableRegion;
-use crate::web::ctx::use_ctx;
+use crate::web::ctx::{use_ctx, use_projects};
 use crate::web::hooks::use_fetch;
 use crate::wire::ExperimentStats;
 
@@ -32,6 +33,7 @@ pub(super) struct MomentCardProps {
 #[function_component]
 pub(super) fn MomentCard(props: &MomentCardProps) -> Html {
     let lang = use_ctx().lang;
+    let zone = use_projects().zone();
     let xp = lang.xp();
     let m = &props.moment;
     let path = (!m.variants.is_empty()).then(|| {
@@ -49,7 +51,7 @@ pub(super) fn MomentCard(props: &MomentCardProps) -> Html {
             if m.variants.is_empty() {
                 <p class="muted">{ with_code(xp.how_to) }</p>
             } else {
-                { dates(lang, m) }
+                { dates(lang, &zone, m) }
                 { show(&stats, |s| figures(lang, &m.event, s)) }
                 <h3>{ xp.previews }</h3>
                 <div class="experiment-previews">
@@ -74,15 +76,18 @@ pub(super) fn MomentCard(props: &MomentCardProps) -> Html {
     }
 }
 
-/// The experiment's id and dates, or that there is none.
-fn dates(lang: Lang, m: &Moment) -> Html {
+/// The experiment's id and dates (their day in the project's zone), or
+/// that there is none.
+fn dates(lang: Lang, zone: &str, m: &Moment) -> Html {
     let xp = lang.xp();
     let Some(x) = &m.experiment else {
         return html! { <p class="muted">{ xp.no_experiment }</p> };
     };
-    let day = |at: &Option<String>, missing: &'static str| {
-        at.as_deref()
-            .map_or(missing.to_owned(), |s| s.chars().take(10).collect())
+    let day = |at: &Option<String>, missing: &'static str| match at {
+        Some(at) => html! {
+            <time datetime={at.clone()}>{ clock::show_instant(lang, at, zone, Shown::Day) }</time>
+        },
+        None => html! { missing },
     };
     html! {
         <dl class="experiment-facts">

@@ -8,6 +8,7 @@ use web_sys::{FormData, HtmlFormElement};
 use yew::prelude::*;
 
 use super::statuses;
+use crate::i18n::Shown;
 use crate::web::api::{segment, ApiError};
 use crate::web::clock;
 use crate::web::components::load::Failure;
@@ -107,7 +108,7 @@ pub(crate) fn Case(props: &CaseProps) -> Html {
     };
     let a = &case.response;
     let uid = format!("fu-{}", a.id);
-    let due = clock::local_stamp(&case.due_at, &zone);
+    let due = clock::show_instant(lang, &case.due_at, &zone, Shown::Moment);
     let error_text = error.as_ref().map(|e| {
         if e.status == 409 {
             t.impossible_move.to_owned()
@@ -121,7 +122,7 @@ pub(crate) fn Case(props: &CaseProps) -> Html {
             <div class="body">
                 <p class="comment" id={format!("{uid}-comment")}>{ a.comment.clone().filter(|c| !c.trim().is_empty()).unwrap_or_else(|| t.no_comment.to_owned()) }</p>
                 <p class="meta">
-                    { clock::local_stamp(&a.created_at, &zone).get(..10).unwrap_or_default().to_owned() }{ " · " }
+                    <time datetime={a.created_at.clone()}>{ clock::show_instant(lang, &a.created_at, &zone, Shown::Day) }</time>{ " · " }
                     { who(lang, a) }{ " · " }
                     { format!("{} {due}", t.due) }
                     if case.overdue { { " · " }<span class="overdue-flag">{ t.overdue }</span> }
@@ -163,7 +164,7 @@ pub(crate) fn Case(props: &CaseProps) -> Html {
                     <summary>{ t.history }</summary>
                     <ul class="history">
                         { for case.history.iter().flatten().map(|h| html! {
-                            <li>{ format!("{} · {} · {}: {}", crate::dates::Day::from_unix_ms(h.created_at).iso(), h.actor, h.kind, h.value.clone().unwrap_or_default()) }</li>
+                            <li>{ format!("{} · {} · {}: {}", clock::show_unix_ms(lang, h.created_at, &zone, Shown::Day), h.actor, h.kind, h.value.clone().unwrap_or_default()) }</li>
                         }) }
                     </ul>
                 </details>

@@ -7,11 +7,12 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{FormData, HtmlFormElement};
 use yew::prelude::*;
 
-use crate::dates::Day;
+use crate::i18n::Shown;
 use crate::web::api::{segment, ApiError};
+use crate::web::clock;
 use crate::web::components::load::{show, Failure};
 use crate::web::components::table::TableRegion;
-use crate::web::ctx::use_ctx;
+use crate::web::ctx::{use_ctx, use_projects};
 use crate::web::hooks::{use_fetch, use_reload};
 use crate::wire::{self, Deliveries, NewWebhook, Webhook, WebhookFormat};
 
@@ -157,6 +158,8 @@ struct HookProps {
 fn Hook(props: &HookProps) -> Html {
     let ctx = use_ctx();
     let t = ctx.t();
+    let zone = use_projects().zone();
+    let day = |ms: i64| clock::show_unix_ms(ctx.lang, ms, &zone, Shown::Day);
     let w = &props.hook;
     let status = use_state(String::new);
     let open = use_state(|| false);
@@ -219,7 +222,7 @@ fn Hook(props: &HookProps) -> Html {
         <li class="moment">
             <p><strong class="secret">{ w.url.clone() }</strong></p>
             <p class="meta">
-                { format!("{}: {} · {} {}", t.format, format_name(w.format), t.created, Day::from_unix_ms(w.created_at).iso()) }
+                { format!("{}: {} · {} {}", t.format, format_name(w.format), t.created, day(w.created_at)) }
                 if !w.enabled { { " · " }<span class="overdue-flag">{ t.disabled }</span>{ format!(" {}", w.disabled_why.clone().unwrap_or_default()) } }
             </p>
             <div class="actions">
@@ -239,7 +242,7 @@ fn Hook(props: &HookProps) -> Html {
                                 <tbody>
                                     { for d.deliveries.iter().map(|x| html! {
                                         <tr>
-                                            <td>{ Day::from_unix_ms(x.created_at).iso() }</td><td>{ x.event_type.clone() }</td>
+                                            <td>{ day(x.created_at) }</td><td>{ x.event_type.clone() }</td>
                                             <td>{ x.status.clone() }</td><td>{ x.attempts }</td>
                                             <td>{ x.last_status.map(|s| s.to_string()).or_else(|| x.last_error.clone()).unwrap_or_else(|| "–".into()) }</td>
                                         </tr>

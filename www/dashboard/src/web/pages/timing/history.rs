@@ -7,12 +7,12 @@ use std::rc::Rc;
 
 use gloo_net::http::Method;
 use nps_protocol::WidgetConfig;
-use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Shown};
 use crate::web::api::{segment, ApiError};
+use crate::web::clock;
 use crate::web::components::load::Failure;
 use crate::web::ctx::{use_ctx, use_projects};
 use crate::web::hooks::{use_fetch, use_reload, Load};
@@ -75,7 +75,7 @@ pub(crate) fn ConfigHistory(props: &ConfigHistoryProps) -> Html {
         Load::Ready(list) if list.versions.is_empty() => {
             html! { <p class="muted">{ t.no_history }</p> }
         }
-        Load::Ready(list) => table(list, ctx.lang, &revert),
+        Load::Ready(list) => table(list, ctx.lang, &projects.zone(), &revert),
         Load::Failed(e) => html! { <Failure error={e.clone()} /> },
         Load::Idle | Load::Loading => html! { <p class="muted">{ t.loading }</p> },
     };
@@ -89,7 +89,7 @@ pub(crate) fn ConfigHistory(props: &ConfigHistoryProps) -> Html {
     }
 }
 
-fn table(list: &Rc<ConfigVersions>, lang: Lang, revert: &Callback<i64>) -> Html {
+fn table(list: &Rc<ConfigVersions>, lang: Lang, zone: &str, revert: &Callback<i64>) -> Html {
     let t = lang.t();
     let latest = list.versions.first().map(|v| v.version);
     html! {
@@ -104,21 +104,16 @@ fn table(list: &Rc<ConfigVersions>, lang: Lang, revert: &Callback<i64>) -> Html 
                     <th scope="col"><span class="sr-only">{ t.actions }</span></th>
                 </tr></thead>
                 <tbody>
-                    { for list.versions.iter().map(|v| row(v, lang, latest == Some(v.version), revert)) }
+                    { for list.versions.iter().map(|v| row(v, lang, zone, latest == Some(v.version), revert)) }
                 </tbody>
             </table>
         </div>
     }
 }
 
-fn row(v: &ConfigVersion, lang: Lang, current: bool, revert: &Callback<i64>) -> Html {
+fn row(v: &ConfigVersion, lang: Lang, zone: &str, current: bool, revert: &Callback<i64>) -> Html {
     let t = lang.t();
-    // Milliseconds since 1970 fit a f64 exactly until the year 285,616.
-    #[allow(clippy::cast_precision_loss)]
-    let when = js_sys::Date::new(&JsValue::from_f64(v.created_at as f64))
-        .to_locale_string(lang.code(), &JsValue::UNDEFINED)
-        .as_string()
-        .unwrap_or_default();
+    let when = clock::show_unix_ms(lang, v.created_at, zone, Shown::Moment);
     let mut what = v.changed.join(", ");
     if let Some(note) = &v.note {
         what = if what.is_empty() {
