@@ -152,7 +152,7 @@ pub struct State {
     pub traits: Traits,
     /// The user's history from every device.
     pub remote: Remote,
-    /// A prompt waiting for `delay_seconds`.
+    /// A prompt waiting for its delay or for a pause.
     pub delayed: Option<Delayed>,
     /// A `track` prompted on this page view (`reset` starts afresh).
     pub shown_this_page: bool,

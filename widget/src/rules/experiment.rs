@@ -1,6 +1,7 @@
 //! Experiments as the widget applies them: which variant of a moment a
-//! person sees, and what that variant changes (its delay, its position,
-//! waiting for a pause).
+//! person sees, and what that variant changes in when the prompt opens
+//! (its delay, waiting for a pause). Its texts and position are read by
+//! the lazily loaded module when the prompt opens.
 //!
 //! Assignment is sticky without storing anything: the person's id (the
 //! user id, else this browser's anonymous id) hashed with the experiment's

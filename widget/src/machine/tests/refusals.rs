@@ -40,7 +40,7 @@ fn unread(why: Refusal) -> Sim {
 /// The last props the prompt was given.
 fn last_props(sim: &Sim) -> Option<UiProps> {
     sim.log.iter().rev().find_map(|e| match e {
-        Effect::Update(p) | Effect::Mount(p) => Some(p.clone()),
+        Effect::Update(p) | Effect::Mount(p) => Some(*p),
         _ => None,
     })
 }

@@ -42,7 +42,7 @@ fn run(idle: Idle, gaps: &[u32], lag: u32) -> Option<f64> {
         .collect();
     let mut now = 0.0;
     for _ in 0..10_000 {
-        let last = inputs.iter().copied().filter(|at| *at <= now).last();
+        let last = inputs.iter().copied().rfind(|at| *at <= now);
         match pause(idle, 0.0, last, now) {
             Pause::Now => return Some(now),
             Pause::Never => return None,
