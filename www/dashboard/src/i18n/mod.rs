@@ -3,14 +3,16 @@
 //! One complete [`Texts`] table per language, with no fallback: a missing
 //! translation is a compile error, not a blank label or an English one
 //! (the tests below also catch a field left in English). The themes views,
-//! the person page and the experiments page have tables of their own
-//! ([`themes`], [`person`], [`experiments`]).
+//! the person page, the experiments page and asking smarter on the Timing
+//! page have tables of their own ([`themes`], [`person`], [`experiments`],
+//! [`asking`]).
 //! Sentences that hold numbers are small functions on [`Lang`] in
 //! [`numbers`], next to the number formatting they need; the longer ones
 //! composed in `charts`, `timing_sentences` and `reading` are per-language
 //! templates ([`fill`]) or `match`es on [`Lang`].
 
 mod ar;
+mod asking;
 #[cfg(test)]
 mod coverage;
 mod de;
