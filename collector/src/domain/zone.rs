@@ -4,7 +4,7 @@
 //! hours long; the tz database compiled into the binary (jiff's bundle)
 //! decides, so every instance answers alike whatever the host has.
 
-use time::{Date, OffsetDateTime};
+use time::{Date, Month, OffsetDateTime};
 
 use super::Invalid;
 
@@ -90,6 +90,20 @@ impl Zone {
         self.local(t).date()
     }
 
+    /// The calendar month `t` falls in, in this zone: its first instant
+    /// and the next month's.
+    pub fn month_of(&self, t: OffsetDateTime) -> (OffsetDateTime, OffsetDateTime) {
+        let today = self.date_of(t);
+        // Day 1 exists in every month.
+        let first = today.replace_day(1).unwrap_or(today);
+        let (year, month) = match first.month() {
+            Month::December => (first.year() + 1, Month::January),
+            m => (first.year(), m.next()),
+        };
+        let next = Date::from_calendar_date(year, month, 1).unwrap_or(first);
+        (self.midnight(first), self.midnight(next))
+    }
+
     /// `t` written with this zone's offset at that instant.
     pub fn local(&self, t: OffsetDateTime) -> OffsetDateTime {
         let seconds = self.tz.to_offset(timestamp(t)).seconds();
@@ -120,6 +134,22 @@ mod tests {
         }
         assert_eq!(zone("Europe/Paris").name(), "Europe/Paris");
         assert!(zone("UTC").is_utc());
+    }
+
+    #[test]
+    fn a_month_in_paris_runs_from_its_first_midnight_to_the_next_months() {
+        let paris = zone("Europe/Paris");
+        assert_eq!(
+            paris.month_of(datetime!(2026-12-31 23:30 UTC)),
+            (
+                datetime!(2026-12-31 23:00 UTC),
+                datetime!(2027-01-31 23:00 UTC)
+            ),
+            "half past midnight on 1 January in Paris"
+        );
+        let (start, end) = paris.month_of(datetime!(2026-03-10 12:00 UTC));
+        assert_eq!(start, datetime!(2026-02-28 23:00 UTC));
+        assert_eq!(end, datetime!(2026-03-31 22:00 UTC), "summer time");
     }
 
     #[test]

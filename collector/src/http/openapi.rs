@@ -58,6 +58,7 @@ use super::state::AppState;
         super::routes::timeline::timeline,
         super::routes::stats::loop_stats::loop_stats,
         super::routes::stats::experiments::experiments,
+        super::routes::stats::sampling::sampling,
         super::routes::themes::themes,
         super::routes::themes::drivers::drivers,
         super::routes::themes::tag,

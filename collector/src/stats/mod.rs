@@ -6,6 +6,7 @@ mod compare;
 mod interval;
 mod proportion;
 mod reading;
+pub mod sampling;
 mod tenure;
 pub mod themes;
 pub mod trend;

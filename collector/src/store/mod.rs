@@ -42,6 +42,7 @@ pub mod privacy;
 mod project;
 mod queries;
 pub(crate) mod rollup;
+pub mod sampling;
 mod sqlite;
 pub mod tags;
 mod unavailable;

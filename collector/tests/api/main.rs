@@ -38,6 +38,7 @@ mod receiver;
 mod replays;
 mod responses;
 mod sampling;
+mod sampling_savings;
 mod score_rollups;
 mod search;
 mod search_plans;

@@ -24,7 +24,7 @@ pub(crate) fn trait_filter(f: &TraitFilter) -> String {
 
 /// The text of a trait value typed in a form: `true`/`false` and numbers
 /// keep their type, as the widget compares typed values.
-fn typed(raw: &str) -> TraitValue {
+pub(crate) fn typed(raw: &str) -> TraitValue {
     match raw {
         "true" => TraitValue::Bool(true),
         "false" => TraitValue::Bool(false),

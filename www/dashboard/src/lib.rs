@@ -15,6 +15,7 @@
 // unused there.
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
+mod asking_form;
 mod change;
 mod charts;
 mod dates;

@@ -14,6 +14,8 @@ pub(crate) enum Blame {
     Exclusions,
     /// The allowed traits.
     AllowedTraits,
+    /// The cooldowns per segment.
+    Cadence,
     /// Nothing recognisable: shown above the form.
     Form,
 }
@@ -30,6 +32,8 @@ pub(crate) fn blame(message: &str) -> Blame {
         "quiet_after" | "quiet_after[].event" => Blame::Quiet,
         "exclude_if_recent[].trait" | "exclude_if_recent[].days" => Blame::Exclusions,
         "allowed_traits" | "allowed_traits[]" => Blame::AllowedTraits,
+        "cadence_overrides" | "cadence_overrides[].trait" => Blame::Cadence,
+        "sampling.target_margin" => Blame::Field("target_margin".to_owned()),
         "sampling_percent"
         | "days_after_response"
         | "days_after_decline"
@@ -49,6 +53,14 @@ mod tests {
         assert_eq!(
             blame("moment \"x\": days_after_decline (7) may not be below min_days_between_prompts (30)"),
             Blame::Moment(Some("x".into()))
+        );
+        assert_eq!(
+            blame("cadence_overrides \"plan\": days must be at most 3650"),
+            Blame::Cadence
+        );
+        assert_eq!(
+            blame("sampling.target_margin must be 1-50 NPS points"),
+            Blame::Field("target_margin".into())
         );
         assert_eq!(
             blame("sampling_percent must be a number from 0 to 100"),

@@ -1,9 +1,9 @@
 //! The timing rules of a project in plain words, most important first, as
 //! the Timing page lists them above its form.
 
-use nps_protocol::{Moment, WidgetConfig};
+use nps_protocol::{CadenceOverride, Moment, Sampling, WidgetConfig};
 
-use crate::form_lists::trait_filter;
+use crate::form_lists::{trait_filter, trait_value};
 use crate::i18n::{fill, Lang};
 use crate::timing_words::TimingWords;
 
@@ -30,6 +30,12 @@ pub(crate) fn summary(lang: Lang, c: &WidgetConfig) -> Vec<String> {
         w.snooze,
         &[&c.days_after_snooze.to_string(), &c.max_snoozes.to_string()],
     ));
+    for o in &c.cadence_overrides {
+        out.push(cadence(lang, o));
+    }
+    if let Some(s) = &c.sampling {
+        out.push(sampling(lang, s));
+    }
     for q in &c.quiet_after {
         out.push(fill(w.quiet, &[&q.hours.to_string(), &q.event]));
     }
@@ -43,6 +49,37 @@ pub(crate) fn summary(lang: Lang, c: &WidgetConfig) -> Vec<String> {
         out.push(w.dnt.to_owned());
     }
     out
+}
+
+/// A segment's cooldowns: "People with plan = enterprise: 180 days after
+/// an answer."
+pub(crate) fn cadence(lang: Lang, o: &CadenceOverride) -> String {
+    let a = lang.asking();
+    let days = [
+        (o.after_answer_days, a.days_answer),
+        (o.after_close_days, a.days_close),
+        (o.after_snooze_days, a.days_snooze),
+    ];
+    let parts: Vec<String> = days
+        .iter()
+        .filter_map(|(d, words)| d.map(|d| fill(words, &[&d.to_string()])))
+        .collect();
+    let comma = TimingWords::of(lang).comma;
+    fill(
+        a.segment_rule,
+        &[&o.name, &trait_value(&o.value), &parts.join(comma)],
+    )
+}
+
+/// Where sampling stops.
+pub(crate) fn sampling(lang: Lang, s: &Sampling) -> String {
+    let a = lang.asking();
+    let words = if s.per_moment {
+        a.stops_at_per_moment
+    } else {
+        a.stops_at
+    };
+    fill(words, &[&lang.num(s.target_margin)])
 }
 
 fn moment(lang: Lang, m: &Moment) -> String {
@@ -72,84 +109,4 @@ fn moment(lang: Lang, m: &Moment) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use nps_protocol::QuietPeriod;
-
-    use super::*;
-
-    #[test]
-    fn the_summary_says_each_rule_in_words() {
-        let c = WidgetConfig {
-            moments: vec![Moment {
-                event: "onboarding_completed".into(),
-                days_since_signup: Some(7),
-                ..Moment::default()
-            }],
-            quiet_after: vec![QuietPeriod {
-                event: "support_contacted".into(),
-                hours: 24,
-            }],
-            ..WidgetConfig::default()
-        };
-        let s = summary(Lang::En, &c);
-        assert_eq!(
-            s[0],
-            "Asks after onboarding_completed (7 days after signup)."
-        );
-        assert_eq!(s[1], "100% of users may be asked.");
-        assert!(s[2].starts_with("Never two prompts within 30 days; 90 quiet days after an answer"));
-        assert_eq!(
-            s.last().unwrap(),
-            "No prompt for 24 h after support_contacted."
-        );
-        assert!(summary(Lang::Fr, &WidgetConfig::default())[0].starts_with("Aucun moment"));
-        let de = summary(Lang::De, &c);
-        assert_eq!(
-            de[0],
-            "Fragt nach onboarding_completed (7 Tage nach der Registrierung)."
-        );
-        assert_eq!(de[1], "100\u{a0}% der Nutzer können befragt werden.");
-        assert_eq!(
-            de.last().unwrap(),
-            "Keine Umfrage für 24 h nach support_contacted."
-        );
-    }
-
-    #[test]
-    fn every_language_says_every_rule_in_its_own_words() {
-        let c = WidgetConfig {
-            moments: vec![Moment {
-                event: "plan_upgraded".into(),
-                min_count: Some(3),
-                days_since_signup: Some(14),
-                delay_seconds: Some(5),
-                priority: Some(2),
-                ..Moment::default()
-            }],
-            quiet_after: vec![QuietPeriod {
-                event: "support_contacted".into(),
-                hours: 24,
-            }],
-            anonymous: true,
-            respect_dnt: true,
-            ..WidgetConfig::default()
-        };
-        let en = summary(Lang::En, &c);
-        for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
-            let s = summary(lang, &c);
-            assert_eq!(s.len(), en.len(), "{lang:?}");
-            for (mine, english) in s.iter().zip(&en) {
-                assert_ne!(mine, english, "{lang:?} left in English");
-                assert!(
-                    !mine.contains('{'),
-                    "{lang:?}: a placeholder left in {mine}"
-                );
-            }
-            assert!(
-                s[0].contains("plan_upgraded") && s[0].contains("14"),
-                "{lang:?}: {}",
-                s[0]
-            );
-        }
-    }
-}
+mod tests;

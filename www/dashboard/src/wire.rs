@@ -8,9 +8,9 @@
 pub(crate) use nps_protocol::admin::{
     Answer, AnswerPage, Comparison, ConfigVersion, ConfigVersions, Credentials, Deliveries, Driver,
     Drivers, ExperimentStats, FollowUp, Inbox, LoopStats, Member, Members, MomentRate, NewMember,
-    NewWebhook, Project, Projects, Role, Segment, Segments, Session, Stats, TagList, TagRules,
-    TagStats, Theme, ThemeTagged, Themes, Timeline, TimelineItem, Trend, TrendPoint, Webhook,
-    WebhookFormat, Webhooks,
+    NewWebhook, Project, Projects, Role, SamplingStats, Segment, Segments, Session, Stats, TagList,
+    TagRules, TagStats, Theme, ThemeTagged, Themes, Timeline, TimelineItem, Trend, TrendPoint,
+    Webhook, WebhookFormat, Webhooks,
 };
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The admin API's requests and answers: what the dashboard and scripts
 //! send to and read from the collector (statistics, the verbatim feed,
-//! tags and their lifecycle, follow-ups, a person's timeline, projects,
-//! webhooks, the team).
+//! tags and their lifecycle, follow-ups, sampling, a person's timeline,
+//! projects, webhooks, the team).
 //!
 //! Defined once here: the collector builds these from its domain types
 //! and documents them in its OpenAPI document (feature `openapi`); the
@@ -13,6 +13,7 @@ mod imports;
 mod lifecycle;
 mod loop_stats;
 mod projects;
+mod sampling;
 mod stats;
 mod team;
 mod themes;
@@ -32,6 +33,7 @@ pub use projects::{
     ConfigVersion, ConfigVersions, MomentSpec, NewProject, Project, ProjectUpdate, Projects,
     RetentionMode,
 };
+pub use sampling::{SamplingGroup, SamplingStats};
 pub use stats::{
     Comparison, Interval, MomentRate, Score, Segment, Segments, Stats, Summary, TagStats, Trend,
     TrendPoint,

@@ -16,7 +16,7 @@ use nps_protocol::{Sampling, WidgetConfig};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use time::format_description::well_known::Rfc3339;
-use time::{Date, Month, OffsetDateTime};
+use time::OffsetDateTime;
 
 use crate::domain::{settle_ended_experiments, Filter, ProjectKey, Zone};
 use crate::http::error::Result;
@@ -77,15 +77,6 @@ async fn config(
     ))
 }
 
-/// The first day of the month after `first`'s.
-fn next_month(first: Date) -> Date {
-    let (year, month) = match first.month() {
-        Month::December => (first.year() + 1, Month::January),
-        m => (first.year(), m.next()),
-    };
-    Date::from_calendar_date(year, month, 1).unwrap_or(first)
-}
-
 /// Sets `paused_until` on the moments whose month is precise enough.
 async fn pause(
     state: &AppState,
@@ -94,11 +85,8 @@ async fn pause(
     sampling: Sampling,
     config: &mut WidgetConfig,
 ) -> Result<()> {
-    let today = zone.date_of(OffsetDateTime::now_utc());
-    // Day 1 exists in every month.
-    let first = today.replace_day(1).unwrap_or(today);
-    let (start, end) = (zone.midnight(first), zone.midnight(next_month(first)));
-    let month = first.to_string();
+    let (start, end) = zone.month_of(OffsetDateTime::now_utc());
+    let month = zone.date_of(start).to_string();
     let paused = match state.pauses.get(key.as_str(), &sampling, &month) {
         Some(paused) => paused,
         None => {

@@ -10,7 +10,9 @@
 //! - `GET /api/v1/stats/tenure`: the NPS by days since signup;
 //! - `GET /api/v1/stats/loop`: follow-ups in time, recovery, notices;
 //! - `GET /api/v1/stats/experiments`: a moment's variants against its
-//!   control.
+//!   control;
+//! - `GET /api/v1/stats/sampling`: this month's margin, pause and prompts
+//!   saved under sampling to a precision.
 //!
 //! Answers without a score never enter a denominator: there are none (a
 //! response is stored only with its score).
@@ -18,6 +20,7 @@
 pub(in crate::http) mod compare;
 pub(in crate::http) mod experiments;
 pub(in crate::http) mod loop_stats;
+pub(in crate::http) mod sampling;
 mod views;
 
 use axum::extract::State;
@@ -47,6 +50,7 @@ pub(in crate::http) fn admin_router() -> Router<AppState> {
         .route("/api/v1/stats/tenure", get(tenure))
         .route("/api/v1/stats/loop", get(loop_stats::loop_stats))
         .route("/api/v1/stats/experiments", get(experiments::experiments))
+        .route("/api/v1/stats/sampling", get(sampling::sampling))
 }
 
 /// The NPS with its 95% interval, the distribution and response rates.

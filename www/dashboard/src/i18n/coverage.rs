@@ -108,6 +108,7 @@ fn every_field_of_every_language_is_translated() {
             format!("{:#?}", l.th()),
             format!("{:#?}", l.person()),
             format!("{:#?}", l.xp()),
+            format!("{:#?}", l.asking()),
         ]
     };
     let english = tables(en);
@@ -136,6 +137,10 @@ fn the_allow_list_names_only_fields_that_are_the_same() {
                 format!("{:#?}", Lang::En.person()),
             ),
             (format!("{:#?}", lang.xp()), format!("{:#?}", Lang::En.xp())),
+            (
+                format!("{:#?}", lang.asking()),
+                format!("{:#?}", Lang::En.asking()),
+            ),
         ]
         .iter()
         .flat_map(|(t, e)| {

@@ -3,8 +3,9 @@
 //! One complete [`Texts`] table per language, with no fallback: a missing
 //! translation is a compile error, not a blank label or an English one
 //! (the tests below also catch a field left in English). The themes views,
-//! the person page and the experiments page have tables of their own
-//! ([`themes`], [`person`], [`experiments`]).
+//! the person page, the experiments page and asking smarter on the Timing
+//! page have tables of their own ([`themes`], [`person`], [`experiments`],
+//! [`asking`]).
 //! Sentences that hold numbers are small functions on [`Lang`] in
 //! [`numbers`], next to the number formatting they need; the longer ones
 //! composed in `charts`, `timing_sentences` and `reading` are per-language
@@ -12,6 +13,7 @@
 //! the browser's `Intl.DateTimeFormat` with the options [`dates`] picks.
 
 mod ar;
+mod asking;
 #[cfg(test)]
 mod coverage;
 mod dates;

@@ -33,6 +33,9 @@ pub(crate) struct WidgetPreviewProps {
     /// side each need their own).
     #[prop_or(AttrValue::Static("preview-title"))]
     pub(crate) heading_id: AttrValue,
+    /// Sentences shown under the prompt (who is asked when).
+    #[prop_or_default]
+    pub(crate) notes: Vec<AttrValue>,
 }
 
 /// The preview card.
@@ -77,6 +80,9 @@ pub(crate) fn WidgetPreview(props: &WidgetPreviewProps) -> Html {
             <h2 id={props.heading_id.clone()}>{ props.heading.clone().unwrap_or(AttrValue::Static(t.preview)) }</h2>
             <p class="muted">{ format!("{}: {position}", t.position) }</p>
             <div class="preview-host" data-widget-preview="" lang={props.locale.clone()} ref={host} />
+            if !props.notes.is_empty() {
+                <ul class="preview-notes muted">{ for props.notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
+            }
         </section>
     }
 }

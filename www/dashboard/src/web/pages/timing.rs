@@ -2,8 +2,11 @@
 //! collector (a 422 `invalid_config` is shown next to the field it names),
 //! and the rules in plain words, beside the live preview of the prompt.
 
+mod asking;
 mod history;
 mod moment;
+mod read;
+mod status;
 
 use std::collections::BTreeMap;
 
@@ -13,7 +16,6 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{FormData, HtmlFormElement};
 use yew::prelude::*;
 
-use crate::form_lists;
 use crate::refusal_fields::{blame, Blame};
 use crate::timing_sentences;
 use crate::web::api::segment;
@@ -55,6 +57,8 @@ pub(crate) fn Timing() -> Html {
     let next_key = use_mut_ref(|| config.moments.len());
     let errors = use_state(FieldErrors::new);
     let saved = use_state(|| false);
+    // Bumped at each save: the month's sampling status is read again.
+    let saves = use_state(|| 0_u32);
     {
         // Another project (or its rules reloaded): rows follow its moments.
         let (keys, next_key, n) = (keys.clone(), next_key.clone(), config.moments.len());
@@ -64,7 +68,8 @@ pub(crate) fn Timing() -> Html {
         });
     }
     let onsubmit = {
-        let (keys, errors, saved) = (keys.clone(), errors.clone(), saved.clone());
+        let (keys, errors, saved, saves) =
+            (keys.clone(), errors.clone(), saved.clone(), saves.clone());
         let (api, reload, original, key) = (
             ctx.api.clone(),
             projects.reload.clone(),
@@ -80,14 +85,19 @@ pub(crate) fn Timing() -> Html {
                 return;
             };
             let mut found = FieldErrors::new();
-            let config = read(&data, &keys, &original, t, &mut found);
+            let config = read::read(&data, &keys, &original, t, &mut found);
             saved.set(false);
             if !found.is_empty() {
                 errors.set(found);
                 return;
             }
-            let (api, errors, saved, reload) =
-                (api.clone(), errors.clone(), saved.clone(), reload.clone());
+            let (api, errors, saved, saves, reload) = (
+                api.clone(),
+                errors.clone(),
+                saved.clone(),
+                saves.clone(),
+                reload.clone(),
+            );
             let path = format!("/api/v1/projects/{}/config", segment(&key));
             spawn_local(async move {
                 match api
@@ -97,6 +107,7 @@ pub(crate) fn Timing() -> Html {
                     Ok(_) => {
                         errors.set(FieldErrors::new());
                         saved.set(true);
+                        saves.set(*saves + 1);
                         reload.emit(());
                     }
                     Err(e) => {
@@ -106,6 +117,7 @@ pub(crate) fn Timing() -> Html {
                             Blame::Quiet => "quiet_after".into(),
                             Blame::Exclusions => "exclude_if_recent".into(),
                             Blame::AllowedTraits => "allowed_traits".into(),
+                            Blame::Cadence => "cadence_overrides".into(),
                             Blame::Moment(None) | Blame::Form => String::new(),
                         };
                         let text = if e.status == 403 {
@@ -180,6 +192,18 @@ pub(crate) fn Timing() -> Html {
         .and_then(|t| t.get(ctx.lang.code()))
         .and_then(|x| x.question.clone())
         .map(AttrValue::from);
+    // Who waits longer, and when asking stops, beside the prompt itself.
+    let notes: Vec<AttrValue> = c
+        .cadence_overrides
+        .iter()
+        .map(|o| timing_sentences::cadence(ctx.lang, o))
+        .chain(
+            c.sampling
+                .iter()
+                .map(|s| timing_sentences::sampling(ctx.lang, s)),
+        )
+        .map(AttrValue::from)
+        .collect();
     html! {
         <>
         <PageTitle title={t.timing_title} intro={t.timing_intro} />
@@ -209,6 +233,8 @@ pub(crate) fn Timing() -> Html {
                 { area("quiet_after", t.quiet_after, quiet) }
                 { area("exclude_if_recent", t.exclude_if_recent, exclusions) }
             </div>
+            <asking::CadenceFields overrides={c.cadence_overrides.clone()} error={errors.get("cadence_overrides").cloned()} />
+            { asking::sampling_fields(ctx.lang, c.sampling, errors.get("target_margin").cloned()) }
             <div class="check"><input id="t-dnt" name="respect_dnt" type="checkbox" checked={c.respect_dnt} /><label for="t-dnt">{ t.respect_dnt }</label></div>
             <div class="check"><input id="t-anon" name="anonymous" type="checkbox" checked={c.anonymous} /><label for="t-anon">{ t.anonymous_survey }</label></div>
             { field("allowed_traits", t.allowed_traits, c.allowed_traits.join(", ")) }
@@ -217,56 +243,9 @@ pub(crate) fn Timing() -> Html {
                 <span role="status">{ if *saved { t.rules_saved } else { "" } }</span>
             </div>
         </form>
-        <WidgetPreview question={first} locale={ctx.lang.code()} appearance={c.appearance.clone()} />
+        <status::SamplingStatus project={project.key.clone()} reload={*saves} />
+        <WidgetPreview question={first} locale={ctx.lang.code()} appearance={c.appearance.clone()} notes={notes} />
         <history::ConfigHistory project={project.key.clone()} config={config.clone()} />
         </>
     }
-}
-
-/// The rules as typed; problems found before sending go into `errors`.
-fn read(
-    data: &FormData,
-    keys: &[usize],
-    original: &WidgetConfig,
-    t: &'static crate::i18n::Texts,
-    errors: &mut FieldErrors,
-) -> WidgetConfig {
-    let text = |n: &str| data.get(n).as_string().unwrap_or_default();
-    let mut c = original.clone();
-    c.moments = keys
-        .iter()
-        .filter_map(|k| moment::read(data, *k, original, t, errors))
-        .collect();
-    let raw = text("sampling_percent").trim().replace(',', ".");
-    match raw.parse::<f64>() {
-        Ok(v) => c.sampling_percent = v,
-        Err(_) => drop(errors.insert("sampling_percent".into(), t.bad_line.into())),
-    }
-    for (name, slot) in [
-        ("min_days_between_prompts", &mut c.min_days_between_prompts),
-        ("days_after_response", &mut c.days_after_response),
-        ("days_after_decline", &mut c.days_after_decline),
-        ("days_after_snooze", &mut c.days_after_snooze),
-        ("max_snoozes", &mut c.max_snoozes),
-    ] {
-        if let Some(v) = number(data, name, errors, t.bad_line) {
-            *slot = v;
-        }
-    }
-    c.days_after_prompt = c.min_days_between_prompts;
-    match form_lists::parse_quiet(&text("quiet_after")) {
-        Ok(q) => c.quiet_after = q,
-        Err(line) => drop(errors.insert("quiet_after".into(), format!("{} ({line})", t.bad_line))),
-    }
-    match form_lists::parse_exclusions(&text("exclude_if_recent")) {
-        Ok(x) => c.exclude_if_recent = x,
-        Err(line) => drop(errors.insert(
-            "exclude_if_recent".into(),
-            format!("{} ({line})", t.bad_line),
-        )),
-    }
-    c.respect_dnt = data.get("respect_dnt").as_string().is_some();
-    c.anonymous = data.get("anonymous").as_string().is_some();
-    c.allowed_traits = form_lists::parse_list(&text("allowed_traits"));
-    c
 }
