@@ -130,7 +130,10 @@ for (const lang of ['en', 'fr']) {
     }
     const g = before.groups[0];
     assert.ok(g.paused_until && g.prompts_saved > 0, JSON.stringify(g));
-    assert.ok(shown.includes(w.until(g.paused_until.slice(0, 10))), `${shown} names ${g.paused_until}`);
+    // The day as the dashboard writes every date: the browser's Intl, in the language.
+    const [y, m, d] = g.paused_until.slice(0, 10).split('-').map(Number);
+    const day = new Intl.DateTimeFormat(lang, { timeZone: 'UTC', calendar: 'gregory', numberingSystem: 'latn', year: 'numeric', month: 'short', day: 'numeric' }).format(Date.UTC(y, m - 1, d));
+    assert.ok(shown.includes(w.until(day)), `${shown} names ${g.paused_until} as ${day}`);
     const figures = [before, after].map((s) => w.savedPrompts(s.groups[0].prompts_saved));
     assert.ok(figures.some((f) => shown.includes(f)), `${shown} holds one of ${figures}`);
 

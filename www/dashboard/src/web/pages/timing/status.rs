@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::dates::Day;
 use crate::i18n::{fill, Lang};
 use crate::web::api::segment;
+use crate::web::clock::show_day;
 use crate::web::components::load::show;
 use crate::web::ctx::use_ctx;
 use crate::web::hooks::use_fetch;
@@ -60,7 +61,7 @@ pub(crate) fn lines(lang: Lang, g: &SamplingGroup) -> Vec<String> {
         None => fill(a.no_answer_yet, &[name]),
     }];
     if let Some(day) = g.paused_until.as_deref().and_then(Day::of_local_instant) {
-        out.push(fill(a.paused_until, &[&day.iso()]));
+        out.push(fill(a.paused_until, &[&show_day(lang, day)]));
         out.push(fill(a.saved, &[&g.prompts_saved.to_string()]));
     }
     out
