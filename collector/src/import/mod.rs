@@ -32,8 +32,9 @@ use self::row::{validate, Place, RawRow, Row};
 use crate::domain::ProjectKey;
 use crate::store::{imported, Store, StoreError};
 
-/// Rows read, checked and written at a time.
-const BATCH: usize = 4_096;
+/// Rows read, checked and written at a time: a transaction of the
+/// store's writer each (four of its many-row statements on SQLite).
+const BATCH: usize = 8_192;
 /// Bad rows listed in a summary (all are counted).
 const MAX_LISTED: usize = 1_000;
 /// Rows between two progress lines.

@@ -17,6 +17,9 @@
 
 #[cfg(feature = "bench-bounds")]
 mod bounds;
+mod many;
+mod responses;
+mod rollups;
 mod trait_values;
 mod writer;
 

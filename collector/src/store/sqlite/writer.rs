@@ -8,20 +8,18 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use rusqlite::{params, Connection, TransactionBehavior};
+use rusqlite::{params, params_from_iter, Connection, TransactionBehavior};
 use time::OffsetDateTime;
 use tokio::sync::mpsc;
 
 use super::super::batch::{Job, Outcome, Write, MAX_BATCH};
 use super::super::queries::{kind_name, INSERT_EVENT, INSERT_RESPONSE, SET_COMMENT};
-use super::super::rollup::{
-    keys, trait_keys, ADD_DAILY, ADD_DAILY_QUARTER, ADD_SCORE, ADD_SCORE_QUARTER, ADD_TENURE,
-    ADD_TENURE_QUARTER, ADD_TRAIT, ADD_TRAIT_QUARTER,
-};
 use super::super::unavailable::disk_full;
 use super::super::{inserted, to_millis, Inserted, StoreError, StoreResult};
-use super::trait_values::{bucket, Full};
-use crate::domain::{Comment, ResponseSecret, ValidResponse};
+use super::responses::{insert_many, values};
+use super::rollups::count_in_rollups;
+use super::trait_values::Full;
+use crate::domain::{Comment, ValidResponse};
 
 pub(super) fn open_writer(path: &Path) -> StoreResult<Connection> {
     let connection = Connection::open(path)?;
@@ -31,6 +29,13 @@ pub(super) fn open_writer(path: &Path) -> StoreResult<Connection> {
     connection.pragma_update(None, "foreign_keys", "ON")?;
     // secure_delete is per connection: the writer overwrites comments too.
     connection.pragma_update(None, "secure_delete", "ON")?;
+    // A statement's own journal (to undo it alone if it fails half-way)
+    // in memory, not in a temporary file: it is thrown away at the end of
+    // the statement, so it has nothing to do with durability.
+    connection.pragma_update(None, "temp_store", "MEMORY")?;
+    // Room for every statement the writer runs (a dozen roll-up upserts,
+    // the inserts, an import's), so none is prepared twice.
+    connection.set_prepared_statement_cache_capacity(32);
     Ok(connection)
 }
 
@@ -129,10 +134,7 @@ fn apply(tx: &rusqlite::Transaction<'_>, write: &Write) -> StoreResult<Outcome> 
         // A replay changes nothing here: its comment is an edit, which
         // the HTTP layer authorises (see `http::responses::edits`).
         Write::Insert(r, now) => Ok(Outcome::Inserted(insert(tx, r, *now)?)),
-        Write::Import(rows) => {
-            let done = rows.iter().map(|(r, at)| insert(tx, r, *at));
-            Ok(Outcome::Imported(done.collect::<StoreResult<_>>()?))
-        }
+        Write::Import(rows) => Ok(Outcome::Imported(insert_many(tx, rows)?)),
         Write::Event(e, now) => {
             let changed = tx.prepare_cached(INSERT_EVENT)?.execute(params![
                 e.id.uuid().to_string(),
@@ -168,89 +170,8 @@ fn insert(
     r: &ValidResponse,
     at: OffsetDateTime,
 ) -> StoreResult<Inserted> {
-    let changed = tx.prepare_cached(INSERT_RESPONSE)?.execute(params![
-        r.id.uuid().to_string(),
-        r.key.as_str(),
-        i64::from(r.score.value()),
-        r.comment.as_ref().map(Comment::as_str),
-        r.user_id.as_ref().map(|u| u.as_str()),
-        r.moment.as_ref().map(|m| m.as_str()),
-        serde_json::to_string(r.traits.as_map())?,
-        r.locale.as_ref().map(|l| l.as_str()),
-        r.url.as_ref().map(|u| u.as_str()),
-        to_millis(at),
-        r.secret.as_ref().map(ResponseSecret::hash),
-        r.identity_unverified,
-        r.tenure_days(at),
-        r.source(),
-        r.variant.as_ref().map(|v| v.as_str()),
-    ])?;
+    let changed = tx
+        .prepare_cached(INSERT_RESPONSE)?
+        .execute(params_from_iter(values(r, at)?))?;
     Ok(inserted(changed as u64))
-}
-
-/// New responses count in the daily, score, tenure and trait roll-ups and their
-/// quarter-hour twins, in the transaction that stores them, one upsert per
-/// distinct key; a trait value past its trait's cap counts under
-/// `(other)` (`trait_values`).
-fn count_in_rollups<'a>(
-    tx: &rusqlite::Transaction<'_>,
-    created: impl Iterator<Item = (&'a ValidResponse, i64)>,
-    full: &mut Full,
-) -> rusqlite::Result<()> {
-    use std::collections::BTreeMap;
-    // Keyed by (table, time unit): the day for the daily tables, the
-    // quarter for their twins.
-    let mut daily: BTreeMap<(&str, &str, i64, String, String, i64), i64> = BTreeMap::new();
-    let mut scores: BTreeMap<(&str, &str, i64, i64), i64> = BTreeMap::new();
-    let mut tenure: BTreeMap<(&str, &str, i64, &'static str, i64), i64> = BTreeMap::new();
-    let mut traits: BTreeMap<(&str, &str, String, String, i64, i64), i64> = BTreeMap::new();
-    for (r, at_ms) in created {
-        let k = keys(r, at_ms);
-        let project = r.key.as_str();
-        for (table, unit) in [(ADD_DAILY, k.day), (ADD_DAILY_QUARTER, k.quarter)] {
-            *daily
-                .entry((
-                    table,
-                    project,
-                    unit,
-                    k.moment.clone(),
-                    k.locale.clone(),
-                    k.score,
-                ))
-                .or_default() += 1;
-        }
-        for (table, unit) in [(ADD_SCORE, k.day), (ADD_SCORE_QUARTER, k.quarter)] {
-            *scores.entry((table, project, unit, k.score)).or_default() += 1;
-        }
-        for (table, unit) in [(ADD_TENURE, k.day), (ADD_TENURE_QUARTER, k.quarter)] {
-            *tenure
-                .entry((table, project, unit, k.tenure, k.score))
-                .or_default() += 1;
-        }
-        for (name, value) in trait_keys(r) {
-            let value = bucket(tx, full, project, &name, value)?;
-            for (table, unit) in [(ADD_TRAIT, k.day), (ADD_TRAIT_QUARTER, k.quarter)] {
-                *traits
-                    .entry((table, project, name.clone(), value.clone(), unit, k.score))
-                    .or_default() += 1;
-            }
-        }
-    }
-    for ((table, project, unit, moment, locale, score), n) in daily {
-        tx.prepare_cached(table)?
-            .execute(params![project, unit, moment, locale, score, n])?;
-    }
-    for ((table, project, unit, score), n) in scores {
-        tx.prepare_cached(table)?
-            .execute(params![project, unit, score, n])?;
-    }
-    for ((table, project, unit, bucket, score), n) in tenure {
-        tx.prepare_cached(table)?
-            .execute(params![project, unit, bucket, score, n])?;
-    }
-    for ((table, project, name, value, unit, score), n) in traits {
-        tx.prepare_cached(table)?
-            .execute(params![project, name, value, unit, score, n])?;
-    }
-    Ok(())
 }
