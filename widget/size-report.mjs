@@ -18,7 +18,9 @@
 // Neither goal is met since the widget applies experiments, pauses,
 // cadence overrides, sampling pauses and the server's pending moments
 // (issues 25 and 26): they added about 2.3 KB brotli to the core, and no
-// saving found so far makes up for it (see widget/README.md, "Measured").
+// saving found so far makes up for it; the notice (issue 23) added 430 B
+// to the core and 3,259 B to the lazy module (see widget/README.md,
+// "Measured").
 // Until one does, the build fails past BUDGET, the current size with a
 // small margin, so that nothing grows unnoticed; GOALS stay what the
 // report and the benchmark compare with.
@@ -41,9 +43,9 @@ const WITHIN_GOALS = {
   core: GOALS.firstView - OVERHEAD_CORE,
   total: GOALS.withPrompt - OVERHEAD_CORE - OVERHEAD_UI,
 };
-/** Measured on 2026-12-07 (core 36,181 B, with a prompt 101,571 B) plus
- * 150 B, until the goals are met again. */
-const BUDGET = { core: 36_331, total: 101_721 };
+/** Measured on 2026-12-07 with the notice (core 36,611 B, with a prompt
+ * 105,260 B) plus 150 B, until the goals are met again. */
+const BUDGET = { core: 36_761, total: 105_410 };
 /** `warn`: the stable build (see build.sh), whose overshoot only warns. */
 const WARN_ONLY = process.env.NPS_WIDGET_BUDGET === 'warn';
 

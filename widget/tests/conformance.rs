@@ -219,7 +219,7 @@ fn the_users_history_reads_back_as_serde_wrote_it() {
                 at: 1_767_226_200_000.0,
             },
         ],
-        // The collector's: the widget does not read them yet.
+        // The core reads only whether one waits.
         notices: vec![nps_protocol::Notice {
             id: "n1".into(),
             tag: "dark-mode".into(),
@@ -240,6 +240,7 @@ fn the_users_history_reads_back_as_serde_wrote_it() {
             snoozed: h.last_snoozed_at,
             opted_out: h.last_opted_out_at,
             pending: h.pending.iter().map(|p| p.moment.clone()).collect(),
+            notice: !h.notices.is_empty(),
         };
         assert_eq!(read, want);
     }

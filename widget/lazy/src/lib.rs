@@ -22,7 +22,10 @@
 //! - `lock(key)` (`nps_widget::lazy::prompt_lock`): the cross-tab lock
 //!   of project `key`: a promise of the function that releases it, or of
 //!   `null` when another tab holds it. The core takes it once this module
-//!   is loaded, before showing a prompt.
+//!   is loaded, before showing a prompt;
+//! - the outbox's `notice(event)` (`notice`): shows a waiting notice
+//!   ("You asked, we delivered") once, under the cross-tab lock, and
+//!   records it seen through the same outbox.
 //!
 //! The outbox's delivery and the cross-tab lock live in `nps-widget`'s
 //! `lazy` folder (`widget/src/lazy`), which shares that crate's browser
@@ -36,6 +39,7 @@
 //! Everything is wasm-only: natively this crate is empty.
 #![cfg(target_arch = "wasm32")]
 
+mod notice;
 mod prompt;
 
 use std::rc::Rc;
@@ -109,6 +113,12 @@ impl Outbox {
     /// refuses for good.
     pub fn on_refused(&self, refused: Function) {
         self.0.on_refused(refused);
+    }
+
+    /// Shows the user's waiting notice, if any (`notice`): `event` is the
+    /// `notice_seen` event to fill in, with the page's `locale`.
+    pub fn notice(&self, event: JsValue) {
+        notice::show_waiting(event, self.0.clone());
     }
 }
 

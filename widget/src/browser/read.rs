@@ -244,6 +244,9 @@ pub fn remote_history(json: &JsValue) -> RemoteHistory {
         snoozed: number(json, "last_snoozed_at"),
         opted_out: number(json, "last_opted_out_at"),
         pending: pending(json),
+        // Only whether one waits: the lazy module reads them (in its
+        // language) when it shows one.
+        notice: !list(json, "notices").is_empty(),
     }
 }
 

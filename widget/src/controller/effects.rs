@@ -6,6 +6,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::Controller;
+use crate::browser::encode;
 use crate::browser::promise::{settle, soon};
 use crate::browser::{history, http, log, read, storage, ui, uuid};
 use crate::events::{detail, dispatch, nullable, NoticeKind};
@@ -54,6 +55,16 @@ impl Controller {
             Effect::Prefetch => {
                 let ui = self.runner.borrow().ui.clone();
                 let _ = ui.prefetch();
+            }
+            Effect::ShowNotice(event, locale) => {
+                // The module's outbox shows it: `notice(event)`, the event
+                // carrying the page's language (see `lazy::notice`). Loaded
+                // with that language's texts even if already loaded.
+                let event = encode::event(&event);
+                encode::set(&event, "locale", &locale.code().into());
+                let ui = self.runner.borrow().ui.clone();
+                let loading = ui.load(locale.code()).map(JsValue::from);
+                self.when_loaded(&loading.unwrap_or_default(), "notice", event.into());
             }
             Effect::Mount(props) => self.mount(&props),
             Effect::Update(props) => {

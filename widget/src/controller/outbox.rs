@@ -5,7 +5,9 @@
 //! Writes are queued only from an open prompt, when the module is loaded.
 //! A flush (at `init`, `online`, the page hidden or left) before the module
 //! is loaded loads it, at idle priority, only if the project's outbox key
-//! exists: answers an earlier page left unsent. The core also listens for
+//! exists: answers an earlier page left unsent. A notice waiting for the
+//! user loads it too (with the page's language), and the module's outbox
+//! shows it (`notice(event)`). The core also listens for
 //! the page events that flush the outbox and cancel a delayed prompt.
 
 use js_sys::{Array, JSON};
@@ -75,19 +77,26 @@ impl Controller {
         }
     }
 
-    /// Delivers the outbox, loading the module first if answers wait.
+    /// Delivers the outbox, loading the module first if answers wait
+    /// (then everything not in flight).
     pub(super) fn flush(&self, how: Flush) {
-        let how = JsValue::from(how as u8);
         if let Some(o) = self.outbox() {
-            return call(&o, "flush", &how);
+            return call(&o, "flush", &JsValue::from(how as u8));
         }
-        if self.stored_outbox().is_none() {
-            return;
+        if self.stored_outbox().is_some() {
+            let loading = self.runner.borrow().ui.prefetch();
+            self.when_loaded(&loading, "flush", JsValue::from(Flush::Wake as u8));
         }
-        let loading = self.runner.borrow().ui.prefetch();
+    }
+
+    /// Calls the module outbox's `name(arg)` once `loading` gives the
+    /// module: a flush when answers wait, or a waiting notice
+    /// (`notice(event)`; one function for both, since each callback chain
+    /// weighs in the core).
+    pub(super) fn when_loaded(&self, loading: &JsValue, name: &'static str, arg: JsValue) {
         let me = self.me.clone();
         settle(
-            &loading,
+            loading,
             Box::new(move |module| {
                 let (Some(me), Ok(module)) = (me.upgrade(), module) else {
                     return;
@@ -95,7 +104,7 @@ impl Controller {
                 if module.is_object() {
                     me.runner.borrow_mut().module.get_or_insert(module);
                     if let Some(o) = me.outbox() {
-                        call(&o, "flush", &JsValue::from(Flush::Wake as u8));
+                        call(&o, name, &arg);
                     }
                 }
             }),

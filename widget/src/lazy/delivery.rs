@@ -91,6 +91,15 @@ impl Delivery {
         self.arm(0.0);
     }
 
+    /// Where writes go now, as the core says (`None` while privacy keeps
+    /// them: not before consent, nor under a respected Do Not Track).
+    pub fn host(&self) -> Option<String> {
+        self.host
+            .call0(&JsValue::UNDEFINED)
+            .ok()
+            .and_then(|h| h.as_string())
+    }
+
     /// Forgets the count of entries dropped for lack of room (`reset()`,
     /// `consent(false)`).
     pub fn forget_dropped(&self) {
@@ -102,12 +111,7 @@ impl Delivery {
     /// respected Do Not Track; still after consent is withdrawn: those
     /// answers were given before).
     pub fn flush(&self, how: Flush) {
-        let Some(host) = self
-            .host
-            .call0(&JsValue::UNDEFINED)
-            .ok()
-            .and_then(|h| h.as_string())
-        else {
+        let Some(host) = self.host() else {
             return;
         };
         let (due, next) = {

@@ -8,9 +8,10 @@
 //! says the project is not anonymous; a `track` made while it loads waits
 //! for it, at most [`REMOTE_WAIT_MS`]. The moments the host app's server
 //! sent for the user come with her history, and are decided when it
-//! arrives.
+//! arrives; then, on a page view left without a prompt, a notice waiting
+//! for her ("You asked, we delivered") is handed to the lazy module.
 
-use nps_protocol::{Traits, WidgetConfig};
+use nps_protocol::{EventKind, NewEvent, Traits, WidgetConfig};
 
 use super::{Config, Effect, Flush, Init, Level, Project, Remote, Step, Timer, Waiting};
 use crate::rules::privacy::{Consent, Gate};
@@ -225,5 +226,36 @@ impl Step<'_> {
         // Late, it finds nothing waiting but its own moments: what waited
         // for it went ahead at the time.
         self.replay();
+        self.notice();
+    }
+
+    /// Shows a waiting notice, on a page view without a prompt: none on
+    /// screen, on its way, delayed or waiting, nor shown before; and only
+    /// while privacy lets the widget speak. Then no `track` prompts on
+    /// this page view (counted as shown; an explicit `show()` still does).
+    fn notice(&mut self) {
+        let s = &*self.state;
+        let waits = matches!(&s.remote, Remote::Ready(h) if h.notice);
+        let quiet = s.prompt.is_none()
+            && s.opening.is_none()
+            && s.delayed.is_none()
+            && s.waiting.is_empty()
+            && !s.shown_this_page;
+        let Some(project) = &s.project else { return };
+        if waits && quiet && s.privacy.gate(s.project_dnt()) == Gate::Open {
+            let seen = NewEvent {
+                id: String::new(),
+                key: project.key.clone(),
+                kind: EventKind::NoticeSeen,
+                moment: None,
+                user_id: s.user_id.clone(),
+                user_hash: s.user_hash.clone(),
+                notice: None,
+                variant: None,
+            };
+            self.state.shown_this_page = true;
+            let locale = self.locale();
+            self.emit(Effect::ShowNotice(seen, locale));
+        }
     }
 }

@@ -92,6 +92,11 @@ pub enum Effect {
     LoadUi(u32, Locale),
     /// Fetch the ui module at idle priority.
     Prefetch,
+    /// Load the ui module with the texts of this language and show the
+    /// user's waiting notice; the module takes the cross-tab lock, reads
+    /// the notice afresh, and queues this `notice_seen` event with its id
+    /// and the notice's.
+    ShowNotice(NewEvent, Locale),
     /// Put the prompt on the page.
     Mount(UiProps),
     /// New props for the prompt.

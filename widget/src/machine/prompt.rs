@@ -25,7 +25,7 @@ use crate::rules::{pick_locale, Locale, Refusal, Submission};
 impl Step<'_> {
     /// The language the prompt speaks: `init({locale})`, else the `locale`
     /// trait, else the browser's.
-    fn locale(&self) -> Locale {
+    pub(super) fn locale(&self) -> Locale {
         let s = &*self.state;
         let trait_locale = match s.traits.get("locale") {
             Some(nps_protocol::TraitValue::Text(t)) => Some(t.as_str()),

@@ -154,7 +154,8 @@ pub struct State {
     pub remote: Remote,
     /// A prompt waiting for its delay or for a pause.
     pub delayed: Option<Delayed>,
-    /// A `track` prompted on this page view (`reset` starts afresh).
+    /// A `track` prompted, or a notice was shown, on this page view
+    /// (`reset` starts afresh).
     pub shown_this_page: bool,
     /// A prompt on its way.
     pub opening: Option<Opening>,

@@ -1,6 +1,8 @@
 //! The NPS prompt's Yew components: the dialog, the 0–10 scale, the
 //! follow-up and the thank-you, with their texts in nine languages (one
-//! file per language in `texts/`; Arabic mirrored right to left).
+//! file per language in `texts/`; Arabic mirrored right to left); and the
+//! shadow root with the stylesheet, in which the lazy module also shows
+//! the notice ("You asked, we delivered", `Texts::notice_heading`).
 //!
 //! The widget's lazily loaded module (`nps-widget-lazy`, in `widget/lazy`)
 //! mounts them when a prompt is due, through its JavaScript entry points;
@@ -41,6 +43,6 @@ pub use i18n::{Locale, Texts};
 pub use look::CSS;
 
 #[cfg(target_arch = "wasm32")]
-pub use mount::{mount, Mounted};
+pub use mount::{mount, shadow_root, Mounted};
 #[cfg(target_arch = "wasm32")]
 pub use prompt::{Prompt, PromptProps};

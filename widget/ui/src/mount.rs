@@ -20,6 +20,14 @@ pub struct Mounted {
 /// with its stylesheet. The host element is the caller's: it places it,
 /// and removes it after [`Mounted::destroy`].
 pub fn mount(host: &Element, props: PromptProps) -> Result<Mounted, JsValue> {
+    let root = shadow_root(host)?;
+    let app = yew::Renderer::<Prompt>::with_root_and_props(root, props).render();
+    Ok(Mounted { app })
+}
+
+/// A new open shadow root on `host`, with the stylesheet, and the element
+/// in it to render into (the prompt's, or the lazy module's notice).
+pub fn shadow_root(host: &Element) -> Result<Element, JsValue> {
     let document = host
         .owner_document()
         .ok_or_else(|| JsValue::from_str("no document"))?;
@@ -27,8 +35,7 @@ pub fn mount(host: &Element, props: PromptProps) -> Result<Mounted, JsValue> {
     style(&document, &shadow)?;
     let root = document.create_element("div")?;
     shadow.append_child(&root)?;
-    let app = yew::Renderer::<Prompt>::with_root_and_props(root, props).render();
-    Ok(Mounted { app })
+    Ok(root)
 }
 
 impl Mounted {

@@ -1,8 +1,9 @@
 //! The state machine, natively: a small simulated browser (`Sim`) runs the
 //! effects the way the browser layer does (storage, timers, the lock, the
 //! ui module), one scenario per behaviour (`showing`, `privacy`,
-//! `outcomes`, `refusals`, `pending`), then property tests over arbitrary sequences of commands, user actions,
-//! deliveries and time (`properties`).
+//! `outcomes`, `refusals`, `pending`, `notices`), then property tests over
+//! arbitrary sequences of commands, user actions, deliveries and time
+//! (`properties`).
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -15,6 +16,7 @@ use crate::rules::timing::RemoteHistory;
 use crate::rules::Refusal;
 
 mod asking;
+mod notices;
 mod outcomes;
 mod pending;
 mod privacy;

@@ -27,6 +27,9 @@ pub struct RemoteHistory {
     pub opted_out: Option<f64>,
     /// Moments sent by the server, not prompted yet.
     pub pending: Vec<String>,
+    /// A notice ("you asked, we delivered") waits for them: the lazy
+    /// module reads it afresh, in the page's language, and shows it.
+    pub notice: bool,
 }
 
 impl RemoteHistory {
@@ -221,6 +224,7 @@ mod tests {
             snoozed: None,
             opted_out: None,
             pending: Vec::new(),
+            notice: false,
         };
         assert_eq!(r.latest_outcome(), Some((T + 1.0, Outcome::Answered)));
     }
