@@ -32,7 +32,7 @@ pub use client::{check_target, literal_refused};
 pub use digest::digest_once;
 pub use dispatch::{dispatch_once, enqueue_test};
 pub use send::send_once;
-pub use shipped::enqueue_tag_shipped;
+pub use shipped::tell_shipped;
 pub use worker::spawn;
 
 /// How much sending one instance does at once, and for how long.

@@ -9,41 +9,51 @@ use time::OffsetDateTime;
 
 use super::payload::body;
 use crate::store::webhooks::{self, NewDelivery};
-use crate::store::{to_millis, Pool, StoreResult};
+use crate::store::{notices, to_millis, Pool, StoreResult};
 
-/// Queues a `tag.shipped` event for each endpoint of `project` that wants
-/// it; returns how many were queued.
-pub async fn enqueue_tag_shipped(
+/// Tells every person whose answer carries `tag` that it shipped (their
+/// notices) and queues a `tag.shipped` event naming them for each endpoint
+/// of `project` that wants it, in one transaction (see
+/// [`notices::ship`]): the people told. Nothing is queued when nobody is
+/// new to tell.
+pub async fn tell_shipped(
     pool: Pool<'_>,
     project: &str,
     tag: &str,
     announcement: &serde_json::Value,
-    people: &[String],
     now: OffsetDateTime,
-) -> StoreResult<usize> {
-    let data = json!({
-        "project": project,
-        "tag": tag,
-        "announcement": announcement,
-        "people": people,
-    });
+) -> StoreResult<Vec<String>> {
+    let endpoints: Vec<_> = webhooks::list(pool, Some(project))
+        .await?
+        .into_iter()
+        .filter(|w| w.enabled && w.filter.wants("tag.shipped"))
+        .collect();
     // One id per shipping, shared by its endpoints (a delivery is unique
     // per endpoint and event).
     let event_id = format!("msg_tag_shipped_{}", uuid::Uuid::new_v4().simple());
-    let mut queued = 0;
-    for w in webhooks::list(pool, Some(project)).await? {
-        if !w.enabled || !w.filter.wants("tag.shipped") {
-            continue;
+    let deliveries = |people: &[String]| {
+        if people.is_empty() {
+            return Vec::new();
         }
-        let delivery = NewDelivery {
-            event_id: event_id.clone(),
-            event_type: "tag.shipped".into(),
-            response_id: None,
-            user_id: None,
-            payload: body(w.format, "tag.shipped", &data, now),
-        };
-        webhooks::enqueue(pool, &w.id, &[delivery], None, to_millis(now)).await?;
-        queued += 1;
-    }
-    Ok(queued)
+        let data = json!({
+            "project": project,
+            "tag": tag,
+            "announcement": announcement,
+            "people": people,
+        });
+        endpoints
+            .iter()
+            .map(|w| {
+                let delivery = NewDelivery {
+                    event_id: event_id.clone(),
+                    event_type: "tag.shipped".into(),
+                    response_id: None,
+                    user_id: None,
+                    payload: body(w.format, "tag.shipped", &data, now),
+                };
+                (w.id.clone(), delivery)
+            })
+            .collect()
+    };
+    notices::ship(pool, project, tag, to_millis(now), deliveries).await
 }

@@ -71,3 +71,50 @@ async fn an_export_lists_the_notices_and_shipped_alerts_and_an_erasure_takes_her
         "bob still hears of it, without alice in the body"
     );
 }
+
+/// Shipping and erasing at once, many times over: whichever commits first,
+/// the erased person is in no notice and in no queued body, and everyone
+/// else is told. (Without one transaction holding the people read until
+/// the bodies are queued, an erasure committing between the two left her
+/// name in the body.)
+#[tokio::test]
+async fn an_erasure_racing_a_shipping_leaves_her_name_in_no_body() {
+    let app = spawn_app().await;
+    let secret = verified_project(&app).await;
+    let receiver = Receiver::start().await;
+    let body = json!({"project": "secure", "url": receiver.url, "types": ["tag.shipped"]});
+    let r = admin(&app, "POST", "/api/v1/webhooks", Some(body)).await;
+    assert_eq!(r.status(), 201);
+    const ROUNDS: usize = 12;
+    for i in 0..ROUNDS {
+        let tag = format!("ship{i}");
+        answer(&app, &secret, Some(&format!("gone{i}")), 2, &[&tag]).await;
+        answer(&app, &secret, Some(&format!("kept{i}")), 3, &[&tag]).await;
+    }
+    for i in 0..ROUNDS {
+        let (gone, tag) = (
+            format!("/api/v1/users/gone{i}?project=secure"),
+            format!("ship{i}"),
+        );
+        let erase = admin(&app, "DELETE", &gone, None);
+        let ship = set_tag(&app, "secure", &tag, announced());
+        let (erased, _) = tokio::join!(erase, ship);
+        assert_eq!(erased.status(), 200);
+    }
+    for i in 0..ROUNDS {
+        let gone = export(&app, &format!("gone{i}")).await;
+        assert_eq!(gone["notices"], json!([]), "round {i}: {gone}");
+        assert!(shipped_people(&gone).is_empty(), "round {i}: {gone}");
+        let kept = export(&app, &format!("kept{i}")).await;
+        assert_eq!(kept["notices"].as_array().unwrap().len(), 1, "{kept}");
+        for people in shipped_people(&kept) {
+            assert!(
+                !people
+                    .as_array()
+                    .unwrap()
+                    .contains(&json!(format!("gone{i}"))),
+                "round {i}: the body still names her: {people}"
+            );
+        }
+    }
+}

@@ -15,7 +15,7 @@ use axum::{Json, Router};
 use nps_protocol::admin::{Announcement, TagChange, TagState, TagStates, TagStatus};
 use time::OffsetDateTime;
 
-use crate::alerts::enqueue_tag_shipped;
+use crate::alerts::tell_shipped;
 use crate::domain::{tag, ProjectKey, ValidAnnouncement};
 use crate::http::error::Result;
 use crate::http::middleware::extract::{Admin, JsonBody, QueryParams, SignedIn};
@@ -137,11 +137,8 @@ async fn change(
         .and_then(|s| announcement(s.announcement.as_deref()));
     if let (TagStatus::Shipped, Some(said)) = (body.status, &said) {
         if may_tell(&project) {
-            let told = notices::tell(pool, key.as_str(), &tag, to_millis(now)).await?;
-            if !told.is_empty() {
-                let said = serde_json::to_value(said).map_err(StoreError::from)?;
-                enqueue_tag_shipped(pool, key.as_str(), &tag, &said, &told, now).await?;
-            }
+            let said = serde_json::to_value(said).map_err(StoreError::from)?;
+            tell_shipped(pool, key.as_str(), &tag, &said, now).await?;
         }
     }
     let reach = notices::reach(pool, key.as_str(), Some(&tag))

@@ -9,6 +9,7 @@ mod story;
 mod queries;
 use queries::{postgres, sqlite};
 
+use super::webhooks::NewDelivery;
 use super::{Pool, StoreResult};
 
 /// A tag's lifecycle as stored.
@@ -83,10 +84,21 @@ pub async fn reach(
     on!(pool, reach(project, tag))
 }
 /// Creates a notice of `tag` for every identified person whose answer
-/// carries it, who has none for it yet and did not opt out, in one
-/// transaction: the people told now.
-pub async fn tell(pool: Pool<'_>, project: &str, tag: &str, now: i64) -> StoreResult<Vec<String>> {
-    on!(pool, tell(project, tag, now))
+/// carries it, who has none for it yet and did not opt out, and queues the
+/// `(webhook id, delivery)` pairs `deliveries` makes of the people told,
+/// in one transaction that an erasure of one of them cannot cut in half:
+/// the people told now.
+pub async fn ship<F>(
+    pool: Pool<'_>,
+    project: &str,
+    tag: &str,
+    now: i64,
+    deliveries: F,
+) -> StoreResult<Vec<String>>
+where
+    F: FnOnce(&[String]) -> Vec<(String, NewDelivery)>,
+{
+    on!(pool, ship(project, tag, now, deliveries))
 }
 /// The notices of a person, oldest first (`unseen`: only those not seen).
 pub async fn of_user(

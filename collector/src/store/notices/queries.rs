@@ -5,10 +5,11 @@
 use super::*;
 
 macro_rules! notice_queries {
-    ($db:ty, $new_id:expr) => {
+    ($db:ty, $backend:ident, $new_id:expr, $hold:literal) => {
         use sqlx::Row;
 
         use super::{Reached, StoredNotice, StoredTagState, TagReach};
+        use crate::store::webhooks::NewDelivery;
         use crate::store::StoreResult;
 
         type P = sqlx::Pool<$db>;
@@ -79,32 +80,53 @@ macro_rules! notice_queries {
             Ok(by_tag.into_iter().collect())
         }
 
-        /// One statement, so the notices appear together or not at all,
-        /// (`WHERE true` keeps SQLite from reading `ON CONFLICT` as a
-        /// join's `ON`),
-        /// and a second shipping (or another instance's) adds only the
-        /// people told since: the unique key skips the others.
-        pub(crate) async fn tell(pool: &P, project: &str, tag: &str, now: i64) -> StoreResult<Vec<String>> {
+        /// Tells, and queues what `deliveries` makes of the people told,
+        /// in one transaction. The notices are one statement (`WHERE true`
+        /// keeps SQLite from reading `ON CONFLICT` as a join's `ON`), and
+        /// a second shipping (or another instance's) adds only the people
+        /// told since: the unique key skips the others. The answers read
+        /// are held (`$hold`: PostgreSQL locks them `FOR SHARE`) until the
+        /// queued bodies are committed, so an erasure of one of the people,
+        /// which locks her answers first, either comes first and she is not
+        /// read, or waits and then finds her notice and her name in the
+        /// bodies to take out. SQLite's single writer serialises the two.
+        pub(crate) async fn ship<F>(
+            pool: &P,
+            project: &str,
+            tag: &str,
+            now: i64,
+            deliveries: F,
+        ) -> StoreResult<Vec<String>>
+        where
+            F: FnOnce(&[String]) -> Vec<(String, NewDelivery)>,
+        {
+            let mut tx = pool.begin().await?;
             let rows = sqlx::query(&format!(
                 "INSERT INTO notices (id, project_key, tag, user_id, created_at)
                  SELECT {}, $1, $2, people.user_id, $3 FROM (
-                   SELECT DISTINCT r.user_id FROM tags t
-                   JOIN responses r ON r.project_key = t.project_key AND r.id = t.response_id
-                   WHERE t.project_key = $1 AND t.tag = $2 AND r.user_id IS NOT NULL
-                     AND NOT EXISTS (SELECT 1 FROM events e
-                       WHERE e.project_key = $1 AND e.user_id = r.user_id AND e.kind = 'opted_out')
+                   SELECT DISTINCT held.user_id FROM (
+                     SELECT r.user_id FROM tags t
+                     JOIN responses r ON r.project_key = t.project_key AND r.id = t.response_id
+                     WHERE t.project_key = $1 AND t.tag = $2 AND r.user_id IS NOT NULL{}
+                   ) held
+                   WHERE NOT EXISTS (SELECT 1 FROM events e
+                     WHERE e.project_key = $1 AND e.user_id = held.user_id AND e.kind = 'opted_out')
                  ) people WHERE true
                  ON CONFLICT (project_key, tag, user_id) DO NOTHING
                  RETURNING user_id",
-                $new_id
+                $new_id, $hold
             ))
             .bind(project.to_owned())
             .bind(tag.to_owned())
             .bind(now)
-            .fetch_all(pool)
+            .fetch_all(&mut *tx)
             .await?;
             let mut told: Vec<String> = rows.iter().map(|r| r.try_get("user_id")).collect::<Result<_, _>>()?;
             told.sort();
+            for (webhook, delivery) in deliveries(&told) {
+                crate::store::webhooks::queries::$backend::insert_delivery(&mut *tx, &webhook, &delivery, now).await?;
+            }
+            tx.commit().await?;
             Ok(told)
         }
 
@@ -205,11 +227,16 @@ macro_rules! notice_queries {
     };
 }
 pub(super) mod sqlite {
-    notice_queries!(sqlx::Sqlite, "lower(hex(randomblob(16)))");
+    notice_queries!(sqlx::Sqlite, sqlite, "lower(hex(randomblob(16)))", "");
     story_queries!(sqlx::Sqlite);
 }
 
 pub(super) mod postgres {
-    notice_queries!(sqlx::Postgres, "replace(gen_random_uuid()::text, '-', '')");
+    notice_queries!(
+        sqlx::Postgres,
+        postgres,
+        "replace(gen_random_uuid()::text, '-', '')",
+        " FOR SHARE OF r"
+    );
     story_queries!(sqlx::Postgres);
 }

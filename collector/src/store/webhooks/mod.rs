@@ -13,7 +13,7 @@
 //! it returns fences the result: an attempt that outlived its lease cannot
 //! overwrite a later one's.
 
-mod queries;
+pub(crate) mod queries;
 pub(crate) mod queue;
 pub(crate) mod shipped;
 

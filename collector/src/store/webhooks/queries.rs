@@ -127,6 +127,39 @@ macro_rules! webhook_queries {
         /// Adds deliveries (once per event id, and only while the answer
         /// they tell about exists) and moves the watermark, in one
         /// transaction.
+        /// Queues one delivery, in the caller's transaction: once (per
+        /// endpoint and event), and only while the answer it tells about
+        /// exists.
+        pub(crate) async fn insert_delivery<'c, E>(
+            exec: E,
+            webhook_id: &str,
+            d: &NewDelivery,
+            now: i64,
+        ) -> StoreResult<()>
+        where
+            E: sqlx::Executor<'c, Database = $db>,
+        {
+            sqlx::query(concat!(
+                "INSERT INTO webhook_deliveries
+                   (webhook_id, event_id, event_type, user_id, payload, status, attempts, next_at, created_at)
+                 SELECT $1, $2, $3, $4, $5, 'pending', 0, $6, $6
+                 WHERE CAST($7 AS TEXT) IS NULL OR EXISTS (
+                   SELECT 1 FROM responses r JOIN webhooks w ON w.project_key = r.project_key
+                   WHERE w.id = $1 AND r.id = $7", $hold, ")
+                 ON CONFLICT (webhook_id, event_id) DO NOTHING",
+            ))
+            .bind(webhook_id.to_owned())
+            .bind(d.event_id.clone())
+            .bind(d.event_type.clone())
+            .bind(d.user_id.clone())
+            .bind(d.payload.clone())
+            .bind(now)
+            .bind(d.response_id.clone())
+            .execute(exec)
+            .await?;
+            Ok(())
+        }
+
         pub(crate) async fn enqueue(
             pool: &P,
             webhook_id: &str,
@@ -136,24 +169,7 @@ macro_rules! webhook_queries {
         ) -> StoreResult<()> {
             let mut tx = pool.begin().await?;
             for d in deliveries {
-                sqlx::query(concat!(
-                    "INSERT INTO webhook_deliveries
-                       (webhook_id, event_id, event_type, user_id, payload, status, attempts, next_at, created_at)
-                     SELECT $1, $2, $3, $4, $5, 'pending', 0, $6, $6
-                     WHERE CAST($7 AS TEXT) IS NULL OR EXISTS (
-                       SELECT 1 FROM responses r JOIN webhooks w ON w.project_key = r.project_key
-                       WHERE w.id = $1 AND r.id = $7", $hold, ")
-                     ON CONFLICT (webhook_id, event_id) DO NOTHING",
-                ))
-                .bind(webhook_id.to_owned())
-                .bind(d.event_id.clone())
-                .bind(d.event_type.clone())
-                .bind(d.user_id.clone())
-                .bind(d.payload.clone())
-                .bind(now)
-                .bind(d.response_id.clone())
-                .execute(&mut *tx)
-                .await?;
+                insert_delivery(&mut *tx, webhook_id, d, now).await?;
             }
             if let Some(w) = watermark {
                 // Never back: a slower instance's pass must not make the
@@ -173,10 +189,10 @@ macro_rules! webhook_queries {
         }
     };
 }
-pub(super) mod sqlite {
+pub(crate) mod sqlite {
     webhook_queries!(sqlx::Sqlite, sqlite, "");
 }
 
-pub(super) mod postgres {
+pub(crate) mod postgres {
     webhook_queries!(sqlx::Postgres, postgres, " FOR SHARE OF r");
 }
