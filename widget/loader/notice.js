@@ -26,7 +26,7 @@
  * lazy module `ui` and its `outbox`. */
 export default function (ui, outbox, event) {
   var key = event.key;
-  var host = outbox.host();
+  var host = outbox.host()(); // the core's answer: where answers go now
   var q = encodeURIComponent;
   if (!str(key) || !str(event.user_id) || !str(event.user_hash) || !host) return;
   var url =

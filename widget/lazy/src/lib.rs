@@ -26,7 +26,8 @@
 //! - `notice_frame(host, code)`: the frame of a waiting notice ("You
 //!   asked, we delivered") in language `code`, for the notice's own
 //!   module (`widget/loader/notice.js`), which the loader imports only to
-//!   show one and which uses the outbox's `host()` and `enqueue(write)`
+//!   show one and which uses the outbox's `host()` (the core's function)
+//!   and `enqueue(write)`
 //!   and `lock(key)` to read it and record it seen.
 //!
 //! The outbox's delivery and the cross-tab lock live in `nps-widget`'s
@@ -98,14 +99,15 @@ pub fn notice_frame(host: &Element, code: &str) -> Result<Array, JsValue> {
     ))
 }
 
-/// The outbox of one project, as the core holds it.
+/// The outbox of one project, as the core holds it, and the core's
+/// `host()`.
 #[wasm_bindgen]
-pub struct Outbox(Rc<Delivery>);
+pub struct Outbox(Rc<Delivery>, Function);
 
 /// The outbox of project `key`; `host()` says where to deliver.
 #[wasm_bindgen]
 pub fn outbox(key: &str, host: Function) -> Outbox {
-    Outbox(Delivery::new(key, host))
+    Outbox(Delivery::new(key, host.clone()), host)
 }
 
 #[wasm_bindgen]
@@ -137,9 +139,11 @@ impl Outbox {
         self.0.on_refused(refused);
     }
 
-    /// Where answers go now (`undefined` while privacy keeps them).
-    pub fn host(&self) -> Option<String> {
-        self.0.host()
+    /// The core's `host()`, which says where answers go now (`undefined`
+    /// while privacy keeps them). The function itself: an answer read
+    /// here would cost the module a string's round trip.
+    pub fn host(&self) -> Function {
+        self.1.clone()
     }
 }
 
