@@ -34,7 +34,8 @@ function cut(what, start, end, by = '') {
 cut('the default path', 'let script_src;', '/**');
 cut('Widget.free', '__destroy_into_raw() {', '/**');
 cut('Symbol.dispose', 'if (Symbol.dispose)', 'exports.Widget');
-cut('the Widget finalizer', 'const WidgetFinalization', 'function addToExternrefTable0');
+// Up to the next function (which one depends on reference types, see build.sh).
+cut('the Widget finalizer', 'const WidgetFinalization', 'function ');
 cut('the Widget finalizer registration', 'WidgetFinalization.register(', 'return this;');
 cut(
   'the loading functions',
