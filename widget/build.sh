@@ -97,8 +97,9 @@ echo "==> wasm-bindgen"
 wasm-bindgen --target no-modules --no-typescript --out-dir "$WORK" "$OUT/nps_widget.wasm"
 wasm-bindgen --target web --no-typescript --out-dir "$WORK" "$OUT/nps_widget_lazy.wasm"
 
-echo "==> the core's glue trimmed to the loader's one way of loading it"
+echo "==> the glues trimmed to the loader's one way of loading each"
 node "$WIDGET/trim-glue.mjs" "$WORK/nps_widget.js"
+node "$WIDGET/trim-glue.mjs" --lazy "$WORK/nps_widget_lazy.js"
 
 echo "==> wasm-opt -Oz, short import and export names"
 node "$WIDGET/minify-names.mjs" "$BIN/wasm-opt" "$WORK/nps_widget_bg.wasm" "$WORK/core.wasm" "$WORK/nps_widget.js"

@@ -64,7 +64,7 @@
     if (!uiLoading) {
       uiLoading = import(new URL('widget/@@UI_JS@@', src).href).then(function (ui) {
         var wasm = fetch(new URL('widget/@@UI_WASM@@', src), { priority: priority, credentials: 'omit' });
-        return ui.default({ module_or_path: wasm }).then(function () {
+        return ui.default(wasm).then(function () {
           // The core shows a waiting notice with `outbox.notice(event)`;
           // its code is a module of its own (notice.js), fetched only then.
           ui.Outbox.prototype.notice = function (event) {
