@@ -17,15 +17,14 @@
 // document and each response's headers (about 0.4 KB each); OVERHEAD
 // leaves room for them.
 //
-// Neither goal is met since the widget applies experiments, pauses,
-// cadence overrides, sampling pauses and the server's pending moments
-// (issues 25 and 26): they added about 2.3 KB brotli to the core, and no
-// saving found so far makes up for it; the notice (issue 23) added 430 B
-// to the core and 3,259 B to the lazy module (see widget/README.md,
-// "Measured").
-// Until one does, the build fails past BUDGET, the current size with a
-// small margin, so that nothing grows unnoticed; GOALS stay what the
-// report and the benchmark compare with.
+// The first view's goal is not met since the widget applies experiments,
+// pauses, cadence overrides, sampling pauses and the server's pending
+// moments (issues 25 and 26), which added about 2.3 KB brotli to the
+// core; the savings found since (widget/README.md, "Measured") brought
+// the view with a prompt back within its goal, not the first view.
+// The build fails past BUDGET, the current size with a small margin, so
+// that nothing grows unnoticed; GOALS stay what the report and the
+// benchmark compare with.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 
@@ -45,9 +44,9 @@ const WITHIN_GOALS = {
   core: GOALS.firstView - OVERHEAD_CORE,
   total: GOALS.withPrompt - OVERHEAD_CORE - OVERHEAD_UI,
 };
-/** Measured on 2026-12-07 with the notice (core 36,611 B, with a prompt
- * 105,260 B) plus 150 B, until the goals are met again. */
-const BUDGET = { core: 36_761, total: 105_410 };
+/** Measured on 2026-12-07 (core 35,490 B, with a prompt 98,856 B) plus
+ * 150 B. */
+const BUDGET = { core: 35_640, total: 99_006 };
 /** `warn`: the stable build (see build.sh), whose overshoot only warns. */
 const WARN_ONLY = process.env.NPS_WIDGET_BUDGET === 'warn';
 
