@@ -3,11 +3,13 @@
 // file), saves the figures as JSON for CI to track, and fails (exit 1) past
 // the byte budget.
 //
-//   node widget/size-report.mjs OUT.json --core FILE... --ui FILE... [--lang FILE...]
+//   node widget/size-report.mjs OUT.json --core FILE... --ui FILE... [--lang FILE...] [--notice FILE...]
 //
 // `--lang` files are the languages' texts (lang-<hash>-<code>.json): a
 // prompt fetches one of them, the visitor's (none in English), so the
-// budget with a prompt counts the largest.
+// budget with a prompt counts the largest. `--notice` files (a waiting
+// notice's module, loaded only to show one, never with a prompt) are
+// listed and counted in neither budget.
 //
 // The goals are on the wire, measured in Chromium by `npm run bench:widget`
 // (widget/bench.mjs): a first page view without a prompt at most 35 KB, one
@@ -15,15 +17,14 @@
 // document and each response's headers (about 0.4 KB each); OVERHEAD
 // leaves room for them.
 //
-// Neither goal is met since the widget applies experiments, pauses,
-// cadence overrides, sampling pauses and the server's pending moments
-// (issues 25 and 26): they added about 2.3 KB brotli to the core, and no
-// saving found so far makes up for it; the notice (issue 23) added 430 B
-// to the core and 3,259 B to the lazy module (see widget/README.md,
-// "Measured").
-// Until one does, the build fails past BUDGET, the current size with a
-// small margin, so that nothing grows unnoticed; GOALS stay what the
-// report and the benchmark compare with.
+// The first view's goal is not met since the widget applies experiments,
+// pauses, cadence overrides, sampling pauses and the server's pending
+// moments (issues 25 and 26), which added about 2.3 KB brotli to the
+// core; the savings found since (widget/README.md, "Measured") brought
+// the view with a prompt back within its goal, not the first view.
+// The build fails past BUDGET, the current size with a small margin, so
+// that nothing grows unnoticed; GOALS stay what the report and the
+// benchmark compare with.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 
@@ -43,18 +44,18 @@ const WITHIN_GOALS = {
   core: GOALS.firstView - OVERHEAD_CORE,
   total: GOALS.withPrompt - OVERHEAD_CORE - OVERHEAD_UI,
 };
-/** Measured on 2026-12-07 with the notice (core 36,611 B, with a prompt
- * 105,260 B) plus 150 B, until the goals are met again. */
-const BUDGET = { core: 36_761, total: 105_410 };
+/** Measured on 2026-12-07 (core 35,490 B, with a prompt 98,856 B) plus
+ * 150 B. */
+const BUDGET = { core: 35_640, total: 99_006 };
 /** `warn`: the stable build (see build.sh), whose overshoot only warns. */
 const WARN_ONLY = process.env.NPS_WIDGET_BUDGET === 'warn';
 
 const args = process.argv.slice(2);
 const out = args.shift();
-const stages = { core: [], ui: [], lang: [] };
+const stages = { core: [], ui: [], lang: [], notice: [] };
 let stage = null;
 for (const a of args) {
-  if (a === '--core' || a === '--ui' || a === '--lang') stage = a.slice(2);
+  if (a === '--core' || a === '--ui' || a === '--lang' || a === '--notice') stage = a.slice(2);
   else if (stage) stages[stage].push(a);
 }
 if (!out || stages.core.length === 0) {
@@ -73,6 +74,7 @@ const row = (f, s) => ({
 });
 const rows = [...stages.core.map((f) => row(f, 'core')), ...stages.ui.map((f) => row(f, 'ui'))];
 const langs = stages.lang.map((f) => row(f, 'lang'));
+const notices = stages.notice.map((f) => row(f, 'notice'));
 /** The largest language file (by brotli), which the budget counts. */
 const largest = langs.reduce((a, b) => (b.brotli > (a?.brotli ?? -1) ? b : a), null);
 const sum = (name, list) => {
@@ -85,12 +87,13 @@ const ui = sum('ui (when a prompt is due)', rows.filter((r) => r.stage === 'ui')
 const total = sum(largest ? `total (with a prompt, largest language: ${largest.file})` : 'total (with a prompt)', largest ? [...rows, largest] : rows);
 
 const n = (v) => Math.round(v).toLocaleString('en-US');
-const width = Math.max(...[...rows, ...langs, core, ui, total].map((r) => r.file.length), 5);
+const width = Math.max(...[...rows, ...langs, ...notices, core, ui, total].map((r) => r.file.length), 5);
 const line = (r) =>
   `${r.file.padEnd(width)}  ${n(r.raw).padStart(9)}  ${n(r.gzip).padStart(9)}  ${n(r.brotli).padStart(9)}`;
 console.log(`${'file'.padEnd(width)}  ${'raw'.padStart(9)}  ${'gzip -9'.padStart(9)}  ${'brotli 11'.padStart(9)}`);
 rows.forEach((r) => console.log(line(r)));
 langs.forEach((r) => console.log(line(r)));
+notices.forEach((r) => console.log(line(r)));
 [core, ui, total].forEach((r) => console.log(line(r)));
 
 const over = [];
@@ -104,7 +107,7 @@ check('core (first view without a prompt)', core.brotli, BUDGET.core, WITHIN_GOA
 check('core + ui + largest language (first view with a prompt)', total.brotli, BUDGET.total, WITHIN_GOALS.total);
 
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify({ files: rows, languages: langs, core, ui, total, budget: { brotli: BUDGET }, within_goals: { brotli: WITHIN_GOALS }, goals: GOALS }, null, 2) + '\n');
+writeFileSync(out, JSON.stringify({ files: rows, languages: langs, notice: notices, core, ui, total, budget: { brotli: BUDGET }, within_goals: { brotli: WITHIN_GOALS }, goals: GOALS }, null, 2) + '\n');
 if (over.length > 0 && WARN_ONLY) {
   console.warn(`WARNING (stable build): over the byte budget: ${over.join(', ')}`);
 } else if (over.length > 0) {

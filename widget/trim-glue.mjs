@@ -2,6 +2,7 @@
 // widget.js uses, before its names are shortened (minify-names.mjs):
 //
 //   node widget/trim-glue.mjs GLUE.js
+//   node widget/trim-glue.mjs --lazy GLUE.js   # the lazy module's (`--target web`)
 //
 // The glue is pasted into widget.js, which every page view downloads, and
 // wasm-bindgen writes for every way of loading a module: `initSync`, the
@@ -14,11 +15,19 @@
 // rest is cut. Together about 0.3 KB brotli. Each cut must find what it
 // cuts, or the build fails: a new wasm-bindgen (its version is pinned in
 // Cargo.toml) must be looked at again.
+//
+// The lazy module's ES-module glue is loaded one way too: the loader
+// calls its default export with the wasm's `fetch` promise. Its
+// `initSync`, the deprecated call forms, the default path from
+// `import.meta.url` and the other kinds of argument go (about 0.2 KB
+// brotli).
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const [gluePath] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const lazy = args[0] === '--lazy';
+const gluePath = lazy ? args[1] : args[0];
 if (!gluePath) {
-  console.error('usage: node trim-glue.mjs GLUE.js');
+  console.error('usage: node trim-glue.mjs [--lazy] GLUE.js');
   process.exit(2);
 }
 let glue = readFileSync(gluePath, 'utf8');
@@ -31,10 +40,38 @@ function cut(what, start, end, by = '') {
   glue = glue.slice(0, from) + by + glue.slice(to);
 }
 
+if (lazy) {
+  cut(
+    'the lazy loading functions',
+    'async function __wbg_load(',
+    'export { initSync, __wbg_init as default };',
+    `async function __wbg_init(fetched) {
+    if (wasm !== undefined) return wasm;
+    const imports = __wbg_get_imports();
+    const response = await fetched;
+    if (!response.ok) throw new Error('failed to fetch the prompt: ' + response.status);
+    let loaded;
+    try {
+        loaded = await WebAssembly.instantiateStreaming(response, imports);
+    } catch (e) {
+        if (response.headers.get('Content-Type') === 'application/wasm') throw e;
+        loaded = await WebAssembly.instantiate(await response.arrayBuffer(), imports);
+    }
+    return __wbg_finalize_init(loaded.instance, loaded.module);
+}
+
+`,
+  );
+  cut('initSync', 'export { initSync, ', '__wbg_init as default };', 'export { ');
+  writeFileSync(gluePath, glue);
+  process.exit(0);
+}
+
 cut('the default path', 'let script_src;', '/**');
 cut('Widget.free', '__destroy_into_raw() {', '/**');
 cut('Symbol.dispose', 'if (Symbol.dispose)', 'exports.Widget');
-cut('the Widget finalizer', 'const WidgetFinalization', 'function addToExternrefTable0');
+// Up to the next function (which one depends on reference types, see build.sh).
+cut('the Widget finalizer', 'const WidgetFinalization', 'function ');
 cut('the Widget finalizer registration', 'WidgetFinalization.register(', 'return this;');
 cut(
   'the loading functions',

@@ -14,7 +14,8 @@
 // language `code`, fetched alongside unless it is English), `ui(false)` when one may come on
 // this page, or answers an earlier page left unsent are waiting in the
 // outbox, whose delivery the module holds (fetched when the page is idle, at
-// low priority).
+// low priority). A waiting notice is a third module, notice.js, imported
+// only to show one.
 (function () {
   'use strict';
 
@@ -63,7 +64,15 @@
     if (!uiLoading) {
       uiLoading = import(new URL('widget/@@UI_JS@@', src).href).then(function (ui) {
         var wasm = fetch(new URL('widget/@@UI_WASM@@', src), { priority: priority, credentials: 'omit' });
-        return ui.default({ module_or_path: wasm }).then(function () {
+        return ui.default(wasm).then(function () {
+          // The core shows a waiting notice with `outbox.notice(event)`;
+          // its code is a module of its own (notice.js), fetched only then.
+          ui.Outbox.prototype.notice = function (event) {
+            var outbox = this;
+            import(new URL('widget/@@NOTICE_JS@@', src).href).then(function (notice) {
+              notice.default(ui, outbox, event);
+            }, warn);
+          };
           return ui;
         });
       });

@@ -23,9 +23,12 @@
 //!   of project `key`: a promise of the function that releases it, or of
 //!   `null` when another tab holds it. The core takes it once this module
 //!   is loaded, before showing a prompt;
-//! - the outbox's `notice(event)` (`notice`): shows a waiting notice
-//!   ("You asked, we delivered") once, under the cross-tab lock, and
-//!   records it seen through the same outbox.
+//! - `notice_frame(host, code)`: the frame of a waiting notice ("You
+//!   asked, we delivered") in language `code`, for the notice's own
+//!   module (`widget/loader/notice.js`), which the loader imports only to
+//!   show one and which uses the outbox's `host()` (the core's function)
+//!   and `enqueue(write)`
+//!   and `lock(key)` to read it and record it seen.
 //!
 //! The outbox's delivery and the cross-tab lock live in `nps-widget`'s
 //! `lazy` folder (`widget/src/lazy`), which shares that crate's browser
@@ -39,16 +42,16 @@
 //! Everything is wasm-only: natively this crate is empty.
 #![cfg(target_arch = "wasm32")]
 
-mod notice;
 mod prompt;
 
 use std::rc::Rc;
 
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Array, Function, Promise, Reflect};
 use nps_widget::lazy::delivery::Delivery;
 use nps_widget::machine::Flush;
 use nps_widget_ui::{Locale, Texts};
 use wasm_bindgen::prelude::*;
+use web_sys::Element;
 
 pub use prompt::{mount, Ui};
 
@@ -76,14 +79,35 @@ pub fn lock(key: &str) -> Promise {
     nps_widget::lazy::prompt_lock::take(key)
 }
 
-/// The outbox of one project, as the core holds it.
+/// The frame of a notice in language `code` (English if unknown):
+/// `[element, heading, close, lang, dir]`, the element to render the
+/// notice into (in an open shadow root of `host`, with the prompt's
+/// stylesheet), its heading's and Close's texts, and its `lang` and `dir`
+/// attributes. The notice's own module (`widget/loader/notice.js`) builds
+/// the rest with plain DOM calls.
 #[wasm_bindgen]
-pub struct Outbox(Rc<Delivery>);
+pub fn notice_frame(host: &Element, code: &str) -> Result<Array, JsValue> {
+    let locale = Locale::from_tag(code).unwrap_or_default();
+    let t = Texts::of(locale);
+    let dir = if locale.is_rtl() { "rtl" } else { "ltr" };
+    Ok(Array::of5(
+        &nps_widget_ui::shadow_root(host)?.into(),
+        &t.notice_heading.into(),
+        &t.close.into(),
+        &locale.code().into(),
+        &dir.into(),
+    ))
+}
+
+/// The outbox of one project, as the core holds it, and the core's
+/// `host()`.
+#[wasm_bindgen]
+pub struct Outbox(Rc<Delivery>, Function);
 
 /// The outbox of project `key`; `host()` says where to deliver.
 #[wasm_bindgen]
 pub fn outbox(key: &str, host: Function) -> Outbox {
-    Outbox(Delivery::new(key, host))
+    Outbox(Delivery::new(key, host.clone()), host)
 }
 
 #[wasm_bindgen]
@@ -115,10 +139,11 @@ impl Outbox {
         self.0.on_refused(refused);
     }
 
-    /// Shows the user's waiting notice, if any (`notice`): `event` is the
-    /// `notice_seen` event to fill in, with the page's `locale`.
-    pub fn notice(&self, event: JsValue) {
-        notice::show_waiting(event, self.0.clone());
+    /// The core's `host()`, which says where answers go now (`undefined`
+    /// while privacy keeps them). The function itself: an answer read
+    /// here would cost the module a string's round trip.
+    pub fn host(&self) -> Function {
+        self.1.clone()
     }
 }
 

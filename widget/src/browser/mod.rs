@@ -20,9 +20,18 @@ pub(crate) mod storage;
 pub(crate) mod ui;
 pub(crate) mod uuid;
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The global `window`, read once. Not `web_sys::window()`, which
+    /// looks for the global object four ways (`globalThis`, `self`,
+    /// `window`, `global`), each an import of its own.
+    #[wasm_bindgen(thread_local_v2, js_name = window)]
+    static WINDOW: web_sys::Window;
+}
+
 /// The page's `window`; the widget only ever runs in a window context.
 pub(crate) fn window() -> Option<web_sys::Window> {
-    web_sys::window()
+    Some(WINDOW.with(web_sys::Window::clone))
 }
 
 /// `navigator.language`, e.g. `fr-CA`.

@@ -58,7 +58,7 @@ impl Controller {
             }
             Effect::ShowNotice(event, locale) => {
                 // The module's outbox shows it: `notice(event)`, the event
-                // carrying the page's language (see `lazy::notice`). Loaded
+                // carrying the page's language (see `widget/loader/notice.js`). Loaded
                 // with that language's texts even if already loaded.
                 let event = encode::event(&event);
                 encode::set(&event, "locale", &locale.code().into());

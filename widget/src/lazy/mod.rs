@@ -2,15 +2,12 @@
 //! `widget/lazy`) that lives in this crate: what a page needs only around
 //! a prompt, or once there is something to send. The always-loaded core
 //! never calls it (the linker drops it from the core's wasm); the module
-//! exports it to the core as `outbox(key, host)` (whose `notice(event)`
-//! shows a waiting notice) and `lock(key)`.
+//! exports it to the core as `outbox(key, host)` and `lock(key)`.
 //!
 //! - [`delivery`], over `outbox_store`: the outbox's delivery to the
 //!   collector, with its retries;
 //! - [`prompt_lock`], over `lock_storage`: the cross-tab lock, so two
 //!   tabs never show the prompt at once;
-//! - [`notice`]: a waiting notice ("You asked, we delivered"), read
-//!   afresh under the lock and recorded seen.
 //!
 //! It is compiled in this crate rather than in `widget/lazy` because it
 //! shares the crate-private browser adapters (`crate::browser`) with the
@@ -19,6 +16,5 @@
 
 pub mod delivery;
 mod lock_storage;
-pub mod notice;
 mod outbox_store;
 pub mod prompt_lock;

@@ -35,7 +35,13 @@ pub fn brand_style(color: Option<&str>) -> Option<String> {
     let color = color?;
     let hex = color.strip_prefix('#')?;
     let plain = matches!(hex.len(), 3 | 6) && hex.bytes().all(|b| b.is_ascii_hexdigit());
-    plain.then(|| format!("--nps-brand:{color}"))
+    // Pushed rather than `format!`ed: the formatting machinery costs the
+    // lazy module a few hundred bytes.
+    plain.then(|| {
+        let mut style = String::from("--nps-brand:");
+        style.push_str(color);
+        style
+    })
 }
 
 #[cfg(test)]
