@@ -59,36 +59,55 @@ macro_rules! count_queries {
                 Some(plan) if span.is_wide() => {
                     let by_day = span.buckets() > 1;
                     let (first, end) = span.days();
-                    let mut b = rollup_query(key, f, g, &plan, Unit::Days { first, end, by_day });
-                    for row in b.build().fetch_all(pool).await? {
-                        let (time, group, score, n) = counted(&row, by_day)?;
-                        let bucket = if by_day { span.bucket_of_day(time) } else { Some(0) };
-                        tally.add(bucket, group, score, n);
-                    }
                     let stretches = span.stretches();
                     let quarters: Vec<i64> = stretches
                         .iter()
                         .filter_map(|s| s.quarters)
                         .flat_map(|(first, end)| first..end)
                         .collect();
+                    // The days, the quarters and the minutes at the ends
+                    // are read side by side on the pool, so a period
+                    // waits for the slowest of the three, not their sum.
+                    let days = async {
+                        let mut b = rollup_query(key, f, g, &plan, Unit::Days { first, end, by_day });
+                        b.build().fetch_all(pool).await
+                    };
                     // Listed one by one, each an index seek on both
                     // backends (a long OR of ranges made SQLite read the
                     // whole span), a bounded number per statement.
-                    for chunk in quarters.chunks(QUARTERS_PER_QUERY) {
-                        let mut b = rollup_query(key, f, g, &plan, Unit::Quarters(chunk));
-                        for row in b.build().fetch_all(pool).await? {
-                            let (quarter, group, score, n) = counted(&row, true)?;
-                            tally.correct(&span, quarter * crate::store::rollup::QUARTER_MS, group, score, n);
+                    let quarter_rows = async {
+                        let mut rows = Vec::new();
+                        for chunk in quarters.chunks(QUARTERS_PER_QUERY) {
+                            let mut b = rollup_query(key, f, g, &plan, Unit::Quarters(chunk));
+                            rows.extend(b.build().fetch_all(pool).await?);
                         }
+                        Ok::<_, sqlx::Error>(rows)
+                    };
+                    let edge_rows = async {
+                        let mut rows = Vec::new();
+                        for (lo, hi) in stretches.iter().flat_map(|s| s.rows.iter().copied()) {
+                            let piece = Filter {
+                                from: Some(crate::store::from_millis(lo)),
+                                to: Some(crate::store::from_millis(hi)),
+                                ..f.clone()
+                            };
+                            let mut b = raw_query(key, &piece, g, false);
+                            rows.push((lo, b.build().fetch_all(pool).await?));
+                        }
+                        Ok::<_, sqlx::Error>(rows)
+                    };
+                    let (days, quarter_rows, edge_rows) = tokio::try_join!(days, quarter_rows, edge_rows)?;
+                    for row in days {
+                        let (time, group, score, n) = counted(&row, by_day)?;
+                        let bucket = if by_day { span.bucket_of_day(time) } else { Some(0) };
+                        tally.add(bucket, group, score, n);
                     }
-                    for (lo, hi) in stretches.iter().flat_map(|s| s.rows.iter().copied()) {
-                        let piece = Filter {
-                            from: Some(crate::store::from_millis(lo)),
-                            to: Some(crate::store::from_millis(hi)),
-                            ..f.clone()
-                        };
-                        let mut b = raw_query(key, &piece, g, false);
-                        for row in b.build().fetch_all(pool).await? {
+                    for row in quarter_rows {
+                        let (quarter, group, score, n) = counted(&row, true)?;
+                        tally.correct(&span, quarter * crate::store::rollup::QUARTER_MS, group, score, n);
+                    }
+                    for (lo, rows) in edge_rows {
+                        for row in rows {
                             let (_, group, score, n) = counted(&row, false)?;
                             tally.correct(&span, lo, group, score, n);
                         }
