@@ -18,6 +18,7 @@
 
 mod effects;
 mod outbox;
+mod reads;
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
