@@ -24,7 +24,7 @@ const spec = specFixture({
       key: 'signed', name: 'Signed', moments: ['onboarding_completed'],
     });
     secret = project.identity_secret;
-    for (const user of ['ana', 'benoit', 'due-prompt']) await answer(collector, user, ['export']);
+    for (const user of ['ana', 'benoit', 'due-prompt', 'clara']) await answer(collector, user, ['export']);
     await answer(collector, 'untagged', []);
     const r = await fetch(`${collector.url}/api/v1/tags/export?project=signed`, {
       method: 'PATCH',
@@ -130,4 +130,29 @@ test('a page where a prompt is due shows the prompt, not the notice', async () =
   await prompt(page).waitFor();
   await staysHidden(notice(page));
   if (await told('due-prompt') !== 0) throw new Error('the notice was recorded seen');
+});
+
+test("the notice wears the project's look: its theme, corner and brand colour", async () => {
+  // The config as the widget reads it, with a look, saved back.
+  const r = await fetch(`${spec.collector.url}/api/v1/config?key=signed`);
+  const config = await r.json();
+  config.appearance = { brand_color: '#8a1c7c', position: 'bottom-left', theme: 'dark' };
+  const saved = await fetch(`${spec.collector.url}/api/v1/projects/signed/config`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${spec.collector.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(config),
+  });
+  if (!saved.ok) throw new Error(`PUT config: ${saved.status} ${await saved.text()}`);
+  const page = await visit(await spec.newBrowser(), 'clara');
+  const shown = notice(page);
+  await shown.waitFor();
+  const look = await shown.evaluate((card) => ({
+    classes: [...card.classList].sort(),
+    brand: card.style.getPropertyValue('--nps-brand'),
+  }));
+  if (JSON.stringify(look) !== JSON.stringify({ classes: ['card', 'dark', 'left'], brand: '#8a1c7c' })) {
+    throw new Error(`the notice's look: ${JSON.stringify(look)}`);
+  }
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(RESULTS, 'notice-look.png') });
 });

@@ -13,7 +13,8 @@
 // ids separated by spaces), and as the `notice_seen` event queued in the
 // outbox, after which the collector no longer returns it anywhere.
 //
-// A small non-modal dialog named by its heading (`Texts::notice_heading`),
+// A small non-modal dialog in the project's look (theme, corner and brand
+// colour, as the prompt has them), named by its heading (`Texts::notice_heading`),
 // with the announcement (a link to its page, if it has one) and Close
 // (`Texts::close`), in the page's language, in `<div data-nps-notice>` at
 // the end of `<body>` (an open shadow root with the prompt's stylesheet:
@@ -29,20 +30,34 @@ export default function (ui, outbox, event) {
   var host = outbox.host()(); // the core's answer: where answers go now
   var q = encodeURIComponent;
   if (!str(key) || !str(event.user_id) || !str(event.user_hash) || !host) return;
+  var base = host.replace(/\/+$/, '') + '/api/v1/';
   var url =
-    host.replace(/\/+$/, '') +
-    '/api/v1/eligibility?key=' + q(key) +
+    base +
+    'eligibility?key=' + q(key) +
     '&user_id=' + q(event.user_id) +
     '&user_hash=' + q(event.user_hash) +
     '&locale=' + q(event.locale || '');
   ui.lock(key).then(function (release) {
     if (!release) return; // another tab shows something
+    // The project's look, from the config the core read (the browser's
+    // cache answers it); without it, the default look.
+    var look = fetch(base + 'config?key=' + q(key), { credentials: 'omit' })
+      .then(function (r) {
+        return r.ok ? r.json() : null;
+      })
+      .then(function (config) {
+        return (config && config.appearance) || {};
+      })
+      .catch(function () {
+        return {};
+      });
     fetch(url, { credentials: 'omit' })
       .then(function (r) {
         if (!r.ok) throw r.status;
-        return r.json();
+        return Promise.all([r.json(), look]);
       })
-      .then(function (json) {
+      .then(function (both) {
+        var json = both[0];
         var seenKey = 'nps:' + key + ':notices';
         var seen = stored(seenKey) || '';
         var ids = seen.split(' ');
@@ -55,7 +70,7 @@ export default function (ui, outbox, event) {
         event.id = uuid();
         event.notice = n.id;
         outbox.enqueue({ event: event });
-        show(ui, n, event.locale, release);
+        show(ui, n, event.locale, both[1], release);
       })
       .catch(function () {
         release();
@@ -97,7 +112,17 @@ function uuid() {
   return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join('-');
 }
 
-function show(ui, n, locale, release) {
+/** The prompt's classes and brand colour for the notice's card, as
+ * `ui/src/look.rs` gives them to the prompt: a theme, a corner (swapped
+ * right to left), and only a plain hex colour. */
+function dress(card, look, rtl) {
+  var theme = look.theme == 'dark' || look.theme == 'auto' ? ' ' + look.theme : '';
+  var corner = look.position == 'center' ? ' center' : (look.position == 'bottom-left') != rtl ? ' left' : '';
+  card.className = 'card' + theme + corner;
+  if (/^#([0-9a-f]{3}){1,2}$/i.test(look.brand_color || '')) card.style.setProperty('--nps-brand', look.brand_color);
+}
+
+function show(ui, n, locale, look, release) {
   var d = document;
   var host = d.createElement('div');
   host.setAttribute('data-nps-notice', '');
@@ -115,6 +140,7 @@ function show(ui, n, locale, release) {
   card.setAttribute('aria-labelledby', 'nps-n');
   card.setAttribute('lang', frame[3]);
   card.setAttribute('dir', frame[4]);
+  dress(card, look, frame[4] == 'rtl');
   add(card, 'p', 'q', frame[1]).id = 'nps-n';
   var said = add(card, 'p', 'said', '');
   // The announcement itself is the link: no "Read more" to translate.
