@@ -21,7 +21,9 @@
 // pauses, cadence overrides, sampling pauses and the server's pending
 // moments (issues 25 and 26), which added about 2.3 KB brotli to the
 // core; the savings found since (widget/README.md, "Measured") brought
-// the view with a prompt back within its goal, not the first view.
+// the view with a prompt back within its goal, not the first view; then
+// carrying a paused prompt to the next page view (issue 25's `carry`)
+// added 437 B brotli to the core, 178 B past the view with a prompt's goal.
 // The build fails past BUDGET, the current size with a small margin, so
 // that nothing grows unnoticed; GOALS stay what the report and the
 // benchmark compare with.
@@ -45,8 +47,9 @@ const WITHIN_GOALS = {
   total: GOALS.withPrompt - OVERHEAD_CORE - OVERHEAD_UI,
 };
 /** Measured on 2026-12-07 (core 35,490 B, with a prompt 98,856 B) plus
- * 150 B. */
-const BUDGET = { core: 35_640, total: 99_006 };
+ * 150 B, raised by the 437 B that `carry` added (core 35,884 B, with a
+ * prompt 99,250 B). */
+const BUDGET = { core: 36_077, total: 99_443 };
 /** `warn`: the stable build (see build.sh), whose overshoot only warns. */
 const WARN_ONLY = process.env.NPS_WIDGET_BUDGET === 'warn';
 

@@ -4,3 +4,8 @@
 pub(crate) fn now_ms() -> f64 {
     js_sys::Date::now()
 }
+
+/// `Date.getTimezoneOffset()`: minutes from local time to UTC.
+pub(crate) fn tz_offset_min() -> f64 {
+    js_sys::Date::new_0().get_timezone_offset()
+}

@@ -5,8 +5,9 @@
 //! (no serde deserialiser in the wasm):
 //! `{"last_shown":ms,"last_outcome":"declined","snoozes":n,"seen":{event:ms},
 //! "moments":{event:{"count":n,"last_shown":ms,"last_outcome":"answered"}},
-//! "opted_out":ms}` (`opted_out` only once the user chose "Don't ask me
-//! again").
+//! "opted_out":ms,"carry":event,"carry_day":n}` (`opted_out` only once the
+//! user chose "Don't ask me again"; `carry` and `carry_day`, the visitor's
+//! day, only while a moment is carried to the next page view).
 //! A garbled or missing value reads as "nothing remembered".
 
 use js_sys::{Object, JSON};
@@ -48,6 +49,8 @@ pub(crate) fn load(project_key: &str) -> History {
     h.last_outcome = outcome(&json);
     h.snoozes_in_row = number(&json, "snoozes").map_or(0, |n| n as u32);
     h.opted_out_ms = number(&json, "opted_out");
+    h.carried = text(&json, "carry");
+    h.carried_day = number(&json, "carry_day").unwrap_or_default();
     for (event, at) in entries(&json, "seen").unwrap_or_default() {
         if let Some(at) = at.as_f64().filter(|t| t.is_finite()) {
             h.last_seen_ms.push((event, at));
@@ -71,6 +74,10 @@ pub(crate) fn save(project_key: &str, h: &History) {
     set_outcome(&o, h.last_outcome);
     set(&o, "snoozes", &JsValue::from(h.snoozes_in_row));
     set_opt(&o, "opted_out", h.opted_out_ms);
+    if let Some(moment) = &h.carried {
+        set(&o, "carry", &JsValue::from_str(moment));
+        set(&o, "carry_day", &JsValue::from_f64(h.carried_day));
+    }
     let seen = Object::new();
     for (event, at) in &h.last_seen_ms {
         set(&seen, event, &JsValue::from_f64(*at));

@@ -127,6 +127,7 @@ impl Controller {
             language: browser::navigator_language(),
             dnt: browser::privacy_signal(),
             last_input: self.runner.borrow().input.last(),
+            tz_offset: clock::tz_offset_min(),
         }
     }
 

@@ -170,6 +170,7 @@ impl Step<'_> {
         }
         // The user's history only now: an anonymous project fetches none.
         self.fetch_remote();
+        self.queue_carried();
         self.replay();
     }
 

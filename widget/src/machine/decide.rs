@@ -1,7 +1,8 @@
 //! `track` and `show`: whether to prompt (`rules::timing::decide`), keeping
 //! commands in order while the config or the user's history loads, the
 //! person's variant of the moment (`rules::experiment`), and its delay and
-//! wait for a pause (`rules::pause`).
+//! wait for a pause (`rules::pause`; carried to the next page view in
+//! `carry`).
 //!
 //! Neither prompts without the project's configuration, nor once the
 //! collector refused the page's writes for good (`rules::refusal`): a
@@ -95,6 +96,12 @@ impl Step<'_> {
             }
             Waiting::Due(m) => Trigger::Track(m),
             Waiting::Show => Trigger::Show,
+            Waiting::Carried(m) => {
+                if !self.take_carried() {
+                    return;
+                }
+                Trigger::Track(m)
+            }
         };
         let s = &*self.state;
         let anon = s.user_id.is_none();
@@ -131,7 +138,7 @@ impl Step<'_> {
                 let variant = index.and_then(|i| assign(&config.moments[i], person.unwrap_or("")));
                 let wait = index.map_or(Wait::default(), |i| Wait::of(&config.moments[i], variant));
                 match (moment, what) {
-                    (Some(m), Waiting::Track(_)) if wait.waits() => {
+                    (Some(m), Waiting::Track(_) | Waiting::Carried(_)) if wait.waits() => {
                         self.log(Level::Debug, "prompt delayed (delay or pause)");
                         self.prefetch();
                         self.delay(m, wait);

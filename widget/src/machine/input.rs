@@ -46,6 +46,8 @@ pub struct World {
     /// watched only while a prompt waits for a pause
     /// ([`Effect::WatchInput`](super::Effect::WatchInput)).
     pub last_input: Option<f64>,
+    /// `Date.getTimezoneOffset()`, for the visitor's day.
+    pub tz_offset: f64,
 }
 
 /// Something that happened.

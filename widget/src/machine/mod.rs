@@ -15,6 +15,7 @@
 //! gone (reset, replaced, closed) does nothing.
 
 mod answer;
+mod carry;
 mod commands;
 mod decide;
 mod effect;
@@ -106,11 +107,11 @@ impl Step<'_> {
             Event::UiFailed(gen) => self.ui_failed(gen),
             Event::Ui(e) => self.ui(e),
             Event::Hidden => {
-                self.cancel_delayed();
+                self.leave();
                 self.flush(Flush::LastChance);
             }
             Event::PageHide => {
-                self.cancel_delayed();
+                self.leave();
                 // A chosen-but-debounced score must not be lost either.
                 self.commit(None);
                 self.flush(Flush::LastChance);

@@ -62,6 +62,9 @@ pub enum Waiting {
     Due(String),
     /// `show()`.
     Show,
+    /// A moment carried from an earlier page view: decided again without
+    /// counting, then waits as a `track` does.
+    Carried(String),
 }
 
 /// A prompt waiting for its moment's (or variant's) delay, then, if it

@@ -36,5 +36,12 @@ pub fn pause(idle: Idle, since_ms: f64, last_input_ms: Option<f64>, now_ms: f64)
     }
 }
 
+/// The visitor's calendar day at `now_ms` (days since 1970-01-01 in her
+/// time zone), `tz_offset_min` being `Date.getTimezoneOffset()`: a carried
+/// prompt keeps only until the day ends where she is.
+pub fn local_day(now_ms: f64, tz_offset_min: f64) -> f64 {
+    ((now_ms - tz_offset_min * 60_000.0) / 86_400_000.0).floor()
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -16,6 +16,7 @@ use crate::rules::timing::RemoteHistory;
 use crate::rules::Refusal;
 
 mod asking;
+mod carrying;
 mod notices;
 mod outcomes;
 mod pending;

@@ -74,6 +74,12 @@ pub struct History {
     /// When the user chose "Don't ask me again" (ms): no prompt ever
     /// again, `show()` included.
     pub opted_out_ms: Option<f64>,
+    /// A moment with `carry` whose wait for a pause the page was hidden or
+    /// left during: it waits again on the next page view of the same day.
+    pub carried: Option<String>,
+    /// The visitor's day then
+    /// ([`local_day`](crate::rules::pause::local_day)).
+    pub carried_day: f64,
 }
 
 /// The value under `key` in a short association list, created if absent.
