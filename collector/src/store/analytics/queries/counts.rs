@@ -48,6 +48,7 @@ macro_rules! count_queries {
             f: &Filter,
             g: &Grouping,
         ) -> StoreResult<Vec<GroupCount>> {
+            use super::units::{Unit, QUARTERS_PER_QUERY};
             use crate::store::analytics::{plan, span_of, Tally};
             let span = span_of(f, g);
             let mut tally = Tally::new(g);
@@ -165,32 +166,14 @@ macro_rules! count_queries {
             Ok((time, row.try_get("g")?, u8::try_from(score).unwrap_or_default(), row.try_get("n")?))
         }
 
-        /// Quarters listed in one statement, well under both backends'
-        /// limits on bound values.
-        const QUARTERS_PER_QUERY: usize = 4_000;
-
-        /// Which roll-up rows a query reads.
-        enum Unit<'q> {
-            /// Days `[first, end)` of the daily tables, per day or summed.
-            Days { first: Option<i64>, end: Option<i64>, by_day: bool },
-            /// These quarters of the quarter-hour tables, per quarter.
-            Quarters(&'q [i64]),
-        }
-
-        /// Whether the score-only roll-ups answer a daily-table plan: no
-        /// moment or locale asked for, to filter or to group by (they
-        /// hold a tenth of the rows the daily tables do on a busy project).
-        fn scores_alone(f: &Filter, g: &Grouping) -> bool {
-            f.moment.is_none() && f.locale.is_none() && !matches!(g, Grouping::Moment | Grouping::Locale)
-        }
-
         fn rollup_query<'a>(
             key: &ProjectKey,
             f: &Filter,
             g: &Grouping,
             plan: &crate::store::analytics::Plan,
-            unit: Unit<'_>,
+            unit: super::units::Unit<'_>,
         ) -> QueryBuilder<'a, $db> {
+            use super::units::{scores_alone, Unit};
             use crate::store::analytics::Plan;
             let (time, timed) = match unit {
                 Unit::Days { by_day, .. } => ("day", by_day),

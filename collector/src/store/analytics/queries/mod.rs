@@ -8,6 +8,7 @@ mod counts;
 mod feed;
 #[macro_use]
 mod filter;
+mod units;
 
 /// The analytics reads for SQLite: traits through `json_extract`, the
 /// search through the FTS5 index (`search::push_fts5_condition`). (The
